@@ -1,0 +1,38 @@
+"""Parley's settings: every default path, threshold and limit, in one typed object.
+
+Pages, the command line and the loaders read `SETTINGS` (or a copy made with
+`dataclasses.replace`) instead of holding literals of their own.
+"""
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    #: The DuckDB file used when no `--db` is given; git-ignored.
+    db_path: Path = ROOT / "data" / "parley.duckdb"
+    #: Folders and files ingested into a fresh default store ("the bundled sample").
+    sample_paths: tuple = (ROOT / "data" / "sample",)
+    #: Language assumed for articles that do not declare one.
+    default_language: str = "en"
+    #: Largest input file read, in bytes; larger files are rejected with this limit in the reason.
+    max_file_bytes: int = 50 * 1024 * 1024
+    #: Largest article text kept, in characters; longer texts are cut and the cut is reported.
+    max_text_chars: int = 2_000_000
+    #: Seconds one article's date resolution may take before the rest is skipped and reported.
+    date_budget_seconds: float = 1.0
+    #: Earliest and latest years accepted for an event or publication date.
+    min_year: int = 1800
+    max_year: int = 2100
+    #: Above this many events the timeline aggregates points by period (see charts/timeline.py).
+    timeline_point_limit: int = 5000
+    #: Largest upload accepted in the dashboard, in bytes.
+    max_upload_bytes: int = 20 * 1024 * 1024
+    #: Folder the browser tests write screenshots and downloads to; git-ignored.
+    test_artifacts: Path = ROOT / "test-artifacts"
+    extra: dict = field(default_factory=dict)
+
+
+SETTINGS = Settings()
