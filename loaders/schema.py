@@ -176,3 +176,38 @@ def _column_problem(series, kind):
         if kind == "records" and not (isinstance(value, list) and all(isinstance(v, dict) for v in value)):
             return f"row {position} holds {value!r:.60}, expected a list of dicts"
     return None
+
+
+def to_records(frame, schema):
+    """`frame`'s rows as JSON-ready dicts: dates as 'YYYY-MM-DD' (or ISO date-time where a time
+    is set), missing values as None, lists as lists.
+
+    >>> to_records(empty(ARTICLES), ARTICLES)
+    []
+    """
+    kinds = {c.name: c.kind for c in schema}
+    records = []
+    for row in frame.to_dict("records"):
+        record = {}
+        for name, value in row.items():
+            kind = kinds.get(name)
+            if kind == "datetime":
+                value = _iso(value)
+            elif kind in ("list", "records"):
+                value = list(value) if isinstance(value, (list, tuple)) else []
+            elif kind == "int":
+                value = None if _is_missing(value) else int(value)
+            elif _is_missing(value):
+                value = None
+            record[name] = value
+        records.append(record)
+    return records
+
+
+def _iso(value):
+    if value is None or _is_missing(value):
+        return None
+    stamp = pd.Timestamp(value)
+    if stamp.hour == stamp.minute == stamp.second == 0:
+        return stamp.strftime("%Y-%m-%d")
+    return stamp.isoformat(timespec="minutes")

@@ -14,7 +14,7 @@ class Settings:
     #: The DuckDB file used when no `--db` is given; git-ignored.
     db_path: Path = ROOT / "data" / "parley.duckdb"
     #: Folders and files ingested into a fresh default store ("the bundled sample").
-    sample_paths: tuple = (ROOT / "data" / "sample",)
+    sample_paths: tuple = (ROOT / "data" / "sample", ROOT / "data" / "travels")
     #: Language assumed for articles that do not declare one.
     default_language: str = "en"
     #: Largest input file read, in bytes; larger files are rejected with this limit in the reason.

@@ -1,0 +1,135 @@
+"""Parley's command line: `python -m loaders ingest|articles|extract ...`.
+
+    python -m loaders ingest PATH... [--db FILE]
+    python -m loaders articles PATH... [--format jsonl|csv]
+    python -m loaders extract PATH... [--mentions] [--format jsonl|csv]
+
+Bad input never gives a traceback: each rejected file is named with its reason on one line,
+and the exit code is 1 when nothing usable was read (2 for a usage error).
+"""
+import argparse
+import csv
+import json
+import sys
+
+from loaders import schema
+from loaders.errors import ParleyError
+from loaders.settings import SETTINGS
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m loaders", description="Read, extract and store diplomatic events.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    ingest = commands.add_parser("ingest", help="read articles and event files into the store")
+    ingest.add_argument("paths", nargs="+", metavar="PATH")
+    ingest.add_argument("--db", default=None, help=f"store file (default {SETTINGS.db_path})")
+    articles = commands.add_parser("articles", help="print the parsed articles")
+    articles.add_argument("paths", nargs="+", metavar="PATH")
+    articles.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    extract = commands.add_parser("extract", help="print the extracted events (or mentions)")
+    extract.add_argument("paths", nargs="+", metavar="PATH")
+    extract.add_argument("--mentions", action="store_true", help="one row per mention, not per merged event")
+    extract.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    args = parser.parse_args(argv)
+    try:
+        return {"ingest": _ingest, "articles": _articles, "extract": _extract}[args.command](args)
+    except ParleyError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted: the store keeps its state from before this ingest", file=sys.stderr)
+        return 130
+
+
+def _ingest(args):
+    from loaders.store import Store
+
+    store = Store(args.db)
+    report = store.ingest(args.paths, progress=_ProgressBar())
+    for file in report.files:
+        if file.outcome == "rejected":
+            print(f"rejected: {file.path}: {file.reason}", file=sys.stderr)
+    print(f"{store.path}: {report.summary()}")
+    if report.count("ingested") == 0 and report.count("duplicate"):
+        print("nothing new: every file was already in the store")
+    return 0 if report.usable else 1
+
+
+def _read(paths):
+    """Read `paths`, print each rejected file on stderr; returns the registry's ReadResult."""
+    from pathlib import Path
+
+    from loaders.registry import read_paths
+
+    result = read_paths([Path(p) for p in paths])
+    for outcome in result.outcomes:
+        if outcome.outcome == "rejected":
+            print(f"rejected: {outcome.path}: {outcome.reason}", file=sys.stderr)
+    return result
+
+
+def _articles(args):
+    result = _read(args.paths)
+    _write(schema.to_records(result.articles, schema.ARTICLES), args.format)
+    return 0 if len(result.articles) else 1
+
+
+def _extract(args):
+    import pandas as pd
+
+    from loaders.events import extract_mentions
+    from loaders.merge import merge_mentions
+
+    result = _read(args.paths)
+    mentions = extract_mentions(result.articles)
+    if len(result.mentions):
+        mentions = schema.conform(pd.concat([mentions, result.mentions], ignore_index=True), schema.MENTIONS)
+    if args.mentions:
+        _write(schema.to_records(mentions, schema.MENTIONS), args.format)
+    else:
+        _write(schema.to_records(merge_mentions(mentions), schema.EVENTS), args.format)
+    return 0 if len(result.articles) or len(result.mentions) else 1
+
+
+def _write(records, form):
+    if form == "jsonl":
+        for record in records:
+            sys.stdout.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+        return
+    if not records:
+        return
+    writer = csv.DictWriter(sys.stdout, fieldnames=list(records[0]))
+    writer.writeheader()
+    for record in records:
+        writer.writerow({k: _csv_cell(v) for k, v in record.items()})
+
+
+def _csv_cell(value):
+    """Lists of codes become 'USA;RUS'; lists of records become JSON text."""
+    if isinstance(value, list):
+        if all(isinstance(v, str) for v in value):
+            return ";".join(value)
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return value
+
+
+class _ProgressBar:
+    """A one-line progress bar on stderr, drawn only for runs long enough to need one."""
+
+    def __init__(self, stream=sys.stderr, minimum=20):
+        self.stream, self.minimum, self.drawn = stream, minimum, False
+
+    def __call__(self, done, total, label=""):
+        if total < self.minimum:
+            return
+        width = 30
+        filled = int(width * done / total) if total else width
+        self.stream.write(f"\r{label[:40]:<40} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        self.drawn = True
+        if done >= total:
+            self.stream.write("\n")
+        self.stream.flush()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,331 @@
+"""The DuckDB store: articles, mentions, events and the ingest log, in one file.
+
+Default file `SETTINGS.db_path` (data/parley.duckdb, git-ignored); any other with `--db`.
+
+Tables (columns are the schemas of loaders/schema.py; list columns are VARCHAR[], `sources` is
+JSON text):
+- `meta`: key/value; `schema_version` says which layout the file has.
+- `articles`: one row per distinct article (ARTICLES), keyed by `article_id`.
+- `mentions`: one row per encounter reported by one source (MENTIONS), keyed by `mention_id`.
+- `events`: the merge of all mentions (EVENTS), rebuilt in the same transaction as each ingest.
+- `ingest_log`: one row per input file per ingest: outcome `ingested`, `duplicate` or
+  `rejected`, with the reason. Nothing read is dropped without a row here.
+
+Why connections are short-lived: DuckDB lets one process hold a file for writing. The dashboard
+and the command line both use the store, so each operation opens the file, does its work and
+closes it; a second writer waits up to `busy_timeout` seconds, then gets StoreBusyError.
+"""
+import datetime as dt
+import json
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from loaders import schema
+from loaders.errors import ParleyError, StoreBusyError
+from loaders.settings import SETTINGS
+
+SCHEMA_VERSION = 1
+
+_SQL_TYPES = {
+    "string": "VARCHAR", "int": "BIGINT", "float": "DOUBLE", "bool": "BOOLEAN",
+    "datetime": "TIMESTAMP", "list": "VARCHAR[]", "records": "VARCHAR",
+}
+_TABLES = {"articles": (schema.ARTICLES, "article_id"),
+           "mentions": (schema.MENTIONS, "mention_id"),
+           "events": (schema.EVENTS, "event_id")}
+
+
+@dataclass
+class FileReport:
+    """What became of one input file in one ingest."""
+    path: str
+    outcome: str          # ingested | duplicate | rejected
+    reason: str | None = None
+    articles: int = 0     # new articles stored from it
+    mentions: int = 0     # new mentions stored from it
+
+
+@dataclass
+class IngestReport:
+    """The outcome of one `Store.ingest` call, file by file."""
+    files: list = field(default_factory=list)
+
+    def count(self, outcome):
+        return sum(1 for f in self.files if f.outcome == outcome)
+
+    @property
+    def rejected(self):
+        return [f for f in self.files if f.outcome == "rejected"]
+
+    @property
+    def usable(self):
+        """True when at least one file was read (ingested now or already in the store)."""
+        return any(f.outcome != "rejected" for f in self.files)
+
+    def summary(self):
+        """One line of counts, e.g. 'ingested 3, duplicate 1, rejected 0 (new articles 3, new mentions 7)'."""
+        return (f"ingested {self.count('ingested')}, duplicate {self.count('duplicate')}, "
+                f"rejected {self.count('rejected')} (new articles "
+                f"{sum(f.articles for f in self.files)}, new mentions {sum(f.mentions for f in self.files)})")
+
+
+def _ddl(table):
+    columns, key = _TABLES[table]
+    body = ", ".join(f'"{c.name}" {_SQL_TYPES[c.kind]}' + (" PRIMARY KEY" if c.name == key else "")
+                     for c in columns)
+    return f"CREATE TABLE IF NOT EXISTS {table} ({body})"
+
+
+class Store:
+    """A Parley store in one DuckDB file.
+
+    >>> store = Store("/tmp/example.duckdb")
+    >>> report = store.ingest(["data/sample"])       # doctest: +SKIP
+    >>> store.events().shape                         # doctest: +SKIP
+    """
+
+    def __init__(self, path=None, busy_timeout=10.0):
+        self.path = Path(path or SETTINGS.db_path)
+        self.busy_timeout = busy_timeout
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self._connect() as con:
+            self._create_or_check(con)
+
+    # -- connection ---------------------------------------------------------------------
+
+    @contextmanager
+    def _connect(self, read_only=False):
+        deadline = time.monotonic() + self.busy_timeout
+        while True:
+            try:
+                con = duckdb.connect(str(self.path), read_only=read_only and self.path.exists())
+                break
+            except duckdb.IOException as error:
+                if "lock" not in str(error).lower():
+                    raise ParleyError(f"{self.path}: cannot open the store: {error}") from None
+                if time.monotonic() > deadline:
+                    raise StoreBusyError(
+                        f"{self.path}: the store is busy (another Parley process is writing to it); "
+                        f"waited {self.busy_timeout:.0f} s, try again when it has finished") from None
+                time.sleep(0.2)
+            except duckdb.Error as error:
+                raise ParleyError(f"{self.path}: not a Parley store (DuckDB could not open it: "
+                                  f"{str(error).splitlines()[0]})") from None
+        try:
+            yield con
+        finally:
+            con.close()
+
+    def _create_or_check(self, con):
+        tables = {row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        if "meta" in tables:
+            row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            version = int(row[0]) if row else None
+            if version != SCHEMA_VERSION:
+                raise ParleyError(
+                    f"{self.path}: store schema version {version} is not the version this Parley "
+                    f"reads ({SCHEMA_VERSION}); re-ingest into a new file with --db, or delete it")
+            return
+        if tables:
+            raise ParleyError(f"{self.path}: a DuckDB file that is not a Parley store "
+                              f"(tables {sorted(tables)}, no meta table); choose another --db")
+        con.execute("BEGIN")
+        con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+        con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+        for table in _TABLES:
+            con.execute(_ddl(table))
+        con.execute("CREATE TABLE ingest_log (at TIMESTAMP, path VARCHAR, outcome VARCHAR, "
+                    "reason VARCHAR, articles BIGINT, mentions BIGINT)")
+        con.execute("COMMIT")
+
+    # -- reading ------------------------------------------------------------------------
+
+    def _frame(self, table, where="", params=()):
+        with self._connect(read_only=True) as con:
+            return _select(con, table, where, params)
+
+    def articles(self):
+        """All stored articles, as an ARTICLES frame ordered by publication date."""
+        return self._frame("articles", "ORDER BY published NULLS LAST, article_id")
+
+    def mentions(self):
+        """All stored mentions, as a MENTIONS frame."""
+        return self._frame("mentions", "ORDER BY published NULLS LAST, mention_id")
+
+    def events(self, filters=None):
+        """The events (EVENTS frame) matching `filters` (a loaders.filters.Filters, or None for all).
+
+        The filtering runs in SQL, so a chart's frame is read without loading the whole store.
+        """
+        where, params = ("", [])
+        if filters is not None:
+            fragment, params = filters.where_sql()
+            where = f"WHERE {fragment}" if fragment else ""
+        return self._frame("events", f"{where} ORDER BY date NULLS LAST, event_id", params)
+
+    def ingest_log(self):
+        """Every file ever offered to the store, with its outcome and reason."""
+        with self._connect(read_only=True) as con:
+            return con.execute("SELECT * FROM ingest_log ORDER BY at").df()
+
+    def counts(self):
+        """Row counts per table, e.g. {'articles': 34, 'mentions': 120, 'events': 90}."""
+        with self._connect(read_only=True) as con:
+            return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in _TABLES}
+
+    # -- writing ------------------------------------------------------------------------
+
+    def ingest(self, paths, progress=None):
+        """Read `paths` (files or folders), extract mentions, store them and re-merge events.
+
+        Every input file ends in the report as ingested, duplicate (all it holds is already
+        stored) or rejected (with the reason). The write is one transaction: a crash part way
+        leaves the store as it was. `progress(done, total, label)` is called as work advances.
+
+        Returns an IngestReport.
+        """
+        from loaders.registry import read_paths  # imported here: the registry pulls in every format
+
+        result = read_paths([Path(p) for p in paths], progress=progress) if _accepts_progress(read_paths) \
+            else read_paths([Path(p) for p in paths])
+        return self._store_read_result(result, progress)
+
+    def add_frames(self, articles=None, mentions=None, label="frames"):
+        """Store already-read frames (ARTICLES and/or MENTIONS) as one ingest; returns an IngestReport."""
+        result = _ReadResult(articles if articles is not None else schema.empty(schema.ARTICLES),
+                             mentions if mentions is not None else schema.empty(schema.MENTIONS),
+                             [_Outcome(label, "read", None, 0)])
+        return self._store_read_result(result, None)
+
+    def _store_read_result(self, result, progress):
+        from loaders.events import extract_mentions
+        from loaders.merge import merge_mentions
+
+        articles = result.articles
+        schema.check(articles, schema.ARTICLES, "articles read")
+        schema.check(result.mentions, schema.MENTIONS, "structured mentions read")
+        report = IngestReport()
+        with self._connect() as con:
+            known_articles = {r[0] for r in con.execute("SELECT article_id FROM articles").fetchall()}
+            known_mentions = {r[0] for r in con.execute("SELECT mention_id FROM mentions").fetchall()}
+            new_articles = articles[~articles["article_id"].isin(known_articles)
+                                    & ~articles["article_id"].duplicated()]
+            if progress:
+                progress(0, max(len(new_articles), 1), "extracting")
+            extracted = extract_mentions(new_articles) if len(new_articles) else schema.empty(schema.MENTIONS)
+            mentions = pd.concat([extracted, result.mentions], ignore_index=True) \
+                if len(result.mentions) else extracted
+            mentions = mentions[~mentions["mention_id"].isin(known_mentions)
+                                & ~mentions["mention_id"].duplicated()]
+            mentions = schema.conform(mentions, schema.MENTIONS)
+            report.files = _file_reports(result, articles, new_articles, mentions)
+            con.execute("BEGIN")
+            try:
+                self._insert(con, "articles", new_articles)
+                self._insert(con, "mentions", mentions)
+                if len(mentions):
+                    if progress:
+                        progress(0, 1, "merging")
+                    all_mentions = _select(con, "mentions")
+                    events = merge_mentions(all_mentions)
+                    con.execute("DELETE FROM events")
+                    self._insert(con, "events", events)
+                now = dt.datetime.now()
+                con.executemany("INSERT INTO ingest_log VALUES (?, ?, ?, ?, ?, ?)",
+                                [[now, f.path, f.outcome, f.reason, f.articles, f.mentions] for f in report.files])
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+        return report
+
+    @staticmethod
+    def _insert(con, table, frame):
+        if not len(frame):
+            return
+        columns, _ = _TABLES[table]
+        frame = schema.check(schema.conform(frame, columns), columns, table)
+        frame = frame.copy()
+        for c in columns:
+            if c.kind == "records":
+                frame[c.name] = frame[c.name].map(lambda records: json.dumps(records, default=str))
+        con.register("incoming", frame)
+        try:
+            con.execute(f"INSERT INTO {table} SELECT * FROM incoming")
+        finally:
+            con.unregister("incoming")
+
+    def ensure_sample(self, progress=None):
+        """Ingest the bundled sample (SETTINGS.sample_paths) if the store has never been filled.
+
+        Returns the IngestReport, or None when the store already holds data.
+        """
+        with self._connect(read_only=True) as con:
+            filled = con.execute("SELECT count(*) FROM ingest_log").fetchone()[0]
+        if filled:
+            return None
+        return self.ingest([p for p in SETTINGS.sample_paths if Path(p).exists()], progress=progress)
+
+
+def _select(con, table, where="", params=()):
+    """Rows of `table` as a frame conformed to its schema (JSON text back to records)."""
+    columns, _ = _TABLES[table]
+    frame = con.execute(f"SELECT * FROM {table} {where}", list(params)).df()
+    for c in columns:
+        if c.kind == "records":
+            frame[c.name] = frame[c.name].map(lambda text: json.loads(text) if isinstance(text, str) else [])
+    return schema.conform(frame, columns)
+
+
+@dataclass
+class _Outcome:
+    path: str
+    outcome: str
+    reason: str | None
+    n_rows: int
+
+
+@dataclass
+class _ReadResult:
+    articles: pd.DataFrame
+    mentions: pd.DataFrame
+    outcomes: list
+
+
+def _accepts_progress(function):
+    import inspect
+    return "progress" in inspect.signature(function).parameters
+
+
+def _source_file(path):
+    """'data/x.json#3' -> 'data/x.json': collection records report under their file."""
+    return str(path).split("#", 1)[0]
+
+
+def _file_reports(result, articles, new_articles, new_mentions):
+    article_file = dict(zip(new_articles["article_id"], new_articles["path"].map(_source_file)))
+    new_by_file = pd.Series(list(article_file.values()), dtype=object).value_counts().to_dict()
+    # article mentions count under their article's file; structured ones under their `article`
+    mention_file = [article_file.get(a) if o == "article" else name
+                    for a, o, name in zip(new_mentions["article_id"], new_mentions["origin"], new_mentions["article"])]
+    mentions_by_file = pd.Series(mention_file, dtype=object).value_counts().to_dict()
+    reports = []
+    for outcome in result.outcomes:
+        path = str(outcome.path)
+        if outcome.outcome == "rejected":
+            reports.append(FileReport(path, "rejected", outcome.reason))
+            continue
+        n_articles = new_by_file.get(path, 0)
+        n_mentions = mentions_by_file.get(path, 0) + mentions_by_file.get(Path(path).name, 0)
+        fresh = n_articles or n_mentions
+        reason = None if fresh or outcome.n_rows else "no articles or events in it"
+        if not fresh and outcome.n_rows:
+            reason = "already in the store"
+        reports.append(FileReport(path, "ingested" if fresh else ("duplicate" if outcome.n_rows else "rejected"),
+                                  reason, n_articles, n_mentions))
+    return reports
