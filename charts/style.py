@@ -1,0 +1,117 @@
+"""What every chart shares: colours, marker symbols, country names and safe hover text.
+
+Hover text and labels go through `html.escape` here, once, because Plotly renders a subset of
+HTML in hover text, titles and annotations (issue 6: a title `<img src=x onerror=...>` must show
+as text). Builders add their own `<br>` and `<b>` only around escaped values.
+"""
+import html
+
+import pandas as pd
+
+#: Colour per event kind (colour-blind safe, Okabe-Ito).
+KIND_COLORS = {
+    "meeting": "#0072B2",
+    "talks": "#D55E00",
+    "summit": "#009E73",
+    "call": "#CC79A7",
+    "visit": "#E69F00",
+}
+OTHER_COLOR = "#777777"
+KINDS = tuple(KIND_COLORS)
+
+#: Marker shape: a circle for a dated event, a diamond for an undated one drawn at its report date.
+DATED_SYMBOL, UNDATED_SYMBOL = "circle", "diamond"
+#: Marker fill by status: held filled, planned hollow, cancelled crossed (Plotly symbol suffixes).
+STATUS_SUFFIX = {"held": "", "planned": "-open", "cancelled": "-x"}
+
+PRECISION_FORMATS = {"day": "%-d %b %Y", "week": "week of %-d %b %Y", "month": "%B %Y", "year": "%Y"}
+
+
+def kind_color(kind):
+    """The colour for an event kind; grey for kinds outside KIND_COLORS."""
+    return KIND_COLORS.get(kind, OTHER_COLOR)
+
+
+def marker_symbol(status, dated):
+    """The Plotly marker symbol for an event: shape by whether it is dated, fill by status."""
+    return (DATED_SYMBOL if dated else UNDATED_SYMBOL) + STATUS_SUFFIX.get(status, "")
+
+
+def country_name(iso3):
+    """The English name of a country from its ISO3 code; the code itself when unknown."""
+    if not iso3:
+        return ""
+    try:
+        from loaders.gazetteer import country_name as gazetteer_name
+        name = gazetteer_name(iso3)
+        if name:
+            return name
+    except Exception:  # the gazetteer is optional here: fall back to pycountry, then the code
+        pass
+    import pycountry
+    country = pycountry.countries.get(alpha_3=str(iso3).upper())
+    return getattr(country, "common_name", None) or getattr(country, "name", None) or str(iso3)
+
+
+def country_names(codes):
+    """Names for a list of ISO3 codes, joined by commas; '' for none."""
+    return ", ".join(country_name(code) for code in codes)
+
+
+def esc(value):
+    """`value` as inert HTML text (None and NaN as '')."""
+    if value is None or (not isinstance(value, (list, tuple, dict)) and pd.isna(value)):
+        return ""
+    return html.escape(str(value), quote=True)
+
+
+def format_day(timestamp, precision="day"):
+    """A day as people read it, at its precision: '18 Feb 2025', 'February 2025', '2025'."""
+    if timestamp is None or pd.isna(timestamp):
+        return ""
+    return pd.Timestamp(timestamp).strftime(PRECISION_FORMATS.get(precision, PRECISION_FORMATS["day"]))
+
+
+def date_label(row):
+    """How an event's date reads: '18 Feb 2025 (day)', '18–20 Mar 2024 (day)' or
+    'undated, reported 28 Feb 2025'. `row` is a mapping with the EVENTS columns."""
+    if row.get("date") is None or pd.isna(row.get("date")):
+        reported = format_day(row.get("published"))
+        return f"undated, reported {reported}" if reported else "undated, report date unknown"
+    precision = row.get("date_precision") or "day"
+    label = format_day(row["date"], precision)
+    end = row.get("end_date")
+    if end is not None and not pd.isna(end) and pd.Timestamp(end) > pd.Timestamp(row["date"]):
+        label += " – " + format_day(end, precision)
+    return f"{label} ({precision})"
+
+
+def venue_label(row):
+    """'Istanbul, Türkiye', 'Saudi Arabia' or 'venue not stated'."""
+    parts = [row.get("city") or "", country_name(row.get("country"))]
+    return ", ".join(p for p in parts if p) or "venue not stated"
+
+
+def hover_html(row):
+    """The hover text of one event, every value escaped: title, date with its precision, venue,
+    participants, absentees, heads, status and number of sources."""
+    lines = [f"<b>{esc(row.get('title') or '(untitled)')}</b>",
+             f"{esc(row.get('kind') or '')}, {esc(row.get('status') or '')}",
+             f"Date: {esc(date_label(row))}",
+             f"Venue: {esc(venue_label(row))}",
+             f"Participants: {esc(country_names(row.get('countries') or []) or 'not stated')}"]
+    if len(row.get("absent") or []):
+        lines.append(f"Absent: {esc(country_names(row['absent']))}")
+    if len(row.get("mediators") or []):
+        lines.append(f"Mediators: {esc(country_names(row['mediators']))}")
+    if len(row.get("heads") or []):
+        lines.append(f"Heads: {esc(', '.join(row['heads']))}")
+    n_sources = row.get("n_sources")
+    n_sources = 1 if n_sources is None or pd.isna(n_sources) else int(n_sources)
+    lines.append(f"{n_sources} source{'s' if n_sources != 1 else ''}")
+    return "<br>".join(lines)
+
+
+def event_x(frame):
+    """Where each event sits on a time axis: its date, else its report date (`published`)."""
+    return frame["date"].fillna(frame["published"])

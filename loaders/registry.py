@@ -1,0 +1,384 @@
+"""Input formats, keyed by what a file is, and `read_paths`, which reads files and folders.
+
+A format is a `Format(name, produces, sniff, read)`:
+
+- ``produces``: ``"articles"`` (its frame follows `schema.ARTICLES`) or ``"mentions"``
+  (`schema.MENTIONS`, for structured event files);
+- ``sniff(sample) -> bool``: does this `Sample` (the first bytes of a file, decoded) look like
+  the format? Content decides first; the suffix (``sample.suffix``) only where content cannot;
+- ``read(path) -> (frame, problems)``: the rows and the file-level problems (one line each, for
+  things that did not stop the read, such as a record skipped); it raises `InputError` for a
+  file it cannot read at all.
+
+Formats are added with the decorator on their read function, from any module::
+
+    @register_format("gdelt", produces="mentions", sniff=looks_like_gdelt, priority=50)
+    def read_gdelt(path): ...
+
+When several formats sniff true, the highest ``priority`` wins, then the one whose ``suffixes``
+hold the file's suffix, then the earliest registered. The generic article formats are
+deliberately low so that a specific shape registered elsewhere wins:
+header text 20, HTML 10, JSON/CSV article collections 0, plain text -10. Give a format that
+recognises a specific shape (structured events) a priority above 20.
+
+The modules in `REGISTERED_MODULES` are imported on first use (those not written yet are
+skipped), so a new format needs no edit here beyond its module name in that tuple.
+
+Reading files also lives here, shared by every format: `read_text(path)` checks the size
+before reading, refuses binary files, honours BOMs, guesses other encodings with
+charset-normalizer and normalises line endings.
+"""
+import codecs
+import importlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+
+from loaders import schema
+from loaders.errors import InputError, ParleyError
+from loaders.settings import SETTINGS
+
+#: Modules that register formats, imported lazily by `formats()`; missing ones are skipped.
+REGISTERED_MODULES = ("loaders.articles", "loaders.travels", "loaders.gdelt", "loaders.eventsfile")
+
+#: How much of a file the sniffers see.
+SNIFF_BYTES = 64 * 1024
+
+PRODUCES = ("articles", "mentions")
+
+# Longest BOM first: the UTF-32 LE BOM starts with the UTF-16 LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+@dataclass(frozen=True)
+class Format:
+    """One input format: see the module docstring."""
+    name: str
+    produces: str
+    sniff: Callable
+    read: Callable
+    suffixes: tuple = ()
+    priority: int = 0
+
+
+@dataclass(frozen=True)
+class Sample:
+    """The head of a file, for sniffing.
+
+    `raw` is the first SNIFF_BYTES bytes; `text` the same decoded (BOM removed, line endings
+    normalised), or None for a binary file; `suffix` is lower-case ('.json'); `size` in bytes.
+    """
+    path: Path
+    raw: bytes
+    text: str | None
+    size: int
+
+    @property
+    def suffix(self):
+        return self.path.suffix.lower()
+
+    @property
+    def first_line(self):
+        """The first non-empty line, stripped ('' when there is none)."""
+        for line in (self.text or "").split("\n"):
+            if line.strip():
+                return line.strip()
+        return ""
+
+    def json_keys(self):
+        """Lower-cased keys of the first JSON object in the sample (a JSON list, an object, or
+        a JSONL line), or an empty set. Best effort: the sample may be cut mid-record."""
+        text = (self.text or "").lstrip()
+        decoder = json.JSONDecoder()
+        start = text.find("{")
+        # step into {"articles": [{...}]} and similar wrappers: the first object holding scalars
+        while start != -1:
+            try:
+                value, _ = decoder.raw_decode(text, start)
+            except ValueError:
+                return _keys_before_cut(text[start:])
+            if isinstance(value, dict):
+                if any(not isinstance(v, (list, dict)) for v in value.values()) or not value:
+                    return {str(k).lower() for k in value}
+            start = text.find("{", start + 1)
+        return set()
+
+
+def _keys_before_cut(text):
+    """Keys of a JSON object cut short: the quoted strings followed by a colon."""
+    import re
+    return {m.group(1).lower() for m in re.finditer(r'"((?:[^"\\]|\\.)*)"\s*:', text[:SNIFF_BYTES])}
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    """What became of one input file.
+
+    `outcome` is "read" or "rejected"; `reason` the one-line reason of a rejection (or, for a
+    file read with problems, those problems joined by '; '); `n_rows` the rows read from it;
+    `format` the name of the format that read it; `problems` the file-level problems.
+    """
+    path: str
+    outcome: str
+    reason: str | None
+    n_rows: int
+    format: str | None = None
+    problems: tuple = ()
+
+
+@dataclass
+class ReadResult:
+    """The frames read from a batch of files, and one FileOutcome per file."""
+    articles: pd.DataFrame
+    mentions: pd.DataFrame
+    outcomes: list = field(default_factory=list)
+
+    @property
+    def rejected(self):
+        return [o for o in self.outcomes if o.outcome == "rejected"]
+
+
+_FORMATS = []
+_imported = False
+
+
+def register_format(name, produces="articles", sniff=None, suffixes=(), priority=0):
+    """Register the decorated `read(path) -> (frame, problems)` function as the format `name`.
+
+    `produces` is "articles" or "mentions"; `sniff(sample: Sample) -> bool` recognises the
+    format's files (default: the suffix is one of `suffixes`); `priority` orders formats that
+    both recognise a file (higher first). Re-registering a name replaces the earlier format.
+    Returns the function unchanged.
+
+    Raises ParleyError for an unknown `produces` or a format with neither sniff nor suffixes.
+    """
+    if produces not in PRODUCES:
+        raise ParleyError(f"register_format {name!r}: produces={produces!r}; expected one of {PRODUCES}")
+    suffixes = tuple(s.lower() for s in suffixes)
+    if sniff is None:
+        if not suffixes:
+            raise ParleyError(f"register_format {name!r}: give a sniff function or suffixes")
+        sniff = lambda sample: sample.suffix in suffixes  # noqa: E731
+
+    def decorator(read):
+        _FORMATS[:] = [f for f in _FORMATS if f.name != name]
+        _FORMATS.append(Format(name, produces, sniff, read, suffixes, priority))
+        return read
+    return decorator
+
+
+def formats():
+    """Every registered Format, highest priority first (importing REGISTERED_MODULES once)."""
+    global _imported
+    if not _imported:
+        _imported = True
+        for module in REGISTERED_MODULES:
+            try:
+                importlib.import_module(module)
+            except ModuleNotFoundError as error:
+                # a contributor's module not written yet; any other import failure is a bug
+                # and is raised
+                if error.name != module:
+                    raise
+    order = {f.name: i for i, f in enumerate(_FORMATS)}
+    return sorted(_FORMATS, key=lambda f: (-f.priority, order[f.name]))
+
+
+def format_for(sample):
+    """The Format that reads `sample`'s file, or None when no format recognises it."""
+    matching = [f for f in formats() if _sniffs(f, sample)]
+    if not matching:
+        return None
+    order = {f.name: i for i, f in enumerate(matching)}
+    return min(matching, key=lambda f: (-f.priority, sample.suffix not in f.suffixes, order[f.name]))
+
+
+def _sniffs(fmt, sample):
+    try:
+        return bool(fmt.sniff(sample))
+    except Exception:  # a sniffer that trips over odd input has simply not recognised it
+        return False
+
+
+# -- reading bytes as text -------------------------------------------------------------------
+
+
+def check_size(path, limit=None):
+    """Return the size of `path` in bytes; raise InputError when it is over `limit`
+    (default SETTINGS.max_file_bytes) or not a readable file. Reads nothing."""
+    limit = SETTINGS.max_file_bytes if limit is None else limit
+    try:
+        size = os.stat(path).st_size
+    except OSError as error:
+        raise InputError(path, f"cannot read the file ({error.strerror or error})") from None
+    if size > limit:
+        raise InputError(path, f"file is {size:,} bytes, over the limit of {limit:,} bytes (max_file_bytes)")
+    return size
+
+
+def decode(raw, path="text", final=True):
+    """Decode `raw` bytes to text: BOM first, then UTF-8, then charset-normalizer's guess.
+
+    Returns (text, problems): line endings normalised to '\\n', BOM removed; problems names a
+    guessed encoding. `final=False` is for a head cut from a longer file (a character cut at
+    the end is dropped). Raises InputError for binary content or an undetectable encoding.
+    """
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return _newlines(_decode(raw[len(bom):], encoding, final)), []
+            except UnicodeDecodeError as error:
+                raise InputError(path, f"not valid {encoding} despite its byte-order mark "
+                                       f"({error.reason} at byte {error.start})") from None
+    if b"\x00" in raw:
+        raise InputError(path, "binary file (it holds NUL bytes), not text")
+    try:
+        return _newlines(_decode(raw, "utf-8", final)), []
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw).best()
+    if best is None:
+        raise InputError(path, "binary or undecodable file: not UTF-8 and no text encoding detected")
+    return _newlines(str(best)), [f"not UTF-8: read as {best.encoding} (detected)"]
+
+
+def _decode(raw, encoding, final):
+    return codecs.getincrementaldecoder(encoding)().decode(raw, final=final)
+
+
+def _newlines(text):
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text(path):
+    """Read the text file `path` whole, after checking its size.
+
+    Returns (text, problems) as `decode`. Raises InputError for a file too big, unreadable,
+    binary or in an undetectable encoding.
+    Example: ``text, problems = read_text(Path("a.txt"))``
+    """
+    check_size(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as error:
+        raise InputError(path, f"cannot read the file ({error.strerror or error})") from None
+    return decode(raw, path)
+
+
+def sample(path):
+    """The Sample of `path`: its first SNIFF_BYTES bytes, decoded when they are text.
+
+    Raises InputError for a file too big or unreadable (nothing beyond the head is read).
+    """
+    size = check_size(path)
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(SNIFF_BYTES)
+    except OSError as error:
+        raise InputError(path, f"cannot read the file ({error.strerror or error})") from None
+    try:
+        text, _ = decode(raw, path, final=size <= SNIFF_BYTES)
+    except InputError:
+        text = None
+    return Sample(Path(path), raw, text, size)
+
+
+# -- reading paths ---------------------------------------------------------------------------
+
+
+def expand(paths):
+    """The files to read for `paths`: files as given, folders walked recursively (sorted,
+    hidden files and folders skipped, symlinked folders not followed). A path that does not
+    exist is kept, to be reported."""
+    files = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            for folder, subfolders, names in os.walk(path):
+                subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+                files.extend(Path(folder) / n for n in sorted(names) if not n.startswith("."))
+        else:
+            files.append(path)
+    return files
+
+
+def read_file(path):
+    """Read one file with the format that recognises it.
+
+    Returns (Format, frame, problems). Raises InputError with a one-line reason when the file
+    is missing, too big, empty, binary, of no known format, or its format cannot read it.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise InputError(path, "no such file or folder")
+    if not path.is_file():
+        raise InputError(path, "not a regular file")
+    head = sample(path)
+    if head.size == 0:
+        raise InputError(path, "empty file (0 bytes)")
+    if head.text is not None and not head.text.strip() and head.size <= SNIFF_BYTES:
+        raise InputError(path, "empty file (only whitespace)")
+    fmt = format_for(head)
+    if fmt is None:
+        if head.text is None:
+            decode(head.raw, path)  # raises with the precise reason (binary, undecodable)
+            raise InputError(path, "binary file, not text")
+        known = ", ".join(f.name for f in formats())
+        suffix = f"suffix {head.suffix}" if head.suffix else "no suffix"
+        raise InputError(path, f"unknown format: {path.name} ({suffix}) is none of {known}")
+    frame, problems = fmt.read(path)
+    target = schema.ARTICLES if fmt.produces == "articles" else schema.MENTIONS
+    schema.check(frame, target, f"{fmt.produces} from {path}")
+    return fmt, frame, list(problems)
+
+
+def read_paths(paths, progress=None):
+    """Read files and folders (recursively) into frames; never raises for one bad file.
+
+    Takes a list of paths; `progress(done, total, label)` is called after each file.
+    Returns ReadResult(articles: ARTICLES frame, mentions: MENTIONS frame, outcomes: one
+    FileOutcome per file: "read" with its row count, or "rejected" with a one-line reason).
+    Example: ``read_paths([Path("data/sample")]).articles``
+    """
+    files = expand(paths)
+    formats()
+    articles, mentions, outcomes = [], [], []
+    for done, path in enumerate(files, 1):
+        try:
+            fmt, frame, problems = read_file(path)
+        except ParleyError as error:
+            reason = error.reason if isinstance(error, InputError) else str(error)
+            outcomes.append(FileOutcome(str(path), "rejected", reason, 0))
+        except Exception as error:  # a reader's bug must not stop the batch; it is reported
+            outcomes.append(FileOutcome(str(path), "rejected", f"could not be read ({type(error).__name__}: {_one_line(error)})", 0))
+        else:
+            (articles if fmt.produces == "articles" else mentions).append(frame)
+            reason = _one_line("; ".join(problems)) if problems else None
+            outcomes.append(FileOutcome(str(path), "read", reason, len(frame), fmt.name, tuple(problems)))
+        if progress:
+            progress(done, len(files), str(path))
+    return ReadResult(_concat(articles, schema.ARTICLES), _concat(mentions, schema.MENTIONS), outcomes)
+
+
+def _concat(frames, target):
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return schema.empty(target)
+    return schema.conform(pd.concat(frames, ignore_index=True), target)
+
+
+def _one_line(text, limit=300):
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"

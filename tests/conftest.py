@@ -1,0 +1,28 @@
+"""Shared fixtures: paths to the shared data sets, and small article files written on the fly."""
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "data"
+SAMPLE_ARTICLES = ROOT / "data" / "sample" / "articles"
+SEED_ARTICLE = SAMPLE_ARTICLES / "000_76c8171fdb820c38.txt"
+
+
+def header_article(published, title, body, byline=None):
+    """Text of an article in the header format: ' date YYYY-MM-DD ...', title, blank, byline, body."""
+    lines = [f" date {published} All Sections", title, ""]
+    if byline:
+        lines.append(byline)
+    return "\n".join(lines + [body, ""])
+
+
+@pytest.fixture
+def write_article(tmp_path):
+    """write_article(name, published, title, body) -> Path of a header-format article in tmp_path."""
+    def write(name, published, title, body, byline=None, folder=tmp_path):
+        path = Path(folder) / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(header_article(published, title, body, byline), encoding="utf-8")
+        return path
+    return write

@@ -1,0 +1,80 @@
+"""`python -m loaders` as a user runs it: a real process, real files, a real store."""
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT, SAMPLE_ARTICLES, SEED_ARTICLE
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "loaders", *map(str, args)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_articles_prints_each_article_once_with_header_date_and_byline_time():
+    done = run("articles", SAMPLE_ARTICLES, "--format", "jsonl")
+    assert done.returncode == 0, done.stderr
+    records = [json.loads(line) for line in done.stdout.splitlines()]
+    assert len(records) == len(list(SAMPLE_ARTICLES.glob("*.txt")))
+    assert len({r["article_id"] for r in records}) == len(records)
+    seed = next(r for r in records if r["path"].endswith(SEED_ARTICLE.name))
+    assert seed["published"] == "2025-02-28T08:53"
+    first_lines = {p.name: p.read_text(encoding="utf-8").split()[1] for p in SAMPLE_ARTICLES.glob("*.txt")}
+    for record in records:
+        name = record["path"].rsplit("/", 1)[-1]
+        assert record["published"][:10] == first_lines[name]
+
+
+def test_articles_as_csv_has_a_header_and_one_row_per_article():
+    done = run("articles", SEED_ARTICLE, "--format", "csv")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0].startswith("article_id,path,title,published")
+
+
+def test_ingest_twice_adds_nothing_the_second_time_and_says_so(tmp_path):
+    db = tmp_path / "p.duckdb"
+    first = run("ingest", SEED_ARTICLE, "--db", db)
+    assert first.returncode == 0, first.stderr
+    assert "ingested 1" in first.stdout
+    second = run("ingest", SEED_ARTICLE, "--db", db)
+    assert second.returncode == 0
+    assert "duplicate 1" in second.stdout and "nothing new" in second.stdout
+
+
+@pytest.mark.parametrize("content, reason", [
+    (b"", "empty"),
+    (b"\x00\x01\x02\x03\xff\xfe\x00binary", "binary"),
+])
+def test_bad_input_is_one_line_without_traceback_and_exit_code_is_nonzero(tmp_path, content, reason):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    done = run("ingest", bad, "--db", tmp_path / "p.duckdb")
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr
+    lines = [line for line in done.stderr.splitlines() if "bad.txt" in line]
+    assert len(lines) == 1 and reason in lines[0].lower()
+
+
+def test_extract_mentions_prints_the_contracted_fields():
+    done = run("extract", SEED_ARTICLE, "--mentions", "--format", "jsonl")
+    assert done.returncode == 0, done.stderr
+    records = [json.loads(line) for line in done.stdout.splitlines()]
+    assert records
+    for field in ("article", "kind", "status", "date", "end_date", "date_precision", "date_text", "city",
+                  "country", "countries", "absent", "mediators", "heads", "topics", "evidence"):
+        assert field in records[0]
+
+
+def test_extract_events_carries_sources():
+    done = run("extract", SEED_ARTICLE, "--format", "jsonl")
+    assert done.returncode == 0, done.stderr
+    events = [json.loads(line) for line in done.stdout.splitlines()]
+    assert events and all(e["sources"] and "evidence" in e["sources"][0] for e in events)
+
+
+def test_missing_path_is_an_error_not_a_traceback(tmp_path):
+    done = run("articles", tmp_path / "nope")
+    assert done.returncode != 0 and "Traceback" not in done.stderr
+    assert "nope" in done.stderr

@@ -1,0 +1,130 @@
+"""The DuckDB store on real files: idempotent, transactional, reporting every input file."""
+import os
+import subprocess
+import sys
+import textwrap
+
+import duckdb
+import pytest
+
+from loaders import schema
+from loaders.errors import ParleyError, StoreBusyError
+from loaders.store import Store
+from tests.conftest import ROOT
+
+MEETING = ("Foreign ministers of Norway and Chile met in Oslo on 3 March to discuss trade. "
+           "They agreed to meet again next year.")
+
+
+@pytest.fixture
+def folder(tmp_path, write_article):
+    articles = tmp_path / "in"
+    write_article("a.txt", "2024-03-05", "Norway and Chile talk trade", MEETING, folder=articles)
+    write_article("b.txt", "2024-04-01", "Nothing here", "Prices rose by 3% in March.", folder=articles)
+    (articles / "c.bin").write_bytes(b"\x00\x01\x02garbage\x00")
+    return articles
+
+
+def outcomes(report):
+    return sorted((os.path.basename(f.path), f.outcome) for f in report.files)
+
+
+def test_ingest_reports_every_file_and_second_ingest_adds_nothing(tmp_path, folder):
+    store = Store(tmp_path / "p.duckdb")
+    first = store.ingest([folder])
+    assert outcomes(first) == [("a.txt", "ingested"), ("b.txt", "ingested"), ("c.bin", "rejected")]
+    assert first.rejected[0].reason
+    counts = store.counts()
+    assert counts["articles"] == 2
+    second = store.ingest([folder])
+    assert outcomes(second) == [("a.txt", "duplicate"), ("b.txt", "duplicate"), ("c.bin", "rejected")]
+    assert store.counts() == counts
+    log = store.ingest_log()
+    assert len(log) == 6 and set(log["outcome"]) == {"ingested", "duplicate", "rejected"}
+
+
+def test_same_article_in_two_files_is_one_article(tmp_path, write_article):
+    a = write_article("one/x.txt", "2024-03-05", "Same", MEETING)
+    b = write_article("two/y.txt", "2024-03-05", "Same", MEETING)
+    store = Store(tmp_path / "p.duckdb")
+    report = store.ingest([a, b])
+    assert sorted(f.outcome for f in report.files) == ["duplicate", "ingested"]
+    assert store.counts()["articles"] == 1
+
+
+def test_stored_frames_pass_their_schemas(tmp_path, folder):
+    store = Store(tmp_path / "p.duckdb")
+    store.ingest([folder])
+    schema.check(store.articles(), schema.ARTICLES, "articles")
+    schema.check(store.mentions(), schema.MENTIONS, "mentions")
+    events = schema.check(store.events(), schema.EVENTS, "events")
+    assert len(events) >= 1
+    assert all(len(s) == n for s, n in zip(events["sources"], events["n_sources"]))
+
+
+KILL_DURING_MERGE = textwrap.dedent("""
+    import os, sys
+    sys.path.insert(0, {root!r})
+    from loaders.store import Store
+    def progress(done, total, label):
+        if label == "merging":      # articles and mentions are inserted, the transaction is open
+            os._exit(9)
+    Store({db!r}).ingest([{path!r}], progress=progress)
+""")
+
+
+def test_process_killed_in_the_middle_of_an_ingest_leaves_the_store_as_it_was(tmp_path, folder, write_article):
+    db = tmp_path / "p.duckdb"
+    Store(db).ingest([folder / "a.txt"])
+    before = Store(db).counts()
+    extra = write_article("d.txt", "2024-05-01", "Kenya and Peru", "Kenya and Peru held talks in Lima on Monday.",
+                          folder=tmp_path / "later")
+    code = KILL_DURING_MERGE.format(root=str(ROOT), db=str(db), path=str(extra.parent))
+    killed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert killed.returncode == 9, killed.stderr
+    store = Store(db)
+    assert store.counts() == before
+    again = store.ingest([extra.parent])
+    assert [f.outcome for f in again.files] == ["ingested"]
+    assert store.counts()["articles"] == before["articles"] + 1
+
+
+def test_a_second_writer_is_told_the_store_is_busy(tmp_path, folder):
+    db = tmp_path / "p.duckdb"
+    Store(db)
+    holder = subprocess.Popen([sys.executable, "-c",
+                               f"import duckdb, time; c = duckdb.connect({str(db)!r}); print('held', flush=True); time.sleep(30)"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with pytest.raises(StoreBusyError, match="busy"):
+            Store(db, busy_timeout=0.5).ingest([folder])
+    finally:
+        holder.kill()
+        holder.wait()
+    assert Store(db).ingest([folder]).count("ingested") == 2
+
+
+def test_store_of_another_schema_version_is_refused(tmp_path):
+    db = tmp_path / "old.duckdb"
+    Store(db)
+    with duckdb.connect(str(db)) as con:
+        con.execute("UPDATE meta SET value = '0' WHERE key = 'schema_version'")
+    with pytest.raises(ParleyError, match="schema version 0"):
+        Store(db)
+
+
+def test_foreign_duckdb_file_is_refused(tmp_path):
+    db = tmp_path / "foreign.duckdb"
+    with duckdb.connect(str(db)) as con:
+        con.execute("CREATE TABLE sales (x INT)")
+    with pytest.raises(ParleyError, match="not a Parley store"):
+        Store(db)
+
+
+def test_a_file_that_is_not_duckdb_is_refused_in_one_line(tmp_path):
+    db = tmp_path / "notes.duckdb"
+    db.write_text("hello")
+    with pytest.raises(ParleyError) as error:
+        Store(db)
+    assert "\n" not in str(error.value)
