@@ -211,3 +211,21 @@ def _iso(value):
     if stamp.hour == stamp.minute == stamp.second == 0:
         return stamp.strftime("%Y-%m-%d")
     return stamp.isoformat(timespec="minutes")
+
+
+#: Fields of an event a person may edit in the app (curation).
+EDITABLE = ("date", "end_date", "date_precision", "city", "country", "countries", "absent",
+            "mediators", "kind", "status", "topics", "title", "heads")
+
+#: One row per change a person made to the events, kept across re-ingests and re-extractions.
+CORRECTIONS = (
+    Column("correction_id", "int", "order in which the changes were made, from 1"),
+    Column("at", "datetime", "when the change was made"),
+    Column("action", "string", "edit | delete | merge | split"),
+    Column("anchors", "list", "the target event's sources as 'article_id@evidence_start': stable across re-extraction, unlike event ids"),
+    Column("other_anchors", "list", "merge: the anchors of the event merged in; split: the anchors split off into a new event"),
+    Column("changes", "string", "edit: JSON object of field -> new value (fields from EDITABLE)"),
+    Column("before", "string", "JSON object of field -> value before the change (edit), or the events as they were (delete, merge, split)"),
+    Column("reason", "string", "why, as the person wrote it, or None"),
+    Column("undone", "bool", "true once undone; undone changes are kept, not applied"),
+)

@@ -8,6 +8,7 @@ JSON text):
 - `articles`: one row per distinct article (ARTICLES), keyed by `article_id`.
 - `mentions`: one row per encounter reported by one source (MENTIONS), keyed by `mention_id`.
 - `events`: the merge of all mentions (EVENTS), rebuilt in the same transaction as each ingest.
+- `corrections`: the changes people made (CORRECTIONS), re-applied whenever events are rebuilt.
 - `ingest_log`: one row per input file per ingest: outcome `ingested`, `duplicate` or
   `rejected`, with the reason. Nothing read is dropped without a row here.
 
@@ -37,7 +38,8 @@ _SQL_TYPES = {
 }
 _TABLES = {"articles": (schema.ARTICLES, "article_id"),
            "mentions": (schema.MENTIONS, "mention_id"),
-           "events": (schema.EVENTS, "event_id")}
+           "events": (schema.EVENTS, "event_id"),
+           "corrections": (schema.CORRECTIONS, "correction_id")}
 
 
 @dataclass
@@ -92,6 +94,8 @@ class Store:
     def __init__(self, path=None, busy_timeout=10.0):
         self.path = Path(path or SETTINGS.db_path)
         self.busy_timeout = busy_timeout
+        #: Corrections that no longer match an event, from the last rebuild (one line each).
+        self.correction_problems = []
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self._connect() as con:
             self._create_or_check(con)
@@ -120,6 +124,18 @@ class Store:
             yield con
         finally:
             con.close()
+
+    @contextmanager
+    def _transaction(self):
+        """A connection inside one transaction: committed on success, rolled back on any error."""
+        with self._connect() as con:
+            con.execute("BEGIN")
+            try:
+                yield con
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
 
     def _create_or_check(self, con):
         tables = {row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
@@ -210,39 +226,146 @@ class Store:
         schema.check(articles, schema.ARTICLES, "articles read")
         schema.check(result.mentions, schema.MENTIONS, "structured mentions read")
         report = IngestReport()
-        with self._connect() as con:
-            known_articles = {r[0] for r in con.execute("SELECT article_id FROM articles").fetchall()}
-            known_mentions = {r[0] for r in con.execute("SELECT mention_id FROM mentions").fetchall()}
-            new_articles = articles[~articles["article_id"].isin(known_articles)
-                                    & ~articles["article_id"].duplicated()]
-            if progress:
-                progress(0, max(len(new_articles), 1), "extracting")
-            extracted = extract_mentions(new_articles) if len(new_articles) else schema.empty(schema.MENTIONS)
-            mentions = pd.concat([extracted, result.mentions], ignore_index=True) \
-                if len(result.mentions) else extracted
-            mentions = mentions[~mentions["mention_id"].isin(known_mentions)
-                                & ~mentions["mention_id"].duplicated()]
+        # Extraction runs without holding the file, so the app and other processes are not locked
+        # out meanwhile; the ids are read again inside the transaction in case they changed.
+        with self._connect(read_only=True) as con:
+            known_articles = _ids(con, "articles")
+        new_articles = articles[~articles["article_id"].isin(known_articles)
+                                & ~articles["article_id"].duplicated()]
+        if progress:
+            progress(0, max(len(new_articles), 1), "extracting")
+        extracted = extract_mentions(new_articles) if len(new_articles) else schema.empty(schema.MENTIONS)
+        mentions = pd.concat([extracted, result.mentions], ignore_index=True) if len(result.mentions) else extracted
+        with self._transaction() as con:
+            known_articles, known_mentions = _ids(con, "articles"), _ids(con, "mentions")
+            new_articles = new_articles[~new_articles["article_id"].isin(known_articles)]
+            mentions = mentions[~mentions["mention_id"].isin(known_mentions) & ~mentions["mention_id"].duplicated()
+                                & (mentions["article_id"].isin(new_articles["article_id"]) | (mentions["origin"] != "article"))]
             mentions = schema.conform(mentions, schema.MENTIONS)
-            report.files = _file_reports(result, articles, new_articles, mentions)
-            con.execute("BEGIN")
-            try:
-                self._insert(con, "articles", new_articles)
-                self._insert(con, "mentions", mentions)
-                if len(mentions):
-                    if progress:
-                        progress(0, 1, "merging")
-                    all_mentions = _select(con, "mentions")
-                    events = merge_mentions(all_mentions)
-                    con.execute("DELETE FROM events")
-                    self._insert(con, "events", events)
-                now = dt.datetime.now()
-                con.executemany("INSERT INTO ingest_log VALUES (?, ?, ?, ?, ?, ?)",
-                                [[now, f.path, f.outcome, f.reason, f.articles, f.mentions] for f in report.files])
-                con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
+            report.files = _file_reports(result, new_articles, mentions)
+            self._insert(con, "articles", new_articles)
+            self._insert(con, "mentions", mentions)
+            if len(mentions):
+                if progress:
+                    progress(0, 1, "merging")
+                self._rebuild_events(con)
+            now = dt.datetime.now()
+            con.executemany("INSERT INTO ingest_log VALUES (?, ?, ?, ?, ?, ?)",
+                            [[now, f.path, f.outcome, f.reason, f.articles, f.mentions] for f in report.files])
         return report
+
+    def _rebuild_events(self, con):
+        """Merge all mentions into events, then apply the corrections; inside the caller's transaction."""
+        from loaders.curation import apply_corrections
+        from loaders.merge import merge_mentions
+
+        mentions = _select(con, "mentions")
+        events, self.correction_problems = apply_corrections(
+            merge_mentions(mentions), mentions, _select(con, "corrections"))
+        con.execute("DELETE FROM events")
+        self._insert(con, "events", events)
+
+    # -- curation -----------------------------------------------------------------------
+
+    def corrections(self):
+        """Every change people made, in order (CORRECTIONS frame), undone ones included."""
+        return self._frame("corrections", "ORDER BY correction_id")
+
+    def edit_event(self, event_id, changes, reason=None):
+        """Change fields of an event (`changes`: field -> value, fields from schema.EDITABLE)."""
+        from loaders.curation import validate_changes
+
+        changes = validate_changes(changes)
+        event = self._event(event_id)
+        before = {name: event[name] for name in changes}
+        return self._correct("edit", event, changes=changes, before=before, reason=reason)
+
+    def delete_event(self, event_id, reason=None):
+        """Remove a false event; its mentions stay stored, so the deletion can be undone."""
+        event = self._event(event_id)
+        return self._correct("delete", event, before=_plain(event), reason=reason)
+
+    def merge_events(self, event_id, other_event_id, reason=None):
+        """Merge `other_event_id` into `event_id` (which keeps its fields where both have one)."""
+        if event_id == other_event_id:
+            raise ParleyError(f"merge_events: both ids are {event_id!r}; expected two different events")
+        event, other = self._event(event_id), self._event(other_event_id)
+        from loaders.curation import anchors_of
+        return self._correct("merge", event, other_anchors=anchors_of(other),
+                             before={"events": [_plain(event), _plain(other)]}, reason=reason)
+
+    def split_event(self, event_id, mention_ids, reason=None):
+        """Split the sources `mention_ids` off `event_id` into an event of their own."""
+        from loaders.curation import anchor
+
+        event = self._event(event_id)
+        pairs = dict(zip(event["mention_ids"], event["sources"]))
+        unknown = [m for m in mention_ids if m not in pairs]
+        if unknown or not mention_ids or len(mention_ids) >= len(pairs):
+            raise ParleyError(f"split_event: mention_ids {list(mention_ids)} must be some, not all, of the "
+                              f"event's mentions {list(pairs)}")
+        return self._correct("split", event, other_anchors=[anchor(pairs[m]) for m in mention_ids],
+                             before=_plain(event), reason=reason)
+
+    def undo(self):
+        """Undo the last change not yet undone; returns its correction_id, or None when there is none."""
+        with self._transaction() as con:
+            last = con.execute("SELECT max(correction_id) FROM corrections WHERE NOT undone").fetchone()[0]
+            if last is None:
+                return None
+            con.execute("UPDATE corrections SET undone = true WHERE correction_id = ?", [last])
+            self._rebuild_events(con)
+        return int(last)
+
+    def export_corrections(self, path):
+        """Write every correction to `path` as JSON (a list of CORRECTIONS records)."""
+        records = schema.to_records(self.corrections(), schema.CORRECTIONS)
+        for record, at in zip(records, self.corrections()["at"]):
+            record["at"] = pd.Timestamp(at).isoformat()
+        Path(path).write_text(json.dumps(records, ensure_ascii=False, indent=1), encoding="utf-8")
+        return len(records)
+
+    def import_corrections(self, path):
+        """Append the corrections in the JSON file `path` (as written by export_corrections).
+
+        Corrections already present (same time, action and anchors) are skipped. Returns the number added.
+        """
+        try:
+            records = json.loads(Path(path).read_text(encoding="utf-8"))
+            frame = pd.DataFrame(records)
+            frame = schema.conform(frame, schema.CORRECTIONS)
+        except (OSError, ValueError) as error:
+            raise ParleyError(f"{path}: not a corrections file ({str(error).splitlines()[0]}); "
+                              f"expected the JSON written by export_corrections") from None
+        existing = self.corrections()
+        seen = {(pd.Timestamp(a), c, tuple(n)) for a, c, n in zip(existing["at"], existing["action"], existing["anchors"])}
+        fresh = frame[[(pd.Timestamp(a), c, tuple(n)) not in seen
+                       for a, c, n in zip(frame["at"], frame["action"], frame["anchors"])]].copy()
+        start = int(existing["correction_id"].max()) + 1 if len(existing) else 1
+        fresh["correction_id"] = range(start, start + len(fresh))
+        with self._transaction() as con:
+            self._insert(con, "corrections", fresh)
+            self._rebuild_events(con)
+        return len(fresh)
+
+    def _event(self, event_id):
+        frame = self._frame("events", "WHERE event_id = ?", [event_id])
+        if frame.empty:
+            raise ParleyError(f"event_id {event_id!r} is not in the store {self.path}")
+        return frame.iloc[0].to_dict()
+
+    def _correct(self, action, event, changes=None, other_anchors=(), before=None, reason=None):
+        from loaders.curation import anchors_of
+
+        with self._transaction() as con:
+            next_id = con.execute("SELECT coalesce(max(correction_id), 0) + 1 FROM corrections").fetchone()[0]
+            row = dict(correction_id=next_id, at=dt.datetime.now(), action=action,
+                       anchors=anchors_of(event), other_anchors=list(other_anchors),
+                       changes=json.dumps(changes or {}, default=str), before=json.dumps(before or {}, default=str),
+                       reason=(reason or "").strip() or None, undone=False)
+            self._insert(con, "corrections", pd.DataFrame([row]))
+            self._rebuild_events(con)
+        return next_id
 
     @staticmethod
     def _insert(con, table, frame):
@@ -270,6 +393,11 @@ class Store:
         if filled:
             return None
         return self.ingest([p for p in SETTINGS.sample_paths if Path(p).exists()], progress=progress)
+
+
+def _plain(event):
+    """An event row as JSON-ready values, for a correction's `before`."""
+    return schema.to_records(pd.DataFrame([event]), schema.EVENTS)[0]
 
 
 def _select(con, table, where="", params=()):
@@ -307,7 +435,12 @@ def _source_file(path):
     return str(path).split("#", 1)[0]
 
 
-def _file_reports(result, articles, new_articles, new_mentions):
+def _ids(con, table):
+    key = _TABLES[table][1]
+    return {row[0] for row in con.execute(f"SELECT {key} FROM {table}").fetchall()}
+
+
+def _file_reports(result, new_articles, new_mentions):
     article_file = dict(zip(new_articles["article_id"], new_articles["path"].map(_source_file)))
     new_by_file = pd.Series(list(article_file.values()), dtype=object).value_counts().to_dict()
     # article mentions count under their article's file; structured ones under their `article`

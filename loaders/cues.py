@@ -1,0 +1,202 @@
+"""The rule tables of event extraction, as data a reader can audit.
+
+Every table here is read by `loaders.events`; nothing in it names one article. Patterns are
+regular expressions matched case-insensitively on one sentence unless a table says otherwise.
+
+- TRIGGERS: words that report an encounter -> its kind, CAMEO code and PLOVER mode.
+- NOT_ENCOUNTERS: contexts in which a trigger word reports no diplomatic encounter.
+- CANCEL_CUES, PLAN_CUES, PAST_PLAN_CUES, HELD_CUES: status (held | planned | cancelled).
+- ABSENCE_CUES, REPRESENTED_CUES: who did not take part (and when a leader's absence is not
+  his country's).
+- MEDIATOR_CUES, HOST_CUES: hosts and mediators that are not parties.
+- HEAD_CUES: "headed by X", "X headed the Y delegation".
+- REPORTING_CUES: "said on Sunday" dates the report, not the encounter.
+- LOCATION_PREPOSITIONS: a place after these words is where, not who.
+- ANAPHORA: "the talks", "that meeting": an encounter already told.
+- GROUP_REFERENCES: "the two nations", "both sides": the countries in play.
+"""
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Trigger:
+    pattern: str   # regular expression, matched case-insensitively
+    kind: str      # meeting | talks | summit | call | visit
+    cameo: str     # CAMEO code of the encounter
+    plover: str | None  # PLOVER CONSULT mode, None where the kind does not fix it
+
+
+# Longer phrases first: the first pattern that matches a stretch of text wins it.
+TRIGGERS = (
+    # calls: the mode is in the words
+    Trigger(r"(?:tele)?phone (?:call|conversation|talks?|meeting)s?", "call", "041", "phone"),
+    Trigger(r"video (?:call|conference|link)s?", "call", "041", "phone"),
+    Trigger(r"spoke (?:by|over the|on the) (?:tele)?phone", "call", "041", "phone"),
+    Trigger(r"(?:held|had|made) (?:a |an )?(?:\w+ )?call", "call", "041", "phone"),
+    # summits
+    Trigger(r"summit(?:s| meeting| talks)?", "summit", "040", "multilateral"),
+    # talks and negotiations
+    Trigger(r"(?:peace |round of |rounds of )?talks", "talks", "046", None),
+    Trigger(r"negotiations?", "talks", "046", None),
+    Trigger(r"consultations", "talks", "046", None),
+    Trigger(r"rounds? of dialogue", "talks", "046", None),
+    # visits and trips
+    Trigger(r"(?:state|official|working|two-day|three-day|one-day) visit", "visit", "042", "visit"),
+    Trigger(r"visit(?:s|ed|ing)?", "visit", "042", "visit"),
+    Trigger(r"trip(?:s)?", "visit", "042", "visit"),
+    Trigger(r"(?:arrived|arrives|arriving|landed|lands|touched down) in", "visit", "042", "visit"),
+    Trigger(r"(?:travel(?:s|led|ling|ed|ing)?|go(?:es|ing)?|went|head(?:s|ed)?) to", "visit", "042", "visit"),
+    Trigger(r"(?:is|are|was|were) due in", "visit", "042", "visit"),
+    # meetings
+    Trigger(r"(?:held|hold|holds|holding|had) (?:a |an |their |the )?(?:\w+ )?meeting", "meeting", "040", None),
+    Trigger(r"meet(?:s|ing|ings)?", "meeting", "040", None),
+    Trigger(r"met", "meeting", "040", None),
+    Trigger(r"encounter", "meeting", "040", None),
+)
+
+#: Which trigger patterns are verbs of travel: their object is a destination, not a party.
+TRAVEL_KINDS = ("visit",)
+
+#: A trigger inside one of these reports no diplomatic encounter: briefings, statements,
+#: internal bodies, markets and idioms. Matched on the sentence around the trigger.
+NOT_ENCOUNTERS = (
+    r"\b(?:press|news) (?:conference|briefing)s?\b",
+    r"\bcalls? with reporters\b",
+    r"\b(?:federal reserve|fed|central bank|opec\+?|board|shareholders?'?|cabinet|committee|parliament(?:ary)?|party|fomc)\b[\w\s'-]{0,30}\bmeeting",
+    r"\bmeeting(?:s)? of (?:the )?(?:federal reserve|fed|central bank|opec|board|cabinet|committee|shareholders)",
+    r"\bmeet(?:s|ing)? (?:the )?(?:demand|needs?|targets?|expectations?|deadlines?|criteria|requirements?|goals?|obligations?|standards?)\b",
+    r"\b(?:meet(?:s|ing)?|met) (?:with )?(?:business(?:es| leaders| people)?|students|investors|executives|reporters|journalists|the press|voters|supporters|troops|families|local officials|ceos?|residents)\b",
+    r"\bmeet(?:s|ing)? (?:its|their|his|her) (?:own )?ambassador",
+    r"\b(?:visit(?:ed|s|ing)?|trip to|went to|travel(?:led|s)? to) (?:a |the )?(?:hospital|factory|university|school|museum|port|plant|front ?line|troops|site|area|region|basketball)\b",
+    r"\bwork(?:ing)? trip\b",
+    r"\b(?:peace|trade|grain|nuclear|ceasefire|minerals?) (?:deal|agreement|plan|treaty)\b[^.]{0,25}\b(?:brokered|signed)\b",
+)
+
+#: Phrases naming meetings that are not between states even though a trigger is in them.
+NON_STATE_MEETING_WORDS = (
+    r"\b(?:fomc|federal reserve|fed|opec|ecb|boj|central bank|board of directors|shareholders)\b",
+)
+
+# Status cues. They are looked for in the clause of the trigger, within a few words of it.
+CANCEL_CUES = (
+    r"\bpostpon(?:e|ed|es|ing|ement)\b",
+    r"\bcalled off\b", r"\bcall(?:s|ing)? off\b",
+    r"\bcancel(?:l?ed|s|l?ing|lation)?\b",
+    r"\bscrap(?:ped|s|ping)?\b",
+    r"\b(?:will|would|is|was) not (?:be )?go(?:ing)? ahead\b",
+    r"\bwon't go ahead\b",
+    r"\bno longer (?:take place|go ahead|be held)\b",
+    r"\bshelved\b",
+    r"\bdropped (?:his |her |their )?plans?\b",
+    r"\bput off\b",
+)
+
+#: Future, intention and schedule: the encounter has not happened on the publication date.
+PLAN_CUES = (
+    r"\bwill\b", r"\bwould\b", r"\bshall\b", r"\b\w+'ll\b",
+    r"\b(?:is|are|was|were) (?:to|due|set|scheduled|expected|slated|planned|poised|going) (?:to )?\b",
+    r"\b(?:is|are) (?:also )?(?:due|scheduled|expected|set|slated|planned)\b",
+    r"\bscheduled\b", r"\bplann(?:ed|ing)\b", r"\bplans? to\b",
+    r"\bagreed (?:to (?:hold|meet|continue)|that)\b",
+    r"\b(?:upcoming|forthcoming|next|future|proposed|another|follow-up)\b",
+    r"\bexpected to\b", r"\bhopes? to\b", r"\bintends? to\b",
+    r"\bto be held\b", r"\bwill take place\b", r"\bkick(?:s)? off\b",
+    r"\bahead of\b", r"\binvit(?:ed|ation)\b",
+)
+
+#: "had been due to", "was to have": a plan told in the past; the status comes from elsewhere
+#: in the article (the encounter was cut short, moved or cancelled).
+PAST_PLAN_CUES = (
+    r"\bhad (?:originally |earlier )?been (?:due|scheduled|expected|set|planned) to\b",
+    r"\bwas to have\b", r"\bwere to have\b", r"\bwould have been\b",
+)
+
+#: Past or present tense of the encounter itself: held (or under way) on the publication date.
+HELD_CUES = (
+    r"\b(?:met|held|had|took place|began|begun|started|opened|concluded|ended|arrived|landed|touched down|spoke|visited|paid)\b",
+    r"\b(?:are|is) (?:holding|meeting|taking place|under way|underway)\b",
+    r"\bhave begun\b", r"\bget(?:s)? under way\b", r"\blast\b", r"\bprevious(?:ly)?\b",
+    r"\bearlier\b", r"\bsince\b", r"\bago\b", r"\bfollowing\b", r"\bafter\b", r"\bdraws to a close\b",
+)
+
+# Absence. Each cue is a pattern with a named group `who` (a place or person) or `before`/`after`
+# telling on which side of the cue the absent party stands.
+@dataclass(frozen=True)
+class AbsenceCue:
+    pattern: str
+    side: str    # "after": the absent party follows the cue; "before": it precedes it
+
+
+ABSENCE_CUES = (
+    AbsenceCue(r"\b(?:was|were|is|are|be) not attended by\b", "after"),
+    AbsenceCue(r"\bwithout\b", "after"),
+    AbsenceCue(r"\bexcluding\b", "after"),
+    AbsenceCue(r"\b(?:has|have|had|was|were|is|are) not (?:been )?invited\b", "before"),
+    AbsenceCue(r"\bwas not invited\b", "before"),
+    AbsenceCue(r"\b(?:is|are|was|were) staying away\b", "before"),
+    AbsenceCue(r"\bstay(?:s|ed)? away\b", "before"),
+    AbsenceCue(r"\bboycott(?:s|ed|ing)?\b", "before"),
+    AbsenceCue(r"\b(?:will|would|did|does|do) not (?:attend|take part|participate|join|go)\b", "before"),
+    AbsenceCue(r"\b(?:won't|didn't|doesn't|don't) (?:attend|take part|participate|join|go)\b", "before"),
+    AbsenceCue(r"\b(?:was|were) shut out\b", "before"),
+    AbsenceCue(r"\b(?:was|were|is|are) excluded\b", "before"),
+    AbsenceCue(r"\bno-shows? such as\b", "after"),
+    AbsenceCue(r"\b(?:skip(?:s|ped|ping)?|snub(?:s|bed)?)\b", "before"),
+)
+
+#: A leader who stays away but sends someone: his country still takes part.
+REPRESENTED_CUES = (
+    r"\brepresented by\b", r"\bin (?:his|her) place\b", r"\binstead send\b", r"\bwill send\b",
+    r"\bsent\b", r"\bto represent\b", r"\bwill instead\b",
+)
+
+#: Words after "without" that are no party ("without ties", "without misconceptions").
+ABSENCE_OBJECT_MUST_BE_PLACE = True
+
+# Mediators and hosts that are not parties: the party follows the cue.
+MEDIATOR_CUES = (
+    r"\bbrokered by\b", r"\bmediated by\b", r"\bwith (?:the )?mediation of\b",
+    r"\bhosted by\b", r"\bthanked\b", r"\bgood offices\b", r"\bfacilitated by\b",
+    r"\bin the presence of\b", r"\bwitnessed by\b", r"\borgani[sz]ed by\b",
+)
+#: The party precedes the cue ("Chinese mediation", "Qatar, Egypt and the US mediating").
+MEDIATOR_BEFORE_CUES = (
+    r"\bmediation\b", r"\bmediating\b", r"\bmediators?\b", r"\b(?:organi[sz]ed|hosted|brokered) the\b",
+    r"\bhosting\b", r"\bproviding good offices\b", r"\bgood offices\b",
+)
+
+# Head of delegation. `name` is filled by a capitalised name pattern in events.py.
+HEAD_AFTER_CUES = (
+    r"\bdelegation (?:was|is|will be) (?:headed|led) by\b",
+    r"\b(?:headed|led) by\b",
+)
+HEAD_BEFORE_CUES = (
+    r"\b(?:headed|led|heads|leads) the\b",
+)
+
+#: A date right after one of these dates the report, not the encounter ("the White House
+#: said on Sunday").
+REPORTING_CUES = (
+    r"\b(?:said|says|told|announced|reported|confirmed|added|stated|noted|wrote|posted|tweeted|disclosed|revealed|quoted)\b",
+)
+
+#: A place right after one of these is where an encounter is, not who takes part.
+LOCATION_PREPOSITIONS = r"\b(?:in|at|near|outside|inside|to|from|into|across|on the outskirts of|above|via|over)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|central|resort|port|coastal|capital|border|holy)\s+)?(?:city of\s+|town of\s+)?$"
+
+#: A definite reference to an encounter already told. The noun group between the determiner
+#: and the trigger is short ("the Istanbul meeting", "their formal meeting").
+ANAPHORA = r"\b(?:the|that|this|these|those|their|its|his|her|such)\s+(?:[\w'’-]+\s+){0,3}$"
+
+#: Phrases standing for the countries already in play.
+GROUP_REFERENCES = (
+    r"\bthe two (?:nations|countries|sides|leaders|men|presidents|governments|ministers|delegations|states|powers|superpowers|rivals|neighbours|neighbors)\b",
+    r"\bboth (?:sides|countries|nations|leaders|men|governments|delegations|parties)\b",
+    r"\bthe pair\b", r"\bbilateral\b",
+)
+
+#: Markers that split a sentence into clauses: a date or place belongs to its own clause.
+CLAUSE_BREAKS = (
+    r";", r",\s+(?=(?:since|after|following|when|while|whereas|but|before|as|which|where|although|though|yet|and then)\b)",
+    r"\s+(?=(?:since|after|before|following)\s+(?:his|her|their|the|a|an|[A-Z])\b)",
+    r"\s+--\s+", r"\s+-\s+",
+)

@@ -1,0 +1,61 @@
+"""Tiny EVENTS frames for the dashboard's tests: `events_frame([event(...), ...])`.
+
+`event()` fills every EVENTS column with a plain default so a test names only what it is about.
+The sample rows mirror the seed article (issue 4's "done when"): the 18 February 2025 meeting in
+Saudi Arabia and the undated Istanbul talks reported on 28 February 2025.
+"""
+import hashlib
+
+import pandas as pd
+
+from loaders import schema
+
+
+def event(**fields):
+    """One EVENTS row as a dict; unnamed fields get defaults."""
+    title = fields.get("title", "USA–RUS meeting")
+    row = dict(
+        event_id=hashlib.sha256(repr(sorted(fields.items())).encode()).hexdigest()[:16],
+        kind="meeting", cameo="040", plover_mode=None, status="held",
+        date=None, end_date=None, date_precision="unknown", date_text=None,
+        city=None, country=None, countries=["USA", "RUS"], absent=[], mediators=[], organizations=[],
+        heads=[], topics=[], title=title, evidence=f"{title}.", published=pd.Timestamp("2025-02-28 08:53"),
+        origin="article", n_sources=1, mention_ids=[], sources=[], merge_reasons=[],
+    )
+    row.update(fields)
+    if row["date"] is not None and row["date_precision"] == "unknown":
+        row["date_precision"] = "day"
+    if not row["sources"]:
+        text = f"Lead paragraph. {row['evidence']} More."
+        start = text.index(row["evidence"])
+        row["sources"] = [dict(article_id="a" + row["event_id"][:15], article=fields.get("article", "seed.txt"),
+                               published=str(row["published"]), evidence=row["evidence"],
+                               evidence_start=start, evidence_end=start + len(row["evidence"]),
+                               date_text=row["date_text"], date_start=None, date_end=None)]
+    return row
+
+
+def events_frame(rows):
+    """An EVENTS frame from `event()` dicts, checked against the schema."""
+    frame = schema.conform(pd.DataFrame(rows, columns=schema.names(schema.EVENTS)), schema.EVENTS)
+    return schema.check(frame, schema.EVENTS, "test events")
+
+
+def seed_events():
+    """The seed article's three encounters, as the extractor should give them."""
+    return events_frame([
+        event(event_id="riyadh", kind="meeting", date=pd.Timestamp("2025-02-18"), date_text="18 February",
+              country="SAU", absent=["UKR"], topics=["bilateral relations"],
+              title="USA–RUS meeting, Saudi Arabia",
+              evidence="The talks in Istanbul followed a meeting between the US and Russian delegations on 18 February in Saudi Arabia, which was not attended by Ukraine."),
+        event(event_id="istanbul", kind="talks", city="Istanbul", country="TUR",
+              heads=["Sonata Coulter", "Alexander Darchiyev"], topics=["diplomatic missions"],
+              title="USA–RUS talks, Istanbul",
+              evidence="The US Department of State has announced that Moscow and Washington have outlined specific initial steps to stabilise the operations of their diplomatic missions following talks between the two nations in Istanbul, Türkiye."),
+        event(event_id="followup", kind="meeting", status="planned", heads=["Sonata Coulter", "Alexander Darchiyev"],
+              title="USA–RUS meeting (planned)",
+              evidence="Coulter and Darchiyev agreed to hold another meeting on these matters soon, with the date, location, and participant details to be decided later."),
+    ])
+
+
+HOSTILE_TITLE = '<img src=x onerror=alert(1)><script>alert(2)</script>'
