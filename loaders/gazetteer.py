@@ -1,0 +1,314 @@
+"""Places, parties and people named in an article: countries, demonyms, capitals, seats of power,
+cities, venues, officials and organizations, found by table look-up.
+
+Every name comes from the CSV tables under data/gazetteer/ (their columns and sources are in
+the README there); no rule here names a country. The tables are read once, at import, into one
+dictionary keyed by token sequences, so `find_places` costs a dictionary look-up per word.
+
+    >>> [(p.text, p.kind, p.iso3) for p in find_places("Moscow and Washington met in Türkiye.")]
+    [('Moscow', 'capital', 'RUS'), ('Washington', 'capital', 'USA'), ('Türkiye', 'country', 'TUR')]
+"""
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from loaders.errors import ParleyError
+
+TABLES = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
+
+KINDS = ("country", "demonym", "capital", "seat", "official", "city", "venue", "organization")
+
+
+@dataclass(frozen=True)
+class Place:
+    """One name found in a text.
+
+    `start`/`end` index the text (`text == source[start:end]`); `kind` is one of KINDS; `iso3`
+    is the country the name stands for (None for organizations and their officials); `name` is
+    canonical (country name, city name, official's full name, organization acronym); `city` is
+    the locality of a city, capital, seat or venue ('Washington' for 'the White House').
+    """
+    start: int
+    end: int
+    text: str
+    kind: str
+    iso3: str | None
+    name: str
+    city: str | None
+
+
+@dataclass(frozen=True)
+class _Entry:
+    kind: str  # one of KINDS, or "block" for not_places.csv
+    iso3: str | None
+    name: str
+    city: str | None
+    guard: str = ""  # "" | "surname" | "given_name"
+
+
+# Which table wins when two give the same surface form ("Armenia" is also a Colombian city).
+_PRIORITY = {"block": 0, "country": 1, "capital": 2, "organization": 3, "seat": 4, "venue": 5,
+             "demonym": 6, "official": 7, "city": 8}
+
+# Kinds whose names are also matched in capitals, as in datelines ("BUERGENSTOCK, Switzerland").
+_UPPERCASE_KINDS = {"country", "capital", "city", "venue"}
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+# Same-length replacements, so offsets into the translated text are offsets into the original.
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "‐": "-", "‑": "-"})
+_TITLE_CASE = re.compile(r"[A-Z][a-z]")
+
+# Words that may stand right before a surname without being a first name ("President Xi",
+# "When Putin"); any other Title-case word there is taken as another person's first name
+# ("Kevin Sullivan"), and the surname is not matched.
+_NOT_FIRST_NAMES = frozenset("""
+President Presidents Prime Minister Ministers Secretary Vice Chancellor Premier Leader King Queen
+Prince Princess Crown Emir Sheikh Sultan Mr Mrs Ms Dr Sir Lord Dame General Gen Admiral Adm
+Ambassador Envoy Adviser Advisor Spokesman Spokeswoman Spokesperson Senator Sen Rep
+Representative Governor Gov Mayor Director Chief Commissioner Chairman Chair Chairwoman Deputy
+Foreign Defense Defence State Affairs Security National Special Pope Cardinal Ayatollah Marshal
+Field Colonel Col Justice Speaker Counsellor Counselor Officer Commander Supreme Emperor Former
+Ex Elect Candidate Nominee Comrade Tsar Czar Pres Madam Mister Interior Treasury Finance Trade
+Economy Energy Commerce Mme Monsieur Herr Frau Presidential Minister-President Head Top Team
+Administration Office Department Ministry Government Cabinet Council Assistant Senior Acting
+Interim Outgoing Incoming Caretaker Opposition Party Army Navy Intelligence Envoys Hawks
+The A An As But And Or Nor When While If After Before Since Then So Yet Both That This These Those
+Meanwhile However Also Earlier Later Today Yesterday Tomorrow On In At For With Without From To
+By Of Under Over Between Among During Why How What Where Who Whom Whose Whether Because Although
+Though Unlike Like Asked Speaking Neither Even Only Now Once Still Instead Indeed Ahead
+Following According Last Next Photo Source Sources Reuters AP AFP Thus Here There It He She They
+We I You Did Does Do Will Would Could Should Can May Might Must Has Have Had Is Are Was Were Not
+No Yes Dear Said Says Told Meeting Talks Summit Call Visit Trip Monday Tuesday Wednesday Thursday
+Friday Saturday Sunday January February March April June July August September October November
+December Sept Sep Oct Nov Dec Jan Feb Mar Apr Jun Jul Aug Mrs Miss Msgr Fr Rev Father His Her Their
+Our Its Every Each Any All Some Many Most Few Several Several Other Another Such Than Via Per
+""".split())
+
+# Words that may follow a country that is also a first name ("Jordan Valley" is still Jordan).
+_NOT_SURNAMES = frozenset("""
+Valley River Sea Basin Defense Defence Forces Army Navy Air Government Gate Lake Street Embassy
+Ministry Foreign Prime President King Crown Border Delta Peninsula
+""".split())
+
+
+def fold(text):
+    """ASCII spelling with straight apostrophes: 'Bürgenstock' -> 'Burgenstock'."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _tokens(text):
+    return tuple(_TOKEN.findall(text.translate(_APOSTROPHES)))
+
+
+def _rows(name):
+    with open(TABLES / name, newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
+
+
+def _split(aliases):
+    return [alias.strip() for alias in (aliases or "").split("|") if alias.strip()]
+
+
+class _Index:
+    """Every surface form of every table, keyed by its token tuple."""
+
+    def __init__(self):
+        self.entries = {}      # token tuple -> _Entry
+        self.longest = {}      # first token -> longest key length (in tokens) starting with it
+        self.countries = {}    # iso3 -> canonical name
+        self.capitals = {}     # iso3 -> [capital city names]
+        self.localities = {}   # casefolded ascii name -> iso3, for city_country
+        self._load()
+
+    def add(self, surface, entry):
+        variants = {surface, fold(surface)}
+        if entry.kind in _UPPERCASE_KINDS and len(surface) >= 4:
+            variants |= {variant.upper() for variant in variants}
+        for variant in variants:
+            key = _tokens(variant)
+            if not key:
+                continue
+            held = self.entries.get(key)
+            if held is not None and _PRIORITY[held.kind] <= _PRIORITY[entry.kind]:
+                continue
+            self.entries[key] = entry
+            self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
+
+    def _locality(self, name, iso3, overwrite=False):
+        key = fold(name).casefold()
+        if overwrite or key not in self.localities:
+            self.localities[key] = iso3
+
+    def _load(self):
+        countries = _rows("countries.csv")
+        for row in countries:
+            self.countries[row["iso3"]] = row["name"]
+            self.capitals[row["iso3"]] = _split(row["capitals"])
+        for row in _rows("not_places.csv"):
+            self.add(row["phrase"], _Entry("block", None, row["phrase"], None))
+
+        def add_country(surface, iso3, guard=""):
+            capital = next((c for c in self.capitals[iso3] if fold(c) == fold(surface)), None)
+            if capital:  # a city-state: the name is its capital too ("in Singapore")
+                self.add(surface, _Entry("capital", iso3, capital, capital))
+            else:
+                self.add(surface, _Entry("country", iso3, self.countries[iso3], None, guard))
+
+        # Aliases first: their guards hold for the same names in countries.csv ("Jordan").
+        for row in _rows("country_aliases.csv"):
+            add_country(row["alias"], row["iso3"], row["guard"])
+        for row in countries:
+            for surface in (row["name"], row["official_name"], row["iso_name"]):
+                if surface and "," not in surface and "(" not in surface:
+                    add_country(surface, row["iso3"])
+
+        stoplist = {row["name"] for row in _rows("city_stoplist.csv")}
+        cities = sorted(_rows("cities.csv"), key=lambda r: (-int(r["capital"]), -int(r["population"])))
+        for row in reversed(cities):  # so the capital, then the biggest, is added last and wins
+            kind = "capital" if row["capital"] == "1" else "city"
+            entry = _Entry(kind, row["iso3"], row["name"], row["name"])
+            for surface in [row["name"], row["ascii_name"], *_split(row["alternates"])]:
+                self._locality(surface, row["iso3"], overwrite=True)
+                if surface not in stoplist:
+                    self._add_city(surface, entry)
+        for row in _rows("venues.csv"):
+            entry = _Entry("venue", row["iso3"], row["name"], row["city"])
+            for surface in [row["name"], *_split(row["aliases"])]:
+                self.add(surface, entry)
+                self._locality(surface, row["iso3"])
+        for row in _rows("seats.csv"):
+            entry = _Entry("seat", row["iso3"], row["name"], row["city"])
+            for surface in [row["name"], *_split(row["aliases"])]:
+                self.add(surface, entry)
+                self._locality(surface, row["iso3"])
+        for row in _rows("organizations.csv"):
+            entry = _Entry("organization", None, row["name"], None)
+            for surface in [row["name"], *_split(row["aliases"])]:
+                self.add(surface, entry)
+        for row in _rows("officials.csv"):
+            entry = _Entry("official", row["iso3"] or None, row["name"], None)
+            self.add(row["name"], entry)
+            for alias in _split(row["aliases"]):
+                guarded = len(_tokens(alias)) == 1
+                self.add(alias, _Entry("official", row["iso3"] or None, row["name"], None,
+                                       "surname" if guarded else ""))
+        self._add_demonyms()
+
+    def _add_city(self, surface, entry):
+        # A city never takes a name another table gave a country, person or body.
+        held = self.entries.get(_tokens(surface))
+        if held is None or held.kind in ("city", "capital"):
+            self.add(surface, entry)
+
+    def _add_demonyms(self):
+        for row in _rows("demonyms.csv"):
+            demonym, iso3 = row["demonym"], row["iso3"]
+            self.add(demonym, _Entry("demonym", iso3, self.countries[iso3], None))
+            if demonym.endswith(("an", "i")):
+                self.add(demonym + "s", _Entry("demonym", iso3, self.countries[iso3], None))
+            capitals = self.capitals.get(iso3)
+            if capitals:  # "the Saudi capital" is Riyadh
+                self.add(f"{demonym} capital", _Entry("capital", iso3, capitals[0], capitals[0]))
+        for iso3, name in self.countries.items():
+            capitals = self.capitals.get(iso3)
+            if capitals:  # "Ukraine's capital" is Kyiv
+                self.add(f"{name}'s capital", _Entry("capital", iso3, capitals[0], capitals[0]))
+
+
+_INDEX = _Index()
+
+
+def _is_first_name(token):
+    return (bool(_TITLE_CASE.match(token)) and token not in _NOT_FIRST_NAMES
+            and (token,) not in _INDEX.entries)
+
+
+def _guarded(entry, spans, i, j, text):
+    """True when a surname or a first-name-like country is better read as part of another name."""
+    if i > 0 and text[spans[i - 1][1]:spans[i][0]] in (" ", "\u00a0"):
+        if _is_first_name(spans[i - 1][2]):
+            return True  # "Kevin Sullivan", "Michael Jordan"
+    if entry.guard == "given_name" and j < len(spans) and text[spans[j - 1][1]:spans[j][0]] == " ":
+        following = spans[j][2]
+        after = spans[j + 1][2] if j + 1 < len(spans) else "."
+        if _TITLE_CASE.match(following) and following not in _NOT_SURNAMES and not _TITLE_CASE.match(after):
+            return True  # "Jordan Bardella said", but not a Title-Case headline "Jordan Hosts Summit"
+    return False
+
+
+def find_places(text):
+    """Find every country, demonym, capital, seat, city, venue, official and organization named.
+
+    Takes the text of an article. Returns a list of Place, in text order, not overlapping: where
+    names overlap the longest wins ("South Korea" not "Korea", "the Saudi capital" not "Saudi").
+    Matching is case-sensitive ("US" but not "us"; "Turkey" but not "turkey"); a possessive
+    ("Russia's") matches the name without its "'s". Raises nothing; an empty text gives [].
+
+    >>> [(p.text, p.kind, p.iso3, p.city) for p in find_places("He met in the Saudi capital.")]
+    [('Saudi capital', 'capital', 'SAU', 'Riyadh')]
+    """
+    normalised = text.translate(_APOSTROPHES)
+    spans = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(normalised)]
+    words = [span[2] for span in spans]
+    entries, longest = _INDEX.entries, _INDEX.longest
+    candidates = []
+    for i, word in enumerate(words):
+        most = longest.get(word)
+        if most is None:
+            continue
+        for size in range(min(most, len(words) - i), 0, -1):
+            entry = entries.get(tuple(words[i:i + size]))
+            if entry is not None:
+                candidates.append((i, i + size, entry))
+                break
+    if not candidates:
+        return []
+    # Longest first; equal lengths in text order.
+    candidates.sort(key=lambda c: (-(spans[c[1] - 1][1] - spans[c[0]][0]), c[0]))
+    taken = set()
+    places = []
+    for i, j, entry in candidates:
+        if any(k in taken for k in range(i, j)):
+            continue
+        if entry.guard and _guarded(entry, spans, i, j, normalised):
+            continue
+        taken.update(range(i, j))
+        if entry.kind == "block":
+            continue
+        start, end = spans[i][0], spans[j - 1][1]
+        places.append(Place(start, end, text[start:end], entry.kind, entry.iso3, entry.name, entry.city))
+    places.sort(key=lambda place: place.start)
+    return places
+
+
+def country_name(iso3):
+    """The short English name of a country: country_name('TUR') -> 'Türkiye'.
+
+    Raises ParleyError for a code that is not ISO 3166-1 alpha-3 (nor Kosovo's XKX).
+    """
+    try:
+        return _INDEX.countries[iso3]
+    except (KeyError, TypeError):
+        raise ParleyError(f"country code {iso3!r} is not an ISO 3166-1 alpha-3 code (for example 'USA')") from None
+
+
+def is_iso3(code):
+    """True for an ISO 3166-1 alpha-3 code (or Kosovo's XKX): is_iso3('RUS') -> True."""
+    return isinstance(code, str) and code in _INDEX.countries
+
+
+def city_country(name):
+    """The ISO3 code of the country a city, venue or seat of power is in, or None if unknown.
+
+    Case and accents do not matter: city_country('kiev') -> 'UKR'; city_country('Camp David')
+    -> 'USA'; city_country('the White House') -> 'USA'.
+    """
+    if not isinstance(name, str):
+        return None
+    key = fold(name.strip()).casefold()
+    if key.startswith("the "):
+        key = key[4:]
+    return _INDEX.localities.get(key)

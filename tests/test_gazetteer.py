@@ -1,0 +1,210 @@
+"""Tests for loaders/gazetteer.py: what find_places finds, what it must not find, and the tables."""
+import csv
+import statistics
+import time
+from pathlib import Path
+
+import pytest
+
+from loaders import gazetteer
+from loaders.errors import ParleyError
+from loaders.gazetteer import city_country, country_name, find_places, is_iso3
+
+DEVSET = Path(__file__).resolve().parents[2] / "shared" / "data" / "devset" / "articles"
+
+
+def found(text):
+    return [(p.text, p.kind, p.iso3, p.name, p.city) for p in find_places(text)]
+
+
+# text, the match expected (text, kind, iso3, name, city) somewhere in the result
+FINDS = [
+    ("talks in Istanbul, Türkiye", ("Türkiye", "country", "TUR", "Türkiye", None)),
+    ("Turkey hosted the talks", ("Turkey", "country", "TUR", "Türkiye", None)),
+    ("the US delegation", ("US", "country", "USA", "United States", None)),
+    ("U.S. officials", ("U.S.", "country", "USA", "United States", None)),
+    ("the UK and France", ("UK", "country", "GBR", "United Kingdom", None)),
+    ("Britain said", ("Britain", "country", "GBR", "United Kingdom", None)),
+    ("the DPRK leader", ("DPRK", "country", "PRK", "North Korea", None)),
+    ("Ivory Coast's president", ("Ivory Coast", "country", "CIV", "Côte d'Ivoire", None)),
+    ("envoys from Kosovo", ("Kosovo", "country", "XKX", "Kosovo", None)),
+    ("the Holy See said", ("Holy See", "country", "VAT", "Vatican City", None)),
+    ("Russia's war", ("Russia", "country", "RUS", "Russia", None)),
+    ("Russia’s war", ("Russia", "country", "RUS", "Russia", None)),
+    ("the Russian delegation", ("Russian", "demonym", "RUS", "Russia", None)),
+    ("Emirati mediators", ("Emirati", "demonym", "ARE", "United Arab Emirates", None)),
+    ("the Saudis and the Iranians", ("Iranians", "demonym", "IRN", "Iran", None)),
+    ("Moscow and Washington", ("Washington", "capital", "USA", "Washington", "Washington")),
+    ("a visit to Kiev", ("Kiev", "capital", "UKR", "Kyiv", "Kyiv")),
+    ("in the Saudi capital on Tuesday", ("Saudi capital", "capital", "SAU", "Riyadh", "Riyadh")),
+    ("in the Turkish capital", ("Turkish capital", "capital", "TUR", "Ankara", "Ankara")),
+    ("Ukraine's capital", ("Ukraine's capital", "capital", "UKR", "Kyiv", "Kyiv")),
+    ("talks in Singapore", ("Singapore", "capital", "SGP", "Singapore", "Singapore")),
+    ("the Kremlin said", ("Kremlin", "seat", "RUS", "Kremlin", "Moscow")),
+    ("at the White House", ("White House", "seat", "USA", "White House", "Washington")),
+    ("Downing Street said", ("Downing Street", "seat", "GBR", "Downing Street", "London")),
+    ("the Elysee said", ("Elysee", "seat", "FRA", "Élysée", "Paris")),
+    ("in the southern city of Canton", ("Canton", "city", "CHN", "Guangzhou", "Guangzhou")),
+    ("held in Almaty", ("Almaty", "city", "KAZ", "Almaty", "Almaty")),
+    ("BUERGENSTOCK, Switzerland", ("BUERGENSTOCK", "venue", "CHE", "Bürgenstock", "Bürgenstock")),
+    ("at Camp David", ("Camp David", "venue", "USA", "Camp David", "Camp David")),
+    ("at the Vostochny Cosmodrome", ("Vostochny Cosmodrome", "venue", "RUS", "Vostochny Cosmodrome", "Vostochny Cosmodrome")),
+    ("at Mar-a-Lago", ("Mar-a-Lago", "venue", "USA", "Mar-a-Lago", "Palm Beach")),
+    ("at the Palais des Nations", ("Palais des Nations", "venue", "CHE", "Palais des Nations", "Geneva")),
+    ("Lavrov said", ("Lavrov", "official", "RUS", "Sergei Lavrov", None)),
+    ("Secretary Rubio", ("Rubio", "official", "USA", "Marco Rubio", None)),
+    ("President Erdogan", ("Erdogan", "official", "TUR", "Recep Tayyip Erdoğan", None)),
+    ("Crown Prince Mohammed bin Salman", ("Mohammed bin Salman", "official", "SAU", "Mohammed bin Salman", None)),
+    ("Ursula von der Leyen arrived", ("Ursula von der Leyen", "official", None, "Ursula von der Leyen", None)),
+    ("intelligence chief Abbas Kamel", ("Abbas Kamel", "official", "EGY", "Abbas Kamel", None)),
+    ("a NATO summit", ("NATO", "organization", None, "NATO", None)),
+    ("the G-20 leaders", ("G-20", "organization", None, "G20", None)),
+    ("the European Union", ("European Union", "organization", None, "EU", None)),
+]
+
+
+@pytest.mark.parametrize("text, expected", FINDS, ids=[case[0] for case in FINDS])
+def test_finds(text, expected):
+    assert expected in found(text)
+
+
+# text, a surface form that must not be found in it
+NOT_FOUND = [
+    ("let us meet", "us"),
+    ("talks in May", "May"),
+    ("a turkey dinner", "turkey"),
+    ("china plates", "china"),
+    ("Chad Smith said", "Chad"),
+    ("Michael Jordan played", "Jordan"),
+    ("Jordan Bardella said", "Jordan"),
+    ("Kevin Sullivan wrote", "Sullivan"),
+    ("leaders from Latin America", "America"),
+    ("a Latin American leader", "American"),
+    ("a report in the Washington Post", "Washington"),
+    ("the Minsk agreements", "Minsk"),
+    ("the Indian Ocean", "Indian"),
+    ("in New Mexico", "Mexico"),
+    ("born in Atlanta, Georgia", "Georgia"),
+    ("a Nice view", "Nice"),
+    ("Reading the statement", "Reading"),
+    ("Victoria said", "Victoria"),
+    ("Ursula von der Leyen", "Van"),
+    ("no one visited Xi'an", "Xi"),
+]
+
+
+@pytest.mark.parametrize("text, surface", NOT_FOUND, ids=[case[0] for case in NOT_FOUND])
+def test_not_found(text, surface):
+    assert surface not in [p.text for p in find_places(text)]
+
+
+# text, the only match expected: the longest name wins over the shorter one inside it
+LONGEST = [
+    ("South Korea", "South Korea"),
+    ("New Delhi", "New Delhi"),
+    ("the Saudi capital", "Saudi capital"),
+    ("Papua New Guinea", "Papua New Guinea"),
+    ("South Sudan", "South Sudan"),
+    ("Equatorial Guinea", "Equatorial Guinea"),
+    ("Xi Jinping", "Xi Jinping"),
+    ("Mexico City", "Mexico City"),
+    ("Washington, D.C.", "Washington, D.C."),
+    ("the UN Security Council", "UN Security Council"),
+    ("North Korean", "North Korean"),
+]
+
+
+@pytest.mark.parametrize("text, expected", LONGEST, ids=[case[0] for case in LONGEST])
+def test_longest_match_wins(text, expected):
+    assert [p.text for p in find_places(text)] == [expected]
+
+
+def test_places_are_in_text_order_and_do_not_overlap():
+    text = ("The Kremlin said Putin and Lavrov would meet US Secretary of State Marco Rubio and "
+            "envoy Steve Witkoff in the Saudi capital, Riyadh, after talks in Istanbul, Türkiye.")
+    places = find_places(text)
+    assert [p.start for p in places] == sorted(p.start for p in places)
+    for before, after in zip(places, places[1:]):
+        assert before.end <= after.start
+    for place in places:
+        assert text[place.start:place.end] == place.text
+    assert {p.iso3 for p in places} == {"RUS", "USA", "SAU", "TUR"}
+
+
+def test_offsets_hold_with_curly_apostrophes_and_accents():
+    text = "In Côte d’Ivoire’s capital and in Xi’an."
+    for place in find_places(text):
+        assert text[place.start:place.end] == place.text
+    assert [p.iso3 for p in find_places(text)] == ["CIV", "CHN"]
+
+
+def test_empty_text():
+    assert find_places("") == []
+
+
+@pytest.mark.parametrize("code, name", [("TUR", "Türkiye"), ("RUS", "Russia"), ("USA", "United States"),
+                                        ("KOR", "South Korea"), ("XKX", "Kosovo"), ("DEU", "Germany")])
+def test_country_name(code, name):
+    assert country_name(code) == name
+
+
+@pytest.mark.parametrize("code", ["XXX", "us", "", None, "RU"])
+def test_country_name_rejects_unknown_codes(code):
+    with pytest.raises(ParleyError, match="ISO 3166-1"):
+        country_name(code)
+
+
+@pytest.mark.parametrize("code, expected", [("RUS", True), ("XKX", True), ("PSE", True), ("TWN", True),
+                                            ("rus", False), ("RU", False), ("EU", False), (None, False)])
+def test_is_iso3(code, expected):
+    assert is_iso3(code) is expected
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Istanbul", "TUR"), ("kiev", "UKR"), ("Canton", "CHN"), ("Guangzhou", "CHN"), ("Camp David", "USA"),
+    ("Bürgenstock", "CHE"), ("Buergenstock", "CHE"), ("the White House", "USA"), ("Sao Paulo", "BRA"),
+    ("Woodside", "USA"), ("Vienna", "AUT"), ("Nice", "FRA"), ("Atlantis", None), ("", None), (None, None),
+])
+def test_city_country(name, expected):
+    assert city_country(name) == expected
+
+
+def test_every_country_of_pycountry_is_known():
+    import pycountry
+    missing = [c.alpha_3 for c in pycountry.countries if not is_iso3(c.alpha_3)]
+    assert missing == []
+
+
+def test_every_country_has_a_demonym_or_is_a_territory():
+    # Sovereign states (UN members and observers) should all have a demonym; dependencies may not.
+    with open(gazetteer.TABLES / "demonyms.csv", encoding="utf-8") as handle:
+        demonym_countries = {row["iso3"] for row in csv.DictReader(l for l in handle if not l.startswith("#"))}
+    sovereign = {"AFG", "ALB", "DZA", "AGO", "ARG", "ARM", "AUS", "AUT", "AZE", "BHS", "BHR", "BGD", "BLR",
+                 "BEL", "BRA", "CAN", "CHN", "CUB", "EGY", "ETH", "FRA", "DEU", "GRC", "IND", "IDN", "IRN",
+                 "IRQ", "ISR", "ITA", "JPN", "JOR", "KAZ", "KEN", "PRK", "KOR", "LBN", "MEX", "NGA", "PAK",
+                 "PSE", "QAT", "RUS", "SAU", "ZAF", "ESP", "SYR", "TUR", "UKR", "ARE", "GBR", "USA", "VNM"}
+    assert sovereign - demonym_countries == set()
+
+
+@pytest.mark.parametrize("table", sorted(p.name for p in Path(gazetteer.TABLES).glob("*.csv")))
+def test_every_table_is_documented_and_every_code_valid(table):
+    readme = (gazetteer.TABLES / "README.md").read_text(encoding="utf-8")
+    assert table in readme
+    with open(gazetteer.TABLES / table, encoding="utf-8") as handle:
+        rows = list(csv.DictReader(l for l in handle if not l.startswith("#")))
+    assert rows
+    for row in rows:
+        if row.get("iso3"):
+            assert is_iso3(row["iso3"]), (table, row)
+
+
+@pytest.mark.skipif(not DEVSET.is_dir(), reason="shared devset not present")
+def test_devset_articles_are_read_quickly():
+    # Not a benchmark (bench/ holds those): a guard that matching stays a per-word look-up.
+    texts = [path.read_text(encoding="utf-8") for path in sorted(DEVSET.glob("*.txt"))]
+    timings = []
+    for text in texts:
+        started = time.perf_counter()
+        find_places(text)
+        timings.append(time.perf_counter() - started)
+    assert statistics.median(timings) < 0.01
