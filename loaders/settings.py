@@ -14,7 +14,8 @@ class Settings:
     #: The DuckDB file used when no `--db` is given; git-ignored.
     db_path: Path = ROOT / "data" / "parley.duckdb"
     #: Folders and files ingested into a fresh default store ("the bundled sample").
-    sample_paths: tuple = (ROOT / "data" / "sample", ROOT / "data" / "travels")
+    sample_paths: tuple = (ROOT / "data" / "sample" / "articles", ROOT / "data" / "travels" / "president-travels",
+                           ROOT / "data" / "travels" / "secretary-travels", ROOT / "data" / "travels" / "visits")
     #: Language assumed for articles that do not declare one.
     default_language: str = "en"
     #: Largest input file read, in bytes; larger files are rejected with this limit in the reason.

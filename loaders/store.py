@@ -140,7 +140,8 @@ class Store:
     def _create_or_check(self, con):
         tables = {row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
         if "meta" in tables:
-            row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            rows = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
+            row = rows[0] if rows else None
             version = int(row[0]) if row else None
             if version != SCHEMA_VERSION:
                 raise ParleyError(
@@ -155,8 +156,8 @@ class Store:
         con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
         for table in _TABLES:
             con.execute(_ddl(table))
-        con.execute("CREATE TABLE ingest_log (at TIMESTAMP, path VARCHAR, outcome VARCHAR, "
-                    "reason VARCHAR, articles BIGINT, mentions BIGINT)")
+        con.execute('CREATE TABLE ingest_log ("at" TIMESTAMP, path VARCHAR, outcome VARCHAR, '
+                    'reason VARCHAR, articles BIGINT, mentions BIGINT)')
         con.execute("COMMIT")
 
     # -- reading ------------------------------------------------------------------------
@@ -187,12 +188,12 @@ class Store:
     def ingest_log(self):
         """Every file ever offered to the store, with its outcome and reason."""
         with self._connect(read_only=True) as con:
-            return con.execute("SELECT * FROM ingest_log ORDER BY at").df()
+            return con.execute('SELECT * FROM ingest_log ORDER BY "at"').df()
 
     def counts(self):
         """Row counts per table, e.g. {'articles': 34, 'mentions': 120, 'events': 90}."""
         with self._connect(read_only=True) as con:
-            return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in _TABLES}
+            return {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in _TABLES}
 
     # -- writing ------------------------------------------------------------------------
 
@@ -242,7 +243,7 @@ class Store:
             mentions = mentions[~mentions["mention_id"].isin(known_mentions) & ~mentions["mention_id"].duplicated()
                                 & (mentions["article_id"].isin(new_articles["article_id"]) | (mentions["origin"] != "article"))]
             mentions = schema.conform(mentions, schema.MENTIONS)
-            report.files = _file_reports(result, new_articles, mentions)
+            report.files = _file_reports(result, new_articles, mentions, _structured_files(result))
             self._insert(con, "articles", new_articles)
             self._insert(con, "mentions", mentions)
             if len(mentions):
@@ -310,7 +311,7 @@ class Store:
     def undo(self):
         """Undo the last change not yet undone; returns its correction_id, or None when there is none."""
         with self._transaction() as con:
-            last = con.execute("SELECT max(correction_id) FROM corrections WHERE NOT undone").fetchone()[0]
+            last = con.execute("SELECT max(correction_id) FROM corrections WHERE NOT undone").fetchall()[0][0]
             if last is None:
                 return None
             con.execute("UPDATE corrections SET undone = true WHERE correction_id = ?", [last])
@@ -358,7 +359,7 @@ class Store:
         from loaders.curation import anchors_of
 
         with self._transaction() as con:
-            next_id = con.execute("SELECT coalesce(max(correction_id), 0) + 1 FROM corrections").fetchone()[0]
+            next_id = con.execute("SELECT coalesce(max(correction_id), 0) + 1 FROM corrections").fetchall()[0][0]
             row = dict(correction_id=next_id, at=dt.datetime.now(), action=action,
                        anchors=anchors_of(event), other_anchors=list(other_anchors),
                        changes=json.dumps(changes or {}, default=str), before=json.dumps(before or {}, default=str),
@@ -389,7 +390,7 @@ class Store:
         Returns the IngestReport, or None when the store already holds data.
         """
         with self._connect(read_only=True) as con:
-            filled = con.execute("SELECT count(*) FROM ingest_log").fetchone()[0]
+            filled = con.execute("SELECT count(*) FROM ingest_log").fetchall()[0][0]
         if filled:
             return None
         return self.ingest([p for p in SETTINGS.sample_paths if Path(p).exists()], progress=progress)
@@ -440,12 +441,32 @@ def _ids(con, table):
     return {row[0] for row in con.execute(f"SELECT {key} FROM {table}").fetchall()}
 
 
-def _file_reports(result, new_articles, new_mentions):
+def _structured_files(result):
+    """mention_id -> the file it was read from, for mentions of structured files.
+
+    The registry concatenates each file's frame in the order of its outcomes, so the rows of
+    the mentions frame are attributed by walking the outcomes (a GDELT mention's `article` is
+    a URL, not the file).
+    """
+    from loaders.registry import formats
+
+    produces = {f.name: f.produces for f in formats()}
+    files = []
+    for outcome in result.outcomes:
+        if outcome.outcome == "read" and produces.get(getattr(outcome, "format", None)) == "mentions":
+            files += [str(outcome.path)] * outcome.n_rows
+    if len(files) != len(result.mentions):  # a frame not from read_paths (add_frames): no files to credit
+        return {}
+    return dict(zip(result.mentions["mention_id"], files))
+
+
+def _file_reports(result, new_articles, new_mentions, structured_files):
     article_file = dict(zip(new_articles["article_id"], new_articles["path"].map(_source_file)))
     new_by_file = pd.Series(list(article_file.values()), dtype=object).value_counts().to_dict()
-    # article mentions count under their article's file; structured ones under their `article`
-    mention_file = [article_file.get(a) if o == "article" else name
-                    for a, o, name in zip(new_mentions["article_id"], new_mentions["origin"], new_mentions["article"])]
+    # article mentions count under their article's file; structured ones under the file read
+    mention_file = [article_file.get(a) if o == "article" else structured_files.get(m, name)
+                    for m, a, o, name in zip(new_mentions["mention_id"], new_mentions["article_id"],
+                                             new_mentions["origin"], new_mentions["article"])]
     mentions_by_file = pd.Series(mention_file, dtype=object).value_counts().to_dict()
     reports = []
     for outcome in result.outcomes:
@@ -454,11 +475,12 @@ def _file_reports(result, new_articles, new_mentions):
             reports.append(FileReport(path, "rejected", outcome.reason))
             continue
         n_articles = new_by_file.get(path, 0)
-        n_mentions = mentions_by_file.get(path, 0) + mentions_by_file.get(Path(path).name, 0)
-        fresh = n_articles or n_mentions
-        reason = None if fresh or outcome.n_rows else "no articles or events in it"
-        if not fresh and outcome.n_rows:
-            reason = "already in the store"
-        reports.append(FileReport(path, "ingested" if fresh else ("duplicate" if outcome.n_rows else "rejected"),
-                                  reason, n_articles, n_mentions))
+        n_mentions = mentions_by_file.get(path, 0)
+        if n_articles or n_mentions:
+            # problems that did not stop the read (a skipped row, no publication date) travel along
+            reports.append(FileReport(path, "ingested", outcome.reason, n_articles, n_mentions))
+        elif outcome.n_rows:
+            reports.append(FileReport(path, "duplicate", "already in the store"))
+        else:
+            reports.append(FileReport(path, "rejected", outcome.reason or "no articles or events in it"))
     return reports
