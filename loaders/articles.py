@@ -24,8 +24,10 @@ Formats, registered in `loaders.registry` (content decides, the suffix only wher
 
 A byline is recognised (`BYLINE_RULES`) as the first non-empty line after the title when it is
 at most BYLINE_MAX_CHARS long and either ends in a date with a four-digit year (optionally a
-weekday before it and a time after it) or starts with "By " and a capitalised name. A line of
-names alone is not taken as a byline: nothing tells it from a short first paragraph.
+weekday before it and a time after it) that follows nothing, a separator or a capitalised word
+(names; "Staff reporter, ", "...Iryna BalachukFriday"), or starts with "By " and a capitalised
+name. A line of names alone is not taken as a byline: nothing tells it from a short first
+paragraph.
 
 All date parsing goes through `loaders.dates.parse_published`; this module never calls
 dateparser.
@@ -36,7 +38,6 @@ import hashlib
 import io
 import json
 import re
-from pathlib import Path
 
 import pandas as pd
 
@@ -123,11 +124,17 @@ def _row(path, text, title=None, byline=None, language=None, url=None, published
         "title": title or None,
         **published,
         "byline": byline or None,
-        "language": language or SETTINGS.default_language,
+        "language": _language(language),
         "url": url or None,
         "text": text,
         "problems": problems,
     }
+
+
+def _language(declared):
+    """'en-GB' -> 'en'; a missing or unreadable declaration gives settings.default_language."""
+    code = re.split(r"[-_\s]", (declared or "").strip().lower(), maxsplit=1)[0]
+    return code if re.fullmatch(r"[a-z]{2,3}", code) else SETTINGS.default_language
 
 
 def _frame(rows):
@@ -143,6 +150,7 @@ def _parse(text, problems, what):
     """
     from loaders.dates import parse_published  # the dates module owns all dateparser use
 
+    text = text[:DATE_LINE_CHARS]
     try:
         found = parse_published(text)
     except Exception as error:  # a date that cannot be parsed is a missing date, not a failed file
@@ -184,13 +192,22 @@ def byline_match(line):
     Example: byline_match("Staff reporter, Friday, 7 July 2023, 15:27").group("date")
     == "Friday, 7 July 2023, 15:27"
     """
-    if not line.strip() or len(line.strip()) > BYLINE_MAX_CHARS:
+    line = line.strip()
+    if not line or len(line) > BYLINE_MAX_CHARS:
         return None
     for _, pattern in BYLINE_RULES:
-        match = pattern.search(line.strip())
-        if match:
+        match = pattern.search(line)
+        if match and _byline_prefix(line[:match.start("date")] if "date" in match.groupdict() else ""):
             return match
     return None
+
+
+def _byline_prefix(prefix):
+    """Whether the words before a byline's date can be names: nothing, a separator (',' '|'
+    '-'), or a capitalised word ('...Iryna BalachukFriday'). 'Leaders will meet on 1 March
+    2024' is a sentence, not a byline."""
+    prefix = prefix.rstrip()
+    return not prefix or prefix[-1] in ",|-–—·" or bool(re.search(r"(?:^|\s)[A-Z][\w'.-]*$", prefix))
 
 
 def _split_byline(lines):
@@ -238,10 +255,11 @@ def parse_header_text(text, path):
         problems.append("line 3 is not blank")
     byline, body_start = _split_byline(lines[2:])
     body = "\n".join(lines[2 + body_start:])
-
+    if not body.strip():
+        raise InputError(path, "no body text")
     published = _parse(header.group("date"), problems, "header date")
     if published["published"] is None:
-        problems.append(f"header date {header.group('date')!r} is not a valid date")
+        problems.append(_header_date_problem(header.group("date")))
     bylined, weekday = _byline_date(byline, problems)
     if bylined and bylined["published"] is not None:
         header_day = published["published"].date() if published["published"] is not None else None
@@ -260,6 +278,16 @@ def parse_header_text(text, path):
             problems.append(f"byline weekday {stated} disagrees with the date "
                             f"{published['published'].date()} (a {actual})")
     return _row(path, body, title=title, byline=byline, published=published, problems=problems)
+
+
+def _header_date_problem(iso):
+    """Why the header's YYYY-MM-DD gave no date: not a calendar day, or a year out of range."""
+    try:
+        year = dt.date.fromisoformat(iso).year
+    except ValueError:
+        return f"header date {iso!r} is not a valid date"
+    return (f"header date {iso!r} has the year {year}, outside {SETTINGS.min_year}-{SETTINGS.max_year}; "
+            f"treated as unknown")
 
 
 @register_format("header-text", sniff=looks_like_header, suffixes=(".txt", ".md", ""), priority=20)
@@ -360,7 +388,7 @@ def looks_like_html(sample):
     if sample.text is None:
         return False
     head = sample.text.lstrip()[:4096]
-    return bool(_HTML_START.search(head)) or (sample.suffix in HTML_SUFFIXES and "<" in head)
+    return bool(_HTML_START.search(head)) or sample.suffix in HTML_SUFFIXES
 
 
 def parse_html(text, path):
@@ -376,7 +404,8 @@ def parse_html(text, path):
     from lxml import etree
 
     try:
-        document = lxml.html.document_fromstring(text)
+        # huge_tree: libxml2 otherwise drops text nodes over 10 MB; the file size is capped already
+        document = lxml.html.document_fromstring(text, parser=lxml.html.HTMLParser(huge_tree=True))
     except (etree.ParserError, ValueError) as error:
         raise InputError(path, f"malformed HTML: {_one_line(error)}") from None
     problems = []
@@ -385,7 +414,7 @@ def parse_html(text, path):
     title = meta.get(("property", "og:title")) or _first_text(document, "//title") \
         or _first_text(document, "//h1")
     url = meta.get(("property", "og:url")) or _first_attr(document, "//link[@rel='canonical']", "href")
-    language = (document.get("lang") or "").split("-")[0].lower() or None
+    language = document.get("lang") or meta.get(("http-equiv", "content-language"))
     byline = meta.get(("name", "author")) or _first_text(document, "//*[@rel='author' or @itemprop='author']")
 
     published = _published()
@@ -415,7 +444,7 @@ def parse_html(text, path):
 def _html_meta(document):
     meta = {}
     for element in document.xpath("//meta[@content]"):
-        for kind in ("property", "name", "itemprop"):
+        for kind in ("property", "name", "itemprop", "http-equiv"):
             key = (element.get(kind) or "").strip().lower()
             if key:
                 meta.setdefault((kind, key), element.get("content").strip())
@@ -516,8 +545,12 @@ CSV_SUFFIXES = (".csv", ".tsv")
 
 
 def looks_like_json(sample):
+    """A list of objects or an object by content, whatever the suffix; anything by a JSON suffix
+    (so that a broken .json file is reported as malformed JSON)."""
     if sample.text is None:
         return False
+    if sample.suffix in JSON_SUFFIXES:
+        return True
     head = sample.text.lstrip()
     if head[:1] == "[":
         return head[1:].lstrip()[:1] in ("{", "]", "")
@@ -551,6 +584,7 @@ def _records_to_rows(records, path, what):
 
     Raises InputError when no record has a text field, listing the fields expected.
     """
+    records = list(records)
     rows, problems, seen_keys = [], [], set()
     any_text_field = False
     for number, record in records:
@@ -579,7 +613,10 @@ def _records_to_rows(records, path, what):
                              published=published, problems=row_problems))
         except InputError as error:
             problems.append(f"{what} {number} skipped: {error.reason}")
-    if not any_text_field and (seen_keys or not rows):
+    if not seen_keys and not rows:
+        kinds = sorted({type(record).__name__ for _, record in records}) or ["none"]
+        raise InputError(path, f"expected article objects with a text field; the records are {', '.join(kinds)}")
+    if not any_text_field:
         found = ", ".join(repr(k) for k in sorted(seen_keys)[:20]) or "none"
         raise InputError(path, f"no text field: expected one of {_expected_text()} (any case), "
                                f"plus optionally 'title', 'published', 'url'; found {found}")

@@ -24,6 +24,15 @@ recognises a specific shape (structured events) a priority above 20.
 The modules in `REGISTERED_MODULES` are imported on first use (those not written yet are
 skipped), so a new format needs no edit here beyond its module name in that tuple.
 
+`read_paths` reports every file as a `FileOutcome`: "read" (with its row count, and any
+file-level problems joined in `reason`) or "rejected" with a one-line reason, among them:
+"no such file or folder", "empty file (0 bytes)", "empty file (only whitespace)",
+"file is N bytes, over the limit of M bytes (max_file_bytes)", "binary file (it holds NUL
+bytes), not text", "binary or undecodable file: ...", "unknown format: NAME (suffix .x) is
+none of ...", a format's own InputError reason ("malformed JSON: ...", "no text field:
+expected one of ...", "no readable text in the HTML page", "no body text", ...), or
+"could not be read (ErrorType: ...)" when a reader fails unexpectedly.
+
 Reading files also lives here, shared by every format: `read_text(path)` checks the size
 before reading, refuses binary files, honours BOMs, guesses other encodings with
 charset-normalizer and normalises line endings.

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from loaders import schema
 from loaders.errors import ParleyError, StoreBusyError
@@ -378,7 +379,9 @@ class Store:
         for c in columns:
             if c.kind == "records":
                 frame[c.name] = frame[c.name].map(lambda records: json.dumps(records, default=str))
-        con.register("incoming", frame)
+        # An explicit Arrow schema: DuckDB would otherwise guess a column's type from its first
+        # rows, and a column that starts with None or [] would be guessed wrongly.
+        con.register("incoming", pa.Table.from_pandas(frame, schema=_arrow_schema(columns), preserve_index=False))
         try:
             con.execute(f"INSERT INTO {table} SELECT * FROM incoming")
         finally:
@@ -394,6 +397,14 @@ class Store:
         if filled:
             return None
         return self.ingest([p for p in SETTINGS.sample_paths if Path(p).exists()], progress=progress)
+
+
+_ARROW_TYPES = {"string": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(),
+                "datetime": pa.timestamp("ns"), "list": pa.list_(pa.string()), "records": pa.string()}
+
+
+def _arrow_schema(columns):
+    return pa.schema([(c.name, _ARROW_TYPES[c.kind]) for c in columns])
 
 
 def _plain(event):

@@ -1,0 +1,1042 @@
+"""Dates in news text: an article's publication date, and every date expression in its body.
+
+All of Parley's use of dateparser goes through this module, with one settings dict
+(`DATEPARSER_SETTINGS`; `RELATIVE_BASE` is set per call to the article's publication time).
+dateparser's `search_dates` is slow on whole texts (tens of milliseconds per article) and finds
+dates in "may", "now", "a second" and "We". So candidate spans are found here with compiled
+regexes built from the word tables below (month names, weekdays, relative words), most forms are
+resolved by hand, and the rest ("three weeks ago", "28/02/2025") is handed to dateparser and
+cached by (normalised candidate, base date).
+
+How an expression resolves (the publication date is the base; `RULES` lists the patterns):
+
+- absolute: "18 February", "Feb. 18", "November 15, 2023", "2023-11-15", "Today, April 7",
+  "Wednesday, Sept 13" -> day. Ranges: "18-19 March", "from March 6 to 10", "September 9 and 10"
+  -> day with `end_date`.
+- month: "in May", "last November", "June 2019", "early February 2022", "September last year".
+- year: "in 2019", "last year", "later this year", "between 2021 and 2022".
+- week: "next week", "earlier this week" -> the Monday, precision week.
+- day: "today", "yesterday", "Wednesday", "on Thursday", "earlier Monday", "Wednesday afternoon",
+  "this weekend" (Saturday to Sunday), "over the next two days", "six days later" (after the
+  previous dated mention), "three days ago".
+
+A weekday, day-month or month without a year takes the occurrence that fits the tense of the words
+around it in the same sentence (`tense_near`): past -> on or before the publication date, future
+-> on or after it; with no tense a weekday takes the nearest occurrence (a weekday named in an
+article published that weekday is that day) and a month takes the publication year.
+"""
+from __future__ import annotations
+
+import re
+import time
+import warnings
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from loaders import schema
+from loaders.errors import ParleyError
+from loaders.settings import SETTINGS
+
+__all__ = [
+    "DATEPARSER_SETTINGS", "DateBudgetWarning", "DateMention", "DateScan", "Published", "RULES",
+    "date_mentions", "find_dates", "parse_published", "scan_dates", "tense_near",
+]
+
+# --------------------------------------------------------------------------------------------
+# Word tables. Every pattern below is built from these; extend a table, not a regex.
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+}
+MONTH_ABBREVIATIONS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sept": 9, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2,
+}
+#: Words before a bare month name ("in May") or a bare year ("in 2019") that make it a date.
+MONTH_PREPOSITIONS = frozenset(
+    "in since until till by from during through throughout before after of for ending "
+    "between around".split())
+YEAR_PREPOSITIONS = frozenset(
+    "in since until till by from during through throughout before after of ending between "
+    "around year circa".split())
+#: "May" is also a name and a modal: alone it needs one of these before it ("Theresa May" no).
+MAY_PREPOSITIONS = frozenset("in since until till by from during through before after".split())
+#: After "and"/"or"/"to", a bare month or year is a date only when one came just before
+#: ("in February and March", "in 2021 and 2022").
+LIST_WORDS = frozenset("and or to".split())
+#: Nouns that make "in 2000 cases" a count rather than a year.
+COUNT_NOUNS = frozenset(
+    "people persons troops soldiers cases times votes deaths dead units tonnes tons barrels "
+    "points members seats copies votes rounds days weeks months years dollars euros".split())
+#: Words before a weekday that name a different day ("Black Friday") or a holiday.
+WEEKDAY_NAME_PREFIXES = frozenset("black good cyber super ash holy easter maundy palm bloody".split())
+#: Capitalised words after a weekday that make it a newspaper ("the Sunday Times").
+WEEKDAY_NAME_SUFFIXES = frozenset(
+    "Times Telegraph Express Mirror Post Herald Mail Independent Observer Sport People".split())
+#: "Today" is also a programme and a paper.
+TODAY_NAME_PREFIXES = frozenset("usa the".split())
+TODAY_NAME_SUFFIXES = frozenset("show programme program newspaper".split())
+
+#: Tense markers: the nearest one in the same sentence decides which occurrence of an
+#: underspecified date is meant. Order matters: longer phrases come first, and "neutral"
+#: ("had been due to", "would have") hides the plain past/future word inside it.
+TENSE_MARKERS = (
+    ("neutral", r"(?:was|were|had)\s+(?:\w+ly\s+)?(?:been\s+)?(?:due|scheduled|set|expected|supposed"
+                r"|meant|slated|planned|planning|going|to)\b"),
+    ("neutral", r"would\s+(?:\w+ly\s+)?have\b"),
+    ("neutral", r"(?:cancel+ed|cancels?|postponed?|postpones|scrapped|called\s+off|calls\s+off"
+                r"|put\s+off|puts\s+off)\b"),
+    ("future", r"(?:is|are|am|'s|'re)\s+(?:\w+ly\s+)?(?:set|due|scheduled|expected|slated|poised|planned"
+               r"|going|likely|about|to)\b"),
+    ("future", r"(?:will|shall|would|to)\s+(?:not\s+)?(?:\w+ly\s+)?be\s+\w+"),
+    ("future", r"(?:will|won't|won\u2019t|shall|would|\w+['\u2019]ll)\b"),
+    ("future", r"(?:due|scheduled|plans?|planning|planned|upcoming|forthcoming|coming|next|expects?"
+               r"|expected|intends?|kicks?\s+off|opens|begins|starts|ahead\s+of|to\s+be\s+held)\b"),
+    ("past", r"(?:was|were|had|did|has|have|ago|earlier|yesterday|last|since|previously)\b"),
+    ("past", r"(?:said|told|met|held|spoke|took|made|went|came|gave|got|saw|began|left|sent|paid|led"
+             r"|brought|thought|found|kept|won|lost|struck|fell|rose|ran|became|broke|chose|drew"
+             r"|drove|flew|grew|knew|meant|rang|sat|shook|sold|shot|sought|stood|stole|swore|taught"
+             r"|threw|understood|woke|wore|wrote|fought|bought|caught|spent|felt|heard|hit|quit)\b"),
+    # Regular past forms; the lookahead keeps out words that merely end in -ed.
+    ("past", r"(?-i:(?!(?:need|speed|feed|seed|deed|indeed|proceed|exceed|succeed|bed|shed|hundred|embed"
+             r"|breed|greed|bleed|creed|weed|steed|red|wed|fled|led|bred)\b)[a-z]{2,}ed\b)"),
+)
+
+#: Offsets within a sentence where its tense is looked for, in characters each way.
+TENSE_WINDOW = 200
+
+#: The one settings dict for dateparser; `RELATIVE_BASE` is added per call.
+DATEPARSER_SETTINGS = {
+    "PREFER_DATES_FROM": "current_period",
+    "PREFER_DAY_OF_MONTH": "first",
+    "RETURN_AS_TIMEZONE_AWARE": False,
+    "DATE_ORDER": "DMY",
+    "STRICT_PARSING": False,
+}
+DATEPARSER_LANGUAGES = ["en"]
+
+#: Time-zone abbreviations printed in bylines. Ambiguous ones take their usual news meaning
+#: (IST: India, CST: US Central).
+TZ_ABBREVIATIONS = {
+    "UTC": "+00:00", "GMT": "+00:00", "Z": "+00:00", "BST": "+01:00", "CET": "+01:00",
+    "CEST": "+02:00", "EET": "+02:00", "EEST": "+03:00", "MSK": "+03:00", "IST": "+05:30",
+    "PKT": "+05:00", "ICT": "+07:00", "WIB": "+07:00", "SGT": "+08:00", "HKT": "+08:00",
+    "JST": "+09:00", "KST": "+09:00", "AEST": "+10:00", "AEDT": "+11:00", "NZST": "+12:00",
+    "EST": "-05:00", "EDT": "-04:00", "CST": "-06:00", "CDT": "-05:00", "MST": "-07:00",
+    "MDT": "-06:00", "PST": "-08:00", "PDT": "-07:00", "ET": "-05:00", "PT": "-08:00",
+}
+
+
+# --------------------------------------------------------------------------------------------
+# Public types
+
+@dataclass(frozen=True)
+class Published:
+    """An article's publication time as printed: `value` is local wall-clock time (naive),
+    `precision` is minute | day | month | year | unknown, `tz` the stated UTC offset or None."""
+    value: datetime | None
+    precision: str
+    tz: str | None
+
+
+UNKNOWN = Published(None, "unknown", None)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date expression: `text` is exactly text[start:end]; `date` the first day it stands
+    for (the Monday for a week, the 1st for a month, 1 January for a year); `end_date` the last
+    day of a range or None; `precision` day | week | month | year; `rule` the pattern that
+    matched (see `RULES`)."""
+    start: int
+    end: int
+    text: str
+    date: date
+    end_date: date | None
+    precision: str
+    rule: str
+
+
+class DateBudgetWarning(UserWarning):
+    """`find_dates` ran out of time (settings.date_budget_seconds) and skipped the rest of a
+    text; `scan_dates` says where, for callers that report it per article."""
+
+
+@dataclass(frozen=True)
+class DateScan:
+    """The result of `scan_dates`: the mentions, and `truncated_at`, the offset from which the
+    text was not read because the time budget ran out (None when it was read whole)."""
+    mentions: list
+    truncated_at: int | None
+
+
+# --------------------------------------------------------------------------------------------
+# Pattern pieces
+
+_SP = r"[ \t\u00a0]+"
+_SPO = r"[ \t\u00a0]*"
+_DASH = r"[ \t\u00a0]*[-\u2013\u2014][ \t\u00a0]*"
+
+
+def _cased(words):
+    """An alternation of `words` as Title and UPPER case, longest first: lower-case "march" and
+    "may" are verbs, not months."""
+    forms = sorted({f(w) for w in words for f in (str.title, str.upper)}, key=len, reverse=True)
+    return "|".join(forms)
+
+
+def _month(name, full_only=False):
+    full = _cased(MONTHS)
+    if full_only:
+        return rf"(?P<{name}>{full}|Sept\.)(?!\w)"
+    return rf"(?P<{name}>(?:{full})(?!\w)|(?:{_cased(MONTH_ABBREVIATIONS)})(?:\.|(?!\w)))"
+
+
+def _day(name):
+    # Not part of a number ("2,000", "1.5", "$97") and not a count or time ("10%", "10:30").
+    return (rf"(?<![\d.,$\u00a3\u20ac/:])(?P<{name}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+            rf"(?![\d%:/]|,\d{{3}}(?!\d)|\.\d)")
+
+
+def _year(name):
+    return rf"(?<![\d.,$\u00a3\u20ac/])(?P<{name}>\d{{4}})(?![\d%/]|,\d|\.\d)"
+
+
+def _one_of(words):
+    return "|".join(sorted((re.escape(w).replace(r"\ ", _SP) for w in words), key=len, reverse=True))
+
+
+_WEEKDAY = rf"(?:{_cased(WEEKDAYS)})"
+_NUMBER = rf"(?:\d{{1,3}}|(?i:{_one_of(NUMBER_WORDS)}))"
+_MOD = rf"(?i:(?:the{_SP})?(?:end|start|beginning|middle){_SP}of|early|late)"
+_PREFIX = rf"(?:(?P<weekday>{_WEEKDAY}|Today|TODAY|today),?{_SP}(?:the{_SP})?)?"
+_YEAR_TAIL = rf"(?:,?{_SP}{_year('year')})?"
+_TO = rf"(?:{_DASH}|{_SP}(?i:to|until|till|through|thru){_SP})"
+_LINK = rf"(?P<link>{_DASH}|{_SP}(?i:to|until|till|through|thru|and){_SP})"
+_LEAD = rf"(?:(?P<lead>(?i:from|between)){_SP})?"
+_REL = r"(?P<rel>(?i:last|next|this|coming|past))"
+
+#: (rule name, head, pattern). Every match contains a head (see `HEADS`); a rule is only tried
+#: near the heads of its kind, which keeps the scan of an article well under a millisecond.
+#: Where candidates overlap the longest wins, then the earlier rule.
+RULES = (
+    ("iso", "digit", rf"(?<![\d/-])(?P<year>\d{{4}})(?P<isep>[-/])(?P<mon>\d{{1,2}})(?P=isep)(?P<day>\d{{1,2}})(?![\d/-])"),
+    ("numeric", "digit", rf"(?<![\d./])(?P<a>\d{{1,2}})(?P<sep>[./])(?P<b>\d{{1,2}})(?P=sep)(?P<year>\d{{4}})(?![\d./])"),
+    ("range", "month", rf"{_LEAD}{_day('day')}{_SP}(?:of{_SP})?{_month('month')}{_TO}{_day('day2')}{_SP}"
+              rf"(?:of{_SP})?{_month('month2')}{_YEAR_TAIL}"),
+    ("range", "month", rf"{_LEAD}{_month('month')}{_SP}{_day('day')}{_TO}{_month('month2')}{_SP}{_day('day2')}"
+              rf"{_YEAR_TAIL}"),
+    ("range", "month", rf"{_LEAD}{_day('day')}{_LINK}{_day('day2')}{_SP}(?:of{_SP})?{_month('month')}{_YEAR_TAIL}"),
+    ("range", "month", rf"{_LEAD}{_month('month')}{_SP}{_day('day')}{_LINK}{_day('day2')}{_YEAR_TAIL}"),
+    ("absolute", "month", rf"{_PREFIX}{_day('day')}{_SP}(?:of{_SP})?{_month('month')}{_YEAR_TAIL}"),
+    ("absolute", "month", rf"{_PREFIX}{_month('month')}{_SPO}{_day('day')}{_YEAR_TAIL}"),
+    ("month", "month", rf"(?:(?P<mod>{_MOD}){_SP}|(?P<mid>(?i:mid)(?:-|{_SP})))?{_month('month')},?{_SP}{_year('year')}"),
+    ("month", "month", rf"(?:(?P<mod>{_MOD}){_SP}|(?P<mid>(?i:mid)(?:-|{_SP})))?{_month('month', full_only=True)}{_SP}"
+              rf"(?:of{_SP})?(?P<relyear>(?i:last|this|next)){_SP}(?i:year)"),
+    ("month", "month", rf"(?:{_REL}{_SP})?(?:(?P<mod>{_MOD}){_SP}|(?P<mid>(?i:mid)(?:-|{_SP})))?{_month('month', full_only=True)}"),
+    ("year_range", "digit", rf"{_LEAD}{_year('year')}(?P<link>{_DASH}|{_SP}(?i:to|until|through|and){_SP})"
+                   rf"(?P<year2>\d{{4}}|\d{{2}})(?![\d%]|,\d|\.\d)"),
+    ("year", "digit", rf"(?:(?P<mod>{_MOD}){_SP}|(?P<mid>(?i:mid)-))?{_year('year')}"),
+    ("relative", "word", rf"(?:(?P<mod>(?i:earlier|later|early|late)){_SP})?{_REL}{_SP}(?P<unit>(?i:week|month|year))\b"),
+    ("weekend", "word", rf"(?P<rel>(?i:this|last|next|coming|over{_SP}the|at{_SP}the|during{_SP}the|on{_SP}the))"
+                rf"{_SP}(?i:weekend)\b"),
+    ("day_word", "word", rf"(?P<word>(?i:the{_SP}day{_SP}before{_SP}yesterday|the{_SP}day{_SP}after{_SP}tomorrow"
+                 rf"|today|tonight|yesterday|tomorrow|last{_SP}night|this{_SP}(?:morning|afternoon|evening)))\b"),
+    ("weekday_range", "weekday", rf"(?P<weekday>{_WEEKDAY}){_LINK}(?P<weekday2>{_WEEKDAY})\b"),
+    ("weekday", "weekday", rf"(?:{_REL}{_SP})?(?:(?P<mod>(?i:early|late|earlier|later)){_SP}(?:(?i:on){_SP})?)?"
+                rf"(?P<weekday>{_WEEKDAY})\b(?:'s)?(?:{_SP}(?P<part>(?i:morning|afternoon|evening|night))\b)?"),
+    ("next_days", "word", rf"(?i:(?:over|in|during|within){_SP})?(?i:the){_SP}(?P<rel>(?i:next|coming)){_SP}"
+                  rf"(?P<count>{_NUMBER}){_SP}(?P<unit>(?i:days))\b"),
+    ("ago", "word", rf"(?P<count>{_NUMBER}){_SP}(?P<unit>(?i:days?|weeks?|months?|years?)){_SP}(?i:ago)\b"),
+    ("after_previous", "word", rf"(?P<count>{_NUMBER}){_SP}(?P<unit>(?i:days?|weeks?|months?|years?)){_SP}"
+                       rf"(?P<dir>(?i:later|earlier|afterwards|after{_SP}that|before{_SP}that))\b"),
+    ("after_previous", "word", rf"(?P<phrase>(?i:the{_SP}(?:next|following|previous|same){_SP}(?P<unit>day|week|month|year)"
+                       rf"|(?:later{_SP})?that{_SP}(?:same{_SP})?(?P<unit2>day|evening|night|morning|afternoon)))\b"),
+)
+
+#: The words every date expression contains, by kind. Literal alternations with no leading
+#: lookbehind let the regex engine skip ahead by first character, so these scans are cheap.
+#: "word" is looked for in the lower-cased text.
+HEADS = {
+    "month": re.compile(_cased(MONTHS) + "|" + _cased(MONTH_ABBREVIATIONS)),
+    "weekday": re.compile(_cased(WEEKDAYS)),
+    # Every digit-headed rule (iso, numeric, year, year_range) holds a four-digit year.
+    "digit": re.compile(r"\d{4}"),
+    "word": re.compile(r"day|week|month|year|night|morning|afternoon|evening|ago|later|earlier"
+                       r"|after|before|tomorrow"),
+}
+#: How far from a head a match may start or end, in characters ("over the next two days").
+HEAD_REACH = 40
+
+_COMPILED = tuple(
+    (order, name, head, re.compile(r"(?<!\w)" + pattern + r"(?!\w)"))
+    for order, (name, head, pattern) in enumerate(RULES))
+_TENSE = re.compile(
+    r"(?i)(?<!\w)(?:" + "|".join(f"(?P<m{i}>{p})" for i, (_, p) in enumerate(TENSE_MARKERS)) + ")")
+_TENSE_KIND = {f"m{i}": kind for i, (kind, _) in enumerate(TENSE_MARKERS)}
+# Ends of sentences; the abbreviation check keeps "U.S. officials" and "Mr. Albanese" whole.
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])|\n")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st gen sen rep gov lt col jr sr prof no vs jan feb mar apr jun jul aug sep sept "
+    "oct nov dec a.m p.m u.s u.k u.n e.u".split())
+_PREVIOUS_WORD = re.compile(r"([\w'\u2019-]+)[ \t\u00a0]*$")
+_NEXT_WORD = re.compile(r"[ \t\u00a0]*([\w'\u2019]+)")
+
+
+# --------------------------------------------------------------------------------------------
+# Finding
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    rule: str
+    order: int
+    groups: dict
+
+
+def find_dates(text, published):
+    """Every date expression in `text`, resolved against `published`.
+
+    Takes the article body and its publication time (datetime, date, pandas Timestamp, or None
+    when unknown: then only expressions that carry their own year are returned). Returns
+    DateMention objects in text order, without overlaps. Raises ParleyError when `text` is not a
+    string or `published` is not a date. Warns with DateBudgetWarning when the text is too long to
+    read within settings.date_budget_seconds (the dates before the cut are returned).
+
+    >>> [(m.text, str(m.date)) for m in find_dates("They met on Friday.", date(2023, 8, 22))]
+    [('Friday', '2023-08-18')]
+    """
+    scan = scan_dates(text, published)
+    if scan.truncated_at is not None:
+        warnings.warn(DateBudgetWarning(
+            f"text of {len(text)} characters: dates after offset {scan.truncated_at} skipped, "
+            f"over the budget of {SETTINGS.date_budget_seconds} s"), stacklevel=2)
+    return scan.mentions
+
+
+def scan_dates(text, published, budget_seconds=None):
+    """`find_dates`, plus where the time budget cut the text short.
+
+    `budget_seconds` defaults to `SETTINGS.date_budget_seconds`; the text is read in blocks of
+    whole lines and a block that cannot be finished in time is skipped with everything after it.
+    Returns a DateScan(mentions, truncated_at).
+    """
+    if not isinstance(text, str):
+        raise ParleyError(f"text: expected a string, received {type(text).__name__} {text!r:.60}")
+    base = _base_date(published)
+    budget = SETTINGS.date_budget_seconds if budget_seconds is None else budget_seconds
+    deadline = time.perf_counter() + budget
+    mentions = []
+    for block_start, block_end in _blocks(text):
+        found = _scan_block(text, block_start, block_end, base, mentions, deadline)
+        if found is None:
+            return DateScan(mentions, block_start)
+        mentions.extend(found)
+    return DateScan(mentions, None)
+
+
+def date_mentions(text, published):
+    """The date expressions of `text` as a DATE_MENTIONS frame: one row per expression, columns
+    start, end, text, date, end_date (NaT unless a range), precision, rule.
+
+    Raises ParleyError as `find_dates` does.
+
+    >>> date_mentions("Talks are set for March 21.", date(2023, 3, 20))["date"].iloc[0]
+    Timestamp('2023-03-21 00:00:00')
+    """
+    import pandas as pd
+    rows = [
+        {"start": m.start, "end": m.end, "text": m.text, "date": pd.Timestamp(m.date),
+         "end_date": pd.Timestamp(m.end_date) if m.end_date else pd.NaT,
+         "precision": m.precision, "rule": m.rule}
+        for m in find_dates(text, published)
+    ]
+    if not rows:
+        return schema.empty(schema.DATE_MENTIONS)
+    frame = schema.conform(pd.DataFrame(rows), schema.DATE_MENTIONS)
+    return schema.check(frame, schema.DATE_MENTIONS, "date mentions")
+
+
+_BLOCK_CHARS = 20_000
+
+
+def _blocks(text):
+    """Offsets of blocks of about _BLOCK_CHARS, cut after a newline (or a space) so no date is
+    cut in two; a normal article is one block."""
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + _BLOCK_CHARS)
+        if end < len(text):
+            cut = text.rfind("\n", start + _BLOCK_CHARS // 2, end)
+            if cut < 0:
+                cut = text.rfind(" ", start + _BLOCK_CHARS // 2, end)
+            end = cut + 1 if cut >= 0 else end
+        yield start, end
+        start = end
+
+
+def _scan_block(text, block_start, block_end, base, previous, deadline):
+    """The mentions in text[block_start:block_end], or None when the deadline passed."""
+    candidates = []
+    for count, candidate in enumerate(_candidates(text, block_start, block_end)):
+        if count % 64 == 0 and time.perf_counter() > deadline:
+            return None
+        candidates.append(candidate)
+    found = []
+    anchor = _last_day(previous)
+    for candidate in _select(candidates):
+        if time.perf_counter() > deadline:
+            return None
+        mention = _resolve(text, candidate, base, anchor)
+        if mention is not None:
+            found.append(mention)
+            if mention.precision == "day":
+                anchor = mention.end_date or mention.date
+    return found
+
+
+def _last_day(mentions):
+    for mention in reversed(mentions):
+        if mention.precision == "day":
+            return mention.end_date or mention.date
+    return None
+
+
+def _candidates(text, start, end):
+    windows = _head_windows(text, start, end)
+    for order, rule, head, pattern in _COMPILED:
+        for window_start, window_end in windows[head]:
+            for match in pattern.finditer(text, window_start, window_end):
+                groups = {k: v for k, v in match.groupdict().items() if v is not None}
+                if _acceptable(text, rule, match, groups):
+                    yield _Candidate(match.start(), match.end(), rule, order, groups)
+
+
+def _head_windows(text, start, end):
+    """For each kind of head, the merged spans of text[start:end] within HEAD_REACH of one."""
+    lowered = text[start:end].lower()
+    if len(lowered) != end - start:
+        # Lower-casing changed the length (rare letters such as "İ"): look everywhere.
+        return {kind: [(start, end)] for kind in HEADS}
+    windows = {}
+    for kind, pattern in HEADS.items():
+        spans = []
+        source, offset = (lowered, start) if kind == "word" else (text, 0)
+        for match in pattern.finditer(source, *((0, end - start) if kind == "word" else (start, end))):
+            left = max(start, match.start() + offset - HEAD_REACH)
+            right = min(end, match.end() + offset + HEAD_REACH)
+            if spans and left <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], right)
+            else:
+                spans.append((left, right))
+        windows[kind] = spans
+    return windows
+
+
+def _select(candidates):
+    """Longest first, then the earlier rule; no two chosen candidates overlap. In text order."""
+    if not candidates:
+        return []
+    offset = min(c.start for c in candidates)
+    taken = bytearray(max(c.end for c in candidates) - offset)
+    chosen = []
+    for candidate in sorted(candidates, key=lambda c: (c.start - c.end, c.order, c.start)):
+        start, end = candidate.start - offset, candidate.end - offset
+        if taken.find(1, start, end) < 0:
+            chosen.append(candidate)
+            taken[start:end] = b"\x01" * (end - start)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _previous_word(text, position):
+    match = _PREVIOUS_WORD.search(text, max(0, position - 40), position)
+    return match.group(1) if match else ""
+
+
+def _next_word(text, position):
+    match = _NEXT_WORD.match(text, position, min(len(text), position + 40))
+    return match.group(1) if match else ""
+
+
+def _acceptable(text, rule, match, groups):
+    """Context checks that a regex cannot express: is this candidate a date at all?"""
+    before = _previous_word(text, match.start())
+    before_lower = before.lower()
+    if rule == "month" and "year" not in groups and "relyear" not in groups:
+        if "rel" in groups or "mod" in groups or "mid" in groups:
+            return True
+        preps = MAY_PREPOSITIONS if groups["month"].lower() == "may" else MONTH_PREPOSITIONS
+        if before_lower in preps:
+            return True
+        return before_lower in LIST_WORDS and _month_just_before(text, match.start())
+    if rule == "year":
+        if not SETTINGS.min_year <= int(groups["year"]) <= SETTINGS.max_year:
+            return False
+        if _next_word(text, match.end()).lower() in COUNT_NOUNS:
+            return False
+        if "mod" in groups or "mid" in groups or before_lower in YEAR_PREPOSITIONS:
+            return True
+        return before_lower in LIST_WORDS and _year_just_before(text, match.start())
+    if rule == "year_range":
+        return ("lead" in groups or not groups["link"].strip().isalpha()) and _year_range_ok(groups)
+    if rule == "range" and not _day_range_ok(groups):
+        return False
+    if rule == "weekday_range":
+        first, second = (WEEKDAYS[groups[k].lower()] for k in ("weekday", "weekday2"))
+        return (second - first) % 7 == 1
+    if rule in ("absolute", "range") and "weekday" not in groups and groups.get("month", "").lower() == "may":
+        # "Theresa May 10" is not a date; "In May 10" would be odd but "On May 10" is one.
+        return not (before[:1].isupper() and before_lower not in MONTH_PREPOSITIONS
+                    and before_lower not in {"on", "early", "late", "and", "to"})
+    if rule in ("weekday", "weekday_range") and "rel" not in groups and "mod" not in groups:
+        if before_lower in WEEKDAY_NAME_PREFIXES:
+            return False
+        if groups.get("part") is None and _next_word(text, match.end()) in WEEKDAY_NAME_SUFFIXES:
+            return False
+    if rule == "relative" and before_lower == "the":
+        # "over the last year" is a span of time, not a dated period.
+        return False
+    if rule == "day_word" and groups["word"].lower() == "today":
+        return (before_lower not in TODAY_NAME_PREFIXES
+                and _next_word(text, match.end()).lower() not in TODAY_NAME_SUFFIXES)
+    return True
+
+
+def _day_range_ok(groups):
+    """"6-10 March" and "between 6 and 9 March" yes; "10-6 March" no; "6 and 9 March" is two
+    dates, not a range."""
+    if "month2" in groups:
+        return True
+    first, last = int(groups["day"]), int(groups["day2"])
+    link = groups.get("link", "-").strip().lower()
+    consecutive_only = link == "and" and groups.get("lead", "").lower() != "between"
+    return last > first and (last == first + 1 or not consecutive_only)
+
+
+def _year_range_ok(groups):
+    first, second = int(groups["year"]), groups["year2"]
+    last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+    return last > first
+
+
+_MONTH_ANYWHERE = re.compile(rf"(?:{_cased(MONTHS)})\b")
+_YEAR_ANYWHERE = re.compile(r"\b\d{4}\b")
+
+
+def _month_just_before(text, position):
+    return _MONTH_ANYWHERE.search(text[max(0, position - 20):position]) is not None
+
+
+def _year_just_before(text, position):
+    return _YEAR_ANYWHERE.search(text[max(0, position - 14):position]) is not None
+
+
+# --------------------------------------------------------------------------------------------
+# Tense
+
+def tense_near(text, start, end):
+    """'past', 'future' or None: the tense of the marker nearest to text[start:end] within its
+    sentence, looking back first (the verb usually comes before the date) and then ahead.
+
+    >>> tense_near("They met on Friday.", 12, 18)
+    'past'
+    """
+    cut = _sentence_start(text, max(0, start - TENSE_WINDOW), start)
+    last = None
+    for last in _TENSE.finditer(text, cut, start):
+        pass
+    if last is not None:
+        return _tense_of(last)
+    stop = _sentence_stop(text, end, min(len(text), end + TENSE_WINDOW))
+    first = _TENSE.search(text, end, stop)
+    return _tense_of(first) if first else None
+
+
+def _tense_of(match):
+    kind = _TENSE_KIND[match.lastgroup]
+    return None if kind == "neutral" else kind
+
+
+def _is_sentence_end(text, match):
+    if match.group(0) == "\n":
+        return True
+    word = _PREVIOUS_WORD.search(text, max(0, match.start() - 12), match.start())
+    if word is None:
+        return True
+    token = word.group(1).lower()
+    return not (token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()))
+
+
+def _sentence_start(text, left, position):
+    """Where the sentence holding `position` starts, no further back than `left`."""
+    start = left
+    # Two characters past `position` let the lookahead see the capital that opens the sentence.
+    for match in _SENTENCE_END.finditer(text, left, min(len(text), position + 2)):
+        if match.end() <= position and _is_sentence_end(text, match):
+            start = match.end()
+    return start
+
+
+def _sentence_stop(text, position, right):
+    for match in _SENTENCE_END.finditer(text, position, min(len(text), right + 2)):
+        if _is_sentence_end(text, match):
+            return min(match.start(), right)
+    return right
+
+
+# --------------------------------------------------------------------------------------------
+# Resolving
+
+_NEEDS_TENSE = frozenset({"absolute", "range", "month", "weekday", "weekday_range", "weekend"})
+
+
+def _resolve(text, candidate, base, anchor):
+    groups = candidate.groups
+    tense = None
+    if base is not None and _needs_tense(candidate):
+        tense = tense_near(text, candidate.start, candidate.end)
+    key = tuple(sorted((k, _normalise(v)) for k, v in groups.items()))
+    resolved = _resolve_cached(candidate.rule, key, base, tense,
+                               anchor if candidate.rule == "after_previous" else None)
+    if resolved is None:
+        return None
+    day, end_day, precision = resolved
+    return DateMention(candidate.start, candidate.end, text[candidate.start:candidate.end],
+                       day, end_day, precision, candidate.rule)
+
+
+def _needs_tense(candidate):
+    groups = candidate.groups
+    if candidate.rule not in _NEEDS_TENSE or "year" in groups or "relyear" in groups:
+        return False
+    if candidate.rule == "absolute" and "weekday" in groups:
+        return False
+    rel = groups.get("rel", "").lower().split()
+    return not rel or rel[0] not in ("last", "past", "next", "coming")
+
+
+def _normalise(value):
+    return " ".join(value.lower().replace(".", "").split())
+
+
+@lru_cache(maxsize=65536)
+def _resolve_cached(rule, key, base, tense, anchor):
+    groups = dict(key)
+    try:
+        return _RESOLVERS[rule](groups, base, tense, anchor)
+    except (ValueError, OverflowError):
+        # An impossible date such as "31 February" or a year out of range is no date.
+        return None
+
+
+def _month_number(word):
+    word = word.rstrip(".")
+    return MONTHS.get(word) or MONTH_ABBREVIATIONS.get(word)
+
+
+def _count(word):
+    return int(word) if word.isdigit() else NUMBER_WORDS[word]
+
+
+def _in_range(year):
+    if not SETTINGS.min_year <= year <= SETTINGS.max_year:
+        raise ValueError(f"year {year} out of range")
+    return year
+
+
+def _monday(day):
+    return day - timedelta(days=day.weekday())
+
+
+def _add_months(day, months):
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _fit_day(month, day_of_month, base, tense):
+    """The occurrence of day-month nearest to `base` that fits `tense`."""
+    options = []
+    for year in (base.year - 1, base.year, base.year + 1):
+        try:
+            options.append(date(year, month, day_of_month))
+        except ValueError:
+            continue
+    if tense == "past":
+        fitting = [d for d in options if d <= base]
+    elif tense == "future":
+        fitting = [d for d in options if d >= base]
+    else:
+        fitting = options
+    if not fitting:
+        raise ValueError("no such day")
+    # Nearest; a tie goes to the past.
+    return min(fitting, key=lambda d: (abs((d - base).days), d > base))
+
+
+def _fit_weekday(weekday, base, tense):
+    back = (base.weekday() - weekday) % 7
+    ahead = (weekday - base.weekday()) % 7
+    if back == 0:
+        return base
+    if tense == "past":
+        return base - timedelta(days=back)
+    if tense == "future":
+        return base + timedelta(days=ahead)
+    return base - timedelta(days=back) if back < ahead else base + timedelta(days=ahead)
+
+
+def _resolve_iso(groups, base, tense, anchor):
+    return date(_in_range(int(groups["year"])), int(groups["mon"]), int(groups["day"])), None, "day"
+
+
+def _resolve_numeric(groups, base, tense, anchor):
+    first, second, year = int(groups["a"]), int(groups["b"]), _in_range(int(groups["year"]))
+    if groups["sep"] == "/" and first <= 12 and second <= 12:
+        # "03/04/2023" is 3 April or March 4 depending on the writer: let dateparser decide with
+        # the project's one DATE_ORDER.
+        parsed = _dateparser_parse(f"{first}/{second}/{year}", base)
+        if parsed is None:
+            return None
+        return parsed.date(), None, "day"
+    if groups["sep"] == "/" and second > 12:
+        first, second = second, first
+    return date(year, second, first), None, "day"
+
+
+def _resolve_absolute(groups, base, tense, anchor):
+    month = _month_number(groups["month"])
+    day_of_month = int(groups["day"])
+    if "year" in groups:
+        day = date(_in_range(int(groups["year"])), month, day_of_month)
+    elif base is None:
+        return None
+    elif "weekday" in groups and groups["weekday"] in WEEKDAYS:
+        day = _weekday_fit(month, day_of_month, WEEKDAYS[groups["weekday"]], base)
+    else:
+        day = _fit_day(month, day_of_month, base, None if "weekday" in groups else tense)
+    return day, None, "day"
+
+
+def _weekday_fit(month, day_of_month, weekday, base):
+    """The year in which day-month falls on `weekday`, nearest `base` ("Wednesday, Sept 13")."""
+    options = []
+    for year in range(base.year - 6, base.year + 7):
+        try:
+            day = date(year, month, day_of_month)
+        except ValueError:
+            continue
+        if day.weekday() == weekday:
+            options.append(day)
+    if not options:
+        return _fit_day(month, day_of_month, base, None)
+    return min(options, key=lambda d: (abs((d - base).days), d > base))
+
+
+def _resolve_range(groups, base, tense, anchor):
+    month = _month_number(groups["month"])
+    end_month = _month_number(groups["month2"]) if "month2" in groups else month
+    first, last = int(groups["day"]), int(groups["day2"])
+    if "year" in groups:
+        start = date(_in_range(int(groups["year"])), month, first)
+    elif base is None:
+        return None
+    else:
+        start = _fit_day(month, first, base, tense)
+    end = date(start.year, end_month, last)
+    if end < start:
+        end = date(start.year + 1, end_month, last)
+    if "month2" in groups and "year" in groups and end.year != start.year:
+        # "30 December - 2 January 2024": the printed year belongs to the end.
+        start, end = date(start.year - 1, month, first), date(start.year, end_month, last)
+    return start, end, "day"
+
+
+def _resolve_month(groups, base, tense, anchor):
+    month = _month_number(groups["month"])
+    if "year" in groups:
+        return date(_in_range(int(groups["year"])), month, 1), None, "month"
+    if base is None:
+        return None
+    relyear = groups.get("relyear")
+    if relyear:
+        year = base.year + {"last": -1, "this": 0, "next": 1}[relyear]
+        return date(_in_range(year), month, 1), None, "month"
+    rel = groups.get("rel")
+    if rel in ("last", "past"):
+        year = base.year if month < base.month else base.year - 1
+    elif rel in ("next", "coming"):
+        year = base.year if month > base.month else base.year + 1
+    elif rel == "this":
+        year = base.year
+    elif tense == "past":
+        year = base.year if month <= base.month else base.year - 1
+    elif tense == "future":
+        year = base.year if month >= base.month else base.year + 1
+    else:
+        year = base.year
+    return date(_in_range(year), month, 1), None, "month"
+
+
+def _resolve_year_range(groups, base, tense, anchor):
+    first = _in_range(int(groups["year"]))
+    second = groups["year2"]
+    last = _in_range(int(second) if len(second) == 4 else first // 100 * 100 + int(second))
+    return date(first, 1, 1), date(last, 12, 31), "year"
+
+
+def _resolve_year(groups, base, tense, anchor):
+    return date(_in_range(int(groups["year"])), 1, 1), None, "year"
+
+
+def _resolve_relative(groups, base, tense, anchor):
+    if base is None:
+        return None
+    step = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1}[groups["rel"]]
+    unit = groups["unit"]
+    if unit == "week":
+        return _monday(base) + timedelta(weeks=step), None, "week"
+    if unit == "month":
+        return _add_months(date(base.year, base.month, 1), step), None, "month"
+    return date(_in_range(base.year + step), 1, 1), None, "year"
+
+
+def _resolve_weekend(groups, base, tense, anchor):
+    if base is None:
+        return None
+    rel = groups["rel"].split()[0]
+    saturday = _monday(base) + timedelta(days=5)
+    if rel == "last":
+        saturday -= timedelta(weeks=1)
+    elif rel in ("next",):
+        saturday += timedelta(weeks=1)
+    elif base.weekday() < 5 and (tense == "past" or (
+            tense is None and rel != "this" and base.weekday() < 3)):
+        # On a weekday "over the weekend" said of the past, or early in the week, is the one
+        # just gone; otherwise the coming one.
+        saturday -= timedelta(weeks=1)
+    return saturday, saturday + timedelta(days=1), "day"
+
+
+_DAY_WORD_OFFSETS = {
+    "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+    "yesterday": -1, "last night": -1, "tomorrow": 1,
+    "the day before yesterday": -2, "the day after tomorrow": 2,
+}
+
+
+def _resolve_day_word(groups, base, tense, anchor):
+    if base is None:
+        return None
+    return base + timedelta(days=_DAY_WORD_OFFSETS[groups["word"]]), None, "day"
+
+
+def _resolve_weekday(groups, base, tense, anchor):
+    if base is None:
+        return None
+    weekday = WEEKDAYS[groups["weekday"]]
+    rel = groups.get("rel")
+    if rel in ("last", "past"):
+        back = (base.weekday() - weekday) % 7 or 7
+        return base - timedelta(days=back), None, "day"
+    if rel in ("next", "coming"):
+        ahead = (weekday - base.weekday()) % 7 or 7
+        return base + timedelta(days=ahead), None, "day"
+    return _fit_weekday(weekday, base, tense), None, "day"
+
+
+def _resolve_weekday_range(groups, base, tense, anchor):
+    if base is None:
+        return None
+    start = _fit_weekday(WEEKDAYS[groups["weekday"]], base, tense)
+    return start, start + timedelta(days=1), "day"
+
+
+def _resolve_next_days(groups, base, tense, anchor):
+    if base is None:
+        return None
+    count = _count(groups["count"])
+    if not 1 <= count <= 31:
+        return None
+    return base, base + timedelta(days=count - 1), "day"
+
+
+def _resolve_ago(groups, base, tense, anchor):
+    if base is None:
+        return None
+    count = _count(groups["count"])
+    unit = groups["unit"].rstrip("s")
+    parsed = _dateparser_parse(f"{count} {unit}s ago", base)
+    if parsed is None:
+        return None
+    return _period_start(parsed.date(), unit), None, unit
+
+
+def _resolve_after_previous(groups, base, tense, anchor):
+    if anchor is None:
+        return None
+    if "phrase" in groups:
+        # "later that evening", "the same day": the day itself; "the next/previous week": one step.
+        if "unit2" in groups or "same" in groups["phrase"].split():
+            return anchor, None, "day"
+        unit = groups["unit"]
+        count = -1 if "previous" in groups["phrase"] else 1
+    else:
+        unit = groups["unit"].rstrip("s")
+        count = _count(groups["count"])
+        if groups["dir"].split()[0] in ("earlier", "before"):
+            count = -count
+    if unit == "day":
+        return anchor + timedelta(days=count), None, "day"
+    if unit == "week":
+        return _monday(anchor + timedelta(weeks=count)), None, "week"
+    if unit == "month":
+        return _add_months(date(anchor.year, anchor.month, 1), count), None, "month"
+    return date(_in_range(anchor.year + count), 1, 1), None, "year"
+
+
+def _period_start(day, unit):
+    if unit == "week":
+        return _monday(day)
+    if unit == "month":
+        return date(day.year, day.month, 1)
+    if unit == "year":
+        return date(day.year, 1, 1)
+    return day
+
+
+_RESOLVERS = {
+    "iso": _resolve_iso, "numeric": _resolve_numeric, "absolute": _resolve_absolute,
+    "range": _resolve_range, "month": _resolve_month, "year_range": _resolve_year_range,
+    "year": _resolve_year, "relative": _resolve_relative, "weekend": _resolve_weekend,
+    "day_word": _resolve_day_word, "weekday": _resolve_weekday,
+    "weekday_range": _resolve_weekday_range, "next_days": _resolve_next_days,
+    "ago": _resolve_ago, "after_previous": _resolve_after_previous,
+}
+assert set(_RESOLVERS) == {name for name, _, _ in RULES}
+assert {head for _, head, _ in RULES} <= set(HEADS)
+
+
+def _base_date(published):
+    if published is None:
+        return None
+    if isinstance(published, datetime):
+        if published != published:  # NaT
+            return None
+        return published.date()
+    if isinstance(published, date):
+        return published
+    raise ParleyError(
+        f"published: expected a datetime, a date or None, received {type(published).__name__} "
+        f"{published!r:.60}")
+
+
+@lru_cache(maxsize=4096)
+def _dateparser_parse(candidate, base):
+    """dateparser's reading of one short candidate string, with RELATIVE_BASE = `base`."""
+    import dateparser  # imported here: it is slow to import and rarely needed
+    settings = dict(DATEPARSER_SETTINGS)
+    if base is not None:
+        settings["RELATIVE_BASE"] = datetime.combine(base, datetime.min.time())
+    return dateparser.parse(candidate, languages=DATEPARSER_LANGUAGES, settings=settings)
+
+
+# --------------------------------------------------------------------------------------------
+# Publication dates
+
+_ISO_STAMP = re.compile(
+    r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?"
+    r"[ \t]*(Z|[+-]\d{2}:?\d{2})?(?![\d-])")
+_CLOCK = re.compile(
+    rf"[ \t\u00a0,]*(?:(?i:at){_SP})?(?P<hour>[01]?\d|2[0-3])[:.h](?P<minute>[0-5]\d)"
+    rf"(?::[0-5]\d)?(?:{_SPO}(?P<ampm>(?i:[ap]\.?m\.?)))?"
+    rf"(?:{_SPO}(?:(?P<offset>(?:UTC|GMT)?[+-]\d{{1,2}}(?::?\d{{2}})?)|(?P<abbr>[A-Z]{{1,5}})\b))?")
+_OFFSET = re.compile(r"([+-])(\d{1,2}):?(\d{2})?$")
+
+
+def parse_published(text):
+    """The publication date and time printed in `text` (a header, a byline, a timestamp).
+
+    Returns Published(value, precision, tz): value is naive wall-clock time; precision is
+    minute (a time is given), day, month, year or unknown; tz is '+HH:MM' where an offset or a
+    known zone abbreviation is printed, else None. Text with no date gives
+    Published(None, "unknown", None); nothing raises for bad text.
+
+    >>> parse_published("Staff reporter, Friday, 28 February 2025, 08:53")
+    Published(value=datetime.datetime(2025, 2, 28, 8, 53), precision='minute', tz=None)
+    """
+    if not isinstance(text, str) or not text.strip():
+        return UNKNOWN
+    text = text[:2000]
+    stamp = _ISO_STAMP.search(text)
+    if stamp:
+        found = _from_iso(stamp)
+        if found is not None:
+            return found
+    bare_year = re.fullmatch(r"\s*(\d{4})\s*", text)
+    if bare_year and SETTINGS.min_year <= int(bare_year[1]) <= SETTINGS.max_year:
+        return Published(datetime(int(bare_year[1]), 1, 1), "year", None)
+    for mention in find_dates(text, None):
+        if mention.rule in ("iso", "numeric", "absolute", "month", "year") and mention.end_date is None:
+            return _with_clock(text, mention)
+    if len(text) <= 64 and re.search(r"\d", text):
+        parsed = _dateparser_parse(" ".join(text.split()), None)
+        if parsed is not None and SETTINGS.min_year <= parsed.year <= SETTINGS.max_year:
+            has_clock = re.search(r"\d[:.h]\d\d", text) is not None
+            value = parsed.replace(second=0, microsecond=0) if has_clock else datetime.combine(
+                parsed.date(), datetime.min.time())
+            return Published(value, "minute" if has_clock else "day", None)
+    return UNKNOWN
+
+
+def _from_iso(stamp):
+    year, month, day, hour, minute, second, offset = stamp.groups()
+    try:
+        value = datetime(_in_range(int(year)), int(month), int(day),
+                         int(hour or 0), int(minute or 0), int(second or 0))
+    except ValueError:
+        return None
+    if hour is None:
+        return Published(value, "day", None)
+    return Published(value, "minute", _offset_text(offset) if offset else None)
+
+
+def _with_clock(text, mention):
+    value = datetime.combine(mention.date, datetime.min.time())
+    if mention.precision != "day":
+        return Published(value, mention.precision, None)
+    clock = _CLOCK.match(text, mention.end)
+    if not clock:
+        return Published(value, "day", None)
+    hour, minute = int(clock["hour"]), int(clock["minute"])
+    ampm = (clock["ampm"] or "").lower()
+    if ampm.startswith("p") and hour < 12:
+        hour += 12
+    elif ampm.startswith("a") and hour == 12:
+        hour = 0
+    tz = None
+    if clock["offset"]:
+        tz = _offset_text(clock["offset"].removeprefix("UTC").removeprefix("GMT"))
+    elif clock["abbr"]:
+        tz = TZ_ABBREVIATIONS.get(clock["abbr"])
+    return Published(value.replace(hour=hour, minute=minute), "minute", tz)
+
+
+def _offset_text(offset):
+    if offset == "Z":
+        return "+00:00"
+    match = _OFFSET.match(offset)
+    if not match:
+        return None
+    sign, hours, minutes = match.groups()
+    return f"{sign}{int(hours):02d}:{minutes or '00'}"

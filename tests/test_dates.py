@@ -1,0 +1,350 @@
+"""Tests for loaders/dates.py: every phrase kind of issue 2 §2, resolved against fixed
+publication dates, and the words that must not be read as dates."""
+import time
+from dataclasses import replace
+from datetime import date, datetime
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from loaders import dates, schema
+from loaders.dates import Published, date_mentions, find_dates, parse_published, scan_dates
+from loaders.errors import ParleyError
+
+# Fixed publication dates, named by weekday so a reader can check the arithmetic.
+WED = date(2023, 5, 17)      # Wednesday 17 May 2023
+TUE = date(2023, 8, 22)      # Tuesday 22 August 2023
+FRI = date(2023, 4, 7)       # Friday 7 April 2023
+SAT = date(2023, 11, 11)     # Saturday 11 November 2023
+MON = date(2024, 7, 8)       # Monday 8 July 2024
+APR1 = date(2025, 4, 1)      # Tuesday 1 April 2025
+DEC = date(2024, 12, 11)     # Wednesday 11 December 2024
+
+
+def only(text, published, phrase):
+    """The one mention whose text is `phrase`."""
+    found = [m for m in find_dates(text, published) if m.text == phrase]
+    assert len(found) == 1, f"{phrase!r} not found once in {[m.text for m in find_dates(text, published)]}"
+    return found[0]
+
+
+def d(text):
+    return date.fromisoformat(text) if text else None
+
+
+# (text, published, matched phrase, date, end_date, precision)
+FOUND = [
+    # absolute days
+    ("The deal was signed on 18 February.", WED, "18 February", "2023-02-18", None, "day"),
+    ("The deal was signed on February 18.", WED, "February 18", "2023-02-18", None, "day"),
+    ("The deal was signed on Feb. 18.", WED, "Feb. 18", "2023-02-18", None, "day"),
+    ("They met on 18 February 2025 in Riyadh.", WED, "18 February 2025", "2025-02-18", None, "day"),
+    ("It was held on November 15, 2023, in California.", WED, "November 15, 2023", "2023-11-15", None, "day"),
+    ("The file is dated 2023-11-15.", WED, "2023-11-15", "2023-11-15", None, "day"),
+    ("The ministers meet on Sept. 4 in Sochi, officials say they will.", TUE, "Sept. 4", "2023-09-04", None, "day"),
+    ("Leaders will meet in Sochi on Sept. 4.", TUE, "Sept. 4", "2023-09-04", None, "day"),
+    ("The council will hold its first meeting on 12 July.", date(2023, 7, 7), "12 July", "2023-07-12", None, "day"),
+    ("Talks are scheduled for March 21.", date(2023, 3, 20), "March 21", "2023-03-21", None, "day"),
+    ("She left the building early on 28 February.", date(2025, 2, 28), "28 February", "2025-02-28", None, "day"),
+    ("A photo taken in Tokyo, Japan, May 24, 2022.", WED, "May 24, 2022", "2022-05-24", None, "day"),
+    ("Dec. 11 - Prices rose in line with forecasts.", DEC, "Dec. 11", "2024-12-11", None, "day"),
+    ("DOHA, August 15. Talks have begun in the capital.", date(2024, 8, 15), "August 15", "2024-08-15", None, "day"),
+    ("The file is dated 2023/11/15.", WED, "2023/11/15", "2023-11-15", None, "day"),
+    ("It was signed on 18th February.", WED, "18th February", "2023-02-18", None, "day"),
+    ("The fair ran Feb 18-20 in Berlin.", WED, "Feb 18-20", "2023-02-18", "2023-02-20", "day"),
+    ("SEPT. 4 - Talks resumed.", date(2023, 9, 5), "SEPT. 4", "2023-09-04", None, "day"),
+    ("The 18th of February 2025 was chosen.", WED, "18th of February 2025", "2025-02-18", None, "day"),
+    ("They landed on 3.10.2022 at noon.", WED, "3.10.2022", "2022-10-03", None, "day"),
+    ("The treaty was signed in the capital on April 4, 1949.", MON, "April 4, 1949", "1949-04-04", None, "day"),
+    # weekday fixes the year of a day-month with none
+    ("Putin meets Kim at the spaceport on Wednesday, Sept 13.", date(2023, 9, 14), "Wednesday, Sept 13", "2023-09-13", None, "day"),
+    ("On Monday, March 20, the leader arrived in Moscow.", date(2023, 3, 21), "Monday, March 20", "2023-03-20", None, "day"),
+    ("Today, April 7, the visit draws to a close.", FRI, "Today, April 7", "2023-04-07", None, "day"),
+    # ranges
+    ("The summit is planned on 18-19 March in Brussels.", WED, "18-19 March", "2024-03-18", "2024-03-19", "day"),
+    ("The summit was held on 18-19 March in Brussels.", WED, "18-19 March", "2023-03-18", "2023-03-19", "day"),
+    ("The fair runs October 22-24 in Berlin and will draw crowds.", WED, "October 22-24", "2023-10-22", "2023-10-24", "day"),
+    ("The talks held in Beijing from March 6 to 10 ended well.", date(2023, 3, 10), "from March 6 to 10", "2023-03-06", "2023-03-10", "day"),
+    ("The two met from May 10-11 in Vienna.", date(2023, 5, 11), "from May 10-11", "2023-05-10", "2023-05-11", "day"),
+    ("The visit is to last three days (March 20-22).", date(2023, 3, 21), "March 20-22", "2023-03-20", "2023-03-22", "day"),
+    ("The summit will take place in Delhi on September 9 and 10.", date(2023, 9, 4), "September 9 and 10", "2023-09-09", "2023-09-10", "day"),
+    ("They met in Malta on 16 and 17 September.", date(2023, 9, 17), "16 and 17 September", "2023-09-16", "2023-09-17", "day"),
+    ("The summit is set for June 15-16, 2024, in Switzerland.", date(2024, 4, 10), "June 15-16, 2024", "2024-06-15", "2024-06-16", "day"),
+    ("The congress ran from 30 March to 2 April 2023.", WED, "from 30 March to 2 April 2023", "2023-03-30", "2023-04-02", "day"),
+    ("The truce will run from December 30 to January 2.", DEC, "from December 30 to January 2", "2024-12-30", "2025-01-02", "day"),
+    ("The talks lasted between 6 and 10 March.", date(2023, 3, 20), "between 6 and 10 March", "2023-03-06", "2023-03-10", "day"),
+    # months
+    ("A summit will be held in Russia in May.", APR1, "May", "2025-05-01", None, "month"),
+    ("Biden met Xi in Bali last November.", date(2023, 5, 11), "last November", "2022-11-01", None, "month"),
+    ("Xi last visited Russia in June 2019.", WED, "June 2019", "2019-06-01", None, "month"),
+    ("Putin made a visit to China in early February 2022.", WED, "early February 2022", "2022-02-01", None, "month"),
+    ("A second summit was held in September last year.", date(2024, 6, 19), "September last year", "2023-09-01", None, "month"),
+    ("The balloon ended up in US airspace in February.", date(2023, 5, 11), "February", "2023-02-01", None, "month"),
+    ("They last met in person in November.", date(2024, 4, 2), "November", "2023-11-01", None, "month"),
+    ("The election in November is close.", date(2024, 4, 2), "November", "2024-11-01", None, "month"),
+    ("Ministers will meet again in February.", DEC, "February", "2025-02-01", None, "month"),
+    ("Prices rose 0.4% in November and in October.", DEC, "October", "2024-10-01", None, "month"),
+    ("The talks ended by the end of March.", WED, "the end of March", "2023-03-01", None, "month"),
+    ("They met in March and April.", WED, "April", "2023-04-01", None, "month"),
+    ("The flights resume in mid-March.", WED, "mid-March", "2023-03-01", None, "month"),
+    ("It was agreed at the November 2023 Woodside summit.", date(2024, 1, 26), "November 2023", "2023-11-01", None, "month"),
+    # years
+    ("His last visit was in 2019, to Vladivostok.", MON, "2019", "2019-01-01", None, "year"),
+    ("Both countries talked between 2021 and 2022.", WED, "between 2021 and 2022", "2021-01-01", "2022-12-31", "year"),
+    ("Biden and Xi last held talks in Indonesia last year.", date(2023, 9, 4), "last year", "2022-01-01", None, "year"),
+    ("Blinken also plans to visit China later this year.", date(2024, 4, 2), "later this year", "2024-01-01", None, "year"),
+    ("Relations fell to historic lows early last year.", date(2024, 4, 24), "early last year", "2023-01-01", None, "year"),
+    ("Growth slowed in mid-2023.", DEC, "mid-2023", "2023-01-01", None, "year"),
+    ("Growth should recover by early 2026.", DEC, "early 2026", "2026-01-01", None, "year"),
+    # weeks (the Monday)
+    ("A programme in Sydney could still go ahead next week.", WED, "next week", "2023-05-22", None, "week"),
+    ("Sullivan spent two days in Vienna this week.", date(2023, 5, 11), "this week", "2023-05-08", None, "week"),
+    ("Moscow pulled out last week of the grain deal.", date(2023, 7, 27), "last week", "2023-07-17", None, "week"),
+    ("Officials met earlier this week to prepare.", WED, "earlier this week", "2023-05-15", None, "week"),
+    # months relative
+    ("Putin also skipped the summit last month.", date(2023, 9, 4), "last month", "2023-08-01", None, "month"),
+    ("A deal was reached earlier this month.", WED, "earlier this month", "2023-05-01", None, "month"),
+    ("The ministers meet again next month.", DEC, "next month", "2025-01-01", None, "month"),
+    ("It referred to last month's deal.", date(2023, 4, 6), "last month", "2023-03-01", None, "month"),
+    # days
+    ("The ministers met in Beijing today.", date(2023, 4, 6), "today", "2023-04-06", None, "day"),
+    ("Today, the ministers are holding talks in Moscow.", APR1, "Today", "2025-04-01", None, "day"),
+    ("The envoy arrived yesterday.", WED, "yesterday", "2023-05-16", None, "day"),
+    ("The envoy arrives tomorrow.", WED, "tomorrow", "2023-05-18", None, "day"),
+    ("Three leaders held a summit at Camp David on Friday.", TUE, "Friday", "2023-08-18", None, "day"),
+    ("The summit will kick off on Tuesday.", MON, "Tuesday", "2024-07-09", None, "day"),
+    ("Biden and Xi will meet Wednesday in California.", SAT, "Wednesday", "2023-11-15", None, "day"),
+    ("The gathering, which kicks off Saturday, draws leaders.", SAT, "Saturday", "2023-11-11", None, "day"),
+    ("Blinken landed in the capital on Sunday.", date(2023, 6, 19), "Sunday", "2023-06-18", None, "day"),
+    ("Earlier Monday, Blinken met the top diplomat.", date(2023, 6, 19), "Earlier Monday", "2023-06-19", None, "day"),
+    ("The two leaders are scheduled to hold a summit on Wednesday afternoon.", date(2024, 6, 19), "Wednesday afternoon", "2024-06-19", None, "day"),
+    ("Macron was welcomed this Thursday in Beijing.", FRI, "this Thursday", "2023-04-06", None, "day"),
+    ("In a readout of Wednesday's call, the ministry spoke.", date(2023, 4, 26), "Wednesday's", "2023-04-26", None, "day"),
+    ("Fidan is due in Moscow on Thursday and Friday.", date(2023, 8, 31), "Thursday and Friday", "2023-08-31", "2023-09-01", "day"),
+    ("Sullivan will meet Wang in Bangkok on Friday and Saturday.", date(2024, 1, 26), "Friday and Saturday", "2024-01-26", "2024-01-27", "day"),
+    ("The leaders would instead meet at the G7 this weekend.", WED, "this weekend", "2023-05-20", "2023-05-21", "day"),
+    ("Fighting went on over the weekend.", WED, "over the weekend", "2023-05-13", "2023-05-14", "day"),
+    ("They hoped to work positively over the next two days.", date(2024, 5, 10), "over the next two days", "2024-05-10", "2024-05-11", "day"),
+    ("The notes of last Wednesday's meeting leaked.", WED, "last Wednesday's", "2023-05-10", None, "day"),
+    ("The envoy met him last Monday.", WED, "last Monday", "2023-05-15", None, "day"),
+    ("The envoy meets him next Monday.", WED, "next Monday", "2023-05-22", None, "day"),
+    ("The ceasefire began three days ago.", WED, "three days ago", "2023-05-14", None, "day"),
+    ("The ceasefire began two weeks ago.", WED, "two weeks ago", "2023-05-01", None, "week"),
+    ("She said it had happened the day before yesterday.", WED, "the day before yesterday", "2023-05-15", None, "day"),
+]
+
+
+@pytest.mark.parametrize("text, published, phrase, day, end_day, precision", FOUND)
+def test_found(text, published, phrase, day, end_day, precision):
+    mention = only(text, published, phrase)
+    assert (mention.date, mention.end_date, mention.precision) == (d(day), d(end_day), precision)
+    assert text[mention.start:mention.end] == mention.text
+
+
+# Relative to the previous dated mention, not to the publication date.
+ANCHORED = [
+    ("The talks opened on 3 March. Six days later, they ended.", WED, "Six days later", "2023-03-09", "day"),
+    ("They met on 3 March; two weeks later the deal collapsed.", WED, "two weeks later", "2023-03-13", "week"),
+    ("On July 10, Sweden joins. Later that evening, leaders dine.", MON, "Later that evening", "2024-07-10", "day"),
+    ("Talks ran from 6 to 10 March. The next day they flew home.", date(2023, 3, 20), "The next day", "2023-03-11", "day"),
+    ("He arrived on Monday and left the following day.", MON, "the following day", "2024-07-09", "day"),
+]
+
+
+@pytest.mark.parametrize("text, published, phrase, day, precision", ANCHORED)
+def test_anchored_to_previous_date(text, published, phrase, day, precision):
+    mention = only(text, published, phrase)
+    assert (mention.date, mention.precision) == (d(day), precision)
+
+
+def test_relative_to_nothing_is_not_a_date():
+    assert [m.text for m in find_dates("Six days later, they ended the talks.", WED)] == []
+
+
+# The same words resolve differently with the tense of their sentence (publication: WED).
+TENSE = [
+    ("They met on Friday.", "Friday", "2023-05-12"),
+    ("They will meet on Friday.", "Friday", "2023-05-19"),
+    ("They meet on Friday.", "Friday", "2023-05-19"),            # nearest: 2 days ahead
+    ("They meet on Monday.", "Monday", "2023-05-15"),            # nearest: 2 days back
+    ("They met on Wednesday.", "Wednesday", "2023-05-17"),       # named on its own day
+    ("They will meet on Wednesday.", "Wednesday", "2023-05-17"),
+    ("On Saturday, the minister is set to visit Kyiv.", "Saturday", "2023-05-20"),
+    ("On Saturday, the minister visited Kyiv.", "Saturday", "2023-05-13"),
+    ("He had been scheduled to meet them on Thursday.", "Thursday", "2023-05-18"),
+    ("He had been due to arrive late Tuesday.", "late Tuesday", "2023-05-16"),
+    ("The meeting was held on 20 May.", "20 May", "2022-05-20"),
+    ("The meeting will be held on 20 May.", "20 May", "2023-05-20"),
+    ("The meeting on 10 May covered trade.", "10 May", "2023-05-10"),
+    ("The meeting is planned for 10 May.", "10 May", "2024-05-10"),
+    ("Markets expect the bank to cut rates on 3 January.", "3 January", "2024-01-03"),
+    ("Mr. Albanese said the leaders met on Monday.", "Monday", "2023-05-15"),
+    ("U.S. officials will travel on Friday.", "Friday", "2023-05-19"),
+]
+
+
+@pytest.mark.parametrize("text, phrase, day", TENSE)
+def test_tense_picks_the_occurrence(text, phrase, day):
+    assert only(text, WED, phrase).date == d(day)
+
+
+# Words that must not be read as dates (and sometimes a real date beside them).
+NOT_DATES = [
+    ("Theresa May said the talks may resume.", WED, []),
+    ("Prime Minister Theresa May 10 Downing Street statement.", WED, []),
+    ("We march now, for a second time, to the square.", WED, []),
+    ("Protesters will march on the capital.", WED, []),
+    ("Prices rose 2.7% over the last 12 months.", DEC, []),
+    ("The food index rose 2.4% over the last year.", DEC, []),
+    ("Some 2,000 troops and 80-100 countries took part.", WED, []),
+    ("The country sent 2019 soldiers to the front.", WED, []),
+    ("In 2000 cases the claims were rejected.", WED, []),
+    ("UN Security Council Resolution 2735 backs a ceasefire.", WED, []),
+    ("A 10-point peace plan was set out.", WED, []),
+    ("Brent fell $1.06, or 1.2 percent, to $91.03.", WED, []),
+    ("It was their first meeting in a year.", WED, []),
+    ("Until now Beijing has stayed neutral.", WED, []),
+    ("Shoppers crowded stores on Black Friday.", WED, []),
+    ("The Sunday Times reported the talks.", WED, []),
+    ("A reporter told USA Today about the talks.", WED, []),
+    ("He spoke at Mar-a-Lago and in Mar del Plata.", WED, []),
+    ("In the coming weeks and for decades, within days, the talks go on.", WED, []),
+    ("Theresa May met Macron in May.", WED, ["May"]),
+    ("Moscow invaded Ukraine in February 2022, killing 2,000.", WED, ["February 2022"]),
+    ("In 2019 and 2021 they met.", WED, ["2019", "2021"]),
+    ("The summit is on Monday and Wednesday.", WED, ["Monday", "Wednesday"]),
+]
+
+
+@pytest.mark.parametrize("text, published, expected", NOT_DATES)
+def test_not_dates(text, published, expected):
+    assert [m.text for m in find_dates(text, published)] == expected
+
+
+# Without a publication date, only expressions that carry their own year are resolved.
+UNDATED = [
+    ("They met on Friday, 18 February 2025, and again on Monday.", ["Friday, 18 February 2025"]),
+    ("It happened in June 2019 and last year.", ["June 2019"]),
+    ("In 2019 they met, then met again today.", ["2019"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", UNDATED)
+def test_no_publication_date(text, expected):
+    assert [m.text for m in find_dates(text, None)] == expected
+
+
+@pytest.mark.parametrize("published", [
+    datetime(2023, 5, 17, 8, 18), pd.Timestamp("2023-05-17 08:18"), WED])
+def test_publication_date_types(published):
+    assert only("The envoy arrived yesterday.", published, "yesterday").date == date(2023, 5, 16)
+
+
+def test_missing_publication_time_is_unknown():
+    assert [m.text for m in find_dates("The envoy arrived yesterday.", pd.NaT)] == []
+
+
+@pytest.mark.parametrize("text, published, argument", [
+    (None, WED, "text"), (b"on Monday", WED, "text"),
+    ("on Monday", "2023-05-17", "published"), ("on Monday", 20230517, "published")])
+def test_bad_arguments(text, published, argument):
+    with pytest.raises(ParleyError, match=argument):
+        find_dates(text, published)
+
+
+# (text, value, precision, tz)
+PUBLISHED = [
+    ("2025-02-28", "2025-02-28 00:00", "day", None),
+    (" date 2023-11-15 All Sections", "2023-11-15 00:00", "day", None),
+    ("Friday, 28 February 2025, 08:53", "2025-02-28 08:53", "minute", None),
+    ("Ivanna Kostina, Iryna BalachukFriday, 28 February 2025, 08:53", "2025-02-28 08:53", "minute", None),
+    ("2024-06-15T10:00:00+02:00", "2024-06-15 10:00", "minute", "+02:00"),
+    ("2024-06-15T10:00:00Z", "2024-06-15 10:00", "minute", "+00:00"),
+    ("Jun 15, 2024", "2024-06-15 00:00", "day", None),
+    ("Staff reporter, Tuesday, October 17, 2023, 5:08 PM", "2023-10-17 17:08", "minute", None),
+    ("Staff reporter, Wednesday, May 17, 2023, 08:18 am IST", "2023-05-17 08:18", "minute", "+05:30"),
+    ("Staff reporter, Tuesday, August 22, 2023, 13:30 JST", "2023-08-22 13:30", "minute", "+09:00"),
+    ("Published 3 March 2024 at 14:05 GMT+2", "2024-03-03 14:05", "minute", "+02:00"),
+    ("June 2024", "2024-06-01 00:00", "month", None),
+    ("2024", "2024-01-01 00:00", "year", None),
+    ("28/02/2025 08:53", "2025-02-28 08:53", "minute", None),
+]
+
+
+@pytest.mark.parametrize("text, value, precision, tz", PUBLISHED)
+def test_parse_published(text, value, precision, tz):
+    assert parse_published(text) == Published(datetime.fromisoformat(value), precision, tz)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "Staff reporter", "Stock photo: amacad.org", None,
+                                  "2025-02-30", "Page 12 of 40"])
+def test_parse_published_unknown(text):
+    assert parse_published(text) == Published(None, "unknown", None)
+
+
+def test_date_mentions_frame_follows_the_schema():
+    frame = date_mentions("They met from March 6 to 10 and again on Friday.", date(2023, 3, 20))
+    schema.check(frame, schema.DATE_MENTIONS, "date mentions")
+    assert list(frame["text"]) == ["from March 6 to 10", "Friday"]
+    assert frame["end_date"].iloc[0] == pd.Timestamp("2023-03-10")
+    assert pd.isna(frame["end_date"].iloc[1])
+
+
+def test_date_mentions_empty_frame_follows_the_schema():
+    frame = date_mentions("No dates here.", WED)
+    schema.check(frame, schema.DATE_MENTIONS, "date mentions")
+    assert frame.empty
+
+
+def test_every_rule_has_a_test():
+    tested = {m.rule for row in FOUND + ANCHORED for m in find_dates(row[0], row[1])}
+    assert tested >= {name for name, _, _ in dates.RULES}
+
+
+def test_long_text_is_cut_at_the_budget_and_says_where():
+    text = "They met on Monday and again on 18 February. " * 200_000
+    started = time.perf_counter()
+    scan = scan_dates(text, WED, budget_seconds=0.3)
+    elapsed = time.perf_counter() - started
+    assert scan.truncated_at is not None and scan.truncated_at < len(text)
+    assert all(m.end <= scan.truncated_at for m in scan.mentions)
+    # The budget is checked between candidates, so it is overrun by at most one block's work.
+    assert elapsed < 1.3
+
+
+def test_find_dates_warns_when_it_cuts(monkeypatch):
+    monkeypatch.setattr(dates, "SETTINGS", replace(dates.SETTINGS, date_budget_seconds=0.05))
+    text = "They met on Monday and again on 18 February. " * 100_000
+    with pytest.warns(dates.DateBudgetWarning, match="skipped"):
+        mentions = find_dates(text, WED)
+    assert len(mentions) < 200_000
+
+
+def test_short_text_is_read_whole():
+    scan = scan_dates("They met on Monday.", WED)
+    assert scan.truncated_at is None and len(scan.mentions) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "May " * 50_000, "1-" * 100_000, "Monday and " * 30_000, "." * 200_000,
+    "in in in 2019 " * 20_000, "x" * 1_000_000])
+def test_hostile_texts_finish(text):
+    started = time.perf_counter()
+    scan_dates(text, WED, budget_seconds=0.5)
+    assert time.perf_counter() - started < 1.5
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(
+    list("0123456789 -.,/") + ["May", "March", "Monday", "in ", "on ", "last ", "next ", "week",
+                               "year", "2019", "from ", " to ", " and ", "ago", "days ", "the ",
+                               "will ", "met ", "later"]), max_size=40).map("".join))
+def test_mentions_are_spans_of_the_text_in_order(text):
+    mentions = find_dates(text, WED)
+    for mention in mentions:
+        assert text[mention.start:mention.end] == mention.text
+        assert mention.precision in ("day", "week", "month", "year")
+        assert mention.end_date is None or mention.end_date >= mention.date
+    for first, second in zip(mentions, mentions[1:]):
+        assert first.end <= second.start
