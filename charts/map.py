@@ -58,7 +58,8 @@ def venue_map(data_frame, title=None):
     fig.update_layout(
         title=style.esc(title) if title else None,
         geo=dict(projection_type="natural earth", showcountries=True, countrycolor="#bbb",
-                 showland=True, landcolor="#f3f3f3", resolution=110),
+                 showland=True, landcolor="#f3f3f3", resolution=110, fitbounds=False,
+                 lonaxis_range=[-180, 180], lataxis_range=[-58, 84], projection_scale=1),
         legend=dict(title="kind"), height=520, margin=dict(l=0, r=0, t=40 if title else 10, b=0),
         meta=dict(unplaced=int(unplaced)),
     )

@@ -11,11 +11,12 @@ Encodings (issue 4):
 - customdata: [event_id, lane] per point, so a click finds its event.
 
 Scale: above `point_limit` points (settings.timeline_point_limit) the timeline aggregates to one
-marker per lane, kind and period (week, or month over spans longer than three years), sized by
-count, instead of switching to WebGL. WebGL draws 100k markers, but each still carries its hover
+square marker per lane, kind and period holding several events (the finest of week, month,
+quarter, year that keeps the markers under the limit), sized by count; an event alone in its
+cell stays a clickable point of its own. This instead of switching to WebGL. WebGL draws 100k markers, but each still carries its hover
 text and customdata to the browser (tens of MB of JSON through Streamlit's websocket, seconds
 of serialisation), and 100k overlapping markers in a few lanes cannot be read or clicked one by
-one anyway; counts per period can. Aggregated points carry an empty event_id.
+one anyway; counts per period can. Counted markers carry an empty event_id.
 """
 from functools import lru_cache
 from itertools import combinations
@@ -40,6 +41,7 @@ def _name(iso3):
     return style.country_name(iso3)
 
 
+@lru_cache(maxsize=65536)
 def pair_lanes(countries):
     """The country-pair lanes of one event: ['Russia – United States'] for a pair,
     one per pair for three or four parties, MULTILATERAL for five or more."""
@@ -89,7 +91,7 @@ def timeline(data_frame, lanes="pair", point_limit=None, title=None):
     fig = go.Figure()
     aggregated = len(points) > point_limit
     if aggregated:
-        _add_aggregates(fig, points)
+        _add_aggregates(fig, points, point_limit)
     else:
         _add_bars(fig, points)
         _add_markers(fig, points)
@@ -165,26 +167,44 @@ def _add_symbol_legend(fig, points):
                                                  color=style.OTHER_COLOR), hoverinfo="skip"))
 
 
-def aggregate_period(points):
-    """'W' for spans up to three years, else 'M': the period aggregated points stand for."""
-    span = points["x"].max() - points["x"].min() if len(points) else pd.Timedelta(0)
-    return "W" if span <= pd.Timedelta(days=3 * 366) else "M"
+#: Periods tried in turn when aggregating, finest first: (pandas period, words for the hover).
+PERIODS = (("W", "week of"), ("M", "month of"), ("Q", "quarter from"), ("Y", "year"))
 
 
-def _add_aggregates(fig, points):
-    period = aggregate_period(points)
-    starts = points["x"].dt.to_period(period).dt.start_time
-    grouped = (points.assign(period_start=starts, kind=points["kind"].fillna("other"))
-               .groupby(["kind", "lane", "period_start"], sort=True)
+def aggregate(points, point_limit):
+    """Count `points` (from lane_frame) per kind, lane and period, with the finest period in
+    PERIODS that gives at most `point_limit` markers (else the coarsest).
+
+    Returns (points with `period_start` and `cell_count` added; the period's words for the hover).
+    A point alone in its cell (cell_count 1) is drawn as itself, so it stays clickable.
+    """
+    points = points.assign(kind=points["kind"].fillna("other"))
+    days = points["x"].dt.normalize()
+    for period, unit in PERIODS:
+        starts = days.dt.to_period(period).dt.start_time
+        cells = points.assign(period_start=starts)
+        if cells.groupby(["kind", "lane", "period_start"]).ngroups <= point_limit:
+            break
+    counts = cells.groupby(["kind", "lane", "period_start"])["event_id"].transform("nunique")
+    return cells.assign(cell_count=counts), unit
+
+
+def _add_aggregates(fig, points, point_limit):
+    cells, unit = aggregate(points, point_limit)
+    singles = cells[cells["cell_count"] == 1].drop(columns=["period_start", "cell_count"])
+    _add_bars(fig, singles)
+    _add_markers(fig, singles)
+    grouped = (cells[cells["cell_count"] > 1].groupby(["kind", "lane", "period_start"], sort=True)
                .agg(count=("event_id", "nunique")).reset_index())
-    unit = "week of" if period == "W" else "month of"
     for kind, group in grouped.groupby("kind", sort=True):
         counts = group["count"].to_numpy(dtype=float)
-        labels = [f"<b>{n:,} {style.esc(kind)} event{'s' if n != 1 else ''}</b><br>{unit} {start:%-d %b %Y}<br>{style.esc(lane)}"
+        labels = [f"<b>{n:,} {style.esc(kind)} events</b><br>{unit} {start:%-d %b %Y}<br>{style.esc(lane)}"
+                  "<br>narrow the filters to see each one"
                   for n, start, lane in zip(group["count"], group["period_start"], group["lane"])]
         fig.add_trace(go.Scatter(
-            x=group["period_start"], y=group["lane"], mode="markers", name=kind, legendgroup=kind,
-            marker=dict(color=style.kind_color(kind), size=np.minimum(6 + 3 * np.sqrt(counts), 36), opacity=0.75),
+            x=group["period_start"], y=group["lane"], mode="markers", name=f"{kind}, counted", legendgroup=kind,
+            marker=dict(color=style.kind_color(kind), size=np.minimum(10 + 3 * np.sqrt(counts), 36), opacity=0.55,
+                        symbol="square", line=dict(width=1, color="white")),
             hovertext=labels, hovertemplate="%{hovertext}<extra></extra>",
             customdata=np.array([["", lane, f"{start:%Y-%m-%d}"] for lane, start in zip(group["lane"], group["period_start"])],
                                 dtype=object),

@@ -5,6 +5,7 @@ The sample rows mirror the seed article (issue 4's "done when"): the 18 February
 Saudi Arabia and the undated Istanbul talks reported on 28 February 2025.
 """
 import hashlib
+import json
 
 import pandas as pd
 
@@ -28,10 +29,12 @@ def event(**fields):
     if not row["sources"]:
         text = f"Lead paragraph. {row['evidence']} More."
         start = text.index(row["evidence"])
+        date_start = text.find(row["date_text"]) if row["date_text"] else -1
         row["sources"] = [dict(article_id="a" + row["event_id"][:15], article=fields.get("article", "seed.txt"),
                                published=str(row["published"]), evidence=row["evidence"],
                                evidence_start=start, evidence_end=start + len(row["evidence"]),
-                               date_text=row["date_text"], date_start=None, date_end=None)]
+                               date_text=row["date_text"], date_start=date_start if date_start >= 0 else None,
+                               date_end=date_start + len(row["date_text"]) if date_start >= 0 else None)]
     return row
 
 
@@ -59,3 +62,40 @@ def seed_events():
 
 
 HOSTILE_TITLE = '<img src=x onerror=alert(1)><script>alert(2)</script>'
+
+
+def articles_for(events):
+    """An ARTICLES frame holding the texts that `event()` made up for each source."""
+    rows = {}
+    for row in events.to_dict("records"):
+        for source in row["sources"]:
+            rows[source["article_id"]] = dict(
+                article_id=source["article_id"], path=source["article"], title=row["title"],
+                published=row["published"], published_precision="minute", published_tz=None, byline=None,
+                language="en", url=None, text=f"Lead paragraph. {source['evidence']} More.", problems=[])
+    return schema.conform(pd.DataFrame(list(rows.values()), columns=schema.names(schema.ARTICLES)), schema.ARTICLES)
+
+
+def store_with_events(path, events):
+    """A real store file at `path` holding `events` and their made-up articles.
+
+    Rows go straight into the store's tables (the layout docs/CONTRACTS.md gives: list columns
+    VARCHAR[], `sources` JSON text), so the dashboard's tests do not depend on the extractor.
+    An ingest_log row marks the store as filled, so the app does not ingest the sample into it.
+    """
+    import duckdb
+
+    from loaders.store import Store
+
+    store = Store(path)
+    con = duckdb.connect(str(path))
+    try:
+        incoming = events.assign(sources=events["sources"].map(lambda records: json.dumps(records, default=str)))
+        con.register("incoming", incoming)
+        con.execute("INSERT INTO events SELECT * FROM incoming")
+        con.register("incoming_articles", articles_for(events))
+        con.execute("INSERT INTO articles SELECT * FROM incoming_articles")
+        con.execute("INSERT INTO ingest_log VALUES (now(), 'test events', 'ingested', NULL, ?, 0)", [len(events)])
+    finally:
+        con.close()
+    return store

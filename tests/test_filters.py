@@ -1,4 +1,5 @@
 """loaders/filters.py: URL round trip, and SQL (DuckDB) and pandas giving the same rows."""
+import json
 from datetime import date
 
 import duckdb
@@ -52,7 +53,7 @@ CASES = [
 @pytest.fixture(scope="module")
 def connection():
     con = duckdb.connect()
-    frame = EVENTS.assign(sources=EVENTS["sources"].map(lambda s: pd.io.json.ujson_dumps(s)))
+    frame = EVENTS.assign(sources=EVENTS["sources"].map(lambda s: json.dumps(s, default=str)))
     con.register("frame", frame)
     con.execute("CREATE TABLE events AS SELECT * EXCLUDE (countries, absent, mediators, organizations, heads, topics, mention_ids, merge_reasons), "
                 "CAST(countries AS VARCHAR[]) AS countries, CAST(absent AS VARCHAR[]) AS absent, "

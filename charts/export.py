@@ -1,0 +1,272 @@
+"""Exports: figures to PNG, SVG, PDF (kaleido) and standalone HTML; events to CSV, JSON,
+iCalendar and Knight Lab TimelineJS JSON.
+
+Figures are rendered by kaleido 1.x, which drives Debian's chromium (found on PATH). Its
+sync server is started once per process (`start_kaleido()`): the first image then costs about
+2 s and each later one about 0.2 s. World maps read their topojson from static/topojson, so no
+export fetches anything.
+
+Every event text is inert in every export (issue 6): HTML-bearing formats (TimelineJS renders
+headline and text as HTML) get html.escape'd text, iCalendar gets RFC 5545 TEXT escaping, and
+CSV cells that a spreadsheet would run as a formula (=, +, -, @) are prefixed with a quote.
+"""
+import csv
+import io
+import json
+import threading
+from datetime import datetime, timedelta, timezone
+
+import pandas as pd
+import plotly.io as pio
+
+from charts import style
+from charts.map import TOPOJSON_DIR
+from loaders import schema
+from loaders.errors import ParleyError
+
+#: Figure formats: name -> (MIME type, file suffix).
+FIGURE_FORMATS = {
+    "png": ("image/png", ".png"),
+    "svg": ("image/svg+xml", ".svg"),
+    "pdf": ("application/pdf", ".pdf"),
+    "html": ("text/html", ".html"),
+}
+
+_kaleido_lock = threading.Lock()
+_kaleido_started = False
+
+
+def start_kaleido():
+    """Start kaleido's sync server for this process, once; later calls do nothing."""
+    global _kaleido_started
+    with _kaleido_lock:
+        if not _kaleido_started:
+            import kaleido
+            kaleido.start_sync_server(silence_warnings=True)
+            _kaleido_started = True
+
+
+def figure_bytes(fig, fmt, width=1100, height=None, scale=1):
+    """Render `fig` as `fmt` (png | svg | pdf | html) and return the file's bytes.
+
+    `height` defaults to the figure's own. HTML is standalone: plotly.js inlined, so the file
+    opens offline (a world map's base map still loads its topojson from Plotly's CDN).
+    Raises ParleyError for an unknown format. Example: figure_bytes(timeline(events), "svg")
+    """
+    if fmt not in FIGURE_FORMATS:
+        raise ParleyError(f"figure format: got {fmt!r}, expected one of {list(FIGURE_FORMATS)}")
+    if fmt == "html":
+        return figure_html(fig).encode("utf-8")
+    import kaleido
+    start_kaleido()
+    spec = fig.to_plotly_json()
+    height = height or spec.get("layout", {}).get("height") or 600
+    opts = dict(format=fmt, width=width, height=height, scale=scale)
+    return kaleido.calc_fig_sync(spec, opts=opts, topojson=TOPOJSON_DIR.resolve().as_uri() + "/")
+
+
+def figure_html(fig):
+    """A standalone HTML page of `fig` with plotly.js inlined.
+
+    Plotly writes the figure as JSON inside a <script>; its JSON encoder escapes '<', '>' and
+    '/' inside strings, and the builders escape text again, so no title can close the script.
+    """
+    return pio.to_html(fig, include_plotlyjs=True, full_html=True, config={"responsive": True})
+
+
+# -- events -------------------------------------------------------------------------------
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _plain_records(data_frame):
+    """EVENTS rows as JSON-ready dicts: dates as ISO text, missing values as None."""
+    records = []
+    for row in data_frame.to_dict("records"):
+        plain = {}
+        for column in schema.EVENTS:
+            value = row.get(column.name)
+            if column.kind == "datetime":
+                value = None if value is None or pd.isna(value) else pd.Timestamp(value).isoformat()
+            elif column.kind == "int":
+                value = None if value is None or pd.isna(value) else int(value)
+            elif column.kind in ("list", "records"):
+                value = list(value) if value is not None else []
+            elif value is not None and not isinstance(value, str) and pd.isna(value):
+                value = None
+            plain[column.name] = value
+        records.append(plain)
+    return records
+
+
+def events_json(data_frame):
+    """The events as a JSON array (UTF-8 text), one object per event with the EVENTS columns.
+
+    Dates are ISO 8601 text or null. Example: json.loads(events_json(events))[0]["title"]
+    """
+    return json.dumps(_plain_records(data_frame), ensure_ascii=False, indent=1, default=str)
+
+
+def _csv_cell(value):
+    if isinstance(value, list):
+        value = json.dumps(value, ensure_ascii=False, default=str) if value and isinstance(value[0], dict) else "; ".join(value)
+    if value is None:
+        return ""
+    text = str(value)
+    # a spreadsheet runs a cell starting with = + - @ as a formula (CSV injection)
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def events_csv(data_frame):
+    """The events as CSV text with a header of the EVENTS columns.
+
+    List columns are joined with '; ', `sources` is JSON text, dates are ISO text.
+    Example: pd.read_csv(io.StringIO(events_csv(events)))
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(schema.names(schema.EVENTS))
+    for record in _plain_records(data_frame):
+        writer.writerow([_csv_cell(record[name]) for name in schema.names(schema.EVENTS)])
+    return out.getvalue()
+
+
+def _ics_text(value):
+    """RFC 5545 §3.3.11 TEXT: backslash, semicolon, comma and newlines escaped."""
+    return (str(value).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
+
+
+def _ics_fold(line):
+    """RFC 5545 §3.1: lines longer than 75 octets continue on the next line after a space."""
+    encoded = line.encode("utf-8")
+    if len(encoded) <= 75:
+        return line
+    parts, current, limit = [], b"", 75
+    for char in line:
+        piece = char.encode("utf-8")
+        if len(current) + len(piece) > limit:
+            parts.append(current.decode("utf-8"))
+            current, limit = b"", 74  # continuation lines start with a space
+        current += piece
+    parts.append(current.decode("utf-8"))
+    return "\r\n ".join(parts)
+
+
+_ICS_STATUS = {"held": "CONFIRMED", "planned": "TENTATIVE", "cancelled": "CANCELLED"}
+
+
+def events_ics(data_frame, stamp=None):
+    """The events as an iCalendar (RFC 5545) calendar: one all-day VEVENT per event.
+
+    Dated events span their days (DTEND is the day after the last, as RFC 5545 wants); an undated
+    event sits on its report day, marked "(undated, reported ...)" in its summary and TENTATIVE,
+    so nothing is left out silently; an event with neither date is skipped and named in the
+    calendar's X-PARLEY-SKIPPED property. STATUS: held CONFIRMED, planned TENTATIVE, cancelled
+    CANCELLED. `stamp` (default now, UTC) is the DTSTAMP. Returns text with CRLF line ends.
+    """
+    stamp = (stamp or datetime.now(timezone.utc)).strftime("%Y%m%dT%H%M%SZ")
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Parley//diplomatic encounters//EN", "CALSCALE:GREGORIAN",
+             "X-WR-CALNAME:Parley events"]
+    skipped = []
+    for row in data_frame.to_dict("records"):
+        dated = not pd.isna(row["date"])
+        first = row["date"] if dated else row["published"]
+        if first is None or pd.isna(first):
+            skipped.append(row["event_id"])
+            continue
+        first = pd.Timestamp(first).normalize()
+        last = pd.Timestamp(row["end_date"]).normalize() if dated and not pd.isna(row["end_date"]) else first
+        summary = row["title"] or "(untitled)"
+        if not dated:
+            summary += f" (undated, reported {style.format_day(first)})"
+        description = "\n".join(part for part in [
+            row["evidence"] or "", f"Date: {style.date_label(row)}",
+            f"Participants: {style.country_names(row['countries'])}",
+            f"Absent: {style.country_names(row['absent'])}" if len(row["absent"]) else "",
+            f"Heads: {', '.join(row['heads'])}" if len(row["heads"]) else "",
+            "Sources: " + ", ".join(str(s.get("article")) for s in row["sources"]),
+        ] if part)
+        status = _ICS_STATUS.get(row["status"], "TENTATIVE") if dated else ("CANCELLED" if row["status"] == "cancelled" else "TENTATIVE")
+        lines += ["BEGIN:VEVENT", f"UID:{_ics_text(row['event_id'])}@parley", f"DTSTAMP:{stamp}",
+                  f"DTSTART;VALUE=DATE:{first:%Y%m%d}", f"DTEND;VALUE=DATE:{last + timedelta(days=1):%Y%m%d}",
+                  f"SUMMARY:{_ics_text(summary)}", f"DESCRIPTION:{_ics_text(description)}", f"STATUS:{status}"]
+        venue = style.venue_label(row)
+        if row.get("city") or row.get("country"):
+            lines.append(f"LOCATION:{_ics_text(venue)}")
+        if len(row["topics"]):
+            lines.append("CATEGORIES:" + ",".join(_ics_text(t) for t in row["topics"]))
+        lines.append("END:VEVENT")
+    if skipped:
+        lines.insert(5, f"X-PARLEY-SKIPPED:{_ics_text(', '.join(skipped))}")
+    lines.append("END:VCALENDAR")
+    return "\r\n".join(_ics_fold(line) for line in lines) + "\r\n"
+
+
+def _timelinejs_date(timestamp, precision="day"):
+    stamp = pd.Timestamp(timestamp)
+    date = {"year": stamp.year}
+    if precision in ("day", "week", "month", "unknown"):
+        date["month"] = stamp.month
+    if precision in ("day", "week", "unknown"):
+        date["day"] = stamp.day
+    return date
+
+
+def events_timelinejs(data_frame, headline="Parley: diplomatic encounters"):
+    """The events as Knight Lab TimelineJS 3 JSON text: {"title": ..., "events": [...]}.
+
+    Each event: start_date (and end_date for spans) at the date's precision, text.headline and
+    text.text (HTML-escaped: TimelineJS renders them as HTML), group (the kind), unique_id (the
+    event_id), display_date ("undated, reported ..." for undated events, drawn at the report date).
+    Events with no date and no report date are left out and counted in the title's text.
+    """
+    events, skipped = [], 0
+    for row in data_frame.to_dict("records"):
+        dated = not pd.isna(row["date"])
+        first = row["date"] if dated else row["published"]
+        if first is None or pd.isna(first):
+            skipped += 1
+            continue
+        entry = {
+            "unique_id": str(row["event_id"]),
+            "start_date": _timelinejs_date(first, row["date_precision"] if dated else "day"),
+            "display_date": style.esc(style.date_label(row)),
+            "group": style.esc(row["kind"] or "other"),
+            "text": {
+                "headline": style.esc(row["title"] or "(untitled)"),
+                "text": "<br>".join(part for part in [
+                    f"<p>{style.esc(row['evidence'])}</p>" if row["evidence"] else "",
+                    f"Venue: {style.esc(style.venue_label(row))}",
+                    f"Participants: {style.esc(style.country_names(row['countries']))}",
+                    f"Absent: {style.esc(style.country_names(row['absent']))}" if len(row["absent"]) else "",
+                    f"Heads: {style.esc(', '.join(row['heads']))}" if len(row["heads"]) else "",
+                    f"Sources: {style.esc(', '.join(str(s.get('article')) for s in row['sources']))}",
+                ] if part),
+            },
+        }
+        if dated and not pd.isna(row["end_date"]):
+            entry["end_date"] = _timelinejs_date(row["end_date"], row["date_precision"])
+        events.append(entry)
+    note = f"{len(events)} events" + (f"; {skipped} without any date left out" if skipped else "")
+    document = {"title": {"text": {"headline": style.esc(headline), "text": style.esc(note)}}, "events": events}
+    return json.dumps(document, ensure_ascii=False, indent=1)
+
+
+#: Event formats: name -> (function(frame) -> text, MIME type, file suffix).
+EVENT_FORMATS = {
+    "csv": (events_csv, "text/csv", ".csv"),
+    "json": (events_json, "application/json", ".json"),
+    "ics": (events_ics, "text/calendar", ".ics"),
+    "timelinejs": (events_timelinejs, "application/json", ".timeline.json"),
+}
+
+
+def events_bytes(data_frame, fmt):
+    """The events in `fmt` (csv | json | ics | timelinejs) as UTF-8 bytes.
+
+    Raises ParleyError for an unknown format. Example: events_bytes(events, "ics")
+    """
+    if fmt not in EVENT_FORMATS:
+        raise ParleyError(f"events format: got {fmt!r}, expected one of {list(EVENT_FORMATS)}")
+    return EVENT_FORMATS[fmt][0](data_frame).encode("utf-8")

@@ -1,0 +1,24 @@
+"""Parley's dashboard: `streamlit run dashboard.py`.
+
+This file holds what every page shares: the page list (st.navigation over pages/) and the
+sidebar filters, which live in the URL's query string and persist from page to page. The filters
+of this run are in st.session_state["filters"]; each page reads them with ui.current_filters().
+"""
+import streamlit as st
+
+import ui
+
+st.set_page_config(page_title="Parley", page_icon=":material/handshake:", layout="wide")
+
+PAGES = [
+    st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:", default=True),
+    st.Page("pages/map.py", title="Map", icon=":material/public:"),
+    st.Page("pages/network.py", title="Network", icon=":material/hub:"),
+    st.Page("pages/activity.py", title="Activity", icon=":material/bar_chart:"),
+    st.Page("pages/events.py", title="Events", icon=":material/table:"),
+    st.Page("pages/sources.py", title="Sources & import", icon=":material/upload_file:"),
+]
+
+page = st.navigation(PAGES)
+st.session_state["filters"] = ui.sidebar_filters()
+page.run()

@@ -1,0 +1,19 @@
+"""Sources & import: the articles in the store, what was read from each, and an upload form."""
+import streamlit as st
+
+import ui
+
+st.title("Sources & import")
+st.subheader("Import articles")
+ui.import_form()
+st.subheader("Articles in the store")
+articles = ui.articles()
+events = ui.events()
+counts = ui.events_per_article(events)
+table = articles.assign(events=articles["article_id"].map(counts).fillna(0).astype(int),
+                        problems=articles["problems"].map("; ".join))[
+    ["path", "title", "published", "published_precision", "language", "events", "problems"]]
+st.caption(f"{len(articles):,} articles; {int((table['events'] == 0).sum())} gave no event.")
+st.dataframe(table, hide_index=True, key="articles_table")
+st.subheader("Every file offered to the store")
+st.dataframe(ui.ingest_log(), hide_index=True, key="ingest_log_table")

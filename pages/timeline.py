@@ -1,0 +1,21 @@
+"""Timeline: every filtered event on a time axis; click one to read its sources."""
+import streamlit as st
+
+import ui
+from charts.timeline import timeline
+
+st.title("Timeline")
+filters = ui.current_filters()
+lanes = st.segmented_control("Lanes", ["pair", "topic"], default="pair", key="timeline_lanes",
+                             format_func={"pair": "country pair", "topic": "topic"}.get) or "pair"
+events = ui.events(filters)
+st.caption(f"{len(events):,} events. Click a point to read its sources. Hollow: planned; crossed: cancelled; "
+           "diamond: undated, drawn at its report date.")
+fig = timeline(events, lanes=lanes)
+clicked = ui.chart(fig, key="timeline_chart", selectable=True)
+with st.expander("Download the chart or the events"):
+    ui.figure_downloads(fig, "timeline")
+    ui.events_downloads(events)
+event_id = ui.selected_event(clicked)
+if event_id:
+    ui.show_event(event_id, events)

@@ -1,0 +1,186 @@
+"""End to end in a real browser: the dashboard served by `streamlit run`, driven by Playwright
+through Debian's chromium.
+
+The server runs against a temporary store, in its own process group whose id is its PID, and is
+stopped by that PID. Screenshots and downloads go to settings.test_artifacts (git-ignored).
+"""
+import csv
+import io
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from playwright.sync_api import expect
+
+from eventrows import HOSTILE_TITLE, event, events_frame, seed_events, store_with_events
+from loaders.settings import SETTINGS
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+ARTIFACTS = SETTINGS.test_artifacts / "browser"
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (make test installs it)")
+
+EVENTS = pd.concat([seed_events(), events_frame([
+    event(event_id="woodside", kind="summit", countries=["USA", "CHN"], date=pd.Timestamp("2023-11-15"),
+          city="Woodside", country="USA", title="Biden–Xi summit, Woodside", evidence="Biden and Xi met in Woodside."),
+    event(event_id="hostile", kind="call", countries=["FRA", "DEU"], date=pd.Timestamp("2024-03-01"),
+          title=HOSTILE_TITLE, evidence=f"They spoke: {HOSTILE_TITLE} <script>alert(6)</script>."),
+])], ignore_index=True)
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    store_file = tmp_path_factory.mktemp("browser") / "browser.duckdb"
+    store_with_events(store_file, EVENTS)
+    port = free_port()
+    log = open(tmp_path_factory.mktemp("log") / "streamlit.log", "w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port), "--server.headless", "true",
+         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env={**os.environ, "PARLEY_DB": str(store_file)}, stdout=log, stderr=subprocess.STDOUT,
+        start_new_session=True)  # its own process group, id = its PID: kaleido's chromium goes with it
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
+                    break
+            except OSError:
+                pass
+            assert process.poll() is None and time.monotonic() < deadline, f"streamlit did not start: see {log.name}"
+            time.sleep(0.3)
+        yield url
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+        log.close()
+
+
+@pytest.fixture
+def page(server):
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+        tab = context.new_page()
+        tab.dialogs = []
+        tab.on("dialog", lambda dialog: (tab.dialogs.append(dialog.message), dialog.dismiss()))
+        tab.set_default_timeout(30_000)
+        yield tab
+        context.close()
+        browser.close()
+
+
+def wait_for_app(page):
+    page.wait_for_selector(".stPlotlyChart .js-plotly-plot .scatterlayer")
+    page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
+
+
+def point_position(page, event_id):
+    """Page coordinates of the marker whose customdata[0] is `event_id` (from Plotly's own axes)."""
+    return page.evaluate("""(eventId) => {
+        const gd = document.querySelector('.stPlotlyChart .js-plotly-plot');
+        const box = gd.getBoundingClientRect(), L = gd._fullLayout;
+        for (const trace of gd._fullData) {
+            if (trace.type !== 'scatter' || !trace.customdata) continue;
+            for (let i = 0; i < trace.customdata.length; i++) {
+                if (trace.customdata[i][0] !== eventId) continue;
+                const xa = L[trace.xaxis === 'x' ? 'xaxis' : 'xaxis' + trace.xaxis.slice(1)];
+                const ya = L[trace.yaxis === 'y' ? 'yaxis' : 'yaxis' + trace.yaxis.slice(1)];
+                return {x: box.left + L._size.l + xa.d2p(trace.x[i]), y: box.top + L._size.t + ya.d2p(trace.y[i])};
+            }
+        }
+        return null;
+    }""", event_id)
+
+
+def test_filter_click_read_and_download(page, server):
+    page.goto(server)
+    wait_for_app(page)
+    countries = page.locator("section[data-testid='stSidebar'] .stMultiSelect").first
+    countries.click()
+    page.keyboard.type("Russia")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    page.wait_for_url("**country=RUS**")
+    wait_for_app(page)
+    page.screenshot(path=str(ARTIFACTS / "1-filtered-russia.png"), full_page=True)
+    deadline = time.monotonic() + 30
+    while point_position(page, "woodside") is not None:  # the chart redraws after the rerun
+        assert time.monotonic() < deadline, "the timeline still shows a China-USA summit after filtering to Russia"
+        page.wait_for_timeout(200)
+    spot = point_position(page, "riyadh")
+    assert spot is not None
+    page.mouse.move(spot["x"], spot["y"])
+    page.mouse.click(spot["x"], spot["y"])
+    details = page.locator(".st-key-event_details")
+    expect(details).to_contain_text("not attended by Ukraine")
+    expect(details.locator("mark.date").first).to_have_text("18 February")
+    assert "event=riyadh" in page.url
+    page.screenshot(path=str(ARTIFACTS / "2-event-evidence.png"), full_page=True)
+
+    page.get_by_text("Download the chart or the events").click()
+    with page.expect_download() as png:
+        page.locator(".st-key-download_timeline_png button").click()
+    png_path = ARTIFACTS / "timeline.png"
+    png.value.save_as(png_path)
+    assert png_path.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    with page.expect_download() as table:
+        page.locator(".st-key-download_events_csv button").click()
+    csv_path = ARTIFACTS / "events.csv"
+    table.value.save_as(csv_path)
+    rows = list(csv.DictReader(io.StringIO(csv_path.read_text(encoding="utf-8"))))
+    assert sorted(r["event_id"] for r in rows) == ["followup", "istanbul", "riyadh"]
+    assert all("RUS" in r["countries"] for r in rows)
+    assert page.dialogs == []
+
+
+def test_hostile_title_shows_as_text(page, server):
+    page.goto(f"{server}/?event=hostile")
+    wait_for_app(page)
+    details = page.locator(".st-key-event_details")
+    expect(details).to_contain_text(HOSTILE_TITLE)
+    spot = point_position(page, "hostile")
+    page.mouse.move(spot["x"], spot["y"])
+    page.wait_for_selector(".hoverlayer .hovertext")
+    assert "<img src=x onerror=alert(1)>" in page.locator(".hoverlayer .hovertext").first.text_content()
+    page.screenshot(path=str(ARTIFACTS / "3-hostile-title.png"), full_page=True)
+    page.goto(f"{server}/events?event=hostile")
+    page.wait_for_selector(".st-key-event_details")
+    page.wait_for_timeout(1000)
+    assert page.evaluate("document.querySelectorAll('img[src=\"x\"], script:not([src])').length") == \
+        page.evaluate("document.querySelectorAll('script:not([src])').length")  # no injected <img>
+    assert page.locator("img[src='x']").count() == 0
+    assert page.dialogs == []
+
+
+def test_map_draws_its_base_map_offline(page, server):
+    # the world topojson comes from the app's static folder, not from a CDN
+    page.goto(f"{server}/map?country=RUS")
+    page.wait_for_selector(".stPlotlyChart .js-plotly-plot .geo .land path, .stPlotlyChart .js-plotly-plot .geo path.land")
+    assert page.locator(".stPlotlyChart .js-plotly-plot .scattergeo .point").count() == 2  # Saudi Arabia, Türkiye
+    page.screenshot(path=str(ARTIFACTS / "4-map.png"), full_page=True)
+    assert page.dialogs == []

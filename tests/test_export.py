@@ -1,0 +1,166 @@
+"""charts/export.py and `python -m charts export`: real kaleido images, and event files that parse."""
+import csv
+import io
+import json
+import subprocess
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pandas as pd
+import pytest
+
+from charts.export import events_bytes, events_csv, events_ics, events_json, events_timelinejs, figure_bytes, figure_html
+from charts.views import VIEWS
+from eventrows import HOSTILE_TITLE, event, events_frame, seed_events, store_with_events
+from loaders.errors import ParleyError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+EVENTS = pd.concat([seed_events(), events_frame([
+    event(event_id="vienna", kind="talks", countries=["USA", "CHN"], date=pd.Timestamp("2024-05-10"),
+          end_date=pd.Timestamp("2024-05-11"), city="Vienna", country="AUT", topics=["security", "trade"],
+          title="Sullivan–Wang talks; Vienna, Austria", evidence="Two days of talks, in Vienna.\\nSecond line."),
+    event(event_id="hostile", kind="call", countries=["FRA"], date=pd.Timestamp("2024-03-01"),
+          title=HOSTILE_TITLE, evidence="=HYPERLINK(\"http://x\")", heads=["</script><script>alert(5)</script>"]),
+    event(event_id="nowhen", published=None, title="No date, no report date"),
+])], ignore_index=True)
+
+MAGIC = {"png": b"\x89PNG\r\n\x1a\n", "pdf": b"%PDF-"}
+
+
+@pytest.mark.parametrize("view", sorted(VIEWS))
+@pytest.mark.parametrize("fmt", ["png", "svg", "pdf"])
+def test_figure_images(view, fmt):
+    data = figure_bytes(VIEWS[view](EVENTS), fmt, width=700)
+    if fmt == "svg":
+        root = ElementTree.fromstring(data)
+        assert root.tag == "{http://www.w3.org/2000/svg}svg"
+        assert int(float(root.get("width"))) == 700
+        assert b"<img" not in data and b"<script" not in data
+    else:
+        assert data.startswith(MAGIC[fmt]) and len(data) > 2000
+
+
+def test_figure_html_is_standalone_and_inert():
+    page = figure_bytes(VIEWS["timeline"](EVENTS), "html").decode()
+    assert "<html" in page[:200].lower() and "plotly" in page.lower()
+    assert "<img src=x" not in page and "<script>alert" not in page and "alert(5)" in page
+    assert "cdn.plot.ly/plotly" not in page  # plotly.js is inlined
+
+
+def test_unknown_format_refused():
+    with pytest.raises(ParleyError, match="format"):
+        figure_bytes(VIEWS["timeline"](EVENTS), "gif")
+    with pytest.raises(ParleyError, match="format"):
+        events_bytes(EVENTS, "xlsx")
+
+
+def test_csv_round_trip_and_formula_guard():
+    rows = list(csv.DictReader(io.StringIO(events_csv(EVENTS))))
+    assert [r["event_id"] for r in rows] == list(EVENTS["event_id"])
+    vienna = next(r for r in rows if r["event_id"] == "vienna")
+    assert vienna["topics"] == "security; trade" and vienna["date"].startswith("2024-05-10")
+    assert json.loads(vienna["sources"])[0]["article"] == "seed.txt"
+    hostile = next(r for r in rows if r["event_id"] == "hostile")
+    assert hostile["evidence"].startswith("'=") and hostile["title"] == HOSTILE_TITLE
+
+
+def test_json_keeps_every_column():
+    records = json.loads(events_json(EVENTS))
+    assert len(records) == len(EVENTS) and records[0].keys() >= {"event_id", "date", "sources", "countries"}
+    riyadh = next(r for r in records if r["event_id"] == "riyadh")
+    assert riyadh["date"].startswith("2025-02-18") and riyadh["absent"] == ["UKR"]
+
+
+def parse_ics(text):
+    """A small RFC 5545 reader: checks CRLF and line length, unfolds, returns the VEVENTs as dicts."""
+    assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
+    physical = text.split("\r\n")[:-1]
+    assert all(len(line.encode("utf-8")) <= 75 for line in physical)
+    lines = []
+    for line in physical:
+        if line.startswith(" "):
+            lines[-1] += line[1:]
+        else:
+            lines.append(line)
+    assert lines[0] == "BEGIN:VCALENDAR" and lines[-1] == "END:VCALENDAR"
+    events, current = [], None
+    for line in lines:
+        name, _, value = line.partition(":")
+        if line == "BEGIN:VEVENT":
+            current = {}
+        elif line == "END:VEVENT":
+            events.append(current)
+            current = None
+        elif current is not None:
+            current[name] = value
+    return lines, events
+
+
+def unescape(value):
+    return value.replace("\\n", "\n").replace("\\,", ",").replace("\\;", ";").replace("\\\\", "\\")
+
+
+def test_ics_parses():
+    lines, events = parse_ics(events_ics(EVENTS, stamp=datetime(2025, 3, 1, tzinfo=timezone.utc)))
+    by_uid = {e["UID"]: e for e in events}
+    assert set(by_uid) == {f"{i}@parley" for i in ["riyadh", "istanbul", "followup", "vienna", "hostile"]}
+    assert by_uid["riyadh@parley"]["DTSTART;VALUE=DATE"] == "20250218" and by_uid["riyadh@parley"]["DTEND;VALUE=DATE"] == "20250219"
+    assert by_uid["vienna@parley"]["DTEND;VALUE=DATE"] == "20240512"  # exclusive end after a two-day span
+    assert "undated, reported 28 Feb 2025" in unescape(by_uid["istanbul@parley"]["SUMMARY"])
+    assert by_uid["followup@parley"]["STATUS"] == "TENTATIVE" and by_uid["riyadh@parley"]["STATUS"] == "CONFIRMED"
+    assert unescape(by_uid["vienna@parley"]["SUMMARY"]) == "Sullivan–Wang talks; Vienna, Austria"
+    assert unescape(by_uid["hostile@parley"]["SUMMARY"]) == HOSTILE_TITLE  # text, for a calendar to show as text
+    assert any(line.startswith("X-PARLEY-SKIPPED:nowhen") for line in lines)
+    assert all(e["DTSTAMP"] == "20250301T000000Z" for e in events)
+
+
+def test_timelinejs_structure():
+    document = json.loads(events_timelinejs(EVENTS))
+    assert "headline" in document["title"]["text"]
+    by_id = {e["unique_id"]: e for e in document["events"]}
+    assert set(by_id) == {"riyadh", "istanbul", "followup", "vienna", "hostile"}
+    assert by_id["riyadh"]["start_date"] == {"year": 2025, "month": 2, "day": 18}
+    assert by_id["vienna"]["end_date"] == {"year": 2024, "month": 5, "day": 11}
+    assert by_id["istanbul"]["display_date"].startswith("undated, reported 28 Feb 2025")
+    assert all({"headline", "text"} <= e["text"].keys() and e["group"] for e in document["events"])
+    hostile = json.dumps(by_id["hostile"])
+    assert "<img" not in hostile and "<script" not in hostile and "&lt;img src=x" in hostile
+    assert "1 without any date left out" in document["title"]["text"]["text"]
+
+
+@pytest.fixture(scope="module")
+def store_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("cli") / "cli.duckdb"
+    store_with_events(path, EVENTS)
+    return path
+
+
+@pytest.mark.parametrize("args, check", [
+    (["--view", "timeline", "--format", "svg", "--country", "RUS"], lambda b: b.lstrip().startswith(b"<svg")),
+    (["--view", "map", "--format", "png"], lambda b: b.startswith(MAGIC["png"])),
+    (["--view", "network", "--format", "pdf", "--topic", "trade"], lambda b: b.startswith(MAGIC["pdf"])),
+    (["--view", "activity", "--format", "html"], lambda b: b"plotly" in b.lower()),
+    (["--format", "csv", "--country", "RUS"], lambda b: sorted(r["event_id"] for r in csv.DictReader(io.StringIO(b.decode())))
+        == ["followup", "istanbul", "nowhen", "riyadh"]),
+    (["--format", "ics", "--country", "CHN"], lambda b: b.count(b"BEGIN:VEVENT") == 1),
+])
+def test_command_line_export(tmp_path, store_file, args, check):
+    out = tmp_path / "out.bin"
+    done = subprocess.run([sys.executable, "-m", "charts", "export", *args, "--out", str(out), "--db", str(store_file)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert check(out.read_bytes()) and "wrote" in done.stdout
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--view", "timeline", "--format", "svg", "--start", "2025-03-01", "--end", "2025-01-01"], "start 2025-03-01 is after end"),
+    (["--view", "globe", "--format", "svg"], "invalid choice"),
+    (["--view", "timeline", "--format", "svg", "--start", "soon"], "expected a date"),
+])
+def test_command_line_refuses_bad_arguments(tmp_path, store_file, args, message):
+    done = subprocess.run([sys.executable, "-m", "charts", "export", *args, "--out", str(tmp_path / "x"), "--db", str(store_file)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and message in done.stderr and "Traceback" not in done.stderr

@@ -1,0 +1,165 @@
+"""Every dashboard page under Streamlit's AppTest, against a real store file with known events.
+
+The app reads the store named by $PARLEY_DB; each test seeds the URL's query string (the
+shared filters) and asserts on the figure the page drew:
+plotly.io.from_json(at.get("plotly_chart")[0].proto.spec).
+"""
+import base64
+from pathlib import Path
+
+import numpy as np
+
+import pandas as pd
+import plotly.io as pio
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from loaders.filters import Filters
+from eventrows import HOSTILE_TITLE, event, events_frame, seed_events, store_with_events
+
+ROOT = Path(__file__).resolve().parent.parent
+
+EVENTS = pd.concat([seed_events(), events_frame([
+    event(event_id="woodside", kind="summit", countries=["USA", "CHN"], date=pd.Timestamp("2023-11-15"),
+          city="Woodside", country="USA", topics=["trade"], title="Biden–Xi summit, Woodside",
+          evidence="Biden and Xi met in Woodside on 15 November.", date_text="15 November", origin="travels"),
+    event(event_id="hostile", kind="call", countries=["FRA", "DEU"], date=pd.Timestamp("2024-03-01"),
+          title=HOSTILE_TITLE, evidence=f"They spoke: {HOSTILE_TITLE}."),
+])], ignore_index=True)
+
+
+@pytest.fixture(scope="module")
+def store_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("store") / "pages.duckdb"
+    store_with_events(path, EVENTS)
+    return path
+
+
+@pytest.fixture
+def app(store_file, monkeypatch):
+    monkeypatch.setenv("PARLEY_DB", str(store_file))
+
+    def run(page, **query):
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+        for key, value in query.items():
+            at.query_params[key] = value
+        at.run()
+        if page != "timeline":
+            at.switch_page(str(ROOT / "pages" / f"{page}.py")).run()
+        assert not at.exception, [e.value for e in at.exception]
+        return at
+    return run
+
+
+def figure(at, number=0):
+    return pio.from_json(at.get("plotly_chart")[number].proto.spec)
+
+
+def numbers(values):
+    """A figure array as a list: Plotly's JSON packs numeric arrays as {"dtype", "bdata"}."""
+    if isinstance(values, dict) and "bdata" in values:
+        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).tolist()
+    return list(values)
+
+
+def event_ids(fig):
+    return {row[0] for trace in fig.data if trace.customdata is not None and trace.type in ("scatter", "bar")
+            for row in trace.customdata}
+
+
+@pytest.mark.parametrize("query, expected", [
+    ({}, {"riyadh", "istanbul", "followup", "woodside", "hostile"}),
+    ({"country": "RUS"}, {"riyadh", "istanbul", "followup"}),
+    ({"country": ["USA", "CHN"], "match": "all"}, {"woodside"}),
+    ({"kind": "talks"}, {"istanbul"}),
+    ({"absent": "UKR"}, {"riyadh"}),
+    ({"start": "2025-01-01", "status": "held"}, {"riyadh", "istanbul"}),
+])
+def test_timeline_page_draws_the_filtered_events(app, query, expected):
+    at = app("timeline", **query)
+    assert event_ids(figure(at)) == expected
+    assert Filters.from_query(at.query_params) == Filters.from_query(query)  # the URL keeps the filters
+
+
+def test_timeline_keeps_seed_meetings_apart_and_filters_sync_from_url(app):
+    at = app("timeline", country="RUS")
+    assert at.multiselect(key="filter_countries").value == ["RUS"]
+    fig = figure(at)
+    x = {row[0]: pd.Timestamp(trace.x[i]).date().isoformat() for trace in fig.data
+         if trace.type == "scatter" and trace.customdata is not None for i, row in enumerate(trace.customdata)}
+    assert x["riyadh"] == "2025-02-18" and x["istanbul"] == "2025-02-28"
+
+
+@pytest.mark.parametrize("query, written", [
+    ({"country": "rus,chn"}, {"country": ["RUS", "CHN"]}),
+    ({"country": "CHN", "match": "any", "q": "  Woodside "}, {"country": "CHN", "q": "Woodside"}),
+    ({"kind": "summit", "unrelated": "kept?"}, {"kind": "summit"}),
+])
+def test_the_sidebar_rewrites_the_url_from_its_widgets(app, query, written):
+    # AppTest re-runs only the page script after the first run of a multipage app, so the
+    # widget -> URL direction is checked on the first run: the URL is rewritten in the
+    # widgets' canonical form (upper-case codes, defaults left out, text trimmed).
+    at = app("timeline", **query)
+    assert at.query_params == written
+
+
+def test_topic_lanes(app):
+    at = app("timeline", country="RUS")
+    at.segmented_control(key="timeline_lanes").set_value("topic").run()
+    lanes = {y for trace in figure(at).data if trace.customdata is not None for y in trace.y}
+    assert {"bilateral relations", "diplomatic missions"} <= lanes
+
+
+def test_selected_event_shows_its_evidence_with_the_date_marked(app):
+    at = app("timeline", country="RUS", event="riyadh")
+    shown = " ".join(element.proto.body for element in at.get("html"))
+    assert "<mark class=\"evidence\"" in shown and ">18 February</mark>" in shown
+    assert "not attended by Ukraine" in shown
+
+
+def test_hostile_title_is_inert_in_details_and_figure(app):
+    at = app("timeline", event="hostile")
+    shown = " ".join(element.proto.body for element in at.get("html"))
+    assert "<img" not in shown and "&lt;img src=x onerror=alert(1)&gt;" in shown
+    assert "<img" not in at.get("plotly_chart")[0].proto.spec
+
+
+def test_map_page(app):
+    at = app("map", country="RUS")
+    traces = figure(at).data
+    assert {t.type for t in traces} == {"scattergeo"}
+    assert sorted(loc for t in traces for loc in t.locations) == ["SAU", "TUR"]
+
+
+def test_network_page(app):
+    at = app("network", country="CHN")
+    nodes = next(t for t in figure(at).data if t.name == "countries")
+    assert {code for code, _ in nodes.customdata} == {"USA", "CHN"}
+
+
+def test_activity_page(app):
+    at = app("activity", country="RUS")
+    bars = figure(at, 0).data
+    assert sum(sum(numbers(t.y)) for t in bars) == 6  # three events, two countries each
+    heat = figure(at, 1).data[0]
+    assert len(heat.x) == 2
+
+
+def test_events_page_table(app):
+    at = app("events", kind="summit")
+    table = at.dataframe[0].value
+    assert list(table["event_id"]) == ["woodside"]
+    assert table["title"][0] == "Biden–Xi summit, Woodside"
+
+
+def test_sources_page_lists_articles(app):
+    at = app("sources")
+    articles = at.dataframe[0].value
+    assert len(articles) == len(EVENTS)
+    assert set(articles["events"]) == {1}
+
+
+def test_bad_link_filter_is_reported_not_raised(app):
+    at = app("timeline", start="not-a-date")
+    assert any("Ignored the link's filters" in w.value for w in at.sidebar.warning)
+    assert len(event_ids(figure(at))) == len(EVENTS)
