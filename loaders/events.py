@@ -1,0 +1,988 @@
+"""Diplomatic encounters reported in articles: `extract_mentions(articles) -> MENTIONS frame`.
+
+One row of the result is one encounter (meeting, talks, summit, call, visit; held, planned or
+cancelled) as one article tells it; the columns are `schema.MENTIONS` (kind, cameo,
+plover_mode, status, date, end_date, date_precision, date_text, city, country, countries,
+absent, mediators, organizations, heads, topics, title, evidence with its offsets ...).
+
+How (each step reads the tables of `loaders.cues`):
+
+1. split the body into sentences, with offsets;
+2. find places (`loaders.gazetteer.find_places`) and dates (`loaders.dates.find_dates`,
+   resolved against the publication date) once over the whole body;
+3. find trigger words in each sentence, drop those in non-encounter contexts, and read for
+   each its clause: status, the date attached to it, the venue, the parties, who is absent,
+   mediators, heads, organizations;
+4. fold the triggers of one article into encounters: a definite reference ("the talks") joins
+   the encounter it refers to, and mentions agreeing in kind, status, parties, date and venue
+   become one, their evidence joined.
+
+    >>> from loaders.registry import read_paths
+    >>> frame = extract_mentions(read_paths(["article.txt"]).articles)
+"""
+import bisect
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+import pandas as pd
+
+from loaders import cues, schema
+from loaders.dates import find_dates
+from loaders.gazetteer import Place, find_places
+from loaders.topics import topics_of
+
+_FLAGS = re.IGNORECASE
+
+# --- sentences -------------------------------------------------------------------------------
+
+#: Words ending in a full stop that do not end a sentence.
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st sept jan feb mar apr jun jul aug sep oct nov dec gen lt col sen rep gov "
+    "prof no vs u.s u.k u.n e.u adm capt sgt maj jr sr inc corp co ltd pres amb". split())
+
+_BOUNDARY = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z])")
+_LEAD = re.compile(r"^[\s•\-–*·]+")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def split_sentences(text):
+    """Split `text` into sentences; returns [Sentence(start, end, text)] with text[start:end] == text.
+
+    Lines are never joined; within a line a sentence ends at . ! ? followed by a capital, unless
+    the word before the stop is an abbreviation ("U.S. Secretary", "Mr. Albanese").
+
+    >>> [s.text for s in split_sentences("Mr. Li met Mr. Kim. They spoke.")]
+    ['Mr. Li met Mr. Kim.', 'They spoke.']
+    """
+    sentences = []
+    position = 0
+    for line in text.split("\n"):
+        line_start = position
+        position += len(line) + 1
+        cut = 0
+        for match in _BOUNDARY.finditer(line):
+            word = re.search(r"([\w.]+)$", line[:match.start()])
+            if word and word.group(1).lower().rstrip(".") in ABBREVIATIONS:
+                continue
+            _add_sentence(sentences, line, line_start, cut, match.start() + 1)
+            cut = match.end()
+        _add_sentence(sentences, line, line_start, cut, len(line))
+    return sentences
+
+
+def _add_sentence(sentences, line, line_start, start, end):
+    piece = line[start:end]
+    lead = _LEAD.match(piece)
+    if lead:
+        start += lead.end()
+    piece = line[start:end].rstrip()
+    if piece:
+        sentences.append(Sentence(line_start + start, line_start + start + len(piece), piece))
+
+
+# --- compiled tables -------------------------------------------------------------------------
+
+def _any(patterns, flags=_FLAGS):
+    return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
+
+
+_TRIGGER_RE = re.compile(
+    "|".join(f"(?P<t{i}>\\b{t.pattern}\\b)" for i, t in enumerate(cues.TRIGGERS)), _FLAGS)
+_NOT_ENCOUNTER_RE = _any(cues.NOT_ENCOUNTERS)
+_CANCEL_RE = _any(cues.CANCEL_CUES)
+_PLAN_RE = _any(cues.PLAN_CUES)
+_PAST_PLAN_RE = _any(cues.PAST_PLAN_CUES)
+_HELD_RE = _any(cues.HELD_CUES)
+_HEDGE_RE = _any(cues.HEDGE_CUES)
+_REPRESENTED_RE = _any(cues.REPRESENTED_CUES)
+_REPORTING_RE = re.compile(r"(?:" + "|".join(cues.REPORTING_CUES) + r")\s+(?:\w+\s+){0,2}$", _FLAGS)
+_LOCATION_RE = re.compile(cues.LOCATION_PREPOSITIONS, _FLAGS)
+_ANAPHORA_RE = re.compile(cues.ANAPHORA, _FLAGS)
+_GROUP_RE = _any(cues.GROUP_REFERENCES)
+_CLAUSE_RE = re.compile("|".join(cues.CLAUSE_BREAKS))
+_NON_ACTOR_AFTER_RE = re.compile(cues.NON_ACTOR_FOLLOWERS, _FLAGS)
+_MEDIA_RE = _any(cues.MEDIA_OUTLETS)
+_PURPOSE_RE = re.compile(cues.PURPOSE_BEFORE, _FLAGS)
+_NOUN_TRIGGER_RE = re.compile(cues.NOUN_TRIGGER_ENDINGS, _FLAGS)
+_TOPIC_PREP_RE = re.compile(cues.TOPIC_PREPOSITIONS, _FLAGS)
+_NOT_VENUE_RE = re.compile(cues.NOT_VENUE_BEFORE, _FLAGS)
+_ATTENDANCE_RE = _any(cues.ATTENDANCE_CUES)
+_REPORTING_ANY_RE = _any(cues.REPORTING_CUES)
+_DATELINE_RE = re.compile(r"^(?P<place>[A-Z][A-Za-z .'/-]+?)(?:,\s*[A-Z][\w .]+)?\s+[-–—]\s+")
+_ABSENCE = tuple((re.compile(c.pattern, _FLAGS), c.side) for c in cues.ABSENCE_CUES)
+_ANY_ABSENCE_RE = _any(c.pattern for c in cues.ABSENCE_CUES)
+_ANY_MEDIATOR_RE = _any(c.pattern for c in cues.MEDIATOR_CUES)
+_MEDIATORS = tuple((re.compile(c.pattern, _FLAGS), c.side, c.target) for c in cues.MEDIATOR_CUES)
+_HEAD_AFTER_RE = _any(cues.HEAD_AFTER_CUES)
+_HEAD_BEFORE_RE = _any(cues.HEAD_BEFORE_CUES)
+_NAME_RE = re.compile(r"(?:[A-Z][\w'’-]+|bin|al|Al|de|da|van|von)(?:\s+(?:[A-Z][\w'’-]+|bin|bin|al|de|da))*")
+_TITLES = frozenset(cues.PERSON_TITLES)
+
+KIND_CLASS = {"meeting": "meet", "talks": "meet", "summit": "meet", "visit": "visit", "call": "call"}
+CAMEO = {"meeting": "040", "talks": "046", "summit": "040", "call": "041", "visit": "042"}
+ACTOR_KINDS = ("country", "demonym", "capital", "seat", "official")
+VENUE_KINDS = ("city", "capital", "venue", "country", "seat")
+
+
+# --- one trigger, read in its clause ---------------------------------------------------------
+
+@dataclass
+class _Candidate:
+    sentence: int
+    start: int
+    end: int
+    kind: str
+    cameo: str
+    plover: str | None
+    status: str            # held | planned | cancelled | past-plan
+    anaphoric: bool
+    date: object = None    # a DateMention or None
+    city: str | None = None
+    country: str | None = None
+    countries: list = field(default_factory=list)
+    absent: dict = field(default_factory=dict)   # iso3 -> True when it was a leader who stays away
+    mediators: list = field(default_factory=list)
+    organizations: list = field(default_factory=list)
+    heads: list = field(default_factory=list)
+    group_reference: bool = False
+    attendance: bool = False
+
+
+@dataclass
+class _Group:
+    members: list
+    kind: str
+    cameo: str
+    plover: str | None
+    status: str
+    date: object = None
+    city: str | None = None
+    country: str | None = None
+    countries: list = field(default_factory=list)
+    absent: dict = field(default_factory=dict)
+    mediators: list = field(default_factory=list)
+    organizations: list = field(default_factory=list)
+    heads: list = field(default_factory=list)
+    sentences: list = field(default_factory=list)
+
+
+class _Article:
+    """What extraction knows about one article: sentences, places, dates, people."""
+
+    def __init__(self, text, published):
+        self.text = text
+        self.published = published
+        self.sentences = split_sentences(text)
+        places = list(find_places(text))
+        media = [(m.start(), m.end()) for m in _MEDIA_RE.finditer(text)]
+        self.places = [p for p in places if not any(s <= p.start < e for s, e in media)]
+        self.dates = list(find_dates(text, published)) if text else []
+        self.people = {}
+        self._place_starts = [p.start for p in self.places]
+        self._sentence_places = {}
+        self._learn_heads()
+        self.places = sorted(self.places + self._people_places(), key=lambda p: p.start)
+        self._place_starts = [p.start for p in self.places]
+        self._sentence_places = {}
+        self.sentence_index = {s.start: n for n, s in enumerate(self.sentences)}
+        self._actor = {}
+        previous = None
+        for place in self.places:
+            actor = self._is_actor(place)
+            # "in the Chinese capital Beijing", "in Istanbul, Türkiye": a place right after a
+            # location is that location again
+            if actor and previous is not None and not self._actor[id(previous)] and \
+                    previous.kind in VENUE_KINDS and re.fullmatch(r"[\s,]{0,3}", self.text[previous.end:place.start]):
+                actor = False
+            self._actor[id(place)] = actor
+            previous = place
+        self.actor_counts = {}
+        for place in self.places:
+            if self.is_actor(place):
+                self.actor_counts[place.iso3] = self.actor_counts.get(place.iso3, 0) + 1
+        self.dateline = self._dateline()
+        self.absent = set()  # countries said to stay away anywhere in the article (filled later)
+
+    def in_sentence(self, items, sentence):
+        if items is self.places:
+            key = (sentence.start, sentence.end)
+            cached = self._sentence_places.get(key)
+            if cached is None:
+                low = bisect.bisect_left(self._place_starts, sentence.start)
+                high = bisect.bisect_left(self._place_starts, sentence.end)
+                cached = [p for p in self.places[low:high] if p.end <= sentence.end]
+                self._sentence_places[key] = cached
+            return cached
+        return [i for i in items if sentence.start <= i.start and i.end <= sentence.end]
+
+    def in_play(self):
+        """The two countries named most often as parties in the article."""
+        ranked = sorted(((c, n) for c, n in self.actor_counts.items() if c not in self.absent),
+                        key=lambda kv: (-kv[1], kv[0]))
+        return [code for code, count in ranked[:2] if count >= 2]
+
+    def is_actor(self, place):
+        """A place that stands for a party, not for where something is or what is talked about."""
+        flag = self._actor.get(id(place))
+        return self._is_actor(place) if flag is None else flag
+
+    def is_location(self, place):
+        """A place told as where something is ("in Istanbul", "at Camp David")."""
+        if place.kind not in VENUE_KINDS or not place.iso3 or self.is_actor(place):
+            return False
+        before = self.text[max(0, place.start - 60):place.start]
+        if _NOT_VENUE_RE.search(before) or _TOPIC_PREP_RE.search(before):
+            return False
+        if _LOCATION_RE.search(before):
+            return True
+        return bool(_NON_ACTOR_AFTER_RE.match(self.text, place.end)) and place.kind in ("city", "capital", "venue", "seat")
+
+    def _dateline(self):
+        """The place of a dateline ("SHANGHAI - ...", "DOHA, August 15.") opening the body."""
+        head = self.text[:80]
+        for place in self.places:
+            if place.start > 40:
+                break
+            if place.kind in ("city", "capital", "venue") and place.start <= 2 and \
+                    re.match(r"[\s,A-Za-z]*(?:[-–—]|\d|[A-Z][a-z]+ \d)", head[place.end:place.end + 30]):
+                return place
+        return None
+
+    def recent_pair(self, index):
+        """The countries of the nearest sentence up to `index` naming two or more parties."""
+        for position in range(index, max(-1, index - 4), -1):
+            sentence = self.sentences[position]
+            codes = _unique(p.iso3 for p in self.in_sentence(self.places, sentence)
+                            if self.is_actor(p) and p.iso3 not in self.absent)
+            if len(codes) >= 2:
+                return codes
+        return self.in_play()
+
+    def _is_actor(self, place):
+        if place.kind not in ACTOR_KINDS or not place.iso3:
+            return False
+        before = self.text[max(0, place.start - 60):place.start]
+        if _TOPIC_PREP_RE.search(before):
+            return False
+        if place.kind in ("official", "demonym"):
+            return not (place.kind == "demonym" and _NON_ACTOR_AFTER_RE.match(self.text, place.end))
+        if _LOCATION_RE.search(before):
+            return False
+        if _NON_ACTOR_AFTER_RE.match(self.text, place.end):
+            return False
+        return True
+
+    # Heads of delegation not in the gazetteer: "the US delegation was headed by Sonata Coulter".
+    def _learn_heads(self):
+        for sentence in self.sentences:
+            for match in _HEAD_AFTER_RE.finditer(sentence.text):
+                name = _NAME_RE.match(sentence.text, match.end() + 1)
+                if not name:
+                    continue
+                country = self._country_before(sentence, sentence.start + match.start(), 40)
+                self._remember(name.group(0), country)
+            for match in _HEAD_BEFORE_RE.finditer(sentence.text):
+                clause_start = max(sentence.text.rfind(",", 0, match.start() - 1) + 1, 0)
+                clause = sentence.text[:match.start()]
+                pieces = re.split(r"\b(?:while|whereas)\b|;", clause)
+                lead = pieces[-1] if pieces else clause
+                name = next((n for n in _NAME_RE.finditer(lead) if len(_strip_titles(n.group(0)).split()) >= 2), None)
+                if name and name.start() > 20:
+                    name = None
+                after = sentence.text[match.end():match.end() + 40]
+                country = None
+                for place in self.in_sentence(self.places, sentence):
+                    if sentence.start + match.end() <= place.start < sentence.start + match.end() + 40 and place.iso3:
+                        country = place.iso3
+                        break
+                del clause_start, after
+                if name:
+                    self._remember(name.group(0), country)
+
+    def _country_before(self, sentence, offset, reach):
+        found = None
+        for place in self.places:
+            if offset - reach <= place.start < offset and place.iso3 and place.kind in ("country", "demonym"):
+                found = place.iso3
+        return found
+
+    def _remember(self, name, country):
+        name = _strip_titles(name).strip()
+        if len(name.split()) < 2 or any(p.kind == "official" and p.name == name for p in self.places):
+            return
+        self.people[name] = country
+
+    def _people_places(self):
+        """Occurrences of learned heads (full name or surname) as 'official' places."""
+        out = []
+        taken = [(p.start, p.end) for p in self.places]
+        for name, country in self.people.items():
+            surname = name.split()[-1]
+            for match in re.finditer(rf"\b(?:{re.escape(name)}|{re.escape(surname)})\b", self.text):
+                if any(s < match.end() and match.start() < e for s, e in taken):
+                    continue
+                taken.append((match.start(), match.end()))
+                out.append(Place(match.start(), match.end(), match.group(0), "official", country, name, None))
+        return out
+
+
+def _strip_titles(name):
+    words = name.split()
+    while words and words[0].strip(",") in _TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _clauses(sentence):
+    """Clause spans (relative to the sentence) of one sentence."""
+    cuts = [0]
+    for match in _CLAUSE_RE.finditer(sentence.text):
+        cuts.append(match.end() if match.end() > match.start() else match.start())
+    cuts.append(len(sentence.text))
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def _triggers(article, sentence):
+    """Candidates for the triggers of one sentence, in text order."""
+    text = sentence.text
+    matches = list(_TRIGGER_RE.finditer(text))
+    if not matches:
+        return []
+    blocked = [(m.start(), m.end()) for m in _NOT_ENCOUNTER_RE.finditer(text)]
+    found = []
+    for match in matches:
+        if any(s <= match.start() and match.end() <= e for s, e in blocked):
+            continue
+        trigger = cues.TRIGGERS[int(match.lastgroup[1:])]
+        found.append((match.start(), match.end(), trigger))
+    if not found:
+        return []
+    clauses = _clauses(sentence)
+    candidates = []
+    previous = None
+    for index, (start, end, trigger) in enumerate(found):
+        clause = next((c for c in clauses if c[0] <= start < c[1]), (0, len(text)))
+        # the trigger owns its clause, cut where the neighbouring triggers of the clause begin
+        seg_start = clause[0]
+        if previous and previous[0] >= clause[0]:
+            seg_start = start
+        following = next((f for f in found[index + 1:] if f[0] < clause[1]), None)
+        seg_end = following[0] if following else clause[1]
+        before = text[clause[0]:start]
+        anaphoric = bool(_NOUN_TRIGGER_RE.search(text[start:end])) and (
+            bool(_ANAPHORA_RE.search(text[max(clause[0], start - 40):start])) or
+            bool(re.search(r"[\w’']+['’]s\s+(?:[\w-]+\s+){0,2}$", text[max(0, start - 40):start])))
+        if anaphoric and re.match(r"meeting\s+(?:with\b|his\b|her\b|their\b|[A-Z])", text[start:start + 20]):
+            anaphoric = False  # "meeting China's top diplomat": a verb
+        if trigger.kind != "visit" and re.match(r"\s*(?:by|with)\b", text[end:]) is None and \
+                re.search(r"\b(?:a|an|another)\s+(?:[\w-]+\s+){0,2}$", text[max(0, start - 30):start]):
+            anaphoric = False
+        purpose = previous is not None and previous[2].kind == "visit" and previous[0] >= clause[0] \
+            and bool(_PURPOSE_RE.search(text[previous[1]:start]))
+        same = previous is not None and previous[0] >= clause[0] and previous[2].kind == trigger.kind \
+            and len(text[previous[1]:start]) < 30 and not re.search(r"\b(?:and|,)\b", text[previous[1]:start].replace(",", " and "))
+        if purpose or same:
+            candidates[-1].end = sentence.start + end
+            previous = (previous[0], end, previous[2])
+            continue
+        window = text[clause[0]:clause[1]]
+        status = _status(text, clause, start, end)
+        if status is None:
+            previous = (start, end, trigger)
+            continue
+        candidate = _Candidate(
+            sentence=article.sentence_index[sentence.start], start=sentence.start + start,
+            end=sentence.start + end, kind=trigger.kind, cameo=trigger.cameo, plover=trigger.plover,
+            status=status, anaphoric=anaphoric)
+        _read_clause(article, sentence, candidate, (seg_start, seg_end), clause, window)
+        candidates.append(candidate)
+        previous = (start, end, trigger)
+        del before
+    _read_sentence_roles(article, sentence, candidates)
+    for candidate in candidates:
+        # mediators are not parties; "both sides" stands for the pair in play
+        candidate.countries = [c for c in candidate.countries if c not in candidate.mediators]
+        if candidate.group_reference and len(candidate.countries) < 2:
+            candidate.countries = _unique(candidate.countries + [
+                c for c in article.recent_pair(candidate.sentence) if c not in candidate.mediators])
+    return candidates
+
+
+def _status(text, clause, start, end):
+    """held | planned | cancelled | past-plan, or None for a hedged or hypothetical encounter."""
+    window = text[clause[0]:clause[1]]
+    if _CANCEL_RE.search(window):
+        return "cancelled"
+    before = text[clause[0]:start]
+    after = text[end:clause[1]]
+    if _PAST_PLAN_RE.search(before):
+        return "past-plan"
+    if _HEDGE_RE.search(text[max(clause[0], start - 60):min(clause[1], end + 25)]):
+        return None
+    best = None
+    for status, pattern in (("planned", _PLAN_RE), ("held", _HELD_RE)):
+        if pattern.search(text[start:end]):
+            best = (-1, status)
+            break
+    for status, pattern in (("planned", _PLAN_RE), ("held", _HELD_RE)):
+        for match in pattern.finditer(before):
+            distance = start - match.end()
+            if best is None or distance < best[0]:
+                best = (distance, status)
+        for match in pattern.finditer(after):
+            distance = 2 * match.start() + 10
+            if best is None or distance < best[0]:
+                best = (distance, status)
+    return best[1] if best else "held"
+
+
+def _read_clause(article, sentence, candidate, segment, clause, window):
+    """Date, venue, parties, organizations and heads of one trigger from its clause."""
+    base = sentence.start
+    seg = (base + segment[0], base + segment[1])
+    cl = (base + clause[0], base + clause[1])
+    # the date: in the trigger's segment (or its clause when it is alone there, or a relative
+    # clause right after: "the gathering, which kicks off Saturday"); never a report's date
+    candidate.date = _nearest_date(article, candidate, seg)
+    if candidate.date is None and seg == cl:
+        candidate.date = _nearest_date(article, candidate, cl)
+    if candidate.date is None and seg[1] == cl[1]:
+        relative = re.match(r",?\s*(?:which|where|when)\b[^,;]*", article.text[cl[1]:sentence.end])
+        if relative and not _TRIGGER_RE.search(relative.group(0)):
+            candidate.date = _nearest_date(article, candidate, (cl[1], cl[1] + relative.end()))
+    places = article.in_sentence(article.places, sentence)
+    if candidate.kind != "call":
+        _read_venue(article, sentence, candidate, places, seg, cl)
+    organization_before = re.search(r"(?:[A-Z][\w-]*\s+|\)\s+){1,6}$", article.text[max(sentence.start, candidate.start - 60):candidate.start])
+    candidate.organizations = _unique(p.name for p in places if p.kind == "organization" and
+                                      (seg[0] <= p.start < seg[1] or (organization_before and p.end >= candidate.start - 60 and p.end <= candidate.start)))
+    org_summit = candidate.kind == "summit" and any(
+        p.kind == "organization" and candidate.start - 60 <= p.end <= candidate.start for p in places)
+    candidate.group_reference = bool(_GROUP_RE.search(article.text[seg[0]:seg[1]]))
+    actors = [p for p in places if seg[0] <= p.start < seg[1] and article.is_actor(p)]
+    if len({p.iso3 for p in actors}) < 2 and not org_summit:
+        actors = [p for p in places if article.is_actor(p)]
+        candidate.group_reference = candidate.group_reference or bool(_GROUP_RE.search(sentence.text))
+    if candidate.kind == "visit" and len({p.iso3 for p in actors}) > 2:
+        # a visit is the visitor's and the host's: the clause, or the nearest party before it
+        actors = [p for p in places if cl[0] <= p.start < cl[1] and article.is_actor(p)] or \
+            [p for p in places if p.end <= candidate.start and article.is_actor(p)][-1:] or actors
+    candidate.countries = _unique(p.iso3 for p in actors)
+    officials = [p for p in places if p.kind == "official" and seg[0] <= p.start < seg[1]] or \
+        [p for p in places if p.kind == "official"]
+    candidate.heads = _unique(p.name for p in officials)
+    if candidate.kind == "visit" and candidate.country and candidate.country not in candidate.countries:
+        candidate.countries.append(candidate.country)
+
+
+def _read_venue(article, sentence, candidate, places, seg, cl):
+    venues = [p for p in places if seg[0] <= p.start < seg[1] and article.is_location(p)] or \
+        [p for p in places if cl[0] <= p.start < cl[1] and article.is_location(p)]
+    if not venues and article.dateline is not None and sentence.start <= article.dateline.start:
+        venues = [article.dateline]
+    if not venues:
+        return
+    # the most specific place after the trigger first, then the nearest before it
+    def rank(place):
+        distance = place.start - candidate.end if place.start >= candidate.end else candidate.start - place.end
+        return (place.start < candidate.start, distance // 40, place.kind == "country", distance)
+    venue = min(venues, key=rank)
+    candidate.country = venue.iso3
+    if venue.kind != "country":
+        candidate.city = venue.city or venue.name
+        follower = next((p for p in places if p.kind == "country" and 0 <= p.start - venue.end <= 3), None)
+        if follower:
+            candidate.country = follower.iso3
+
+
+def _nearest_date(article, candidate, span):
+    best = None
+    for mention in article.dates:
+        if not (span[0] <= mention.start < span[1]):
+            continue
+        if _REPORTING_RE.search(article.text[max(0, mention.start - 40):mention.start]):
+            continue
+        if mention.end <= candidate.start:
+            between = article.text[mention.end:candidate.start]
+            if len(between) > 100 or _REPORTING_ANY_RE.search(between):
+                continue
+            distance = (candidate.start - mention.end) * 1.5
+        else:
+            distance = abs(mention.start - candidate.end)
+        if best is None or distance < best[0]:
+            best = (distance, mention)
+    return best[1] if best else None
+
+
+def _read_sentence_roles(article, sentence, candidates):
+    """Absent parties and mediators, from the cues of the sentence, given to the nearest trigger."""
+    if not candidates:
+        return
+    text = sentence.text
+    has_absence, has_mediator = _ANY_ABSENCE_RE.search(text), _ANY_MEDIATOR_RE.search(text)
+    if not (has_absence or has_mediator):
+        return
+    places = [p for p in article.in_sentence(article.places, sentence) if p.iso3]
+    represented = bool(_REPRESENTED_RE.search(text))
+    for pattern, side in _ABSENCE:
+        for match in pattern.finditer(text):
+            cue_start, cue_end = sentence.start + match.start(), sentence.start + match.end()
+            if side == "after":
+                who = [p for p in places if cue_end <= p.start <= cue_end + 25]
+                who = who[:1] + [q for q in who[1:] if re.fullmatch(r"(?:,\s*|\s+(?:and|or)\s+)", article.text[who[0].end:q.start] or " ")] if who else []
+            else:
+                who = [p for p in places if cue_start - 45 <= p.end <= cue_start]
+                who = who[-1:]
+            for place in who:
+                if place.kind not in ACTOR_KINDS:
+                    continue
+                target = _nearest(candidates, cue_start)
+                # "without U.S. President Joe Biden" is a leader, not his country
+                leader = place.kind in ("official", "demonym") or bool(
+                    re.match(r"\s+(?:[A-Z][\w.]*\s+){0,3}(?:[A-Z][\w'-]+)", article.text[place.end:place.end + 40])
+                    and any(q.kind == "official" and 0 < q.start - place.end < 40 for q in places))
+                if leader and represented:
+                    continue
+                target.absent[place.iso3] = leader
+    for pattern, side, aim in _MEDIATORS:
+        for match in pattern.finditer(text):
+            cue_start, cue_end = sentence.start + match.start(), sentence.start + match.end()
+            if side == "after":
+                who = [p for p in places if cue_end <= p.start <= cue_end + 40 and p.kind in ACTOR_KINDS]
+                if who:
+                    who = who[:1] + [q for q in who[1:] if re.fullmatch(r"(?:,\s*|\s+(?:and)\s+|,\s+and\s+)", article.text[who[0].end:q.start] or " ")]
+            else:
+                who = [p for p in places if cue_start - 40 <= p.end <= cue_start and p.kind in ACTOR_KINDS]
+                if who:
+                    last = who[-1]
+                    who = [q for q in who if q is last or re.fullmatch(r"[\w\s,]*", article.text[q.end:last.start] or " ")
+                           and len(article.text[q.end:last.start]) < 25]
+            for place in who:
+                if aim == "next":
+                    following = [c for c in candidates if c.start >= place.end]
+                    target = following[0] if following else _nearest(candidates, place.start)
+                else:
+                    preceding = [c for c in candidates if c.end <= cue_start]
+                    target = preceding[-1] if preceding else _nearest(candidates, place.start)
+                if place.iso3 not in target.mediators:
+                    target.mediators.append(place.iso3)
+
+
+def _nearest(candidates, offset):
+    return min(candidates, key=lambda c: min(abs(c.start - offset), abs(c.end - offset)))
+
+
+def _unique(values):
+    out = []
+    for value in values:
+        if value and value not in out:
+            out.append(value)
+    return out
+
+
+# --- folding the candidates of one article into encounters ----------------------------------
+
+def _dates_agree(a, b):
+    if a is None or b is None:
+        return True
+    if a.precision == "day" and b.precision == "day":
+        return a.date == b.date or (a.end_date is not None and a.date <= b.date <= a.end_date) or \
+            (b.end_date is not None and b.date <= a.date <= b.end_date)
+    return (a.date.year, a.date.month) == (b.date.year, b.date.month) or \
+        (a.end_date is not None and a.date <= b.date <= a.end_date) or \
+        (b.end_date is not None and b.date <= a.date <= b.end_date)
+
+
+def _heads_agree(a, b):
+    """Two encounters with two or more named principals each, each naming one the other does
+    not, are two encounters (Blinken–Xi and Blinken–Wang on one day)."""
+    if len(a) < 2 or len(b) < 2:
+        return True
+
+    def tokens(head):
+        return {t.lower() for t in re.findall(r"[\w'-]+", head) if len(t) > 1}
+
+    def unmatched(these, those):
+        return [h for h in these if not any(tokens(h) & tokens(o) for o in those)]
+    return not (unmatched(a, b) and unmatched(b, a))
+
+
+def _compatible(group, candidate, strict_status=True, anaphor=False):
+    if KIND_CLASS[group.kind] != KIND_CLASS[candidate.kind]:
+        return False
+    if strict_status and candidate.status != "past-plan" and group.status != "past-plan" and group.status != candidate.status:
+        return False
+    if candidate.status != "past-plan" and not _dates_agree(group.date, candidate.date):
+        return False
+    if group.country and candidate.country and group.country != candidate.country:
+        return False
+    if anaphor:
+        return True
+    if group.city and candidate.city and group.city != candidate.city:
+        return False
+    if not _heads_agree(group.heads, candidate.heads):
+        return False
+    a, b = set(group.countries), set(candidate.countries)
+    if a and b and not (a & b):
+        return False
+    return True
+
+
+def _new_group(candidate):
+    return _Group(
+        members=[candidate], kind=candidate.kind, cameo=candidate.cameo, plover=candidate.plover,
+        status=candidate.status, date=candidate.date, city=candidate.city, country=candidate.country,
+        countries=list(candidate.countries), absent=dict(candidate.absent), mediators=list(candidate.mediators),
+        organizations=list(candidate.organizations), heads=list(candidate.heads), sentences=[candidate.sentence])
+
+
+def _absorb(group, candidate, anaphor=False):
+    group.members.append(candidate)
+    if candidate.sentence not in group.sentences:
+        group.sentences.append(candidate.sentence)
+    if group.status == "past-plan" and candidate.status != "past-plan":
+        group.status = candidate.status
+    if anaphor and candidate.status == "cancelled":
+        group.status = "cancelled"
+    if group.date is None:
+        group.date = candidate.date
+    elif candidate.date is not None and candidate.status != "past-plan" and \
+            _more_precise(candidate.date, group.date) and (not anaphor or group.date.precision != "day"):
+        group.date = candidate.date
+    group.city = group.city or candidate.city
+    group.country = group.country or candidate.country
+    if not anaphor or group.kind == "summit" or len(group.countries) < 2:
+        group.countries = _unique(group.countries + candidate.countries)
+    group.absent.update(candidate.absent)
+    group.mediators = _unique(group.mediators + candidate.mediators)
+    group.organizations = _unique(group.organizations + candidate.organizations)
+    group.heads = _unique(group.heads + candidate.heads)
+    if _KIND_RANK[candidate.kind] > _KIND_RANK[group.kind] and not anaphor:
+        group.kind, group.cameo, group.plover = candidate.kind, candidate.cameo, candidate.plover
+
+
+_KIND_RANK = {"meeting": 0, "talks": 1, "summit": 2, "visit": 0, "call": 0}
+_PRECISION_RANK = {"day": 3, "week": 2, "month": 1, "year": 0}
+
+
+def _more_precise(a, b):
+    return _PRECISION_RANK.get(a.precision, 0) > _PRECISION_RANK.get(b.precision, 0)
+
+
+def _fold(article, candidates):
+    groups = []
+    pending = []
+    attendance = [c for c in candidates if c.attendance]
+    for candidate in candidates:
+        if candidate.attendance:
+            continue
+        if candidate.anaphoric:
+            antecedent = next((g for g in reversed(groups) if _compatible(g, candidate, False, True)), None)
+            if antecedent:
+                _absorb(antecedent, candidate, anaphor=True)
+            else:
+                pending.append(candidate)
+            continue
+        target = next((g for g in reversed(groups) if _compatible(g, candidate)), None)
+        if target:
+            _absorb(target, candidate)
+        else:
+            groups.append(_new_group(candidate))
+    for candidate in pending:
+        fits = [g for g in groups if _compatible(g, candidate, False, True)]
+        target = min(fits, key=lambda g: min(abs(s - candidate.sentence) + (0.5 if s > candidate.sentence else 0)
+                                             for s in g.sentences)) if fits else None
+        if target:
+            _absorb(target, candidate, anaphor=True)
+        else:
+            groups.append(_new_group(candidate))
+    for candidate in attendance:
+        if candidate.countries:
+            _join_nearest(groups, candidate, lambda g: g.kind == "summit", add_countries=True)
+        elif candidate.absent:
+            _join_nearest(groups, candidate, lambda g: KIND_CLASS[g.kind] == "meet", add_countries=False)
+    cancelled = any(_CANCEL_RE.search(s.text) for s in article.sentences)
+    out = []
+    for group in groups:
+        if group.status == "past-plan":
+            if not cancelled:
+                continue
+            group.status = "cancelled"
+        out.append(group)
+    # a plan told twice ("will meet" ... "the meeting") is one plan: fold groups again
+    return _fold_groups(out)
+
+
+def _join_nearest(groups, candidate, accept, add_countries):
+    """Give a sentence without a trigger (who attends, who stays away) to the nearest accepted
+    encounter before it, else after it."""
+    accepted = [g for g in groups if accept(g)]
+    if not accepted:
+        return
+    before = [g for g in accepted if min(g.sentences) <= candidate.sentence]
+    group = max(before, key=lambda g: max(s for s in g.sentences if s <= candidate.sentence)) if before \
+        else min(accepted, key=lambda g: min(g.sentences))
+    group.members.append(candidate)
+    if candidate.sentence not in group.sentences:
+        group.sentences.append(candidate.sentence)
+    if add_countries:
+        group.countries = _unique(group.countries + candidate.countries)
+        group.heads = _unique(group.heads + candidate.heads)
+    group.absent.update(candidate.absent)
+
+
+def _fold_groups(groups):
+    out = []
+    for group in groups:
+        target = next((g for g in out if _groups_agree(g, group)), None)
+        if target is None:
+            out.append(group)
+            continue
+        for member in group.members:
+            _absorb(target, member)
+    return out
+
+
+def _groups_agree(a, b):
+    probe = _Candidate(sentence=b.sentences[0], start=0, end=0, kind=b.kind, cameo=b.cameo, plover=b.plover,
+                       status=b.status, anaphoric=False, date=b.date, city=b.city, country=b.country,
+                       countries=b.countries, heads=b.heads)
+    return _compatible(a, probe) and set(a.countries) & set(b.countries) != set()
+
+
+def _finish(article, group):
+    """Settle the parties of a group: group references, absences, mediators, venue."""
+    countries = list(group.countries)
+    play = article.in_play()
+    group_reference = any(m.group_reference for m in group.members)
+    if len(countries) < 2 and (group_reference or (not group.organizations and group.kind != "summit")):
+        countries = _unique(countries + play) if (group_reference or countries) else countries
+    represented = _represented(article, group)
+    absent = [code for code, leader in group.absent.items() if not (leader and code in represented)]
+    if group.status == "cancelled":
+        absent = []  # nobody attends what does not take place
+    mediators = [m for m in group.mediators if m not in absent]
+    # a host or mediator counts as a party only when the text gives it no other role
+    countries = [c for c in countries if c not in absent and c not in mediators and c not in article.absent]
+    if group.kind != "visit" and group.country and group.country in countries and \
+            not _actor_outside_venue(article, group, group.country):
+        countries.remove(group.country)
+    return countries, absent, mediators
+
+
+def _represented(article, group):
+    found = set()
+    for index in group.sentences:
+        sentence = article.sentences[index]
+        if _REPRESENTED_RE.search(sentence.text):
+            found |= {p.iso3 for p in article.in_sentence(article.places, sentence) if p.iso3}
+    return found
+
+
+def _actor_outside_venue(article, group, code):
+    for index in group.sentences:
+        sentence = article.sentences[index]
+        for place in article.in_sentence(article.places, sentence):
+            if place.iso3 == code and article.is_actor(place):
+                return True
+    return False
+
+
+# --- the frame -------------------------------------------------------------------------------
+
+def extract_mentions(articles):
+    """Every diplomatic encounter each article reports, one row per (article, encounter).
+
+    Takes an ARTICLES frame (`loaders.registry.read_paths(paths).articles`). Returns a
+    MENTIONS frame (see `schema.MENTIONS` for the columns), checked; an article with no
+    encounter gives no row. Raises SchemaError if `articles` lacks the ARTICLES columns.
+
+    >>> extract_mentions(schema.empty(schema.ARTICLES)).empty
+    True
+    """
+    schema.check(articles, schema.ARTICLES, "articles given to extract_mentions")
+    rows = []
+    for record in articles.to_dict("records"):
+        rows.extend(_article_rows(record))
+    if not rows:
+        return schema.empty(schema.MENTIONS)
+    frame = schema.conform(pd.DataFrame(rows), schema.MENTIONS)
+    return schema.check(frame, schema.MENTIONS, "extracted mentions")
+
+
+def _published_date(value):
+    if value is None or pd.isna(value):
+        return None
+    return pd.Timestamp(value).to_pydatetime()
+
+
+def _article_rows(record):
+    text = record.get("text") or ""
+    published = _published_date(record.get("published"))
+    article = _Article(text, published)
+    for sentence in article.sentences:
+        article.absent |= _absent_in(article, sentence)
+    candidates = []
+    for sentence in article.sentences:
+        found = _triggers(article, sentence)
+        if not found and (_ATTENDANCE_RE.search(sentence.text) or _absent_in(article, sentence)):
+            found = [_attendance(article, sentence)]
+        candidates.extend(found)
+    _attach_lone_heads(article, candidates)
+    rows = []
+    for group in _fold(article, candidates):
+        row = _row(record, article, group, published)
+        if row:
+            rows.append(row)
+    return rows
+
+
+def _absent_in(article, sentence):
+    """Countries (not leaders) a sentence says stay away, for resolving 'both sides'."""
+    if not _ANY_ABSENCE_RE.search(sentence.text):
+        return set()
+    probe = _Candidate(sentence=0, start=sentence.start, end=sentence.start, kind="summit", cameo="040",
+                       plover=None, status="held", anaphoric=True)
+    _read_sentence_roles(article, sentence, [probe])
+    return {code for code, leader in probe.absent.items() if not leader}
+
+
+def _attendance(article, sentence):
+    """A sentence saying who attends ("Those attending will include ..."), as a candidate that
+    only adds parties to the multilateral encounter told before it."""
+    places = article.in_sentence(article.places, sentence)
+    candidate = _Candidate(
+        sentence=article.sentence_index[sentence.start], start=sentence.start, end=sentence.start,
+        kind="summit", cameo="040", plover="multilateral", status="held", anaphoric=True, attendance=True,
+        countries=_unique(p.iso3 for p in places if article.is_actor(p)),
+        heads=_unique(p.name for p in places if p.kind == "official"))
+    _read_sentence_roles(article, sentence, [candidate])
+    candidate.countries = [c for c in candidate.countries if c not in candidate.absent]
+    if not _ATTENDANCE_RE.search(sentence.text):
+        candidate.countries, candidate.heads = [], []
+    return candidate
+
+
+def _attach_lone_heads(article, candidates):
+    """Heads named in a sentence without a trigger ("the delegation was led by X") join the
+    encounter told just before."""
+    for index, sentence in enumerate(article.sentences):
+        if not (_HEAD_AFTER_RE.search(sentence.text) or _HEAD_BEFORE_RE.search(sentence.text)):
+            continue
+        if any(c.sentence == index for c in candidates):
+            continue
+        before = [c for c in candidates if c.sentence < index]
+        if not before:
+            continue
+        names = [p.name for p in article.in_sentence(article.places, sentence) if p.kind == "official"]
+        target = before[-1]
+        target.heads = _unique(target.heads + names)
+
+
+def _row(record, article, group, published):
+    countries, absent, mediators = _finish(article, group)
+    mention = group.date
+    status = group.status
+    event_date = end_date = None
+    precision, date_text, date_start, date_end = "unknown", None, None, None
+    if mention is not None and _date_fits(mention, status, published):
+        event_date = pd.Timestamp(mention.date)
+        end_date = pd.Timestamp(mention.end_date) if mention.end_date else None
+        precision = mention.precision if mention.precision in ("day", "week", "month", "year") else "unknown"
+        date_text, date_start, date_end = mention.text, mention.start, mention.end
+    spans = [(article.sentences[i].start, article.sentences[i].end) for i in sorted(group.sentences)]
+    evidence = " | ".join(article.text[s:e] for s, e in spans)
+    kind = group.kind
+    if not countries and not group.organizations:
+        return None
+    plover = group.plover
+    if kind == "visit":
+        plover = "visit"
+    elif kind == "call":
+        plover = "phone"
+    elif mediators or (group.country and group.country not in countries):
+        plover = "third-party"
+    elif len(countries) > 2 or group.organizations:
+        plover = "multilateral"
+    else:
+        plover = None
+    cameo = CAMEO[kind]
+    if kind in ("meeting", "summit") and group.country and countries and group.country not in countries:
+        cameo = "044"
+    article_id = record.get("article_id") or ""
+    mention_id = hashlib.sha256(f"{article_id}|{spans[0][0]}|{spans[-1][1]}|{kind}|{status}".encode()).hexdigest()[:16]
+    title = "–".join(countries[:4]) + f" {kind}" + (f", {group.city}" if group.city else "")
+    return {
+        "mention_id": mention_id, "article_id": article_id,
+        "article": _file_name(record.get("path")), "published": record.get("published"),
+        "origin": "article", "kind": kind, "cameo": cameo, "plover_mode": plover, "status": status,
+        "date": event_date, "end_date": end_date, "date_precision": precision, "date_text": date_text,
+        "city": group.city, "country": group.country, "countries": countries, "absent": absent,
+        "mediators": mediators, "organizations": group.organizations, "heads": group.heads,
+        "topics": topics_of(evidence), "title": title, "evidence": evidence,
+        "evidence_start": spans[0][0], "evidence_end": spans[-1][1],
+        "date_start": date_start, "date_end": date_end,
+    }
+
+
+def _date_fits(mention, status, published):
+    """A held encounter is not after the publication day, a planned one not before it."""
+    if published is None:
+        return True
+    day = published.date() if isinstance(published, datetime) else published
+    last = mention.end_date or mention.date
+    if mention.precision == "day":
+        if status == "held" and mention.date > day:
+            return False
+        if status == "planned" and last < day:
+            return False
+    return True
+
+
+def _file_name(path):
+    if not path:
+        return None
+    name = str(path).split("#")[0]
+    return name.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+_RECORD_FIELDS = ("article", "kind", "status", "date", "end_date", "date_precision", "date_text",
+                  "city", "country", "countries", "absent", "mediators", "organizations", "heads",
+                  "topics", "evidence")
+
+
+def mentions_to_records(frame):
+    """The rows of a MENTIONS frame as JSON-ready dicts for the scorer and the command line.
+
+    Each dict has article, kind, status, date and end_date ('YYYY-MM-DD' or None),
+    date_precision, date_text, city, country, countries, absent, mediators, organizations,
+    heads, topics, evidence. Never raises for a frame that passes schema.check.
+
+    >>> mentions_to_records(schema.empty(schema.MENTIONS))
+    []
+    """
+    records = []
+    for row in frame.to_dict("records"):
+        record = {}
+        for name in _RECORD_FIELDS:
+            value = row.get(name)
+            if name in ("date", "end_date"):
+                value = None if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d")
+            elif isinstance(value, (list, tuple)):
+                value = list(value)
+            elif value is not None and not isinstance(value, str) and pd.isna(value):
+                value = None
+            record[name] = value
+        records.append(record)
+    return records
+
+
+del date, timedelta

@@ -1,0 +1,229 @@
+"""One real-world encounter told by many sources: `merge_mentions(mentions) -> EVENTS frame`.
+
+One row of the result is one encounter, the merge of one or more mentions (`schema.EVENTS`:
+the event fields, plus `n_sources`, `mention_ids`, `sources` and `merge_reasons`).
+
+Two mentions are one encounter when all of these hold (`RULES`, checked in order):
+
+- they come from different sources (one article's mentions are already one per encounter);
+- their kinds are compatible: meeting, talks and summit are one family; a visit is a visit; a
+  call is a call;
+- their statuses agree: equal, or held and planned for the same day (a preview and a report);
+- their participants overlap (Jaccard >= `MIN_OVERLAP` of the countries), or both name none
+  but share an organization;
+- their dates are compatible: equal at the coarser precision, or one inside the other's range;
+  an undated mention joins a dated one and takes its date;
+- where both name a venue, the same country and (where both name one) the same city.
+
+Each merge writes one line to `merge_reasons` ("<mention> from <article>: ..."), so it can be
+shown and undone. Nothing is dropped: every mention's source is in `sources`.
+
+    >>> merge_mentions(schema.empty(schema.MENTIONS)).empty
+    True
+"""
+import hashlib
+
+import pandas as pd
+
+from loaders import schema
+
+MIN_OVERLAP = 0.5
+#: An undated mention joins a dated event only if the event's date lies within this many days
+#: of the mention's publication ("the talks" in a report is a recent encounter, not last year's).
+MAX_UNDATED_GAP_DAYS = 45
+KIND_FAMILY = {"meeting": "consult", "talks": "consult", "summit": "consult", "visit": "visit", "call": "call"}
+KIND_RANK = {"meeting": 0, "talks": 1, "summit": 2, "visit": 0, "call": 0}
+PRECISION_RANK = {"day": 3, "week": 2, "month": 1, "year": 0, "unknown": -1}
+RULES = ("different sources", "compatible kind", "agreeing status", "overlapping participants",
+         "compatible dates", "same venue")
+
+
+def merge_mentions(mentions):
+    """Merge the mentions of one encounter across sources into events.
+
+    Takes a MENTIONS frame; returns an EVENTS frame (checked), one row per encounter, sorted
+    by date (undated last) then earliest publication. Raises SchemaError if `mentions` does not
+    follow MENTIONS.
+    """
+    schema.check(mentions, schema.MENTIONS, "mentions given to merge_mentions")
+    if mentions.empty:
+        return schema.empty(schema.EVENTS)
+    rows = mentions.to_dict("records")
+    # dated mentions first (they fix the dates), then in order of publication
+    order = sorted(range(len(rows)), key=lambda i: (_missing(rows[i]["date"]), _sort_time(rows[i]["published"]), i))
+    events = []
+    for index in order:
+        row = rows[index]
+        best, best_reason = None, None
+        for event in events:
+            reason = _why_same(event, row)
+            if reason and (best is None or _closeness(event, row) < _closeness(best, row)):
+                best, best_reason = event, reason
+        if best is None:
+            events.append(_Event(row))
+        else:
+            best.add(row, best_reason)
+    frame = pd.DataFrame([event.record() for event in events])
+    frame = frame.sort_values(["date", "published"], na_position="last", kind="stable")
+    return schema.check(schema.conform(frame, schema.EVENTS), schema.EVENTS, "merged events")
+
+
+def _missing(value):
+    return value is None or (not isinstance(value, (list, str)) and pd.isna(value))
+
+
+def _sort_time(value):
+    return pd.Timestamp.max if _missing(value) else pd.Timestamp(value)
+
+
+def _closeness(event, row):
+    if _missing(event.date) or _missing(row["published"]):
+        return 0
+    return abs((pd.Timestamp(event.date) - pd.Timestamp(row["published"])).days)
+
+
+class _Event:
+    def __init__(self, row):
+        self.rows = [row]
+        self.reasons = []
+        self.kind = row["kind"]
+        self.status = row["status"]
+        self.date, self.end_date = row["date"], row["end_date"]
+        self.precision, self.date_text = row["date_precision"], row["date_text"]
+        self.city, self.country = row["city"], row["country"]
+        self.countries = list(row["countries"])
+        self.organizations = list(row["organizations"])
+
+    def add(self, row, reason):
+        self.rows.append(row)
+        self.reasons.append(reason)
+        if KIND_RANK[row["kind"]] > KIND_RANK[self.kind]:
+            self.kind = row["kind"]
+        if not _missing(row["date"]) and PRECISION_RANK.get(row["date_precision"], -1) > PRECISION_RANK.get(self.precision, -1):
+            self.date, self.end_date = row["date"], row["end_date"]
+            self.precision, self.date_text = row["date_precision"], row["date_text"]
+        self.city = self.city or row["city"]
+        self.country = self.country or row["country"]
+        self.countries = _union(self.countries, row["countries"])
+        self.organizations = _union(self.organizations, row["organizations"])
+        # the latest source tells the status on its day ("will meet" then "met")
+        latest = max(self.rows, key=lambda r: _sort_time(r["published"]) if not _missing(r["published"]) else pd.Timestamp.min)
+        self.status = latest["status"]
+
+    def record(self):
+        rows = self.rows
+        first = rows[0]
+        absent = _union(*[r["absent"] for r in rows])
+        mediators = [m for m in _union(*[r["mediators"] for r in rows]) if m not in absent]
+        countries = [c for c in self.countries if c not in absent and c not in mediators]
+        mention_ids = [r["mention_id"] for r in rows]
+        published = [r["published"] for r in rows if not _missing(r["published"])]
+        return {
+            "event_id": hashlib.sha256("|".join(sorted(mention_ids)).encode()).hexdigest()[:16],
+            "kind": self.kind, "cameo": first["cameo"], "plover_mode": first["plover_mode"], "status": self.status,
+            "date": self.date, "end_date": self.end_date, "date_precision": self.precision,
+            "date_text": self.date_text, "city": self.city, "country": self.country, "countries": countries,
+            "absent": absent, "mediators": mediators, "organizations": self.organizations,
+            "heads": _union(*[r["heads"] for r in rows]), "topics": _union(*[r["topics"] for r in rows]),
+            "title": first["title"], "evidence": first["evidence"],
+            "published": min(published) if published else None, "origin": first["origin"],
+            "n_sources": len(rows), "mention_ids": mention_ids,
+            "sources": [_source(r) for r in rows], "merge_reasons": list(self.reasons),
+        }
+
+
+def _source(row):
+    def whole(value):
+        return None if _missing(value) else int(value)
+    published = row["published"]
+    return {
+        "mention_id": row["mention_id"], "article_id": row["article_id"], "article": row["article"],
+        "published": None if _missing(published) else pd.Timestamp(published).isoformat(),
+        "evidence": row["evidence"], "evidence_start": whole(row["evidence_start"]),
+        "evidence_end": whole(row["evidence_end"]), "date_text": row["date_text"],
+        "date_start": whole(row["date_start"]), "date_end": whole(row["date_end"]),
+    }
+
+
+def _union(*lists):
+    out = []
+    for values in lists:
+        for value in values or []:
+            if value not in out:
+                out.append(value)
+    return out
+
+
+def _why_same(event, row):
+    """The reason `row` is the same encounter as `event`, or None when a rule says it is not."""
+    if any(r["article_id"] == row["article_id"] for r in event.rows):
+        return None
+    if KIND_FAMILY[event.kind] != KIND_FAMILY[row["kind"]]:
+        return None
+    dates = _dates_agree(event, row)
+    if dates is None:
+        return None
+    if event.status != row["status"] and not (
+            {event.status, row["status"]} == {"held", "planned"} and dates.startswith("same day")):
+        return None
+    parties = _parties_agree(event, row)
+    if parties is None:
+        return None
+    venue = _venue_agrees(event, row)
+    if venue is None:
+        return None
+    kinds = row["kind"] if row["kind"] == event.kind else f"{row['kind']} ~ {event.kind}"
+    return (f"{row['mention_id']} from {row['article']}: kind {kinds}; status {row['status']}; "
+            f"{parties}; {dates}; {venue}")
+
+
+def _parties_agree(event, row):
+    a, b = set(event.countries), set(row["countries"])
+    if a or b:
+        overlap = len(a & b) / len(a | b) if a | b else 0.0
+        if overlap < MIN_OVERLAP:
+            return None
+        return f"participants overlap {'/'.join(sorted(a & b))} ({overlap:.2f})"
+    shared = set(event.organizations) & set(row["organizations"])
+    return f"same organization {'/'.join(sorted(shared))}" if shared else None
+
+
+def _dates_agree(event, row):
+    if _missing(event.date) and _missing(row["date"]):
+        return "both undated"
+    if _missing(row["date"]):
+        if not _near(event.date, row["published"]):
+            return None
+        return f"undated, takes {pd.Timestamp(event.date):%Y-%m-%d}"
+    if _missing(event.date):
+        if not all(_near(row["date"], r["published"]) for r in event.rows):
+            return None
+        return f"dates {pd.Timestamp(row['date']):%Y-%m-%d}, the event had none"
+    a, b = pd.Timestamp(event.date), pd.Timestamp(row["date"])
+    a_end = pd.Timestamp(event.end_date) if not _missing(event.end_date) else a
+    b_end = pd.Timestamp(row["end_date"]) if not _missing(row["end_date"]) else b
+    if event.precision == "day" and row["date_precision"] == "day":
+        if a == b:
+            return f"same day {a:%Y-%m-%d}"
+        if a <= b <= a_end or b <= a <= b_end:
+            return f"same day range {a:%Y-%m-%d}..{a_end:%Y-%m-%d}"
+        return None
+    if (a.year, a.month) == (b.year, b.month) or a <= b <= a_end or b <= a <= b_end:
+        return f"same month {a:%Y-%m}"
+    return None
+
+
+def _near(day, published):
+    if _missing(published):
+        return True
+    return abs((pd.Timestamp(day) - pd.Timestamp(published)).days) <= MAX_UNDATED_GAP_DAYS
+
+
+def _venue_agrees(event, row):
+    if event.country and row["country"] and event.country != row["country"]:
+        return None
+    if event.city and row["city"] and event.city != row["city"]:
+        return None
+    if event.country and row["country"]:
+        return f"same venue {row['city'] or ''} {row['country']}".replace("  ", " ")
+    return "venue not known on both sides"

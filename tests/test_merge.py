@@ -1,0 +1,79 @@
+"""Merging mentions of one encounter across sources (loaders/merge.py)."""
+import pandas as pd
+import pytest
+
+from loaders import schema
+from loaders.merge import merge_mentions
+
+
+def mention(article, kind="talks", status="held", date=None, precision=None, countries=("USA", "RUS"),
+            country=None, city=None, published="2025-02-28", absent=(), organizations=()):
+    return {
+        "mention_id": f"m-{article}-{kind}-{status}-{date}", "article_id": f"id-{article}", "article": f"{article}.txt",
+        "published": pd.Timestamp(published), "origin": "article", "kind": kind, "cameo": "046",
+        "plover_mode": None, "status": status, "date": pd.Timestamp(date) if date else None, "end_date": None,
+        "date_precision": precision or ("day" if date else "unknown"), "date_text": date, "city": city,
+        "country": country, "countries": list(countries), "absent": list(absent), "mediators": [],
+        "organizations": list(organizations), "heads": [], "topics": ["other"], "title": "t",
+        "evidence": f"evidence of {article}", "evidence_start": 0, "evidence_end": 10,
+        "date_start": None, "date_end": None,
+    }
+
+
+def merged(*rows):
+    return merge_mentions(schema.conform(pd.DataFrame(list(rows)), schema.MENTIONS))
+
+
+@pytest.mark.parametrize("a, b, n_events", [
+    # same encounter told twice: one event
+    (mention("a", date="2025-02-18", country="SAU"), mention("b", kind="meeting", date="2025-02-18", country="SAU"), 1),
+    # an undated mention joins a dated one
+    (mention("a", date="2025-02-18"), mention("b"), 1),
+    # different days
+    (mention("a", date="2025-02-18"), mention("b", date="2025-02-27"), 2),
+    # different venues
+    (mention("a", date="2025-02-18", country="SAU"), mention("b", date="2025-02-18", country="TUR"), 2),
+    # different parties
+    (mention("a", date="2025-02-18"), mention("b", date="2025-02-18", countries=("CHN", "IND")), 2),
+    # a call is not a visit
+    (mention("a", kind="call", date="2025-02-18"), mention("b", kind="visit", date="2025-02-18"), 2),
+    # held and cancelled are two
+    (mention("a", date="2025-02-18"), mention("b", status="cancelled", date="2025-02-18"), 2),
+    # a preview and a report of the same day are one
+    (mention("a", status="planned", date="2025-02-18", published="2025-02-15"), mention("b", date="2025-02-18"), 1),
+    # an undated mention does not join an encounter far from its publication
+    (mention("a", date="2024-01-10"), mention("b"), 2),
+    # two encounters told by one article stay two
+    (mention("a", date="2025-02-18"), mention("a", kind="meeting"), 2),
+])
+def test_merge_rules(a, b, n_events):
+    assert len(merged(a, b)) == n_events
+
+
+def test_merged_event_keeps_every_source_and_the_reason():
+    events = merged(mention("a", date="2025-02-18", country="SAU"), mention("b", kind="meeting"))
+    event = events.iloc[0]
+    assert event.n_sources == 2
+    assert [s["article"] for s in event.sources] == ["a.txt", "b.txt"]
+    assert len(event.merge_reasons) == 1 and "b.txt" in event.merge_reasons[0]
+    assert "undated, takes 2025-02-18" in event.merge_reasons[0]
+    assert event.date == pd.Timestamp("2025-02-18")
+
+
+def test_planned_then_held_takes_the_latest_status():
+    events = merged(mention("a", status="planned", date="2025-02-18", published="2025-02-15"),
+                    mention("b", date="2025-02-18", published="2025-02-19"))
+    assert events.iloc[0].status == "held"
+
+
+def test_absent_is_never_a_party_after_merging():
+    events = merged(mention("a", date="2025-02-18", countries=("USA", "RUS")),
+                    mention("b", date="2025-02-18", countries=("USA", "RUS", "UKR"), absent=("UKR",)))
+    assert list(events.iloc[0].countries) == ["USA", "RUS"] and list(events.iloc[0].absent) == ["UKR"]
+
+
+def test_empty_and_checked():
+    events = merge_mentions(schema.empty(schema.MENTIONS))
+    assert events.empty and list(events.columns) == schema.names(schema.EVENTS)
+    with pytest.raises(schema.SchemaError):
+        merge_mentions(pd.DataFrame({"x": [1]}))
