@@ -51,21 +51,82 @@ def merge_mentions(mentions):
     rows = mentions.to_dict("records")
     # dated mentions first (they fix the dates), then in order of publication
     order = sorted(range(len(rows)), key=lambda i: (_missing(rows[i]["date"]), _sort_time(rows[i]["published"]), i))
-    events = []
-    for index in order:
-        row = rows[index]
+    events, index = [], _Index()
+    for position in order:
+        row = rows[position]
         best, best_reason = None, None
-        for event in events:
+        for event in (events[i] for i in index.candidates(row)):
             reason = _why_same(event, row)
             if reason and (best is None or _closeness(event, row) < _closeness(best, row)):
                 best, best_reason = event, reason
         if best is None:
-            events.append(_Event(row))
+            best = _Event(row)
+            best.position = len(events)
+            events.append(best)
         else:
             best.add(row, best_reason)
+        index.add(best)
     frame = pd.DataFrame([event.record() for event in events])
     frame = frame.sort_values(["date", "published"], na_position="last", kind="stable")
     return schema.check(schema.conform(frame, schema.EVENTS), schema.EVENTS, "merged events")
+
+
+class _Index:
+    """Which events a mention could merge with, so that merging is not quadratic.
+
+    The rules need a shared participant (or, with none, a shared organization) and dates in
+    the same month or overlapping ranges (an undated mention: within MAX_UNDATED_GAP_DAYS of
+    its publication). So events are filed under (party, month) for every month their dates
+    cover, and a mention looks only under its own parties and months. The rules themselves
+    still decide; the index only skips events that cannot pass them.
+    """
+
+    MAX_MONTHS = 36  # a range longer than this is filed under its first and last months only
+
+    def __init__(self):
+        self.by_month, self.undated, self.by_party = {}, {}, {}
+
+    def add(self, event):
+        # an event's date can change as mentions join it: file it again (extra entries are harmless)
+        for key in _party_keys(event.countries, event.organizations):
+            self.by_party.setdefault(key, set()).add(event.position)
+            if _missing(event.date):
+                self.undated.setdefault(key, set()).add(event.position)
+            for month in _months(event.date, event.end_date):
+                self.by_month.setdefault((key, month), set()).add(event.position)
+
+    def candidates(self, row):
+        found = set()
+        for key in _party_keys(row["countries"], row["organizations"]):
+            if _missing(row["date"]):
+                if _missing(row["published"]):
+                    found |= self.by_party.get(key, set())
+                    continue
+                published = pd.Timestamp(row["published"])
+                gap = pd.Timedelta(days=MAX_UNDATED_GAP_DAYS)
+                months = _months(published - gap, published + gap)
+                found |= self.undated.get(key, set())
+            else:
+                months = _months(row["date"], row["end_date"])
+            for month in months:
+                found |= self.by_month.get((key, month), set())
+        return sorted(found)
+
+
+def _party_keys(countries, organizations):
+    return list(countries) if len(countries) else [f"org:{o}" for o in organizations]
+
+
+def _months(start, end):
+    """Month numbers (year * 12 + month) from `start` to `end` (or `start` alone)."""
+    if _missing(start):
+        return []
+    first = pd.Timestamp(start)
+    last = pd.Timestamp(end) if not _missing(end) and pd.Timestamp(end) > first else first
+    a, b = first.year * 12 + first.month - 1, last.year * 12 + last.month - 1
+    if b - a > _Index.MAX_MONTHS:
+        return [a, b]
+    return list(range(a, b + 1))
 
 
 def _missing(value):
