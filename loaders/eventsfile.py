@@ -89,7 +89,7 @@ def looks_like_events_file(sample):
 
 
 @register_format("events-file", produces="mentions", sniff=looks_like_events_file,
-                 suffixes=(".csv", ".json"), priority=40)
+                 suffixes=(".csv", ".json", ".jsonl"), priority=40)
 def read_events_file(path):
     """Read a Parley events file (CSV or JSON) into MENTIONS.
 
@@ -100,6 +100,15 @@ def read_events_file(path):
     """
     frame, problems = read_events_file_report(path)
     return frame, [str(p) for p in problems]
+
+
+def _json_lines(text):
+    """The objects of a JSON Lines text, or None when a line is not a JSON object."""
+    try:
+        rows = [json.loads(line) for line in text.splitlines() if line.strip()]
+    except json.JSONDecodeError:
+        return None
+    return rows if all(isinstance(r, dict) for r in rows) else None
 
 
 def read_events_file_report(path):
@@ -140,7 +149,10 @@ def _records(path):
         try:
             data = json.loads(stripped)
         except json.JSONDecodeError as error:
-            raise InputError(path, f"not valid JSON ({error.msg} at line {error.lineno} column {error.colno})") from None
+            data = _json_lines(stripped)  # JSONL: what `python -m loaders extract` writes
+            if data is None:
+                raise InputError(path, f"not valid JSON or JSON Lines ({error.msg} at line {error.lineno} "
+                                       f"column {error.colno})") from None
         if isinstance(data, dict):
             data = data.get("events", data.get("mentions"))
         if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):

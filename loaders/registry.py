@@ -307,6 +307,15 @@ def sample(path):
 # -- reading paths ---------------------------------------------------------------------------
 
 
+#: File names (without suffix, any case) that a folder's walk treats as documentation, not input.
+DOCUMENTATION_NAMES = ("readme", "license", "licence", "changelog", "contributing", "copying", "notice")
+
+
+def is_documentation(path):
+    """True for README.md, LICENSE, CHANGELOG.txt and the like: a data folder's own notes."""
+    return Path(path).stem.lower() in DOCUMENTATION_NAMES or Path(path).name.lower() in DOCUMENTATION_NAMES
+
+
 def expand(paths):
     """The files to read for `paths`: files as given, folders walked recursively (sorted,
     hidden files and folders skipped, symlinked folders not followed). A path that does not
@@ -362,10 +371,14 @@ def read_paths(paths, progress=None):
     Example: ``read_paths([Path("data/sample")]).articles``
     """
     files = expand(paths)
+    named = {Path(p) for p in paths}
     formats()
     articles, mentions, outcomes = [], [], []
     for done, path in enumerate(files, 1):
         try:
+            if path not in named and is_documentation(path):
+                raise InputError(path, "documentation file (README, LICENSE ...), not an article or events "
+                                       "file; give its path alone to read it anyway")
             fmt, frame, problems = read_file(path)
         except ParleyError as error:
             reason = error.reason if isinstance(error, InputError) else str(error)

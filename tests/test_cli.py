@@ -78,3 +78,26 @@ def test_missing_path_is_an_error_not_a_traceback(tmp_path):
     done = run("articles", tmp_path / "nope")
     assert done.returncode != 0 and "Traceback" not in done.stderr
     assert "nope" in done.stderr
+
+
+def test_a_folders_readme_is_reported_not_read_as_an_article(tmp_path, write_article):
+    write_article("a.txt", "2024-03-05", "Norway and Chile", "Norway and Chile met in Oslo on Monday.")
+    (tmp_path / "README.md").write_text("# Notes\n\nWhere these files came from.\n", encoding="utf-8")
+    done = run("articles", tmp_path, "--format", "jsonl")
+    assert done.returncode == 0
+    assert len(done.stdout.splitlines()) == 1
+    assert "README.md: documentation file" in done.stderr
+    named = run("articles", tmp_path / "README.md", "--format", "jsonl")
+    assert named.returncode == 0 and len(named.stdout.splitlines()) == 1
+
+
+def test_extracted_mentions_read_back_as_an_events_file(tmp_path):
+    first = run("extract", SEED_ARTICLE, "--mentions", "--format", "jsonl")
+    saved = tmp_path / "mentions.jsonl"
+    saved.write_text(first.stdout, encoding="utf-8")
+    again = run("extract", saved, "--mentions", "--format", "jsonl")
+    assert again.returncode == 0, again.stderr
+    keys = ("kind", "status", "date", "date_precision", "country", "countries", "absent")
+    before = sorted(tuple(str(json.loads(l)[k]) for k in keys) for l in first.stdout.splitlines())
+    after = sorted(tuple(str(json.loads(l)[k]) for k in keys) for l in again.stdout.splitlines())
+    assert after == before
