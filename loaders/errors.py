@@ -4,6 +4,7 @@ Every error Parley raises on purpose is a `ParleyError` (a `ValueError`), whose 
 the argument or file, the bad value and what was expected, on one line. Pages and the command
 line catch `ParleyError` and print its message; a user never sees a traceback for bad input.
 """
+from dataclasses import dataclass
 
 
 class ParleyError(ValueError):
@@ -28,3 +29,21 @@ class SchemaError(ParleyError):
 
 class StoreBusyError(ParleyError):
     """Another process holds the store; the message says which file."""
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """A row-level fault, collected in a report rather than raised: the file, the 1-based row
+    (or record) number, the field and why; `record_id` where the source names its records.
+    `str()` is the one-line report, e.g. "sheet.csv row 2, field date: 'soon' is not a date".
+    """
+    file: str
+    row: int
+    field: str
+    reason: str
+    record_id: str | None = None
+    unit: str = "row"
+
+    def __str__(self):
+        where = f"{self.unit} {self.row}" + (f" (id {self.record_id})" if self.record_id else "")
+        return f"{self.file} {where}, field {self.field}: {self.reason}"

@@ -29,13 +29,12 @@ import hashlib
 import io
 import json
 import math
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from loaders import schema
-from loaders.errors import InputError, ParleyError
+from loaders.errors import InputError, ParleyError, RowProblem
 from loaders.settings import SETTINGS
 
 try:  # the registry is another contributor's module; without it the readers still work
@@ -61,17 +60,6 @@ FREE_TEXT = ("evidence", "title", "date_text")
 
 _KINDS_OF = {c.name: c.kind for c in schema.MENTIONS + schema.EVENTS}
 
-
-@dataclass(frozen=True)
-class RowProblem:
-    """A row skipped or read with a fault; `str()` is the one-line report."""
-    file: str
-    row: int
-    field: str
-    reason: str
-
-    def __str__(self):
-        return f"{self.file} row {self.row}, field {self.field}: {self.reason}"
 
 
 def looks_like_events_file(sample):

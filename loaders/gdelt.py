@@ -48,7 +48,7 @@ from pathlib import Path
 import pandas as pd
 
 from loaders import schema
-from loaders.errors import InputError
+from loaders.errors import InputError, RowProblem
 from loaders.settings import ROOT, SETTINGS
 
 try:  # the registry is another contributor's module; without it the readers still work
@@ -111,18 +111,6 @@ MAX_LISTED_PROBLEMS = 50
 
 _DAY = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 
-
-@dataclass(frozen=True)
-class RowProblem:
-    """A row skipped or read with a fault: file, 1-based line number, field, reason (ending in
-    'row skipped' when it was). `str()` is the one-line report."""
-    file: str
-    row: int
-    field: str
-    reason: str
-
-    def __str__(self):
-        return f"{self.file} row {self.row}, field {self.field}: {self.reason}"
 
 
 @dataclass(slots=True)

@@ -36,7 +36,6 @@ import csv
 import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -44,7 +43,7 @@ import pandas as pd
 from lxml import etree
 
 from loaders import schema
-from loaders.errors import InputError
+from loaders.errors import InputError, RowProblem
 from loaders.settings import ROOT, SETTINGS
 
 try:  # the registry is another contributor's module; without it the readers still work
@@ -113,19 +112,9 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|;\s*")
 
 
-@dataclass(frozen=True)
-class RowProblem:
-    """A record skipped or read with a fault: the file, its 1-based record number, the record's
-    id, the field and why. `str()` is the one-line report the registry collects."""
-    file: str
-    row: int
-    record_id: str | None
-    field: str
-    reason: str
 
-    def __str__(self):
-        record = f"record {self.row}" + (f" (id {self.record_id})" if self.record_id else "")
-        return f"{self.file} {record}, field {self.field}: {self.reason}"
+def _problem(file, number, record_id, field, reason):
+    return RowProblem(file, number, field, reason, record_id, unit="record")
 
 
 def looks_like_travels(sample):
@@ -207,7 +196,7 @@ def _trip_row(fields, file, number, problems):
     role = (fields.get("role") or "").lower()
     name = fields.get("name")
     if role not in ROLE_TITLES:
-        problems.append(RowProblem(file, number, fields.get("id"), "role",
+        problems.append(_problem(file, number, fields.get("id"), "role",
                                    f"unknown role {role!r}, expected one of {sorted(ROLE_TITLES)}"))
     who = f"{ROLE_TITLES.get(role, 'Official')} {_surname(name)}".strip()
     place = _country_label(iso3, fields.get("country"))
@@ -294,19 +283,19 @@ def _dates(fields, file, number, problems):
     record_id = fields.get("id")
     start = _day(fields.get("start-date"))
     if start is None:
-        problems.append(RowProblem(file, number, record_id, "start-date",
+        problems.append(_problem(file, number, record_id, "start-date",
                                    f"unparseable date {fields.get('start-date')!r}, expected YYYY-MM-DD; record skipped"))
         return None
     if not SETTINGS.min_year <= start.year <= SETTINGS.max_year:
-        problems.append(RowProblem(file, number, record_id, "start-date",
+        problems.append(_problem(file, number, record_id, "start-date",
                                    f"year {start.year} outside {SETTINGS.min_year}..{SETTINGS.max_year}; record skipped"))
         return None
     end = _day(fields.get("end-date"))
     if fields.get("end-date") and end is None:
-        problems.append(RowProblem(file, number, record_id, "end-date",
+        problems.append(_problem(file, number, record_id, "end-date",
                                    f"unparseable date {fields.get('end-date')!r}, expected YYYY-MM-DD; read as a one-day visit"))
     elif end is not None and end < start:
-        problems.append(RowProblem(file, number, record_id, "end-date",
+        problems.append(_problem(file, number, record_id, "end-date",
                                    f"{end.date()} is before start-date {start.date()}; read as a one-day visit"))
         end = None
     return start, end
@@ -337,7 +326,7 @@ def _country(slug, name, field, fields, file, number, problems):
         return table[slug]
     reason = (f"slug {slug!r} ({name}) has no ISO3 code in {COUNTRIES_CSV.name}" if slug in table
               else f"unknown country slug {slug!r} ({name}), not in {COUNTRIES_CSV.name}")
-    problems.append(RowProblem(file, number, fields.get("id"), field, reason + "; party left out"))
+    problems.append(_problem(file, number, fields.get("id"), field, reason + "; party left out"))
     return None
 
 
