@@ -215,7 +215,7 @@ LOCATION_PREPOSITIONS = r"\b(?:in|at|outside|inside|to|into|across|on the outski
 TOPIC_PREPOSITIONS = r"\b(?:on|about|over|regarding|concerning|such as|including|against|near|with regard to)\s+(?:the\s+)?$"
 
 #: A place after these is a topic, never a venue ("peace in Ukraine", "the war in Gaza").
-NOT_VENUE_BEFORE = r"\b(?:war|peace|conflict|crisis|fighting|situation|invasion|aggression|operations?|interests?|influence|presence|stability|security)\s+(?:in|on|of)\s+(?:the\s+)?$"
+NOT_VENUE_BEFORE = r"\b(?:war|peace|ceasefire|cease-fire|truce|conflict|crisis|fighting|situation|invasion|aggression|operations?|interests?|influence|presence|stability|security)\s+(?:in|on|of)\s+(?:the\s+)?$"
 
 #: A country followed by one of these is a topic or a place, not a party ("Russia's war",
 #: "the Russia-Ukraine war", "US airspace", "Chinese balloon").
@@ -246,7 +246,7 @@ MEDIA_OUTLETS = (
 
 #: Between a visit and a following trigger: the trigger is the visit's purpose ("arrived in
 #: Moscow for talks", "is due in Moscow to meet"), not another encounter.
-PURPOSE_BEFORE = r"\b(?:for|to)\s+(?:a\s+|an\s+|the\s+|hold\s+(?:a\s+)?|have\s+(?:a\s+)?)?(?:[\w-]+\s+){0,2}$"
+PURPOSE_BEFORE = r"\b(?:for|to)\s+(?:a\s+|an\s+|the\s+|hold\s+(?:a\s+)?|have\s+(?:a\s+)?)?(?:(?:\d+|one|two|three|four|five|six|seven|several|a few)\s+days?\s+of\s+)?(?:[\w-]+\s+){0,2}$"
 
 #: Titles stripped from the front of a head's name.
 PERSON_TITLES = (
@@ -273,3 +273,42 @@ CLAUSE_BREAKS = (
     r"\s+(?=(?:since|after|before|following)\s+(?:his|her|their|the|a|an|he|she|they|it|we|[A-Z]\w*)\b)",
     r"\s+--\s+", r"\s+-\s+",
 )
+
+# --- date attachment -------------------------------------------------------------------------
+
+#: A visit told as ending ("the trip draws to a close today"): the date in its clause is the
+#: visit's last day, not its first; the first day stays unknown unless another sentence gives it.
+ENDING_CUES = (
+    r"\bdraws? to a close\b", r"\bdrew to a close\b", r"\bcomes? to an end\b", r"\bcame to an end\b",
+    r"\bwraps? up\b", r"\bwrapped up\b", r"\bwrapping up\b", r"\bconclud(?:es|ed|ing)\b",
+)
+
+#: Day N of a multi-day encounter: "on the first day of the trip", "12 July, day two of the
+#: summit". `ordinal` is a key of ORDINAL_DAYS; `noun` names the encounter it counts from
+#: (a key of ORDINAL_NOUN_KINDS). The encounter's first day plus N-1 is the day meant; with a
+#: date just before ("12 July, day two of ..."), the encounter's first day is that date minus N-1.
+ORDINAL_DAY_PATTERNS = (
+    r"\b(?:the\s+)?(?P<ordinal>first|second|third|fourth|fifth|opening)\s+day\s+of\s+",
+    r"\bday\s+(?P<ordinal>one|two|three|four|five|1|2|3|4|5)\s+of\s+",
+)
+ORDINAL_DAY_TAIL = r"(?:the|his|her|their|its|this|that)\s+(?:[\w'’-]+\s+){0,3}?(?P<noun>trip|visit|tour|summit|talks|meetings?|conference|negotiations)\b"
+ORDINAL_DAYS = {"first": 1, "opening": 1, "one": 1, "1": 1, "second": 2, "two": 2, "2": 2,
+                "third": 3, "three": 3, "3": 3, "fourth": 4, "four": 4, "4": 4, "fifth": 5, "five": 5, "5": 5}
+ORDINAL_NOUN_KINDS = {"trip": "visit", "visit": "visit", "tour": "visit", "summit": "summit",
+                      "talks": "talks", "meeting": "meeting", "meetings": "meeting",
+                      "conference": "summit", "negotiations": "talks"}
+
+#: "the first such phone call since July 2022", "their first meeting since 2019": the date
+#: after "since" dates an earlier encounter of the same kind between the same parties.
+FIRST_SINCE_BEFORE = r"\bfirst\s+(?:[\w'’-]+\s+){0,3}$"
+FIRST_SINCE_AFTER = r"^\s+(?:[\w'’-]+\s+){0,3}?since\s+$"
+
+#: Length of a visit in its own words ("a two-day visit"): its last day follows from its first.
+DURATION_WORDS = {"one-day": 1, "two-day": 2, "three-day": 3, "four-day": 4, "five-day": 5,
+                  "six-day": 6, "seven-day": 7, "week-long": 7, "weeklong": 7}
+
+#: Travel to an encounter ("travelling to Beijing for talks on Friday", "arrived in Doha for a
+#: round of talks"): the encounter is the talks, not a visit. But a stay counted in days ("for
+#: five days of meetings") is a visit.
+MOTION_TRIGGERS = r"^(?:arrived|arrives|arriving|landed|lands|touched down|travel\w*|go(?:es|ing)?|went|head(?:s|ed)?|is due|are due|was due|were due|leave|leaves|left|depart\w*)\b"
+STAY_IN_DAYS = r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)\s+days?\s+of\b"

@@ -29,7 +29,7 @@ from datetime import date, datetime, timedelta
 import pandas as pd
 
 from loaders import cues, schema
-from loaders.dates import find_dates
+from loaders.dates import DateMention, find_dates
 from loaders.gazetteer import Place, find_places
 from loaders.topics import topics_of
 
@@ -123,8 +123,24 @@ _ANY_MEDIATOR_RE = _any(c.pattern for c in cues.MEDIATOR_CUES)
 _MEDIATORS = tuple((re.compile(c.pattern, _FLAGS), c.side, c.target) for c in cues.MEDIATOR_CUES)
 _HEAD_AFTER_RE = _any(cues.HEAD_AFTER_CUES)
 _HEAD_BEFORE_RE = _any(cues.HEAD_BEFORE_CUES)
+_ENDING_RE = _any(cues.ENDING_CUES)
+_ORDINAL_RES = tuple(re.compile(p + cues.ORDINAL_DAY_TAIL, _FLAGS) for p in cues.ORDINAL_DAY_PATTERNS)
+_FIRST_SINCE_BEFORE_RE = re.compile(cues.FIRST_SINCE_BEFORE, _FLAGS)
+_FIRST_SINCE_AFTER_RE = re.compile(cues.FIRST_SINCE_AFTER, _FLAGS)
+_DURATION_RE = re.compile(r"\b(?P<duration>" + "|".join(map(re.escape, cues.DURATION_WORDS)) + r")\s+(?:[\w-]+\s+){0,2}$", _FLAGS)
+_MOTION_RE = re.compile(cues.MOTION_TRIGGERS, _FLAGS)
+_DAY_OF_RE = re.compile(r"[Dd]ay\s+(?:\w+\s+)?of\s")
+_STAY_RE = re.compile(cues.STAY_IN_DAYS, _FLAGS)
+_VISIT_NOUN_RE = re.compile(r"\b(?:visit|trip|tour)", _FLAGS)
 _NAME_RE = re.compile(r"(?:[A-Z][\w'’-]+|bin|al|Al|de|da|van|von)(?:\s+(?:[A-Z][\w'’-]+|bin|bin|al|de|da))*")
 _TITLES = frozenset(cues.PERSON_TITLES)
+
+#: How far after its trigger a date may stand and still be the encounter's, in characters;
+#: further on it belongs to another predicate ("... that pushed relations to lows early last year").
+MAX_DATE_AFTER = 150
+#: How many days before publication a lede's trigger-less date may lie to date the article's
+#: undated encounter (see _date_from_lede).
+LEDE_DAYS = 3
 
 KIND_CLASS = {"meeting": "meet", "talks": "meet", "summit": "meet", "visit": "visit", "call": "call"}
 CAMEO = {"meeting": "040", "talks": "046", "summit": "040", "call": "041", "visit": "042"}
@@ -154,6 +170,8 @@ class _Candidate:
     heads: list = field(default_factory=list)
     group_reference: bool = False
     attendance: bool = False
+    ends: object = None    # a DateMention of the last day, for a visit told as ending
+    days: int | None = None   # length in days in its own words ("a two-day visit")
 
 
 @dataclass
@@ -172,6 +190,8 @@ class _Group:
     organizations: list = field(default_factory=list)
     heads: list = field(default_factory=list)
     sentences: list = field(default_factory=list)
+    ends: object = None
+    days: int | None = None
 
 
 class _Article:
@@ -256,12 +276,13 @@ class _Article:
                 return place
         return None
 
-    def recent_pair(self, index):
-        """The countries of the nearest sentence up to `index` naming two or more parties."""
+    def recent_pair(self, index, hosts=frozenset()):
+        """The countries of the nearest sentence up to `index` naming two or more parties
+        (`hosts`, the mediators of the sentence at `index`, are not parties)."""
         for position in range(index, max(-1, index - 4), -1):
             sentence = self.sentences[position]
             codes = _unique(p.iso3 for p in self.in_sentence(self.places, sentence)
-                            if self.is_actor(p) and p.iso3 not in self.absent)
+                            if self.is_actor(p) and p.iso3 not in self.absent and p.iso3 not in hosts)
             if len(codes) >= 2:
                 return codes
         return self.in_play()
@@ -367,7 +388,7 @@ def _triggers(article, sentence):
         return []
     clauses = _clauses(sentence)
     candidates = []
-    previous = None
+    previous, previous_made = None, False
     for index, (start, end, trigger) in enumerate(found):
         clause = next((c for c in clauses if c[0] <= start < c[1]), (0, len(text)))
         # the trigger owns its clause, cut where the neighbouring triggers of the clause begin
@@ -389,14 +410,15 @@ def _triggers(article, sentence):
             and bool(_PURPOSE_RE.search(text[previous[1]:start]))
         same = previous is not None and previous[0] >= clause[0] and previous[2].kind == trigger.kind \
             and len(text[previous[1]:start]) < 30 and not re.search(r"\b(?:and|,)\b", text[previous[1]:start].replace(",", " and "))
-        if purpose or same:
-            candidates[-1].end = sentence.start + end
+        if (purpose or same) and previous_made:
+            _join_purpose(article, sentence, candidates[-1], text[previous[0]:previous[1]], trigger,
+                          text[previous[1]:start] if purpose else None, end, seg_end)
             previous = (previous[0], end, previous[2])
             continue
         window = text[clause[0]:clause[1]]
         status = _status(text, clause, start, end)
         if status is None:
-            previous = (start, end, trigger)
+            previous, previous_made = (start, end, trigger), False
             continue
         candidate = _Candidate(
             sentence=article.sentence_index[sentence.start], start=sentence.start + start,
@@ -404,16 +426,45 @@ def _triggers(article, sentence):
             status=status, anaphoric=anaphoric)
         _read_clause(article, sentence, candidate, (seg_start, seg_end), clause, window)
         candidates.append(candidate)
-        previous = (start, end, trigger)
+        previous, previous_made = (start, end, trigger), True
+        if trigger.kind == "visit":
+            candidate.days = _days_of(text, start, end)
         del before
     _read_sentence_roles(article, sentence, candidates)
+    hosts = {code for candidate in candidates for code in candidate.mediators}
     for candidate in candidates:
-        # mediators are not parties; "both sides" stands for the pair in play
+        # mediators are not parties; "both sides" stands for the pair in play, never for the
+        # hosts thanked in the same sentence ("Both countries thanked Iraq and Oman for hosting")
         candidate.countries = [c for c in candidate.countries if c not in candidate.mediators]
         if candidate.group_reference and len(candidate.countries) < 2:
-            candidate.countries = _unique(candidate.countries + [
-                c for c in article.recent_pair(candidate.sentence) if c not in candidate.mediators])
+            candidate.countries = [c for c in candidate.countries if c not in hosts]
+            candidate.countries = _unique(candidate.countries + article.recent_pair(candidate.sentence, hosts))
     return candidates
+
+
+def _days_of(text, start, end):
+    """The length in days a visit trigger gives itself ("a two-day visit"), or None."""
+    duration = _DURATION_RE.search(text[max(0, start - 40):start]) or _DURATION_RE.search(text[start:end] + " ")
+    return cues.DURATION_WORDS[duration.group("duration").lower()] if duration else None
+
+
+def _join_purpose(article, sentence, candidate, travel, trigger, between, end, seg_end):
+    """A trigger that is the purpose of the visit before it ("arrived in Moscow for talks") joins it.
+    Travel to talks or a meeting is that encounter ("travelling to Beijing for talks on Friday"),
+    unless the stay is counted in days ("leave for China for five days of meetings")."""
+    start = candidate.end - sentence.start
+    candidate.end = sentence.start + end
+    if trigger.kind == "visit":
+        candidate.days = candidate.days or _days_of(sentence.text, start, end)
+    if between is None or trigger.kind not in ("talks", "meeting", "summit"):
+        return
+    if not _MOTION_RE.match(travel) or _VISIT_NOUN_RE.search(travel) or _STAY_RE.search(between):
+        return
+    candidate.kind, candidate.cameo, candidate.plover = trigger.kind, trigger.cameo, trigger.plover
+    candidate.days = None
+    # the encounter's own day, if it gives one, rather than the day of the journey
+    own = _nearest_date(article, candidate, (sentence.start + start, sentence.start + seg_end))
+    candidate.date = own or candidate.date
 
 
 def _status(text, clause, start, end):
@@ -458,6 +509,8 @@ def _read_clause(article, sentence, candidate, segment, clause, window):
         relative = re.match(r",?\s*(?:which|where|when)\b[^,;]*", article.text[cl[1]:sentence.end])
         if relative and not _TRIGGER_RE.search(relative.group(0)):
             candidate.date = _nearest_date(article, candidate, (cl[1], cl[1] + relative.end()))
+    if candidate.kind == "visit" and candidate.date is not None and _ENDING_RE.search(article.text[cl[0]:cl[1]]):
+        candidate.ends, candidate.date = candidate.date, None
     places = article.in_sentence(article.places, sentence)
     if candidate.kind != "call":
         _read_venue(article, sentence, candidate, places, seg, cl)
@@ -517,6 +570,8 @@ def _nearest_date(article, candidate, span):
             distance = (candidate.start - mention.end) * 1.5
         else:
             distance = abs(mention.start - candidate.end)
+            if distance > MAX_DATE_AFTER:
+                continue
         if best is None or distance < best[0]:
             best = (distance, mention)
     return best[1] if best else None
@@ -641,7 +696,8 @@ def _new_group(candidate):
         members=[candidate], kind=candidate.kind, cameo=candidate.cameo, plover=candidate.plover,
         status=candidate.status, date=candidate.date, city=candidate.city, country=candidate.country,
         countries=list(candidate.countries), absent=dict(candidate.absent), mediators=list(candidate.mediators),
-        organizations=list(candidate.organizations), heads=list(candidate.heads), sentences=[candidate.sentence])
+        organizations=list(candidate.organizations), heads=list(candidate.heads), sentences=[candidate.sentence],
+        ends=candidate.ends, days=candidate.days)
 
 
 def _absorb(group, candidate, anaphor=False):
@@ -657,6 +713,8 @@ def _absorb(group, candidate, anaphor=False):
     elif candidate.date is not None and candidate.status != "past-plan" and \
             _more_precise(candidate.date, group.date) and (not anaphor or group.date.precision != "day"):
         group.date = candidate.date
+    group.ends = group.ends or candidate.ends
+    group.days = group.days or candidate.days
     group.city = group.city or candidate.city
     group.country = group.country or candidate.country
     if not anaphor or group.kind == "summit" or len(group.countries) < 2:
@@ -697,7 +755,11 @@ def _fold(article, candidates):
         else:
             groups.append(_new_group(candidate))
     for candidate in pending:
-        fits = [g for g in groups if _compatible(g, candidate, False, True)]
+        # an anaphor refers back; one told before anything it could refer to joins a later
+        # encounter only when it agrees with it in status ("the talks held in Beijing" is not
+        # the talks the ministers "would hold")
+        fits = [g for g in groups if _compatible(g, candidate, False, True) and
+                (min(g.sentences) <= candidate.sentence or g.status == candidate.status)]
         target = min(fits, key=lambda g: min(abs(s - candidate.sentence) + (0.5 if s > candidate.sentence else 0)
                                              for s in g.sentences)) if fits else None
         if target:
@@ -837,8 +899,13 @@ def _article_rows(record):
             found = [_attendance(article, sentence)]
         candidates.extend(found)
     _attach_lone_heads(article, candidates)
+    _count_days(article, candidates)
+    _first_since(article, candidates)
+    groups = _fold(article, candidates)
+    _date_from_lede(article, groups, candidates)
+    _date_visits_from_meetings(groups)
     rows = []
-    for group in _fold(article, candidates):
+    for group in groups:
         row = _row(record, article, group, published)
         if row:
             rows.append(row)
@@ -871,6 +938,118 @@ def _attendance(article, sentence):
     return candidate
 
 
+def _count_days(article, candidates):
+    """Day N of a multi-day encounter (cues.ORDINAL_DAY_PATTERNS). "12 July, day two of the
+    summit": the summit's first day is 11 July. "On the first day of the trip, X held talks": the
+    talks take the first day of the trip told before."""
+    if not _DAY_OF_RE.search(article.text):  # a cheap literal scan first: most articles have none
+        return
+    for pattern in _ORDINAL_RES:
+        for match in pattern.finditer(article.text):
+            offset = match.start()
+            index = next((n for n, s in enumerate(article.sentences) if s.start <= offset < s.end), None)
+            if index is None:
+                continue
+            count = cues.ORDINAL_DAYS[match.group("ordinal").lower()] - 1
+            kind = cues.ORDINAL_NOUN_KINDS[match.group("noun").lower()]
+            here = [c for c in candidates if c.sentence == index]
+            counted = next((c for c in here if c.start <= match.start("noun") < c.end), None)
+            stated = next((m for m in article.dates if m.precision == "day" and m.end <= offset and
+                           re.fullmatch(r"[\s,]*", article.text[m.end:offset])), None)
+            if stated is not None:
+                if counted is not None:
+                    counted.date = _derived_date(article, match, stated.date - timedelta(days=count))
+                continue
+            first = next((c for c in reversed(candidates) if c.start < offset and c is not counted and
+                          c.sentence <= index and c.date is not None and c.date.precision == "day" and
+                          KIND_CLASS[c.kind] == KIND_CLASS[kind]), None)
+            if first is None:
+                continue
+            for candidate in here:
+                if candidate is not counted and candidate.date is None:
+                    candidate.date = _derived_date(article, match, first.date.date + timedelta(days=count))
+
+
+def _derived_date(article, match, day):
+    return DateMention(match.start(), match.end(), article.text[match.start():match.end()], day, None,
+                       "day", "ordinal_day")
+
+
+def _first_since(article, candidates):
+    """"the first such phone call since July 2022": the date after "since" is an earlier
+    encounter of the same kind (cues.FIRST_SINCE_BEFORE / _AFTER); the trigger tells it."""
+    if "since" not in article.text:
+        return
+    for candidate in candidates:
+        if not _NOUN_TRIGGER_RE.search(article.text[candidate.start:candidate.end]):
+            continue
+        sentence = article.sentences[candidate.sentence]
+        if not _FIRST_SINCE_BEFORE_RE.search(article.text[max(sentence.start, candidate.start - 40):candidate.start]):
+            continue
+        since = next((m for m in article.dates if candidate.end <= m.start <= candidate.end + 40 and
+                      _FIRST_SINCE_AFTER_RE.match(article.text[candidate.end:m.start] + " ")), None)
+        if since is None or since.precision not in ("day", "month") or since.end > sentence.end:
+            continue
+        candidate.status, candidate.anaphoric, candidate.date = "held", False, since
+        if len(candidate.countries) < 2:  # "their first ... since": the parties of the one told
+            candidate.countries = _unique(candidate.countries + article.recent_pair(candidate.sentence))
+
+
+def _date_from_lede(article, groups, candidates):
+    """An undated held encounter takes the day the article's lede gives without a trigger of its
+    own ("X left the White House early on 28 February ..."; a dateline "DOHA, August 15."), when
+    all its parties are named in the lede's first two sentences and that day is at most
+    LEDE_DAYS before publication. A report's own date ("said on Monday") is not such a day."""
+    if article.published is None or not article.sentences:
+        return
+    published = article.published.date() if isinstance(article.published, datetime) else article.published
+    lede = article.sentences[:2]
+    with_trigger = {c.sentence for c in candidates}
+    day = None
+    for index, sentence in enumerate(lede):
+        if index in with_trigger:
+            continue
+        for mention in article.in_sentence(article.dates, sentence):
+            if mention.precision != "day" or mention.end_date is not None:
+                continue
+            if _REPORTING_RE.search(article.text[max(0, mention.start - 40):mention.start]):
+                continue
+            if 0 <= (published - mention.date).days <= LEDE_DAYS:
+                day = mention
+                break
+        if day:
+            break
+    if day is None:
+        return
+    # the parties named with that day; a bare dateline ("DOHA, August 15.") lends the next sentence's
+    named = {p.iso3 for p in article.in_sentence(article.places, article.sentences[index]) if p.iso3}
+    if len(named) < 2 and index + 1 < len(article.sentences):
+        named |= {p.iso3 for p in article.in_sentence(article.places, article.sentences[index + 1]) if p.iso3}
+    for group in groups:
+        if group.date is not None or group.ends is not None or group.status != "held":
+            continue
+        countries = _finish(article, group)[0]
+        if countries and set(countries) <= named:
+            group.date = day
+
+
+def _date_visits_from_meetings(groups):
+    """An undated visit takes the date of the encounter it is made for: a dated meeting, talks or
+    summit of the same status among the same parties (visitor and host), held where the visit
+    goes or at an unnamed place ("Biden had been due to visit Amman ... scheduled to meet King
+    Abdullah ... on Wednesday"). The nearest such encounter in the text wins."""
+    for visit in groups:
+        if visit.kind != "visit" or visit.date is not None or visit.ends is not None or not visit.countries:
+            continue
+        destination = visit.country
+        fits = [g for g in groups if KIND_CLASS[g.kind] == "meet" and g.status == visit.status and
+                g.date is not None and set(visit.countries) <= set(g.countries) and
+                (g.country is None or destination is None or g.country == destination)]
+        if fits:
+            nearest = min(fits, key=lambda g: min(abs(a - b) for a in g.sentences for b in visit.sentences))
+            visit.date = nearest.date
+
+
 def _attach_lone_heads(article, candidates):
     """Heads named in a sentence without a trigger ("the delegation was led by X") join the
     encounter told just before."""
@@ -898,6 +1077,11 @@ def _row(record, article, group, published):
         end_date = pd.Timestamp(mention.end_date) if mention.end_date else None
         precision = mention.precision if mention.precision in ("day", "week", "month", "year") else "unknown"
         date_text, date_start, date_end = mention.text, mention.start, mention.end
+        event_date, end_date, precision = _settle_precision(event_date, end_date, precision, group.days)
+    elif group.ends is not None and _date_fits(group.ends, status, published):
+        # only its last day is told ("the trip draws to a close today")
+        end_date = pd.Timestamp(group.ends.end_date or group.ends.date)
+        date_text, date_start, date_end = group.ends.text, group.ends.start, group.ends.end
     spans = [(article.sentences[i].start, article.sentences[i].end) for i in sorted(group.sentences)]
     evidence = " | ".join(article.text[s:e] for s, e in spans)
     kind = group.kind
@@ -931,6 +1115,18 @@ def _row(record, article, group, published):
         "evidence_start": spans[0][0], "evidence_end": spans[-1][1],
         "date_start": date_start, "date_end": date_end,
     }
+
+
+def _settle_precision(event_date, end_date, precision, days):
+    """A week lying inside one month is told as that month (the gold set's convention: every day
+    of "next week" falls in May -> May); a visit of N days told by its first day gets its last."""
+    if precision == "week":
+        last = event_date + pd.Timedelta(days=6)
+        if (last.year, last.month) == (event_date.year, event_date.month):
+            return event_date.replace(day=1), None, "month"
+    if precision == "day" and end_date is None and days and days > 1:
+        end_date = event_date + pd.Timedelta(days=days - 1)
+    return event_date, end_date, precision
 
 
 def _date_fits(mention, status, published):
@@ -984,5 +1180,3 @@ def mentions_to_records(frame):
         records.append(record)
     return records
 
-
-del date, timedelta
