@@ -7,7 +7,9 @@ JSON text):
 - `meta`: key/value; `schema_version` says which layout the file has.
 - `articles`: one row per distinct article (ARTICLES), keyed by `article_id`.
 - `mentions`: one row per encounter reported by one source (MENTIONS), keyed by `mention_id`.
-- `events`: the merge of all mentions (EVENTS), rebuilt in the same transaction as each ingest.
+- `merged`: the merge of all mentions (EVENTS) before any correction, rebuilt in the same
+  transaction as each ingest; kept so that a correction does not re-merge every mention.
+- `events`: `merged` with the corrections applied: what the app shows.
 - `corrections`: the changes people made (CORRECTIONS), re-applied whenever events are rebuilt.
 - `ingest_log`: one row per input file per ingest: outcome `ingested`, `duplicate` or
   `rejected`, with the reason. Nothing read is dropped without a row here.
@@ -40,6 +42,7 @@ _SQL_TYPES = {
 _TABLES = {"articles": (schema.ARTICLES, "article_id"),
            "mentions": (schema.MENTIONS, "mention_id"),
            "events": (schema.EVENTS, "event_id"),
+           "merged": (schema.EVENTS, "event_id"),
            "corrections": (schema.CORRECTIONS, "correction_id")}
 
 
@@ -95,8 +98,6 @@ class Store:
     def __init__(self, path=None, busy_timeout=10.0):
         self.path = Path(path or SETTINGS.db_path)
         self.busy_timeout = busy_timeout
-        #: Corrections that no longer match an event, from the last rebuild (one line each).
-        self.correction_problems = []
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self._connect() as con:
             self._create_or_check(con)
@@ -250,22 +251,39 @@ class Store:
             if len(mentions):
                 if progress:
                     progress(0, 1, "merging")
-                self._rebuild_events(con)
+                self._rebuild_events(con, remerge=True)
             now = dt.datetime.now()
             con.executemany("INSERT INTO ingest_log VALUES (?, ?, ?, ?, ?, ?)",
                             [[now, f.path, f.outcome, f.reason, f.articles, f.mentions] for f in report.files])
         return report
 
-    def _rebuild_events(self, con):
-        """Merge all mentions into events, then apply the corrections; inside the caller's transaction."""
-        from loaders.curation import apply_corrections
+    def _rebuild_events(self, con, remerge=False):
+        """Apply the corrections to the merged events (merging all mentions again first when
+        `remerge`, i.e. after an ingest); inside the caller's transaction."""
         from loaders.merge import merge_mentions
 
-        mentions = _select(con, "mentions")
-        events, self.correction_problems = apply_corrections(
-            merge_mentions(mentions), mentions, _select(con, "corrections"))
+        if remerge:
+            con.execute("DELETE FROM merged")
+            self._insert(con, "merged", merge_mentions(_select(con, "mentions")))
+        events, _ = self._corrected(con)
         con.execute("DELETE FROM events")
         self._insert(con, "events", events)
+
+    def _corrected(self, con):
+        """(events, problems): the merged events with the corrections applied."""
+        from loaders.curation import apply_corrections
+
+        corrections = _select(con, "corrections")
+        splits = corrections[(corrections["action"] == "split") & ~corrections["undone"].astype(bool)]
+        # only a split needs the mentions (to build the event split off); skip reading them otherwise
+        mentions = _select(con, "mentions") if len(splits) else schema.empty(schema.MENTIONS)
+        return apply_corrections(_select(con, "merged"), mentions, corrections)
+
+    @property
+    def correction_problems(self):
+        """Corrections that no longer match an event (after a re-ingest or re-extraction), one line each."""
+        with self._connect(read_only=True) as con:
+            return self._corrected(con)[1]
 
     # -- curation -----------------------------------------------------------------------
 
