@@ -991,6 +991,8 @@ def _first_since(article, candidates):
         if since is None or since.precision not in ("day", "month") or since.end > sentence.end:
             continue
         candidate.status, candidate.anaphoric, candidate.date = "held", False, since
+        # the venue in the sentence is the new encounter's, not the earlier one's
+        candidate.city = candidate.country = None
         if len(candidate.countries) < 2:  # "their first ... since": the parties of the one told
             candidate.countries = _unique(candidate.countries + article.recent_pair(candidate.sentence))
 
@@ -1110,11 +1112,19 @@ def _row(record, article, group, published):
         "origin": "article", "kind": kind, "cameo": cameo, "plover_mode": plover, "status": status,
         "date": event_date, "end_date": end_date, "date_precision": precision, "date_text": date_text,
         "city": group.city, "country": group.country, "countries": countries, "absent": absent,
-        "mediators": mediators, "organizations": group.organizations, "heads": group.heads,
+        "mediators": mediators, "organizations": group.organizations, "heads": _heads_present(group.heads, absent),
         "topics": topics_of(evidence), "title": title, "evidence": evidence,
         "evidence_start": spans[0][0], "evidence_end": spans[-1][1],
         "date_start": date_start, "date_end": date_end,
     }
+
+
+def _heads_present(heads, absent):
+    """Heads whose country is absent did not lead a delegation ("Zelensky was not invited")."""
+    if not absent:
+        return list(heads)
+    return [name for name in heads
+            if not any(p.kind == "official" and p.iso3 in absent for p in find_places(name))]
 
 
 def _settle_precision(event_date, end_date, precision, days):

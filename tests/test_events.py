@@ -312,3 +312,28 @@ def test_devset_timeline_f1_and_no_absent_party():
     f1, lines = _score(folder)
     assert f1 >= DEVSET_TIMELINE_F1_FLOOR, lines
     assert lines[-2].endswith("listed as participants 0"), lines
+
+
+@pytest.mark.parametrize("body, kind, absent_head", [
+    ("President Emmanuel Macron and Chancellor Friedrich Merz met in Lisbon on Friday. "
+     "Ukrainian President Volodymyr Zelensky was not invited to the meeting.", "meeting", "Zelensky"),
+])
+def test_the_head_of_an_absent_country_is_not_a_head_of_the_encounter(body, kind, absent_head):
+    article = _articles_frame_for_heads(body)
+    mentions = extract_mentions(article)
+    held = mentions[mentions["kind"] == kind].iloc[0]
+    assert "UKR" in held["absent"]
+    assert not any(absent_head in head for head in held["heads"])
+
+
+def test_an_earlier_encounter_first_since_does_not_take_the_new_venue():
+    article = _articles_frame_for_heads(
+        "The presidents of Chile and Peru held talks in Lima on Friday, their first meeting since March 2021.")
+    mentions = extract_mentions(article)
+    earlier = mentions[mentions["date"] == pd.Timestamp("2021-03-01")]
+    assert len(earlier) == 1 and earlier.iloc[0]["city"] is None
+
+
+def _articles_frame_for_heads(body):
+    from loaders.articles import read_text_input
+    return read_text_input(" date 2025-06-14 All Sections\nTitle\n\n" + body + "\n", "inline.txt")
