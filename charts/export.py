@@ -124,7 +124,9 @@ def events_csv(data_frame):
     Example: pd.read_csv(io.StringIO(events_csv(events)))
     """
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    # CRLF (RFC 4180) also makes the writer quote a cell holding a lone '\r', which it leaves bare
+    # with '\n' as terminator: a spreadsheet would break the row there (a row injected by a title)
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(schema.names(schema.EVENTS))
     for record in _plain_records(data_frame):
         writer.writerow([_csv_cell(record[name]) for name in schema.names(schema.EVENTS)])

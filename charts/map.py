@@ -48,7 +48,7 @@ def venue_map(data_frame, title=None):
                  f"{'s' if n != 1 else ''}<br>{style.esc(cities)}"
                  for country, n, cities in zip(group["country"], group["count"], group["cities"])]
         fig.add_trace(go.Scattergeo(
-            locations=group["country"], locationmode="ISO-3", name=kind, mode="markers",
+            locations=group["country"], locationmode="ISO-3", name=style.esc(kind), mode="markers",
             marker=dict(size=np.minimum(8 + 6 * np.sqrt(counts - 1), 40), color=style.kind_color(kind),
                         opacity=0.75, line=dict(width=1, color="white")),
             hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",

@@ -640,14 +640,15 @@ def _record_published(value, problems):
         return _published()
     if isinstance(value, (int, float)):
         # Unix time: seconds, or milliseconds when too large for seconds
-        seconds = value / 1000 if abs(value) > 1e11 else value
         try:
+            # inside the try: an int too big for a float (10**400) overflows in the division
+            seconds = value / 1000 if abs(value) > 1e11 else value
             moment = dt.datetime.fromtimestamp(seconds, dt.timezone.utc)
         except (OverflowError, OSError, ValueError):
-            problems.append(f"published {value!r} is not a date")
+            problems.append(f"published {_quote(value)} is not a date")
             return _published()
         if not SETTINGS.min_year <= moment.year <= SETTINGS.max_year:
-            problems.append(f"published {value!r} gives the year {moment.year}, outside "
+            problems.append(f"published {_quote(value)} gives the year {moment.year}, outside "
                             f"{SETTINGS.min_year}-{SETTINGS.max_year}; treated as unknown")
             return _published()
         return _published(moment.replace(tzinfo=None), "minute", "+00:00")

@@ -28,7 +28,7 @@ skipped), so a new format needs no edit here beyond its module name in that tupl
 file-level problems joined in `reason`) or "rejected" with a one-line reason, among them:
 "no such file or folder", "empty file (0 bytes)", "empty file (only whitespace)",
 "file is N bytes, over the limit of M bytes (max_file_bytes)", "binary file (it holds NUL
-bytes), not text", "binary or undecodable file: ...", "unknown format: NAME (suffix .x) is
+bytes), not text", "binary or undecodable file: ...", "an archive (zip), not unpacked: ...", "unknown format: NAME (suffix .x) is
 none of ...", a format's own InputError reason ("malformed JSON: ...", "no text field:
 expected one of ...", "no readable text in the HTML page", "no body text", ...), or
 "could not be read (ErrorType: ...)" when a reader fails unexpectedly.
@@ -41,6 +41,7 @@ import codecs
 import importlib
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -58,6 +59,19 @@ REGISTERED_MODULES = ("loaders.articles", "loaders.travels", "loaders.gdelt", "l
 SNIFF_BYTES = 64 * 1024
 
 PRODUCES = ("articles", "mentions")
+
+#: Archives are never unpacked (issue 6: a zip bomb or a '../' member must not reach the disk);
+#: they are told by their first bytes, whatever the suffix: (kind, pattern matched at byte 0).
+#: The patterns are strict enough that no text starts with one ('BZh' alone could be a name).
+ARCHIVE_MAGIC = (
+    ("zip", re.compile(rb"PK(?:\x03\x04|\x05\x06|\x07\x08)")), ("gzip", re.compile(rb"\x1f\x8b\x08")),
+    ("bzip2", re.compile(rb"BZh[1-9](?:1AY&SY|\x17rE8P\x90)")), ("xz", re.compile(rb"\xfd7zXZ\x00")),
+    ("7z", re.compile(rb"7z\xbc\xaf\x27\x1c")), ("rar", re.compile(rb"Rar!\x1a\x07")),
+    ("zstd", re.compile(rb"\x28\xb5\x2f\xfd")), ("tar", re.compile(rb".{257}ustar(?:\x00|  \x00)", re.DOTALL)),
+)
+#: Suffixes of archives, for files whose content does not say (an empty or cut archive).
+ARCHIVE_SUFFIXES = {".zip": "zip", ".gz": "gzip", ".tgz": "gzip", ".bz2": "bzip2", ".xz": "xz",
+                    ".7z": "7z", ".rar": "rar", ".zst": "zstd", ".tar": "tar"}
 
 # Longest BOM first: the UTF-32 LE BOM starts with the UTF-16 LE one.
 _BOMS = (
@@ -222,6 +236,23 @@ def _sniffs(fmt, sample):
 # -- reading bytes as text -------------------------------------------------------------------
 
 
+def archive_kind(raw, name=""):
+    """The kind of archive ('zip', 'gzip', 'tar', ...) that the bytes `raw` (the head of a file)
+    or, failing that, the file name's suffix show, or None for anything else.
+
+    Example: archive_kind(b"PK\\x03\\x04...") == "zip"; archive_kind(b"", "a.tar.gz") == "gzip"
+    """
+    for kind, magic in ARCHIVE_MAGIC:
+        if magic.match(raw):
+            return kind
+    return ARCHIVE_SUFFIXES.get(Path(str(name)).suffix.lower())
+
+
+def archive_reason(kind):
+    """The one-line reason an archive of `kind` is refused."""
+    return f"an archive ({kind}), not unpacked: extract it and import the files inside"
+
+
 def check_size(path, limit=None):
     """Return the size of `path` in bytes; raise InputError when it is over `limit`
     (default SETTINGS.max_file_bytes) or not a readable file. Reads nothing."""
@@ -346,6 +377,9 @@ def read_file(path):
     head = sample(path)
     if head.size == 0:
         raise InputError(path, "empty file (0 bytes)")
+    archive = archive_kind(head.raw, path.name)
+    if archive:
+        raise InputError(path, archive_reason(archive))
     if head.text is not None and not head.text.strip() and head.size <= SNIFF_BYTES:
         raise InputError(path, "empty file (only whitespace)")
     fmt = format_for(head)
