@@ -12,6 +12,7 @@ Corrections are rows of `schema.CORRECTIONS`; `apply_corrections` is pure.
 """
 import json
 
+import numpy as np
 import pandas as pd
 
 from loaders import schema
@@ -168,3 +169,87 @@ def _merged(row, other, reason):
 
 def _missing(value):
     return value is None or (not isinstance(value, (list, tuple)) and pd.isna(value))
+
+
+# -- for the dashboard's curation forms ------------------------------------------------------
+
+def current_value(event, name):
+    """An event's field in the form `validate_changes` returns, so the two can be compared.
+
+    >>> current_value({"date": pd.Timestamp("2025-02-18"), "countries": ["USA"]}, "date")
+    '2025-02-18'
+    """
+    value = event.get(name)
+    if isinstance(value, (list, tuple, np.ndarray)):
+        return [str(v) for v in list(value)]
+    if _missing(value):
+        return None
+    if name in ("date", "end_date"):
+        return pd.Timestamp(value).strftime("%Y-%m-%d")
+    return str(value).strip() or None
+
+
+def changes_from(event, values):
+    """The fields of a filled-in form that differ from `event`: {field: value as entered}.
+
+    `values` maps EDITABLE fields to what the form holds (lists may be 'USA; RUS' text). A
+    changed value that does not validate is kept as entered, so that Store.edit_event refuses
+    it with its message naming the field.
+
+    >>> changes_from({"status": "held", "countries": ["USA", "RUS"]}, {"status": "held", "countries": "usa; rus"})
+    {}
+    """
+    changes = {}
+    for name, value in values.items():
+        try:
+            clean = validate_changes({name: value})[name]
+        except ParleyError:
+            if value != event.get(name):  # an odd value left as it was is no change
+                changes[name] = value
+            continue
+        if clean != current_value(event, name):
+            changes[name] = value
+    return changes
+
+
+def describe(corrections, events):
+    """One readable line per correction, for a table people scan.
+
+    Takes a CORRECTIONS frame and the current EVENTS frame (to name an edited event by its title
+    now). Returns a frame with columns correction_id, at, action, event (the title of the event
+    corrected), change ('status: held → planned'; 'deleted'; 'merged in: <title>'; 'split off
+    2 sources: <articles>'), reason, undone.
+    """
+    titles = {a: row["title"] for row in events.to_dict("records") for a in anchors_of(row)}
+    rows = []
+    for correction in corrections.to_dict("records"):
+        before = json.loads(correction["before"] or "{}")
+        changes = json.loads(correction["changes"] or "{}")
+        action = correction["action"]
+        if action == "edit":
+            title = next((titles[a] for a in correction["anchors"] if a in titles), None) or before.get("title")
+            change = "; ".join(f"{name}: {_shown(before.get(name))} → {_shown(value)}" for name, value in changes.items())
+        elif action == "merge":
+            first, second = (before.get("events") or [{}, {}])[:2]
+            title, change = first.get("title"), f"merged in: {second.get('title')}"
+        elif action == "split":
+            gone = set(correction["other_anchors"])
+            articles = sorted({s.get("article") for s in before.get("sources", []) if anchor(s) in gone} - {None})
+            title = before.get("title")
+            change = f"split off {len(gone)} source{'s' if len(gone) != 1 else ''}: {', '.join(articles)}"
+        else:
+            title, change = before.get("title"), "deleted"
+        rows.append(dict(correction_id=correction["correction_id"], at=correction["at"], action=action,
+                         event=title or ", ".join(correction["anchors"]), change=change,
+                         reason=correction["reason"], undone=bool(correction["undone"])))
+    return pd.DataFrame(rows, columns=["correction_id", "at", "action", "event", "change", "reason", "undone"])
+
+
+def _shown(value):
+    """A before/after value as short text: lists joined, no value as '—', midnight times cut."""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(map(str, value)) or "—"
+    if value is None or value == "" or value == "NaT":
+        return "—"
+    text = str(value)
+    return text[:10] if text.endswith(" 00:00:00") else text

@@ -29,6 +29,13 @@ class Settings:
     max_year: int = 2100
     #: Above this many events the timeline aggregates points by period (see charts/timeline.py).
     timeline_point_limit: int = 5000
+    #: Most lanes the timeline draws; beyond it the least recently active lanes are folded into
+    #: one "other pairs" / "other topics" lane at the bottom (see charts/timeline.py).
+    timeline_lane_limit: int = 30
+    #: The timeline opens on the last this many years of the data when the data span more than
+    #: `timeline_whole_years` (and no date range was asked for); the rest is a button away.
+    timeline_recent_years: int = 3
+    timeline_whole_years: int = 10
     #: Largest upload accepted in the dashboard, in bytes.
     max_upload_bytes: int = 20 * 1024 * 1024
     #: Folder the browser tests write screenshots and downloads to; git-ignored.

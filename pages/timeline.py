@@ -2,16 +2,17 @@
 import streamlit as st
 
 import ui
-from charts.timeline import timeline
+from charts.timeline import caption, timeline
 
 st.title("Timeline")
 filters = ui.current_filters()
 lanes = st.segmented_control("Lanes", ["pair", "topic"], default="pair", key="timeline_lanes",
                              format_func={"pair": "country pair", "topic": "topic"}.get) or "pair"
 events = ui.events(filters)
+# a date range asked for is shown whole; otherwise decades of data open on the latest years
+fig = timeline(events, lanes=lanes, recent=not (filters.start or filters.end))
 st.caption(f"{len(events):,} events. Click a point to read its sources. Hollow: planned; crossed: cancelled; "
-           "diamond: undated, drawn at its report date.")
-fig = timeline(events, lanes=lanes)
+           f"diamond: undated, drawn at its report date. {caption(fig)}")
 clicked = ui.chart(fig, key="timeline_chart", selectable=True)
 with st.expander("Download the chart or the events"):
     ui.figure_downloads(fig, "timeline")
@@ -19,3 +20,4 @@ with st.expander("Download the chart or the events"):
 event_id = ui.selected_event(clicked)
 if event_id:
     ui.show_event(event_id, events)
+    ui.correct_link(event_id)

@@ -184,3 +184,17 @@ def test_map_draws_its_base_map_offline(page, server):
     assert page.locator(".stPlotlyChart .js-plotly-plot .scattergeo .point").count() == 2  # Saudi Arabia, Türkiye
     page.screenshot(path=str(ARTIFACTS / "4-map.png"), full_page=True)
     assert page.dialogs == []
+
+
+def test_event_details_link_to_the_curation_form(page, server):
+    # read-only: this module's store holds events without mentions, so a correction (which
+    # rebuilds the events from the mentions) is tested under AppTest in test_curation_pages.py
+    page.goto(f"{server}/?event=riyadh")
+    wait_for_app(page)
+    page.get_by_role("link", name="Correct this event").click()
+    title = page.locator(".st-key-curate_title input")
+    expect(title).to_have_value("USA–RUS meeting, Saudi Arabia")
+    assert "/events" in page.url and "event=riyadh" in page.url
+    expect(page.locator(".st-key-event_details")).to_contain_text("not attended by Ukraine")
+    page.screenshot(path=str(ARTIFACTS / "5-correct-event.png"), full_page=True)
+    assert page.dialogs == []

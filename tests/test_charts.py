@@ -9,7 +9,8 @@ from charts import style
 from charts.activity import activity, activity_counts, country_matrix
 from charts.map import venue_counts, venue_map
 from charts.network import network, pair_counts
-from charts.timeline import MULTILATERAL, NO_TOPIC, lane_frame, timeline
+from charts.timeline import (LANE_HEIGHT, MULTILATERAL, NO_TOPIC, STACK_SPREAD, caption, lane_frame, lane_order,
+                             recent_window, stack_offsets, timeline)
 from eventrows import HOSTILE_TITLE, event, events_frame, seed_events
 from loaders.errors import ParleyError
 
@@ -22,6 +23,11 @@ def marker_points(fig):
             for i, row in enumerate(trace.customdata):
                 points.setdefault(row[0], []).append((trace, i))
     return points
+
+
+def drawn_lane(fig, y):
+    """The label of the lane a point at height `y` is drawn in (lane i spans i - 0.5 .. i + 0.5)."""
+    return fig.layout.yaxis.ticktext[fig.layout.yaxis.tickvals.index(round(y))]
 
 
 def test_seed_meetings_are_separate_points_on_their_own_dates():
@@ -77,15 +83,16 @@ def test_pair_lanes(countries, pairs):
     expected = [MULTILATERAL] if pairs is None else sorted(
         " – ".join(sorted([name(a), name(b)])) if b else f"{name(a)} – ?" for a, b in pairs)
     assert sorted(lane_frame(frame, "pair")["lane"]) == expected
-    assert sorted(t.y[i] for t, i in marker_points(timeline(frame))["e"]) == expected
+    fig = timeline(frame)
+    assert sorted(drawn_lane(fig, t.y[i]) for t, i in marker_points(fig)["e"]) == expected
+    assert sorted(t.customdata[i][1] for t, i in marker_points(fig)["e"]) == expected
 
 
 @pytest.mark.parametrize("topics, lanes", [(["trade", "security"], ["security", "trade"]), ([], [NO_TOPIC])])
 def test_topic_lanes(topics, lanes):
     frame = events_frame([event(event_id="e", topics=topics, date=pd.Timestamp("2024-01-01"))])
     fig = timeline(frame, lanes="topic")
-    (trace, _), *rest = marker_points(fig)["e"]
-    assert sorted(trace.y) == lanes
+    assert sorted(drawn_lane(fig, trace.y[i]) for trace, i in marker_points(fig)["e"]) == lanes
     assert fig.layout.meta["lanes"] == "topic"
 
 
@@ -141,6 +148,174 @@ def test_empty_frame_gives_an_empty_figure():
     assert isinstance(fig, go.Figure) and len([t for t in fig.data if t.customdata is not None]) == 0
 
 
+# -- the default view: lane order, lane cap, first x range, stacked points (issue 4 follow-up) ----
+
+#: Partners of the USA, one lane each ("X – United States"), for tables of made-up lanes.
+PARTNERS = ["AFG", "ALB", "DZA", "AGO", "ARG", "ARM", "AUS", "AUT", "BEL", "BRA", "CAN", "CHL", "CHN", "COL", "DNK",
+            "EGY", "FIN", "FRA", "DEU", "GRC", "IND", "IDN", "IRQ", "IRL", "ISR", "ITA", "JPN", "JOR", "KEN", "MEX",
+            "NLD", "NOR"]
+
+
+def lane_events(latest_by_partner, per_lane=1):
+    """Events in one lane per partner (with the USA): `per_lane` of them, the last on the given day."""
+    return events_frame([event(event_id=f"{code}-{n}", countries=["USA", code], date=pd.Timestamp(day) - pd.Timedelta(days=30 * n))
+                         for code, day in latest_by_partner.items() for n in range(per_lane)])
+
+
+def pair(code):
+    return f"{style.country_name(code)} – United States"
+
+
+@pytest.mark.parametrize("latest, expected", [
+    # alphabetical order would put Afghanistan first; the latest event decides
+    ({"AFG": "1990-01-01", "JPN": "2025-02-01", "FRA": "2024-06-01"}, ["JPN", "FRA", "AFG"]),
+    ({"ALB": "2020-01-01", "CHN": "2020-01-02", "BRA": "2019-12-31"}, ["CHN", "ALB", "BRA"]),
+])
+def test_lanes_ordered_by_latest_event_newest_on_top(latest, expected):
+    fig = timeline(lane_events(latest))
+    assert list(fig.layout.yaxis.ticktext) == [pair(code) for code in expected]
+    assert list(fig.layout.yaxis.tickvals) == list(range(len(expected)))
+    top = [eid for eid, [(t, i)] in marker_points(fig).items() if round(t.y[i]) == 0]
+    assert top == [f"{expected[0]}-0"]
+    assert fig.layout.yaxis.range[0] > fig.layout.yaxis.range[1]  # row 0 at the top
+
+
+def test_lane_order_ties_more_events_first_then_name():
+    frame = events_frame([event(event_id=f"{code}{n}", countries=["USA", code], date=pd.Timestamp("2024-05-01") - pd.Timedelta(days=n))
+                          for code, n_events in (("FRA", 1), ("DEU", 3), ("CAN", 1)) for n in range(n_events)])
+    assert lane_order(lane_frame(frame)) == [pair("DEU"), pair("CAN"), pair("FRA")]
+
+
+@pytest.mark.parametrize("n_lanes, limit", [(30, 30), (31, 30), (30, 12), (5, 2)])
+def test_lanes_capped_and_the_rest_folded_into_one_lane(n_lanes, limit):
+    days = pd.date_range("2024-12-31", periods=n_lanes, freq="-7D")  # partner i's latest event is i weeks old
+    frame = lane_events(dict(zip(PARTNERS[:n_lanes], days)), per_lane=2)
+    fig = timeline(frame, lane_limit=limit)
+    labels = list(fig.layout.yaxis.ticktext)
+    assert len(labels) == min(n_lanes, limit)
+    folded = n_lanes - limit + 1 if n_lanes > limit else 0
+    assert fig.layout.meta["folded_lanes"] == folded
+    if folded:
+        assert labels[:-1] == [pair(code) for code in PARTNERS[:limit - 1]]
+        assert labels[-1] == f"other pairs ({folded})"
+        assert fig.layout.meta["folded_events"] == 2 * folded
+        assert f"{folded} more ({2 * folded} events) share the bottom lane" in caption(fig)
+    else:
+        assert "bottom lane" not in caption(fig)
+    # nothing is dropped: every event is a clickable point, named by its own pair
+    drawn = marker_points(fig)
+    assert set(drawn) == set(frame["event_id"])
+    assert all(t.customdata[i][1] == pair(eid.split("-")[0]) for eid, spots in drawn.items() for t, i in spots)
+    assert fig.layout.height == max(320, 130 + LANE_HEIGHT * len(labels))
+
+
+def test_event_of_several_folded_pairs_is_drawn_once_in_the_folded_lane():
+    recent = lane_events({"FRA": "2025-01-01", "DEU": "2024-12-01"})
+    old = events_frame([event(event_id="trio", countries=["USA", "JPN", "KOR"], date=pd.Timestamp("1990-01-01"))])
+    fig = timeline(pd.concat([recent, old], ignore_index=True), lane_limit=2)
+    assert list(fig.layout.yaxis.ticktext) == [pair("FRA"), "other pairs (4)"]  # DEU and trio's three pairs
+    assert len(marker_points(fig)["trio"]) == 1
+
+
+@pytest.mark.parametrize("first, last, window_from", [
+    ("1906-03-01", "2025-05-01", "2022-05-01"),   # decades: open on the last three years
+    ("2010-01-01", "2025-05-01", "2022-05-01"),
+    ("2016-01-01", "2025-05-01", None),           # under settings.timeline_whole_years: show it all
+    ("2024-01-01", "2025-05-01", None),
+])
+def test_initial_x_range_shows_the_recent_years_of_long_data(first, last, window_from):
+    frame = events_frame([event(event_id="first", countries=["USA", "GBR"], date=pd.Timestamp(first)),
+                          event(event_id="last", date=pd.Timestamp(last)),
+                          event(event_id="before", date=pd.Timestamp(last) - pd.Timedelta(days=1000))])
+    fig = timeline(frame)
+    if window_from is None:
+        assert fig.layout.xaxis.range is None and fig.layout.meta["window"] is None
+        assert not fig.layout.xaxis.rangeselector.buttons
+        return
+    start, end = (pd.Timestamp(bound) for bound in fig.layout.xaxis.range)
+    assert start <= pd.Timestamp(window_from) < pd.Timestamp(last) <= end
+    assert pd.Timestamp(window_from) - start < pd.Timedelta(days=60) and end - pd.Timestamp(last) < pd.Timedelta(days=60)
+    assert start > pd.Timestamp(first)
+    buttons = fig.layout.xaxis.rangeselector.buttons
+    assert buttons[-1].step == "all" and [b.label for b in buttons[:-1]] == ["1y", "3y", "10y"]
+    assert "press 'all'" in caption(fig) and fig.layout.meta["window"][0].startswith(str(start.year))
+    # a date filter asked for must show whole: the page passes recent=False
+    assert timeline(frame, recent=False).layout.xaxis.range is None
+
+
+def test_recent_window_keeps_multi_day_ends_in_view():
+    frame = events_frame([event(event_id="old", date=pd.Timestamp("1950-01-01")),
+                          event(event_id="span", date=pd.Timestamp("2025-01-01"), end_date=pd.Timestamp("2025-03-31"))])
+    end = pd.Timestamp(timeline(frame).layout.xaxis.range[1])
+    assert end >= pd.Timestamp("2025-04-01")
+
+
+@pytest.mark.parametrize("first, last, expected", [(None, "2025-01-01", None), ("2020-01-01", "2025-01-01", None),
+                                                   ("1900-01-01", "2025-01-01", ("2022-01-01", "2025-01-01"))])
+def test_recent_window(first, last, expected):
+    window = recent_window(pd.Timestamp(first) if first else None, pd.Timestamp(last), recent_years=3, whole_years=10)
+    if expected is None:
+        assert window is None
+    else:
+        assert window[0] < pd.Timestamp(expected[0]) < pd.Timestamp(expected[1]) < window[1]
+
+
+@pytest.mark.parametrize("stacked", [2, 3, 8])
+def test_points_on_one_lane_and_day_are_spread_apart(stacked):
+    # the planned follow-up sits at the undated Istanbul talks' report date: same lane, same x
+    crowd = [event(event_id=f"p{n}", date=None, status="planned" if n % 2 else "held") for n in range(stacked)]
+    other_day = event(event_id="other-day", date=pd.Timestamp("2025-02-18"))
+    other_lane = event(event_id="other-lane", countries=["USA", "CHN"], date=None)
+    frame = events_frame(crowd + [other_day, other_lane])
+    fig = timeline(frame)
+    y = {eid: t.y[i] for eid, [(t, i)] in marker_points(fig).items()}
+    x = {eid: t.x[i] for eid, [(t, i)] in marker_points(fig).items()}
+    heights = sorted(y[f"p{n}"] for n in range(stacked))
+    row = round(heights[0])
+    assert len({x[f"p{n}"] for n in range(stacked)}) == 1  # still at their report date
+    assert all(b - a > 0.05 for a, b in zip(heights, heights[1:]))  # none hides another
+    assert heights[-1] - heights[0] <= STACK_SPREAD + 1e-9 and abs(sum(heights) / stacked - row) < 1e-9
+    assert all(round(h) == row for h in heights)  # still inside their lane
+    assert y["other-day"] == round(y["other-day"]) and y["other-lane"] == round(y["other-lane"])
+    # deterministic: the same offsets whatever the input order
+    shuffled = timeline(frame.sample(frac=1, random_state=3).reset_index(drop=True))
+    assert {eid: t.y[i] for eid, [(t, i)] in marker_points(shuffled).items()} == y
+
+
+def test_stack_offsets_are_symmetric_and_keyed():
+    day = pd.Timestamp("2025-02-28 08:53")
+    spread = stack_offsets([0, 0, 0, 1], pd.Series([day, day.normalize(), day, day]), ["b", "a", "c", "a"])
+    assert list(spread["offset"]) == pytest.approx([0.0, -0.27, 0.27, 0.0])
+    assert spread["room"].iloc[3] > spread["room"].iloc[0]
+
+
+def test_multi_day_bar_follows_its_stacked_marker():
+    frame = events_frame([event(event_id="span", date=pd.Timestamp("2024-05-10"), end_date=pd.Timestamp("2024-05-12")),
+                          event(event_id="day", date=pd.Timestamp("2024-05-10"))])
+    fig = timeline(frame)
+    (bar,) = [t for t in fig.data if t.type == "bar"]
+    (marker, i), = marker_points(fig)["span"]
+    assert bar.y[0] == marker.y[i] != marker_points(fig)["day"][0][0].y[marker_points(fig)["day"][0][1]]
+    assert bar.width[0] <= 0.3
+
+
+def test_no_band_above_the_first_lane():
+    fig = timeline(seed_events())
+    n = len(fig.layout.yaxis.ticktext)
+    assert list(fig.layout.yaxis.range) == [n - 0.5, -0.5] and fig.layout.yaxis.autorange is False
+
+
+def test_window_events_stay_points_when_older_ones_are_counted():
+    old = [event(event_id=f"old{n}", date=pd.Timestamp("1950-01-02") + pd.Timedelta(days=n % 5)) for n in range(40)]
+    recent = [event(event_id=f"new{n}", date=pd.Timestamp("2025-01-06") + pd.Timedelta(days=n % 3)) for n in range(6)]
+    fig = timeline(events_frame(old + recent), point_limit=20)
+    assert fig.layout.meta["aggregated"] is True and pd.Timestamp(fig.layout.meta["counted_before"]).year in (2021, 2022)
+    assert {e for e in marker_points(fig) if e} == {f"new{n}" for n in range(6)}
+    counted = [t for t in fig.data if t.name.endswith(", counted")]
+    assert sum(int(h.split("<b>")[1].split(" ")[0]) for t in counted for h in t.hovertext) == 40
+    assert sum(len(t.x) for t in fig.data if t.customdata is not None) <= 20
+
+
 HOSTILE = events_frame([event(event_id="evil", title=HOSTILE_TITLE, heads=["<b onmouseover=alert(3)>X</b>"], city="<svg onload=alert(4)>",
                               country="TUR", countries=["USA", "RUS"], date=pd.Timestamp("2025-01-01"), topics=["<i>t</i>"])])
 
@@ -151,6 +326,13 @@ def test_hostile_text_is_escaped_in_every_figure(build):
     spec = build(HOSTILE).to_json()
     assert "<img" not in spec and "<script" not in spec and "<svg" not in spec and "onmouseover=alert(3)>" not in spec.replace("&lt;b onmouseover=alert(3)&gt;", "")
     assert "<i>" not in spec
+
+
+@pytest.mark.parametrize("lane_limit", [30, 1])
+def test_hostile_lane_names_are_escaped(lane_limit):
+    fig = timeline(HOSTILE, lanes="topic", lane_limit=lane_limit)
+    assert all("<" not in label for label in fig.layout.yaxis.ticktext)
+    assert lane_limit == 1 or list(fig.layout.yaxis.ticktext) == ["&lt;i&gt;t&lt;/i&gt;"]
 
 
 def test_hostile_title_readable_in_hover():

@@ -25,6 +25,9 @@ EVENTS = pd.concat([seed_events(), events_frame([
           evidence="Biden and Xi met in Woodside on 15 November.", date_text="15 November", origin="travels"),
     event(event_id="hostile", kind="call", countries=["FRA", "DEU"], date=pd.Timestamp("2024-03-01"),
           title=HOSTILE_TITLE, evidence=f"They spoke: {HOSTILE_TITLE}."),
+    # decades before the rest, as the Office of the Historian's trips are: the timeline opens on recent years
+    event(event_id="potsdam", kind="meeting", countries=["USA", "GBR"], date=pd.Timestamp("1945-07-17"),
+          end_date=pd.Timestamp("1945-08-02"), title="Potsdam conference", evidence="Truman met Churchill at Potsdam."),
 ])], ignore_index=True)
 
 
@@ -68,7 +71,7 @@ def event_ids(fig):
 
 
 @pytest.mark.parametrize("query, expected", [
-    ({}, {"riyadh", "istanbul", "followup", "woodside", "hostile"}),
+    ({}, {"riyadh", "istanbul", "followup", "woodside", "hostile", "potsdam"}),
     ({"country": "RUS"}, {"riyadh", "istanbul", "followup"}),
     ({"country": ["USA", "CHN"], "match": "all"}, {"woodside"}),
     ({"kind": "talks"}, {"istanbul"}),
@@ -106,8 +109,36 @@ def test_the_sidebar_rewrites_the_url_from_its_widgets(app, query, written):
 def test_topic_lanes(app):
     at = app("timeline", country="RUS")
     at.segmented_control(key="timeline_lanes").set_value("topic").run()
-    lanes = {y for trace in figure(at).data if trace.customdata is not None for y in trace.y}
-    assert {"bilateral relations", "diplomatic missions"} <= lanes
+    fig = figure(at)
+    lanes = {row[1] for trace in fig.data if trace.customdata is not None for row in trace.customdata}
+    assert {"bilateral relations", "diplomatic missions"} <= lanes <= set(fig.layout.yaxis.ticktext)
+
+
+@pytest.mark.parametrize("query, windowed", [
+    ({}, True),                                # 1945-2025: opens on the last years, Potsdam a button away
+    ({"country": "RUS"}, False),               # 2025 only
+    ({"start": "1940-01-01"}, False),          # a date range asked for is shown whole
+    ({"end": "2025-12-31"}, False),
+])
+def test_timeline_opens_on_recent_years_unless_dates_were_asked_for(app, query, windowed):
+    at = app("timeline", **query)
+    fig = figure(at)
+    shown = " ".join(caption.value for caption in at.caption)
+    x = {row[0]: pd.Timestamp(trace.x[i]) for trace in fig.data if trace.type == "scatter" and trace.customdata is not None
+         for i, row in enumerate(trace.customdata)}
+    if windowed:
+        start, end = (pd.Timestamp(bound) for bound in fig.layout.xaxis.range)
+        assert start <= x["woodside"] and x["riyadh"] <= end < pd.Timestamp("2026-01-01")
+        assert x["potsdam"] < start and "press 'all'" in shown
+        assert fig.layout.xaxis.rangeselector.buttons[-1].step == "all"
+    else:
+        assert fig.layout.xaxis.range is None and "press 'all'" not in shown
+
+
+def test_timeline_lanes_most_recent_first(app):
+    fig = figure(app("timeline"))
+    labels = list(fig.layout.yaxis.ticktext)
+    assert labels[0] == "Russia – United States" and labels[-1] == "United Kingdom – United States"
 
 
 def test_selected_event_shows_its_evidence_with_the_date_marked(app):
