@@ -53,6 +53,9 @@ class Sentence:
     text: str
 
 
+_LAST_WORD = re.compile(r"([\w.]+)$")
+
+
 def split_sentences(text):
     """Split `text` into sentences; returns [Sentence(start, end, text)] with text[start:end] == text.
 
@@ -69,7 +72,8 @@ def split_sentences(text):
         position += len(line) + 1
         cut = 0
         for match in _BOUNDARY.finditer(line):
-            word = re.search(r"([\w.]+)$", line[:match.start()])
+            # only the word before the stop matters; looking further back made long lines quadratic
+            word = _LAST_WORD.search(line, max(0, match.start() - 64), match.start())
             if word and word.group(1).lower().rstrip(".") in ABBREVIATIONS:
                 continue
             _add_sentence(sentences, line, line_start, cut, match.start() + 1)
@@ -78,11 +82,21 @@ def split_sentences(text):
     return sentences
 
 
+#: Longer "sentences" are cut at a space before this length. News sentences are far shorter;
+#: without the cut, one megabyte-long sentence made every per-trigger scan of it quadratic.
+MAX_SENTENCE_CHARS = 1500
+
+
 def _add_sentence(sentences, line, line_start, start, end):
     piece = line[start:end]
     lead = _LEAD.match(piece)
     if lead:
         start += lead.end()
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = line.rfind(" ", start + 1, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        _add_sentence(sentences, line, line_start, start, cut)
+        start = cut + 1
     piece = line[start:end].rstrip()
     if piece:
         sentences.append(Sentence(line_start + start, line_start + start + len(piece), piece))
@@ -204,7 +218,8 @@ class _Article:
         places = list(find_places(text))
         media = [(m.start(), m.end()) for m in _MEDIA_RE.finditer(text)]
         self.places = [p for p in places if not any(s <= p.start < e for s, e in media)]
-        self.dates = list(find_dates(text, published)) if text else []
+        self.dates = sorted(find_dates(text, published) if text else [], key=lambda m: m.start)
+        self._date_starts = [m.start for m in self.dates]
         self.people = {}
         self._place_starts = [p.start for p in self.places]
         self._sentence_places = {}
@@ -241,7 +256,13 @@ class _Article:
                 cached = [p for p in self.places[low:high] if p.end <= sentence.end]
                 self._sentence_places[key] = cached
             return cached
+        if items is self.dates:
+            return [m for m in self.dates_from(sentence.start, sentence.end) if m.end <= sentence.end]
         return [i for i in items if sentence.start <= i.start and i.end <= sentence.end]
+
+    def dates_from(self, start, end):
+        """The date mentions starting in [start, end), by bisection: articles can hold thousands."""
+        return self.dates[bisect.bisect_left(self._date_starts, start):bisect.bisect_left(self._date_starts, end)]
 
     def in_play(self):
         """The two countries named most often as parties in the article."""
@@ -467,8 +488,14 @@ def _join_purpose(article, sentence, candidate, travel, trigger, between, end, s
     candidate.date = own or candidate.date
 
 
+#: How far (characters) from its trigger a status cue may stand. Clauses of news prose are far
+#: shorter; the bound keeps a pathological one-sentence megabyte from costing quadratic time.
+STATUS_REACH = 400
+
+
 def _status(text, clause, start, end):
     """held | planned | cancelled | past-plan, or None for a hedged or hypothetical encounter."""
+    clause = (max(clause[0], start - STATUS_REACH), min(clause[1], end + STATUS_REACH))
     window = text[clause[0]:clause[1]]
     if _CANCEL_RE.search(window):
         return "cancelled"
@@ -558,9 +585,7 @@ def _read_venue(article, sentence, candidate, places, seg, cl):
 
 def _nearest_date(article, candidate, span):
     best = None
-    for mention in article.dates:
-        if not (span[0] <= mention.start < span[1]):
-            continue
+    for mention in article.dates_from(span[0], span[1]):
         if _REPORTING_RE.search(article.text[max(0, mention.start - 40):mention.start]):
             continue
         if mention.end <= candidate.start:

@@ -337,3 +337,12 @@ def test_an_earlier_encounter_first_since_does_not_take_the_new_venue():
 def _articles_frame_for_heads(body):
     from loaders.articles import read_text_input
     return read_text_input(" date 2025-06-14 All Sections\nTitle\n\n" + body + "\n", "inline.txt")
+
+
+def test_a_sentence_longer_than_the_limit_is_cut_at_spaces_and_keeps_offsets():
+    from loaders.events import MAX_SENTENCE_CHARS
+    text = "Norway and Chile met in Oslo " * (3 * MAX_SENTENCE_CHARS // 29)
+    sentences = split_sentences(text)
+    assert len(sentences) >= 3
+    assert all(len(s.text) <= MAX_SENTENCE_CHARS for s in sentences)
+    assert all(text[s.start:s.end] == s.text for s in sentences)

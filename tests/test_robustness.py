@@ -235,17 +235,15 @@ def test_one_adversarial_article_finishes(name, text):
     schema.check(mentions, schema.MENTIONS, name)
 
 
-#: Texts that still take minutes: one line holding thousands of sentences or one huge sentence.
-#: loaders/events.py (extraction's) is quadratic in the length of a line: split_sentences runs
-#: re.search(r"([\w.]+)$", line[:match.start()]) at every sentence end, and _status scans the whole
-#: sentence for each trigger. Run in a subprocess so that they cannot hang the suite.
+#: Texts that once took minutes (extraction was quadratic in the length of a line and of a
+#: sentence): one line holding thousands of sentences, one huge sentence. Run in a subprocess so
+#: that a regression cannot hang the suite.
 QUADRATIC = [
     ("meeting sentences on one 1 MB line", "Putin met Biden in Geneva on 3 March 2021. " * (MB // 43)),
     ("one 1 MB sentence of triggers", "Russia and the United States met in Geneva " * (MB // 44)),
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="loaders/events.py is quadratic in line length (see QUADRATIC)")
 @pytest.mark.parametrize("name, text", QUADRATIC, ids=[q[0] for q in QUADRATIC])
 def test_one_long_line_finishes(tmp_path, name, text):
     source = tmp_path / "article.txt"
