@@ -36,6 +36,7 @@ from functools import lru_cache
 
 from loaders import schema
 from loaders.errors import ParleyError
+from loaders.sentences import ABBREVIATIONS
 from loaders.settings import SETTINGS
 
 __all__ = [
@@ -286,9 +287,6 @@ _TENSE = re.compile(
 _TENSE_KIND = {f"m{i}": kind for i, (kind, _) in enumerate(TENSE_MARKERS)}
 # Ends of sentences; the abbreviation check keeps "U.S. officials" and "Mr. Albanese" whole.
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])|\n")
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st gen sen rep gov lt col jr sr prof no vs jan feb mar apr jun jul aug sep sept "
-    "oct nov dec a.m p.m u.s u.k u.n e.u".split())
 _PREVIOUS_WORD = re.compile(r"([\w'\u2019-]+)[ \t\u00a0]*$")
 _NEXT_WORD = re.compile(r"[ \t\u00a0]*([\w'\u2019]+)")
 
@@ -575,7 +573,7 @@ def _is_sentence_end(text, match):
     if word is None:
         return True
     token = word.group(1).lower()
-    return not (token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()))
+    return not (token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()))
 
 
 def _sentence_start(text, left, position):

@@ -31,76 +31,12 @@ import pandas as pd
 from loaders import cues, schema
 from loaders.dates import DateMention, find_dates
 from loaders.gazetteer import Place, find_places
+from loaders.sentences import Sentence, split_sentences  # noqa: F401  (Sentence: re-exported)
 from loaders.topics import topics_of
 
 _FLAGS = re.IGNORECASE
 
-# --- sentences -------------------------------------------------------------------------------
-
-#: Words ending in a full stop that do not end a sentence.
-ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st sept jan feb mar apr jun jul aug sep oct nov dec gen lt col sen rep gov "
-    "prof no vs u.s u.k u.n e.u adm capt sgt maj jr sr inc corp co ltd pres amb". split())
-
-_BOUNDARY = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z])")
-_LEAD = re.compile(r"^[\s•\-–*·]+")
-
-
-@dataclass(frozen=True)
-class Sentence:
-    start: int
-    end: int
-    text: str
-
-
-_LAST_WORD = re.compile(r"([\w.]+)$")
-
-
-def split_sentences(text):
-    """Split `text` into sentences; returns [Sentence(start, end, text)] with text[start:end] == text.
-
-    Lines are never joined; within a line a sentence ends at . ! ? followed by a capital, unless
-    the word before the stop is an abbreviation ("U.S. Secretary", "Mr. Albanese").
-
-    >>> [s.text for s in split_sentences("Mr. Li met Mr. Kim. They spoke.")]
-    ['Mr. Li met Mr. Kim.', 'They spoke.']
-    """
-    sentences = []
-    position = 0
-    for line in text.split("\n"):
-        line_start = position
-        position += len(line) + 1
-        cut = 0
-        for match in _BOUNDARY.finditer(line):
-            # only the word before the stop matters; looking further back made long lines quadratic
-            word = _LAST_WORD.search(line, max(0, match.start() - 64), match.start())
-            if word and word.group(1).lower().rstrip(".") in ABBREVIATIONS:
-                continue
-            _add_sentence(sentences, line, line_start, cut, match.start() + 1)
-            cut = match.end()
-        _add_sentence(sentences, line, line_start, cut, len(line))
-    return sentences
-
-
-#: Longer "sentences" are cut at a space before this length. News sentences are far shorter;
-#: without the cut, one megabyte-long sentence made every per-trigger scan of it quadratic.
-MAX_SENTENCE_CHARS = 1500
-
-
-def _add_sentence(sentences, line, line_start, start, end):
-    piece = line[start:end]
-    lead = _LEAD.match(piece)
-    if lead:
-        start += lead.end()
-    while end - start > MAX_SENTENCE_CHARS:
-        cut = line.rfind(" ", start + 1, start + MAX_SENTENCE_CHARS)
-        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
-        _add_sentence(sentences, line, line_start, start, cut)
-        start = cut + 1
-    piece = line[start:end].rstrip()
-    if piece:
-        sentences.append(Sentence(line_start + start, line_start + start + len(piece), piece))
-
+# --- sentences: loaders/sentences.py ----------------------------------------------------------
 
 # --- compiled tables -------------------------------------------------------------------------
 

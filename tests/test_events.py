@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from loaders import cues, schema
-from loaders.events import extract_mentions, mentions_to_records, split_sentences
+from loaders.events import extract_mentions, mentions_to_records
 from loaders.topics import LABELS, TOPICS, topics_of
 
 PUBLISHED = datetime(2024, 3, 6, 9, 0)
@@ -250,16 +250,6 @@ def test_empty_input_gives_an_empty_checked_frame():
     assert frame.empty and list(frame.columns) == schema.names(schema.MENTIONS)
 
 
-@pytest.mark.parametrize("text, pieces", [
-    ("Mr. Li met Mr. Kim. They spoke.", ["Mr. Li met Mr. Kim.", "They spoke."]),
-    ("U.S. envoy arrived.\n  • Earlier, talks ended.", ["U.S. envoy arrived.", "Earlier, talks ended."]),
-])
-def test_split_sentences(text, pieces):
-    sentences = split_sentences(text)
-    assert [s.text for s in sentences] == pieces
-    assert all(text[s.start:s.end] == s.text for s in sentences)
-
-
 @pytest.mark.parametrize("text, labels", [
     ("They discussed a ceasefire and the exchange of prisoners.", ["war-and-ceasefire", "prisoners-and-humanitarian"]),
     ("Staffing at the embassy was raised.", ["embassies-and-missions"]),
@@ -337,12 +327,3 @@ def test_an_earlier_encounter_first_since_does_not_take_the_new_venue():
 def _articles_frame_for_heads(body):
     from loaders.articles import read_text_input
     return read_text_input(" date 2025-06-14 All Sections\nTitle\n\n" + body + "\n", "inline.txt")
-
-
-def test_a_sentence_longer_than_the_limit_is_cut_at_spaces_and_keeps_offsets():
-    from loaders.events import MAX_SENTENCE_CHARS
-    text = "Norway and Chile met in Oslo " * (3 * MAX_SENTENCE_CHARS // 29)
-    sentences = split_sentences(text)
-    assert len(sentences) >= 3
-    assert all(len(s.text) <= MAX_SENTENCE_CHARS for s in sentences)
-    assert all(text[s.start:s.end] == s.text for s in sentences)

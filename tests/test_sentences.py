@@ -1,0 +1,24 @@
+"""loaders/sentences.py: sentences with offsets."""
+import pytest
+
+from loaders.sentences import MAX_SENTENCE_CHARS, split_sentences
+
+
+@pytest.mark.parametrize("text, pieces", [
+    ("Mr. Li met Mr. Kim. They spoke.", ["Mr. Li met Mr. Kim.", "They spoke."]),
+    ("U.S. envoy arrived.\n  • Earlier, talks ended.", ["U.S. envoy arrived.", "Earlier, talks ended."]),
+    ("They met at 10 a.m. Officials said so.", ["They met at 10 a.m. Officials said so."]),
+    ("Talks ended. 2025 was busy.", ["Talks ended. 2025 was busy."]),
+])
+def test_split_sentences(text, pieces):
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == pieces
+    assert all(text[s.start:s.end] == s.text for s in sentences)
+
+
+def test_a_sentence_longer_than_the_limit_is_cut_at_spaces_and_keeps_offsets():
+    text = "Norway and Chile met in Oslo " * (3 * MAX_SENTENCE_CHARS // 29)
+    sentences = split_sentences(text)
+    assert len(sentences) >= 3
+    assert all(len(s.text) <= MAX_SENTENCE_CHARS for s in sentences)
+    assert all(text[s.start:s.end] == s.text for s in sentences)
