@@ -99,3 +99,20 @@ def store_with_events(path, events):
     finally:
         con.close()
     return store
+
+
+def mention(n, **fields):
+    """One MENTIONS row of a structured source (no article text), numbered `n`; `fields` override."""
+    row = dict(mention_id=f"m{n}", article_id=f"a{n}", article=f"file{n}.csv", published=pd.Timestamp("2024-03-05"),
+               origin="events-file", kind="meeting", cameo="040", plover_mode=None, status="held",
+               date=pd.Timestamp("2024-03-03"), end_date=pd.NaT, date_precision="day", date_text="3 March",
+               city="Oslo", country="NOR", countries=["NOR", "CHL"], absent=[], mediators=[], organizations=[],
+               heads=[], topics=["trade"], title=f"NOR–CHL meeting {n}", evidence=f"Sentence {n}.",
+               evidence_start=0, evidence_end=12, date_start=pd.NA, date_end=pd.NA)
+    row.update(fields)
+    return row
+
+
+def mentions_frame(*rows):
+    """A MENTIONS frame of `mention()` rows."""
+    return schema.conform(pd.DataFrame(list(rows)), schema.MENTIONS)

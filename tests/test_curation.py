@@ -2,30 +2,16 @@
 import pandas as pd
 import pytest
 
+from eventrows import mention, mentions_frame
 from loaders import schema
 from loaders.errors import ParleyError
 from loaders.store import Store
 
 
-def mention(n, **fields):
-    row = dict(mention_id=f"m{n}", article_id=f"a{n}", article=f"file{n}.csv", published=pd.Timestamp("2024-03-05"),
-               origin="events-file", kind="meeting", cameo="040", plover_mode=None, status="held",
-               date=pd.Timestamp("2024-03-03"), end_date=pd.NaT, date_precision="day", date_text="3 March",
-               city="Oslo", country="NOR", countries=["NOR", "CHL"], absent=[], mediators=[], organizations=[],
-               heads=[], topics=["trade"], title=f"NOR–CHL meeting {n}", evidence=f"Sentence {n}.",
-               evidence_start=0, evidence_end=12, date_start=pd.NA, date_end=pd.NA)
-    row.update(fields)
-    return row
-
-
-def frame(*rows):
-    return schema.conform(pd.DataFrame(list(rows)), schema.MENTIONS)
-
-
 @pytest.fixture
 def store(tmp_path):
     store = Store(tmp_path / "p.duckdb")
-    store.add_frames(mentions=frame(
+    store.add_frames(mentions=mentions_frame(
         mention(1),
         mention(2, kind="call", countries=["KEN", "PER"], city=None, country=None, date=pd.Timestamp("2024-01-09"),
                 title="KEN–PER call"),
@@ -77,7 +63,7 @@ def test_delete_merge_split_and_their_survival_of_a_reingest(store):
     assert any("merged by hand" in reason for reason in merged["merge_reasons"])
     assert len(store.events()) == before - 2
     # A re-ingest that adds a mention rebuilds events from the mentions: the corrections come back.
-    store.add_frames(mentions=frame(mention(4, countries=["JPN", "KOR"], title="JPN–KOR meeting", city="Seoul",
+    store.add_frames(mentions=mentions_frame(mention(4, countries=["JPN", "KOR"], title="JPN–KOR meeting", city="Seoul",
                                             country="KOR", date=pd.Timestamp("2022-01-01"))))
     assert len(store.events()) == before - 1
     merged = event_with(store, "NOR–CHL")
@@ -92,7 +78,7 @@ def test_corrections_export_and_import_into_another_store(store, tmp_path):
     exported = tmp_path / "corrections.json"
     assert store.export_corrections(exported) == 1
     other = Store(tmp_path / "other.duckdb")
-    other.add_frames(mentions=frame(mention(2, kind="call", countries=["KEN", "PER"], city=None, country=None,
+    other.add_frames(mentions=mentions_frame(mention(2, kind="call", countries=["KEN", "PER"], city=None, country=None,
                                             title="KEN–PER call")))
     assert other.import_corrections(exported) == 1
     assert other.import_corrections(exported) == 0
@@ -104,7 +90,7 @@ def test_a_correction_whose_event_is_gone_is_reported_not_lost(tmp_path, store):
     exported = tmp_path / "c.json"
     store.export_corrections(exported)
     other = Store(tmp_path / "empty.duckdb")
-    other.add_frames(mentions=frame(mention(9, title="unrelated")))
+    other.add_frames(mentions=mentions_frame(mention(9, title="unrelated")))
     assert other.import_corrections(exported) == 1
     assert len(other.corrections()) == 1
     assert other.correction_problems and "no longer matches" in other.correction_problems[0]

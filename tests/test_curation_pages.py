@@ -12,23 +12,13 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from eventrows import HOSTILE_TITLE
+from eventrows import HOSTILE_TITLE, mention
 from loaders import schema
 from loaders.curation import changes_from, describe
 from loaders.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 
-
-def mention(n, **fields):
-    row = dict(mention_id=f"m{n}", article_id=f"a{n}", article=f"file{n}.csv", published=pd.Timestamp("2024-03-05"),
-               origin="events-file", kind="meeting", cameo="040", plover_mode=None, status="held",
-               date=pd.Timestamp("2024-03-03"), end_date=pd.NaT, date_precision="day", date_text="3 March",
-               city="Oslo", country="NOR", countries=["NOR", "CHL"], absent=[], mediators=[], organizations=[],
-               heads=[], topics=["trade"], title=f"NOR–CHL meeting {n}", evidence=f"Sentence {n}.",
-               evidence_start=0, evidence_end=12, date_start=pd.NA, date_end=pd.NA)
-    row.update(fields)
-    return row
 
 
 MENTIONS = [
