@@ -3,7 +3,8 @@
 Encodings (issue 4):
 - x: the event's date; an undated event sits at its report date (`published`) with a diamond
   marker and "undated, reported ..." in its hover.
-- y: one lane per country pair ("Russia – United States") or per topic. An event of three or
+- y: one lane per country pair ("Russia – United States"; "Russia (other party not named)" when
+  only one party is known) or per topic. An event of three or
   four parties is drawn once in each of its pairs' lanes, an event of five or more in the
   "multilateral" lane; an event with several topics once per topic lane.
 - marker: size by number of sources, colour by kind, filled when held, hollow when planned,
@@ -54,6 +55,8 @@ LANES = ("pair", "topic")
 MULTILATERAL = "multilateral (5+ parties)"
 NO_TOPIC = "(no topic)"
 NO_PARTIES = "(parties not stated)"
+#: The lane of an event with one known party: "Russia (other party not named)".
+ONE_PARTY = "{} (other party not named)"
 #: What the folded lane is called, by lane kind: "other pairs (12)".
 FOLDED = {"pair": "other pairs", "topic": "other topics"}
 #: Pixels per lane; the figure's height follows the number of lanes.
@@ -77,12 +80,13 @@ def _name(iso3):
 @lru_cache(maxsize=65536)
 def pair_lanes(countries):
     """The country-pair lanes of one event: ['Russia – United States'] for a pair,
-    one per pair for three or four parties, MULTILATERAL for five or more."""
+    ['Russia (other party not named)'] for one party, one per pair for three or four parties,
+    MULTILATERAL for five or more."""
     names = sorted({_name(code) for code in countries})
     if not names:
         return [NO_PARTIES]
     if len(names) == 1:
-        return [f"{names[0]} – ?"]
+        return [ONE_PARTY.format(names[0])]
     if len(names) >= 5:
         return [MULTILATERAL]
     return [f"{a} – {b}" for a, b in combinations(names, 2)]

@@ -24,14 +24,14 @@ import bisect
 import hashlib
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pandas as pd
 
 from loaders import cues, schema
 from loaders.dates import DateMention, find_dates
 from loaders.gazetteer import Place, find_places
-from loaders.sentences import Sentence, split_sentences  # noqa: F401  (Sentence: re-exported)
+from loaders.sentences import split_sentences
 from loaders.topics import topics_of
 
 _FLAGS = re.IGNORECASE

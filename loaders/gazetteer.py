@@ -59,6 +59,7 @@ _TOKEN = re.compile(r"\w+|[^\w\s]")
 # Same-length replacements, so offsets into the translated text are offsets into the original.
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "‐": "-", "‑": "-"})
 _TITLE_CASE = re.compile(r"[A-Z][a-z]")
+_PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 
 # Words that may stand right before a surname without being a first name ("President Xi",
 # "When Putin"); any other Title-case word there is taken as another person's first name
@@ -99,6 +100,12 @@ def fold(text):
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def _place_key(name):
+    """How a place name is looked up: accents, case, spacing and a leading 'the' do not count."""
+    key = " ".join(fold(name).casefold().split())
+    return key[4:] if key.startswith("the ") else key
+
+
 def _tokens(text):
     return tuple(_TOKEN.findall(text.translate(_APOSTROPHES)))
 
@@ -121,6 +128,7 @@ class _Index:
         self.countries = {}    # iso3 -> canonical name
         self.capitals = {}     # iso3 -> [capital city names]
         self.localities = {}   # casefolded ascii name -> iso3, for city_country
+        self.points = {}       # place key -> [(iso3, lat, lon)], best first, for coordinates
         self._load()
 
     def add(self, surface, entry):
@@ -196,6 +204,26 @@ class _Index:
                 self.add(alias, _Entry("official", row["iso3"] or None, row["name"], None,
                                        "surname" if guarded else ""))
         self._add_demonyms()
+        self._add_points(cities)
+
+    def _add_points(self, cities):
+        """Coordinates by name: cities (capital, then the biggest, first), venues, then seats at
+        their city. A name is listed once per country, so the order decides within a country."""
+        def point(surface, iso3, lat, lon):
+            points = self.points.setdefault(_place_key(surface), [])
+            if all(held[0] != iso3 for held in points):
+                points.append((iso3, lat, lon))
+
+        for row in cities:
+            for surface in [row["name"], row["ascii_name"], *_split(row["alternates"])]:
+                point(surface, row["iso3"], float(row["lat"]), float(row["lon"]))
+        for row in _rows("venues.csv"):
+            for surface in [row["name"], *_split(row["aliases"])]:
+                point(surface, row["iso3"], float(row["lat"]), float(row["lon"]))
+        for row in _rows("seats.csv"):
+            located = [p for p in self.points.get(_place_key(row["city"]), []) if p[0] == row["iso3"]]
+            for surface in [row["name"], *_split(row["aliases"])] if located else []:
+                point(surface, *located[0])
 
     def _add_city(self, surface, entry):
         # A city never takes a name another table gave a country, person or body.
@@ -300,6 +328,11 @@ def is_iso3(code):
     return isinstance(code, str) and code in _INDEX.countries
 
 
+def capital(iso3):
+    """The capital that stands for a country's government, or None: capital('SAU') -> 'Riyadh'."""
+    return next(iter(_INDEX.capitals.get(iso3) or []), None)
+
+
 def city_country(name):
     """The ISO3 code of the country a city, venue or seat of power is in, or None if unknown.
 
@@ -309,6 +342,30 @@ def city_country(name):
     if not isinstance(name, str):
         return None
     key = fold(name.strip()).casefold()
-    if key.startswith("the "):
-        key = key[4:]
-    return _INDEX.localities.get(key)
+    # "The Hague" is stored with its article; "the Kremlin" without it
+    return _INDEX.localities.get(key) or _INDEX.localities.get(_place_key(name))
+
+
+def coordinates(city, iso3=None):
+    """Where a city, venue or seat of power is: (lat, lon) in degrees, or None when unknown.
+
+    Names are matched as city_country matches them (case, accents and a leading "the" do not
+    count; alternates such as "Kiev" or "Canton" are accepted); a seat stands at its city
+    (the White House at Washington). With `iso3`, only a place in that country answers, so a
+    marker never lands in another country than the event's ("London", "CAN" is London, Ontario;
+    "Paris", "USA" is None, as the table has no Paris in the United States). Without it, the
+    capital, then the most populous city of that name wins. A "City, Region" text that is not
+    itself a name is looked up without a parenthesis ("Kingston (Jamaica)"), then by its first part
+    ("Geneva, Switzerland"; "Lota, Santiago" stays None). Raises nothing.
+
+    >>> coordinates("Kiev", "UKR")
+    (50.4547, 30.5238)
+    """
+    if not isinstance(city, str) or not city.strip():
+        return None
+    # only the first part of a list: "Vancouver, Washington" must not give Washington, D.C.
+    for name in (city, _PARENTHESIS.sub("", city), city.split(",")[0]):
+        for place, lat, lon in _INDEX.points.get(_place_key(name), []):
+            if iso3 is None or place == iso3:
+                return lat, lon
+    return None

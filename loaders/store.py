@@ -223,7 +223,6 @@ class Store:
 
     def _store_read_result(self, result, progress):
         from loaders.events import extract_mentions
-        from loaders.merge import merge_mentions
 
         articles = result.articles
         schema.check(articles, schema.ARTICLES, "articles read")

@@ -6,7 +6,8 @@ from charts.map import venue_map
 
 st.title("Map")
 events = ui.events(ui.current_filters())
-st.caption(f"{len(events):,} events; markers at the venue country, sized by count.")
+st.caption(f"{len(events):,} events; one marker per venue city (at the country's centre where no city is "
+           "located), its area by number of events, its colour the most frequent kind.")
 fig = venue_map(events)
 ui.chart(fig, key="map_chart")
 with st.expander("Download the chart"):

@@ -7,11 +7,13 @@ import pytest
 
 from charts import style
 from charts.activity import activity, activity_counts, country_matrix
-from charts.map import venue_counts, venue_map
+from charts import map as map_chart
+from charts.map import venue_map
 from charts.network import network, pair_counts
-from charts.timeline import (LANE_HEIGHT, MULTILATERAL, NO_TOPIC, STACK_SPREAD, caption, lane_frame, lane_order,
-                             recent_window, stack_offsets, timeline)
+from charts.timeline import (LANE_HEIGHT, MULTILATERAL, NO_PARTIES, NO_TOPIC, STACK_SPREAD, caption, lane_frame,
+                             lane_order, recent_window, stack_offsets, timeline)
 from eventrows import HOSTILE_TITLE, event, events_frame, seed_events
+from loaders import gazetteer
 from loaders.errors import ParleyError
 
 
@@ -71,17 +73,16 @@ def test_marker_size_grows_with_sources():
     assert sizes["e1"] < sizes["e4"] < sizes["e9"]
 
 
-@pytest.mark.parametrize("countries, pairs", [
-    (["USA", "RUS"], [("RUS", "USA")]),
-    (["RUS"], [("RUS", None)]),
-    (["USA", "JPN", "KOR"], [("JPN", "KOR"), ("JPN", "USA"), ("KOR", "USA")]),
-    (["USA", "JPN", "KOR", "IND", "AUS"], None),
+@pytest.mark.parametrize("countries, expected", [
+    (["USA", "RUS"], ["Russia – United States"]),
+    (["RUS"], ["Russia (other party not named)"]),
+    (["RUS", "RUS"], ["Russia (other party not named)"]),
+    ([], [NO_PARTIES]),
+    (["USA", "JPN", "KOR"], ["Japan – South Korea", "Japan – United States", "South Korea – United States"]),
+    (["USA", "JPN", "KOR", "IND", "AUS"], [MULTILATERAL]),
 ])
-def test_pair_lanes(countries, pairs):
+def test_pair_lanes(countries, expected):
     frame = events_frame([event(event_id="e", countries=countries, date=pd.Timestamp("2024-01-01"))])
-    name = style.country_name
-    expected = [MULTILATERAL] if pairs is None else sorted(
-        " – ".join(sorted([name(a), name(b)])) if b else f"{name(a)} – ?" for a, b in pairs)
     assert sorted(lane_frame(frame, "pair")["lane"]) == expected
     fig = timeline(frame)
     assert sorted(drawn_lane(fig, t.y[i]) for t, i in marker_points(fig)["e"]) == expected
@@ -360,14 +361,116 @@ def test_hostile_title_readable_in_hover():
     assert "&lt;img src=x onerror=alert(1)&gt;" in trace.hovertext[i]
 
 
-def test_map_counts_venues_by_country_and_kind():
-    frame = seed_events()
-    venues = venue_counts(frame)
-    assert sorted(zip(venues["country"], venues["kind"], venues["count"])) == [("SAU", "meeting", 1), ("TUR", "talks", 1)]
-    fig = venue_map(frame)
+def map_points(fig):
+    """{(country, city or ''): (trace, index)} over the map's markers."""
+    return {(row[0], row[1]): (trace, i) for trace in fig.data for i, row in enumerate(trace.customdata)}
+
+
+def topojson_centroid(iso3):
+    """The `ct` (lon, lat) of a country in the world topojson, as (lat, lon)."""
+    world = json.loads((map_chart.TOPOJSON_DIR / "world_110m.json").read_text(encoding="utf-8"))
+    shape = next(g for g in world["objects"]["countries"]["geometries"] if g.get("id") == iso3)
+    lon, lat = shape["properties"]["ct"]
+    return lat, lon
+
+
+def venue_events(*venues, **fields):
+    """Events at venues given as (city, country, number of events)."""
+    return events_frame([event(event_id=f"{city}-{country}-{n}", city=city, country=country, **fields)
+                         for city, country, count in venues for n in range(count)])
+
+
+@pytest.mark.parametrize("city, country, label", [
+    ("Istanbul", "TUR", "Istanbul, Türkiye"),
+    ("Kiev", "UKR", "Kiev, Ukraine"),
+    ("the White House", "USA", "the White House, United States"),
+    ("Camp David", "USA", "Camp David, United States"),
+    ("London", "CAN", "London, Canada"),
+    ("Belgrade", "YUG", "Belgrade, YUG"),  # a former country's city is found under today's code
+])
+def test_city_venue_is_drawn_at_its_coordinates(city, country, label):
+    fig = venue_map(venue_events((city, country, 1)))
+    (trace, i), = map_points(fig).values()
+    expected = gazetteer.coordinates(city, country if gazetteer.is_iso3(country) else None)
+    assert expected is not None and (trace.lat[i], trace.lon[i]) == expected
+    assert trace.locations is None and trace.hovertext[i].startswith(f"<b>{label}</b>")
+    assert "drawn at the" not in trace.hovertext[i]
+
+
+@pytest.mark.parametrize("city, country, label", [
+    (None, "TUR", "Türkiye (no city given)"),
+    ("  ", "SAU", "Saudi Arabia (no city given)"),
+    ("Atlantis", "TUR", "Türkiye (not located: Atlantis)"),
+])
+def test_country_only_venue_is_drawn_at_the_centroid(city, country, label):
+    fig = venue_map(venue_events((city, country, 1)))
+    (trace, i), = map_points(fig).values()
+    assert (trace.lat[i], trace.lon[i]) == topojson_centroid(country)
+    assert trace.hovertext[i].startswith(f"<b>{label}</b><br>drawn at the centre of the country<br>")
+
+
+def test_country_missing_from_the_base_map_is_drawn_at_its_capital():
+    fig = venue_map(venue_events((None, "BHR", 1)))  # too small for the 110 m topojson
+    (trace, i), = map_points(fig).values()
+    assert (trace.lat[i], trace.lon[i]) == gazetteer.coordinates(gazetteer.capital("BHR"), "BHR")
+    assert "Bahrain (no city given)" in trace.hovertext[i] and "drawn at the capital" in trace.hovertext[i]
+
+
+def test_spellings_of_one_place_share_a_marker_and_a_country_keeps_one_marker_for_the_rest():
+    fig = venue_map(venue_events(("Kiev", "UKR", 1), ("Kyiv", "UKR", 2), (None, "UKR", 1), ("Atlantis", "UKR", 1)))
+    points = map_points(fig)
+    assert sorted(points) == [("UKR", ""), ("UKR", "Kyiv")]
+    assert [points[key][0].customdata[points[key][1]][2] for key in sorted(points)] == [2, 3]
+    trace, i = points[("UKR", "")]
+    assert "Ukraine (no city given; not located: Atlantis)" in trace.hovertext[i]
+
+
+def test_seed_venues_and_the_event_without_a_venue_country():
+    fig = venue_map(seed_events())
     assert {t.type for t in fig.data} == {"scattergeo"}
-    assert {t.locationmode for t in fig.data} == {"ISO-3"}
+    assert sorted(map_points(fig)) == [("SAU", ""), ("TUR", "Istanbul")]
     assert fig.layout.meta["unplaced"] == 1  # the planned follow-up has no venue
+    assert "1 event without a venue country not shown" in fig.layout.annotations[0].text
+
+
+def test_events_with_no_point_anywhere_are_counted_not_lost():
+    fig = venue_map(venue_events(("East Berlin", "DDR", 2), ("Istanbul", "TUR", 1), (None, None, 1)))
+    assert sorted(map_points(fig)) == [("TUR", "Istanbul")]
+    assert fig.layout.meta["unplaced"] == 3
+    assert "2 events in a country with no point on the map" in fig.layout.annotations[0].text
+
+
+@pytest.mark.parametrize("counts", [(1, 4, 16), (1, 2, 3, 50), (1, 7, 300, 3000)])
+def test_marker_area_grows_with_count_and_is_capped(counts):
+    venues = [(city, "USA", n) for city, n in zip(["Washington", "Chicago", "Houston", "Phoenix"], counts)]
+    fig = venue_map(venue_events(*venues))
+    sizes = {trace.customdata[i][2]: trace.marker.size[i] for trace, i in map_points(fig).values()}
+    ordered = [sizes[n] for n in sorted(counts)]
+    assert ordered == sorted(ordered) and max(ordered) <= map_chart.SIZE_MAX and min(ordered) >= map_chart.SIZE_MIN
+    above_floor = [n for n in counts if sizes[n] > map_chart.SIZE_MIN]
+    for n in above_floor:  # area, not diameter, follows the count
+        assert sizes[n] ** 2 / sizes[max(counts)] ** 2 == pytest.approx(n / max(counts))
+    assert len(set(ordered)) == len(above_floor) + (len(counts) > len(above_floor))
+
+
+def test_colour_is_the_main_kind_and_the_hover_counts_every_kind():
+    frame = events_frame([event(event_id=f"t{n}", kind="talks", city="Geneva", country="CHE",
+                                title=f"talks {n}", date=pd.Timestamp("2025-01-01") + pd.Timedelta(days=n)) for n in range(4)]
+                         + [event(event_id="m", kind="meeting", city="Geneva", country="CHE", title="a meeting",
+                                  date=pd.Timestamp("2024-01-01"))])
+    fig = venue_map(frame)
+    (trace, i), = map_points(fig).values()
+    assert trace.name == "talks" and trace.marker.color == style.KIND_COLORS["talks"]
+    lines = trace.hovertext[i].split("<br>")
+    assert lines[1] == "5 events: 4 talks, 1 meeting"
+    assert lines[2:] == [f"· talks {n}" for n in (3, 2, 1)][:map_chart.HOVER_TITLES] + ["and 2 more"]
+
+
+def test_hostile_venue_shows_as_text():
+    fig = venue_map(HOSTILE)
+    (trace, i), = map_points(fig).values()
+    assert "&lt;svg onload=alert(4)&gt;" in trace.hovertext[i] and "&lt;img src=x onerror=alert(1)&gt;" in trace.hovertext[i]
+    assert "<svg" not in trace.hovertext[i] and "<img" not in trace.hovertext[i]
 
 
 def test_network_edges_weighted_by_shared_events():

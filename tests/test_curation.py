@@ -3,7 +3,6 @@ import pandas as pd
 import pytest
 
 from eventrows import mention, mentions_frame
-from loaders import schema
 from loaders.errors import ParleyError
 from loaders.store import Store
 

@@ -11,7 +11,7 @@ from xml.etree import ElementTree
 import pandas as pd
 import pytest
 
-from charts.export import events_bytes, events_csv, events_ics, events_json, events_timelinejs, figure_bytes, figure_html
+from charts.export import events_bytes, events_csv, events_ics, events_json, events_timelinejs, figure_bytes
 from charts.views import VIEWS
 from eventrows import HOSTILE_TITLE, event, events_frame, seed_events, store_with_events
 from loaders.errors import ParleyError

@@ -8,7 +8,7 @@ import pytest
 
 from loaders import gazetteer
 from loaders.errors import ParleyError
-from loaders.gazetteer import city_country, country_name, find_places, is_iso3
+from loaders.gazetteer import capital, city_country, coordinates, country_name, find_places, is_iso3
 
 DEVSET = Path(__file__).resolve().parents[2] / "shared" / "data" / "devset" / "articles"
 
@@ -163,10 +163,85 @@ def test_is_iso3(code, expected):
 @pytest.mark.parametrize("name, expected", [
     ("Istanbul", "TUR"), ("kiev", "UKR"), ("Canton", "CHN"), ("Guangzhou", "CHN"), ("Camp David", "USA"),
     ("Bürgenstock", "CHE"), ("Buergenstock", "CHE"), ("the White House", "USA"), ("Sao Paulo", "BRA"),
-    ("Woodside", "USA"), ("Vienna", "AUT"), ("Nice", "FRA"), ("Atlantis", None), ("", None), (None, None),
+    ("Woodside", "USA"), ("Vienna", "AUT"), ("Nice", "FRA"), ("The Hague", "NLD"), ("the Hague", "NLD"),
+    ("Atlantis", None), ("", None), (None, None),
 ])
 def test_city_country(name, expected):
     assert city_country(name) == expected
+
+
+def table_rows(table):
+    with open(gazetteer.TABLES / table, encoding="utf-8") as handle:
+        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
+
+
+def table_point(table, name, iso3):
+    """The (lat, lon) of the first row of `table` (cities.csv or venues.csv) named `name` in `iso3`."""
+    row = next(r for r in table_rows(table) if r["name"] == name and r["iso3"] == iso3)
+    return float(row["lat"]), float(row["lon"])
+
+
+# city, iso3 asked for, the row expected (table, name, iso3) or None
+COORDINATES = [
+    ("Istanbul", "TUR", ("cities.csv", "Istanbul", "TUR")),
+    ("istanbul", None, ("cities.csv", "Istanbul", "TUR")),
+    ("  ISTANBUL ", "TUR", ("cities.csv", "Istanbul", "TUR")),
+    ("Kiev", "UKR", ("cities.csv", "Kyiv", "UKR")),
+    ("Canton", "CHN", ("cities.csv", "Guangzhou", "CHN")),
+    ("Sao Paulo", "BRA", ("cities.csv", "São Paulo", "BRA")),
+    ("Washington, D.C.", "USA", ("cities.csv", "Washington", "USA")),
+    ("The Hague", "NLD", ("cities.csv", "The Hague", "NLD")),
+    ("Bürgenstock", "CHE", ("venues.csv", "Bürgenstock", "CHE")),
+    ("Buergenstock", None, ("venues.csv", "Bürgenstock", "CHE")),
+    ("Camp David", "USA", ("venues.csv", "Camp David", "USA")),
+    ("the White House", "USA", ("cities.csv", "Washington", "USA")),  # a seat stands at its city
+    ("Kremlin", None, ("cities.csv", "Moscow", "RUS")),
+    ("London", "GBR", ("cities.csv", "London", "GBR")),
+    ("London", "CAN", ("cities.csv", "London", "CAN")),  # the entry in the country asked for
+    ("London", None, ("cities.csv", "London", "GBR")),   # else the capital
+    ("Hyderabad", "PAK", ("cities.csv", "Hyderabad", "PAK")),
+    ("Hyderabad", None, ("cities.csv", "Hyderabad", "IND")),  # else the most populous
+    ("Geneva, Switzerland", "CHE", ("cities.csv", "Geneva", "CHE")),
+    ("Kingston (Jamaica)", "JAM", ("cities.csv", "Kingston", "JAM")),
+    ("Tel Aviv, Jerusalem", "ISR", ("cities.csv", "Tel Aviv", "ISR")),  # a list: its first place
+    ("Vancouver, Washington", "USA", None),  # not Washington, D.C.
+    ("Lota, Santiago", "CHL", None),
+    ("Paris", "USA", None),  # a Paris the table does not know is not the French one
+    ("Atlantis", None, None),
+    ("<svg onload=alert(4)>", "TUR", None),
+    ("", None, None),
+    (None, "TUR", None),
+]
+
+
+@pytest.mark.parametrize("city, iso3, expected", COORDINATES, ids=[f"{c}-{i}" for c, i, _ in COORDINATES])
+def test_coordinates(city, iso3, expected):
+    assert coordinates(city, iso3) == (table_point(*expected) if expected else None)
+
+
+@pytest.mark.parametrize("table", ["cities.csv", "venues.csv"])
+def test_every_place_of_a_table_is_located_in_its_country(table):
+    rows = table_rows(table)
+    # a name given twice in one country (two Suzhous; a venue named like a city) answers with one of them
+    by_name = {}
+    for row in table_rows("cities.csv") + table_rows("venues.csv"):
+        by_name.setdefault((gazetteer._place_key(row["name"]), row["iso3"]), set()).add((float(row["lat"]), float(row["lon"])))
+    wrong = [row["name"] for row in rows
+             if coordinates(row["name"], row["iso3"]) not in by_name[(gazetteer._place_key(row["name"]), row["iso3"])]]
+    assert wrong == []
+
+
+@pytest.mark.parametrize("code", ["SAU", "VAT", "BHR", "XKX", "ATA", "XXX", None])
+def test_capital_is_the_first_of_countries_csv(code):
+    row = next((r for r in table_rows("countries.csv") if r["iso3"] == code), None)
+    expected = row["capitals"].split("|")[0] or None if row else None
+    assert capital(code) == expected
+    assert expected is None or coordinates(expected, code) is not None
+
+
+def test_every_seat_stands_at_its_city():
+    for row in table_rows("seats.csv"):
+        assert coordinates(row["name"], row["iso3"]) == coordinates(row["city"], row["iso3"]) is not None, row["name"]
 
 
 def test_every_country_of_pycountry_is_known():

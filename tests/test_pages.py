@@ -159,7 +159,7 @@ def test_map_page(app):
     at = app("map", country="RUS")
     traces = figure(at).data
     assert {t.type for t in traces} == {"scattergeo"}
-    assert sorted(loc for t in traces for loc in t.locations) == ["SAU", "TUR"]
+    assert sorted((country, city) for t in traces for country, city, _ in t.customdata) == [("SAU", ""), ("TUR", "Istanbul")]
 
 
 def test_network_page(app):

@@ -6,9 +6,7 @@ The pipeline is the one `Store.ingest` runs: `read_paths` -> `extract_mentions` 
 escapes, each frame passes `schema.check`, each input file gets exactly one outcome.
 How many inputs were tried is written to settings.test_artifacts/robustness.json.
 """
-import codecs
 import json
-import os
 import random
 import signal
 import subprocess

@@ -1,7 +1,6 @@
 """Office of the Historian trips and visits -> MENTIONS (loaders/travels.py)."""
 import datetime as dt
 import re
-from pathlib import Path
 
 import pandas as pd
 import pytest
