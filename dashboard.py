@@ -21,4 +21,5 @@ PAGES = [
 
 page = st.navigation(PAGES)
 st.session_state["filters"] = ui.sidebar_filters()
+ui.enter_app()
 page.run()

@@ -193,6 +193,30 @@ def _write_query(filters):
         st.query_params.from_dict(wanted)
 
 
+_IN_APP = "parley_in_app"
+
+
+def page(title):
+    """Start a page inside the app: its title, after the shared sidebar has run.
+
+    On a fresh server Streamlit answers the very first request for a page's URL (/map?country=RUS)
+    with that file alone, through its discovery of the pages/ folder, before dashboard.py has set
+    up the navigation and the filters. Then the whole app is run around the page instead, and
+    this lone run stops, so a shared link shows what it says.
+    """
+    if not st.session_state.get(_IN_APP):
+        import runpy
+
+        runpy.run_path(str(Path(__file__).resolve().parent / "dashboard.py"))
+        st.stop()
+    st.title(title)
+
+
+def enter_app():
+    """dashboard.py's mark that the page about to run is inside the app (see `page`)."""
+    st.session_state[_IN_APP] = True
+
+
 def current_filters():
     """The filters the sidebar set on this run (dashboard.py puts them in session state)."""
     return st.session_state.get("filters", Filters())

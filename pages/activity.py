@@ -4,7 +4,7 @@ import streamlit as st
 import ui
 from charts.activity import activity, country_matrix
 
-st.title("Activity")
+ui.page("Activity")
 events = ui.events(ui.current_filters())
 period = st.segmented_control("Per", ["week", "month"], default="month", key="activity_period") or "month"
 fig = activity(events, period=period)

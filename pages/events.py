@@ -9,7 +9,7 @@ import streamlit as st
 import ui
 from charts import style
 
-st.title("Events")
+ui.page("Events")
 events = ui.events(ui.current_filters())
 table = events.assign(
     when=[style.date_label(row) for row in events.to_dict("records")],

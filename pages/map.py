@@ -4,7 +4,7 @@ import streamlit as st
 import ui
 from charts.map import venue_map
 
-st.title("Map")
+ui.page("Map")
 events = ui.events(ui.current_filters())
 st.caption(f"{len(events):,} events; one marker per venue city (at the country's centre where no city is "
            "located), its area by number of events, its colour the most frequent kind.")

@@ -4,7 +4,7 @@ import streamlit as st
 import ui
 from charts.network import network
 
-st.title("Network")
+ui.page("Network")
 events = ui.events(ui.current_filters())
 st.caption(f"{len(events):,} events; a line joins two countries that took part in the same event, wider for more.")
 fig = network(events)

@@ -3,7 +3,7 @@ import streamlit as st
 
 import ui
 
-st.title("Sources & import")
+ui.page("Sources & import")
 st.subheader("Import articles")
 ui.import_form()
 st.subheader("Articles in the store")

@@ -4,7 +4,7 @@ import streamlit as st
 import ui
 from charts.timeline import caption, timeline
 
-st.title("Timeline")
+ui.page("Timeline")
 filters = ui.current_filters()
 lanes = st.segmented_control("Lanes", ["pair", "topic"], default="pair", key="timeline_lanes",
                              format_func={"pair": "country pair", "topic": "topic"}.get) or "pair"

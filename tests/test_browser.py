@@ -4,6 +4,7 @@ through Debian's chromium.
 The server runs against a temporary store, in its own process group whose id is its PID, and is
 stopped by that PID. Screenshots and downloads go to settings.test_artifacts (git-ignored).
 """
+import contextlib
 import csv
 import io
 import os
@@ -44,12 +45,11 @@ def free_port():
         return probe.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    store_file = tmp_path_factory.mktemp("browser") / "browser.duckdb"
-    store_with_events(store_file, EVENTS)
+@contextlib.contextmanager
+def streamlit_server(store_file, log_path):
+    """`streamlit run dashboard.py` on a free port against `store_file`; yields its URL."""
     port = free_port()
-    log = open(tmp_path_factory.mktemp("log") / "streamlit.log", "w")
+    log = open(log_path, "w")
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port), "--server.headless", "true",
          "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
@@ -75,6 +75,14 @@ def server(tmp_path_factory):
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
         log.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    store_file = tmp_path_factory.mktemp("browser") / "browser.duckdb"
+    store_with_events(store_file, EVENTS)
+    with streamlit_server(store_file, tmp_path_factory.mktemp("log") / "streamlit.log") as url:
+        yield url
 
 
 @pytest.fixture
@@ -198,3 +206,21 @@ def test_event_details_link_to_the_curation_form(page, server):
     expect(page.locator(".st-key-event_details")).to_contain_text("not attended by Ukraine")
     page.screenshot(path=str(ARTIFACTS / "5-correct-event.png"), full_page=True)
     assert page.dialogs == []
+
+
+def test_a_shared_link_to_a_page_is_filtered_on_a_fresh_server(tmp_path):
+    """The first request a server answers used to run the page file alone (Streamlit's pages/
+    discovery), without the sidebar: the link's filter was ignored."""
+    from playwright.sync_api import sync_playwright
+
+    store_file = tmp_path / "fresh.duckdb"
+    store_with_events(store_file, EVENTS)
+    with streamlit_server(store_file, tmp_path / "streamlit.log") as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        tab = browser.new_page(viewport={"width": 1400, "height": 1000})
+        tab.set_default_timeout(30_000)
+        tab.goto(f"{url}/map?country=CHN")
+        expect(tab.locator("[data-testid='stSidebar']")).to_contain_text("Filters")
+        chinese = sum("CHN" in countries for countries in EVENTS["countries"])
+        expect(tab.locator("[data-testid='stMain']")).to_contain_text(f"{chinese:,} events")
+        browser.close()
