@@ -283,3 +283,12 @@ def test_devset_articles_are_read_quickly():
         find_places(text)
         timings.append(time.perf_counter() - started)
     assert statistics.median(timings) < 0.01
+
+
+@pytest.mark.parametrize("city, iso3, west_of, east_of", [
+    ("Woodside", "USA", -121.0, -123.0),     # the Californian town of the 2023 summit, not Queens
+    ("Anchorage", "USA", -149.0, -151.0),
+])
+def test_venue_towns_that_share_a_name_are_the_diplomatic_one(city, iso3, west_of, east_of):
+    lat, lon = coordinates(city, iso3)
+    assert east_of < lon < west_of

@@ -64,14 +64,16 @@ CITY_NAMES = {
     ("Sanaa", "YE"): "Sanaa", ("Tel Aviv", "IL"): "Tel Aviv", ("Hagatna", "GU"): "Hagåtña",
 }
 
-#: Smaller places (under MIN_POPULATION) that host summits and talks: (name, alpha-2).
+#: Smaller places (under MIN_POPULATION) that host summits and talks: (name, alpha-2), or
+#: (name, alpha-2, geonames admin1 code) where the name repeats ("Woodside", "US", "CA": the
+#: Californian town, not the Queens neighbourhood).
 EXTRA_CITIES = [
     ("Geneva", "CH"), ("Lausanne", "CH"), ("Montreux", "CH"), ("Lucerne", "CH"), ("Luzern", "CH"),
     ("Davos", "CH"), ("Bern", "CH"), ("Basel", "CH"), ("Lugano", "CH"), ("Strasbourg", "FR"),
     ("Biarritz", "FR"), ("Cannes", "FR"), ("Deauville", "FR"), ("Versailles", "FR"),
     ("Évian-les-Bains", "FR"), ("Bonn", "DE"), ("Potsdam", "DE"),
     ("Ramstein-Miesenbach", "DE"), ("Salzburg", "AT"), ("Innsbruck", "AT"), ("Anchorage", "US"),
-    ("Palm Beach", "US"), ("Woodside", "US"), ("Rancho Mirage", "US"), ("Annapolis", "US"),
+    ("Palm Beach", "US"), ("Woodside", "US", "CA"), ("Rancho Mirage", "US"), ("Annapolis", "US"),
     ("Sharm el-Sheikh", "EG"), ("Aqaba", "JO"), ("Ramallah", "PS"), ("Yalta", "UA"),
     ("Bled", "SI"), ("Dubrovnik", "HR"), ("Ohrid", "MK"), ("Gyeongju", "KR"),
     ("Bodrum", "TR"), ("Antalya", "TR"), ("Hiroshima", "JP"), ("Nusa Dua", "ID"), ("Putrajaya", "MY"),
@@ -155,8 +157,10 @@ def build_cities(geonames, capitals, iso3_of):
         for alt in city["alternatenames"]:
             by_name.setdefault(("alt:" + alt, city["countrycode"]), []).append(city)
 
-    def lookup(name, alpha2):
+    def lookup(name, alpha2, admin1=None):
         found = by_name.get((name, alpha2)) or by_name.get((fold(name), alpha2)) or by_name.get(("alt:" + name, alpha2))
+        if found and admin1:
+            found = [c for c in found if c.get("admin1code") == admin1]
         return max(found, key=lambda c: c["population"]) if found else None
 
     chosen = {}
@@ -175,8 +179,8 @@ def build_cities(geonames, capitals, iso3_of):
     for city in big.values():
         if city["population"] >= MIN_POPULATION:
             chosen[city["geonameid"]] = city
-    for name, alpha2 in EXTRA_CITIES:
-        city = lookup(name, alpha2)
+    for name, alpha2, *admin1 in EXTRA_CITIES:
+        city = lookup(name, alpha2, *admin1)
         if city is None:
             print(f"extra city not found in geonames: {name} ({alpha2})", file=sys.stderr)
             continue
