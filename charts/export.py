@@ -50,7 +50,7 @@ def figure_bytes(fig, fmt, width=1100, height=None, scale=1):
     """Render `fig` as `fmt` (png | svg | pdf | html) and return the file's bytes.
 
     `height` defaults to the figure's own. HTML is standalone: plotly.js inlined, so the file
-    opens offline (a world map's base map still loads its topojson from Plotly's CDN).
+    opens offline (a world map carries its base map's topojson too).
     Raises ParleyError for an unknown format. Example: figure_bytes(timeline(events), "svg")
     """
     if fmt not in FIGURE_FORMATS:
@@ -71,7 +71,13 @@ def figure_html(fig):
     Plotly writes the figure as JSON inside a <script>; its JSON encoder escapes '<', '>' and
     '/' inside strings, and the builders escape text again, so no title can close the script.
     """
-    return pio.to_html(fig, include_plotlyjs=True, full_html=True, config={"responsive": True})
+    page = pio.to_html(fig, include_plotlyjs=True, full_html=True, config={"responsive": True})
+    if any(trace.type.endswith("geo") for trace in fig.data):
+        # plotly.js looks in window.PlotlyGeoAssets before fetching a base map from its CDN
+        topojson = (TOPOJSON_DIR / "world_110m.json").read_text(encoding="utf-8")
+        assets = f"<script>window.PlotlyGeoAssets = {{topojson: {{world_110m: {topojson}}}}};</script>"
+        page = page.replace("<head>", "<head>" + assets, 1)
+    return page
 
 
 # -- events -------------------------------------------------------------------------------

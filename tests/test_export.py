@@ -11,6 +11,8 @@ from xml.etree import ElementTree
 import pandas as pd
 import pytest
 
+from test_browser import CHROMIUM, CHROMIUM_ARGS
+
 from charts.export import events_bytes, events_csv, events_ics, events_json, events_timelinejs, figure_bytes
 from charts.views import VIEWS
 from eventrows import HOSTILE_TITLE, event, events_frame, seed_events, store_with_events
@@ -48,6 +50,24 @@ def test_figure_html_is_standalone_and_inert():
     assert "<html" in page[:200].lower() and "plotly" in page.lower()
     assert "<img src=x" not in page and "<script>alert" not in page and "alert(5)" in page
     assert "cdn.plot.ly/plotly" not in page  # plotly.js is inlined
+
+
+def test_map_html_carries_its_base_map_and_draws_it_offline(tmp_path):
+    page = figure_bytes(VIEWS["map"](EVENTS), "html").decode()
+    assert "window.PlotlyGeoAssets" in page
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed")
+    from playwright.sync_api import sync_playwright
+    (tmp_path / "map.html").write_text(page, encoding="utf-8")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        tab = browser.new_page()
+        tab.route("**/*", lambda route: route.abort() if not route.request.url.startswith("file:") else route.continue_())
+        tab.goto((tmp_path / "map.html").as_uri())
+        tab.wait_for_selector(".geo .countries path", timeout=30_000)
+        # the country borders are drawn: one long path, which needs the topojson in the page
+        assert len(tab.locator(".geo .countries path").first.get_attribute("d")) > 10_000
+        browser.close()
 
 
 def test_unknown_format_refused():
