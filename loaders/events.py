@@ -684,7 +684,9 @@ def _absorb(group, candidate, anaphor=False):
     group.mediators = _unique(group.mediators + candidate.mediators)
     group.organizations = _unique(group.organizations + candidate.organizations)
     group.heads = _unique(group.heads + candidate.heads)
-    if _KIND_RANK[candidate.kind] > _KIND_RANK[group.kind] and not anaphor:
+    # the kind is named where the encounter is first told; a later sentence's word ("continue
+    # preparing talks") does not rename it
+    if _KIND_RANK[candidate.kind] > _KIND_RANK[group.kind] and not anaphor and candidate.sentence == group.sentences[0]:
         group.kind, group.cameo, group.plover = candidate.kind, candidate.cameo, candidate.plover
 
 
@@ -704,7 +706,7 @@ def _fold(article, candidates):
         if candidate.attendance:
             continue
         if candidate.anaphoric:
-            antecedent = next((g for g in reversed(groups) if _compatible(g, candidate, False, True)), None)
+            antecedent = _antecedent([g for g in reversed(groups) if _compatible(g, candidate, False, True)], candidate)
             if antecedent:
                 _absorb(antecedent, candidate, anaphor=True)
             else:
@@ -742,6 +744,15 @@ def _fold(article, candidates):
         out.append(group)
     # a plan told twice ("will meet" ... "the meeting") is one plan: fold groups again
     return _fold_groups(out)
+
+
+def _antecedent(groups, anaphor):
+    """The encounter an anaphor ("the talks in Istanbul") refers to, among compatible `groups`
+    (most recent first): the one at the place it names, else the one of its status, else the
+    most recent."""
+    at_place = [g for g in groups if anaphor.city and g.city == anaphor.city]
+    same_status = [g for g in groups if g.status == anaphor.status]
+    return next(iter(at_place or same_status or groups), None)
 
 
 def _join_nearest(groups, candidate, accept, add_countries):

@@ -327,3 +327,24 @@ def test_an_earlier_encounter_first_since_does_not_take_the_new_venue():
 def _articles_frame_for_heads(body):
     from loaders.articles import read_text_input
     return read_text_input(" date 2025-06-14 All Sections\nTitle\n\n" + body + "\n", "inline.txt")
+
+
+SEED_GOLD = Path(__file__).parent / "fixtures" / "seed_gold.jsonl"   # copied from shared/data/seed
+
+
+def test_seed_events_field_by_field():
+    """Issue 3: the seed's three events exactly right, every field the gold gives (not only
+    what the scorer looks at), from the bundled copy of the article."""
+    from tests.conftest import SEED_ARTICLE
+    from loaders.registry import read_paths
+
+    golds = [json.loads(line) for line in SEED_GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    mentions = mentions_to_records(extract_mentions(read_paths([SEED_ARTICLE]).articles))
+    assert len(mentions) == len(golds)
+    for gold in golds:
+        [found] = [m for m in mentions if m["status"] == gold["status"] and m["date"] == gold["date"]]
+        for field in ("kind", "date_precision", "city", "country"):
+            assert found[field] == gold[field], (field, found, gold)
+        assert set(found["countries"]) == set(gold["countries"])
+        assert set(found["absent"]) == set(gold.get("absent", []))
+        assert {h.split()[-1] for h in found["heads"]} == {h.split()[-1] for h in gold["heads"]}
