@@ -960,7 +960,7 @@ def _first_since(article, candidates):
             continue
         since = next((m for m in article.dates if candidate.end <= m.start <= candidate.end + 40 and
                       _FIRST_SINCE_AFTER_RE.match(article.text[candidate.end:m.start] + " ")), None)
-        if since is None or since.precision not in ("day", "month") or since.end > sentence.end:
+        if since is None or since.precision not in ("day", "month", "year") or since.end > sentence.end:
             continue
         candidate.status, candidate.anaphoric, candidate.date = "held", False, since
         # the venue in the sentence is the new encounter's, not the earlier one's

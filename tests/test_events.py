@@ -316,12 +316,13 @@ def test_the_head_of_an_absent_country_is_not_a_head_of_the_encounter(body, kind
     assert not any(absent_head in head for head in held["heads"])
 
 
-def test_an_earlier_encounter_first_since_does_not_take_the_new_venue():
+@pytest.mark.parametrize("since, day", [("March 2021", "2021-03-01"), ("2019", "2019-01-01")])
+def test_an_earlier_encounter_first_since_does_not_take_the_new_venue(since, day):
     article = _articles_frame_for_heads(
-        "The presidents of Chile and Peru held talks in Lima on Friday, their first meeting since March 2021.")
+        f"The presidents of Chile and Peru held talks in Lima on Friday, their first meeting since {since}.")
     mentions = extract_mentions(article)
-    earlier = mentions[mentions["date"] == pd.Timestamp("2021-03-01")]
-    assert len(earlier) == 1 and earlier.iloc[0]["city"] is None
+    earlier = mentions[mentions["date"] == pd.Timestamp(day)]
+    assert len(earlier) == 1 and earlier.iloc[0]["city"] is None and earlier.iloc[0]["status"] == "held"
 
 
 def _articles_frame_for_heads(body):
