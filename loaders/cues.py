@@ -32,6 +32,7 @@ TRIGGERS = (
     Trigger(r"(?:tele)?phone (?:call|conversation|talks?|meeting)s?", "call", "041", "phone"),
     Trigger(r"video (?:call|conference|link)s?", "call", "041", "phone"),
     Trigger(r"spoke (?:by|over the|on the) (?:tele)?phone", "call", "041", "phone"),
+    Trigger(r"calls? (?:between|with)", "call", "041", "phone"),
     Trigger(r"(?:held|had|made) (?:a |an )?(?:\w+ )?call", "call", "041", "phone"),
     # summits
     Trigger(r"summit(?:s| meeting| talks)?", "summit", "040", "multilateral"),
@@ -153,6 +154,8 @@ ABSENCE_CUES = (
     AbsenceCue(r"\bno-shows? such as\b", "after"),
     AbsenceCue(r"\b(?:did not|didn't|does not|doesn't) want\b", "after"),
     AbsenceCue(r"\b(?:skip(?:s|ped|ping)?|snub(?:s|bed)?)\b", "before"),
+    AbsenceCue(r"\b(?:was|were|is|are|will not be|won't be) not (?:represented|present)\b", "before"),
+    AbsenceCue(r"\b(?:was|were|is|are) absent\b", "before"),
 )
 
 #: A leader who stays away but sends someone: his country still takes part.
@@ -312,3 +315,7 @@ DURATION_WORDS = {"one-day": 1, "two-day": 2, "three-day": 3, "four-day": 4, "fi
 #: five days of meetings") is a visit.
 MOTION_TRIGGERS = r"^(?:arrived|arrives|arriving|landed|lands|touched down|travel\w*|go(?:es|ing)?|went|head(?:s|ed)?|is due|are due|was due|were due|leave|leaves|left|depart\w*)\b"
 STAY_IN_DAYS = r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)\s+days?\s+of\b"
+
+#: "talks on the sidelines of the summit": an encounter held during a gathering, which takes the
+#: gathering's date and venue where it gives none of its own.
+SIDELINES = r"\bon the (?:sidelines|margins|fringes?) of\b|\bon the sidelines\b"

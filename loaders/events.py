@@ -122,6 +122,7 @@ class _Candidate:
     attendance: bool = False
     ends: object = None    # a DateMention of the last day, for a visit told as ending
     days: int | None = None   # length in days in its own words ("a two-day visit")
+    earlier: bool = False     # the earlier encounter of "their first meeting since 2019"
 
 
 @dataclass
@@ -632,6 +633,9 @@ def _heads_agree(a, b):
 
 
 def _compatible(group, candidate, strict_status=True, anaphor=False):
+    # "held talks ..., their first meeting since 2019": the earlier encounter stands alone
+    if candidate.earlier or any(member.earlier for member in group.members):
+        return False
     if KIND_CLASS[group.kind] != KIND_CLASS[candidate.kind]:
         return False
     if strict_status and candidate.status != "past-plan" and group.status != "past-plan" and group.status != candidate.status:
@@ -639,6 +643,8 @@ def _compatible(group, candidate, strict_status=True, anaphor=False):
     if candidate.status != "past-plan" and not _dates_agree(group.date, candidate.date):
         return False
     if group.country and candidate.country and group.country != candidate.country:
+        return False
+    if _bilateral_within_multilateral(group, candidate) or _bilateral_within_multilateral(candidate, group):
         return False
     if anaphor:
         return True
@@ -650,6 +656,11 @@ def _compatible(group, candidate, strict_status=True, anaphor=False):
     if a and b and not (a & b):
         return False
     return True
+
+
+def _bilateral_within_multilateral(one, other):
+    """Two leaders' talks on the sidelines of a summit are an encounter of their own."""
+    return one.kind == "summit" and other.kind != "summit" and len(one.countries) > 2 and len(other.countries) == 2
 
 
 def _new_group(candidate):
@@ -788,7 +799,7 @@ def _fold_groups(groups):
 def _groups_agree(a, b):
     probe = _Candidate(sentence=b.sentences[0], start=0, end=0, kind=b.kind, cameo=b.cameo, plover=b.plover,
                        status=b.status, anaphoric=False, date=b.date, city=b.city, country=b.country,
-                       countries=b.countries, heads=b.heads)
+                       countries=b.countries, heads=b.heads, earlier=any(m.earlier for m in b.members))
     return _compatible(a, probe) and set(a.countries) & set(b.countries) != set()
 
 
@@ -805,7 +816,7 @@ def _finish(article, group):
         absent = []  # nobody attends what does not take place
     mediators = [m for m in group.mediators if m not in absent]
     # a host or mediator counts as a party only when the text gives it no other role
-    countries = [c for c in countries if c not in absent and c not in mediators and c not in article.absent]
+    countries = [c for c in countries if c not in absent and c not in mediators]
     if group.kind != "visit" and group.country and group.country in countries and \
             not _actor_outside_venue(article, group, group.country):
         countries.remove(group.country)
@@ -875,6 +886,7 @@ def _article_rows(record):
     _first_since(article, candidates)
     groups = _fold(article, candidates)
     _date_from_lede(article, groups, candidates)
+    _date_from_gathering(article, groups)
     _date_visits_from_meetings(groups)
     rows = []
     for group in groups:
@@ -963,6 +975,7 @@ def _first_since(article, candidates):
         if since is None or since.precision not in ("day", "month", "year") or since.end > sentence.end:
             continue
         candidate.status, candidate.anaphoric, candidate.date = "held", False, since
+        candidate.earlier = True
         # the venue in the sentence is the new encounter's, not the earlier one's
         candidate.city = candidate.country = None
         if len(candidate.countries) < 2:  # "their first ... since": the parties of the one told
@@ -1005,6 +1018,29 @@ def _date_from_lede(article, groups, candidates):
         countries = _finish(article, group)[0]
         if countries and set(countries) <= named:
             group.date = day
+
+
+_SIDELINES_RE = re.compile(cues.SIDELINES, _FLAGS)
+
+
+def _date_from_gathering(article, groups):
+    """An undated encounter told as held on the sidelines of a summit that the article dates
+    (one told in the same sentence, else the nearest told before it) takes the summit's date,
+    and its venue where it names none."""
+    for group in groups:
+        if group.date is not None or group.kind == "summit":
+            continue
+        sentence = article.sentences[group.sentences[0]]
+        if not _SIDELINES_RE.search(sentence.text):
+            continue
+        here = group.sentences[0]
+        summits = [g for g in groups if g is not group and g.kind == "summit" and g.date is not None
+                   and min(g.sentences) <= here]
+        gathering = next((g for g in summits if here in g.sentences), None) or \
+            max(summits, key=lambda g: max(s for s in g.sentences if s <= here), default=None)
+        if gathering:
+            group.date = gathering.date
+            group.city, group.country = group.city or gathering.city, group.country or gathering.country
 
 
 def _date_visits_from_meetings(groups):

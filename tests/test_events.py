@@ -349,3 +349,42 @@ def test_seed_events_field_by_field():
         assert set(found["countries"]) == set(gold["countries"])
         assert set(found["absent"]) == set(gold.get("absent", []))
         assert {h.split()[-1] for h in found["heads"]} == {h.split()[-1] for h in gold["heads"]}
+
+
+def _mentions_of(body):
+    return extract_mentions(_articles_frame_for_heads(body))
+
+
+def test_talks_on_the_sidelines_of_a_summit_are_their_own_encounter_dated_by_it():
+    mentions = _mentions_of(
+        "President Lula opened the Mercosur summit in Montevideo on Friday, hosting leaders from "
+        "Argentina, Paraguay, Uruguay and Bolivia. The presidents of Argentina and Paraguay held "
+        "bilateral talks on the sidelines of the summit, their first formal meeting since 2021.")
+    summit = mentions[mentions["kind"] == "summit"].iloc[0]
+    talks = mentions[mentions["kind"] == "talks"].iloc[0]
+    assert len(summit["countries"]) > 2
+    assert sorted(talks["countries"]) == ["ARG", "PRY"]
+    assert talks["date"] == summit["date"] == pd.Timestamp("2025-06-13") and talks["city"] == "Montevideo"
+    assert (mentions["date"] == pd.Timestamp("2021-01-01")).sum() == 1   # the earlier meeting, apart
+
+
+@pytest.mark.parametrize("body, absent", [
+    ("Delegations of Kenya and Peru met in Nairobi on Friday. Chile was not represented in Nairobi.", "CHL"),
+    ("Delegations of Kenya and Peru met in Nairobi on Friday. Chile was absent.", "CHL"),
+])
+def test_more_ways_of_saying_a_country_stayed_away(body, absent):
+    [meeting] = _mentions_of(body).to_dict("records")
+    assert meeting["absent"] == [absent] and absent not in meeting["countries"]
+
+
+def test_a_country_absent_from_one_encounter_still_takes_part_in_another():
+    mentions = _mentions_of(
+        "Delegations of Kenya and Peru met in Nairobi on Friday. Chile was not invited to the meeting. "
+        "Peru's foreign minister will hold talks with Chilean officials in Lima next month.")
+    talks = mentions[mentions["kind"] == "talks"].iloc[0]
+    assert sorted(talks["countries"]) == ["CHL", "PER"]
+
+
+def test_a_call_between_two_leaders_that_was_postponed():
+    [call] = _mentions_of("A planned call between Ruto and Boluarte was postponed.").to_dict("records")
+    assert call["kind"] == "call" and call["status"] == "cancelled"
