@@ -326,6 +326,15 @@ def _safe_name(name, number):
     return f"{number:03d}_{safe_name(name)}"
 
 
+def pasted_article(text, published=None):
+    """A pasted text as an article file: with a publication date, in the header format
+    (' date YYYY-MM-DD Pasted', title, blank line, body) so its relative dates resolve."""
+    if published is None:
+        return text
+    title, _, body = text.strip().partition("\n")
+    return f" date {published:%Y-%m-%d} Pasted\n{title.strip()}\n\n{body.strip() or title.strip()}\n"
+
+
 def import_form():
     """Upload files or paste a text; ingest them with a progress bar and report each file."""
     import tempfile
@@ -334,6 +343,8 @@ def import_form():
         uploads = st.file_uploader("Article files", type=UPLOAD_TYPES, accept_multiple_files=True,
                                    help=f"up to {SETTINGS.max_upload_bytes // (1024 * 1024)} MB per file; archives are not unpacked")
         pasted = st.text_area("…or paste an article (first line: title)", height=150)
+        pasted_on = st.date_input("Published on (for a pasted article; relative dates such as 'on Friday' "
+                                  "are read against it)", value=None, format="YYYY-MM-DD")
         submitted = st.form_submit_button("Import")
     if not submitted:
         return
@@ -342,7 +353,7 @@ def import_form():
         paths = []
         offered = [(upload.name, upload.getvalue()) for upload in uploads or []]
         if pasted.strip():
-            offered.append(("pasted text.txt", pasted.encode("utf-8")))
+            offered.append(("pasted text.txt", pasted_article(pasted, pasted_on).encode("utf-8")))
         for name, data in offered:
             try:
                 path = save_upload(name, data, folder)

@@ -11,6 +11,7 @@ import os
 import re
 import tarfile
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from loaders.errors import InputError, ParleyError
 from loaders.store import Store
 from loaders.uploads import MAX_NAME_CHARS, safe_name, save_upload
 
+ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = b" date 2024-03-01 World\nTalks in Geneva\n\nMinisters of Chile and Norway met in Geneva on Friday.\n"
 
 
@@ -177,3 +179,28 @@ def test_an_import_with_hostile_names_ingests_inside_its_folder(tmp_path):
     assert [f.outcome for f in report.files] == ["ingested", "ingested"]
     assert all(Path(f.path).parent == folder for f in report.files)
     assert sorted(os.listdir(tmp_path)) == ["p.duckdb", "upload"]
+
+
+def test_a_pasted_article_with_its_date_is_ingested_and_its_relative_dates_resolved(tmp_path, monkeypatch):
+    """The Sources page: paste a text, give its publication date, import; "on Friday" resolves
+    against that date."""
+    from streamlit.testing.v1 import AppTest
+
+    from eventrows import mention, mentions_frame
+    store = Store(tmp_path / "paste.duckdb")
+    store.add_frames(mentions=mentions_frame(mention(1)))   # a store in use: no bundled sample
+    monkeypatch.setenv("PARLEY_DB", str(store.path))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.run()
+    at.switch_page(str(ROOT / "pages" / "sources.py")).run()
+    at.text_area[0].input("Kenya and Peru hold talks\nThe foreign ministers of Kenya and Peru held talks "
+                          "in Nairobi on Friday.")
+    at.date_input[0].set_value(date(2025, 6, 18))
+    at.button[0].click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("Import done" in s.value for s in at.success)
+    [article] = store.articles().to_dict("records")
+    assert article["title"] == "Kenya and Peru hold talks" and str(article["published"])[:10] == "2025-06-18"
+    talks = store.events()
+    talks = talks[talks["countries"].map(lambda c: sorted(c) == ["KEN", "PER"])].iloc[0]
+    assert str(talks["date"])[:10] == "2025-06-13"
