@@ -40,7 +40,7 @@ def validate_changes(changes):
     >>> validate_changes({"status": "held", "countries": "usa; rus"})
     {'status': 'held', 'countries': ['USA', 'RUS']}
     """
-    from loaders.gazetteer import is_iso3
+    from loaders.gazetteer import is_country_code
 
     clean = {}
     for name, value in changes.items():
@@ -51,7 +51,7 @@ def validate_changes(changes):
             items = [str(v).strip() for v in items if str(v).strip()]
             if name != "heads" and name != "topics":
                 items = [v.upper() for v in items]
-                bad = [v for v in items if not is_iso3(v)]
+                bad = [v for v in items if not is_country_code(v)]
                 if bad:
                     raise ParleyError(f"{name}: {bad} are not ISO 3166-1 alpha-3 codes (expected e.g. 'USA; RUS')")
             value = items
@@ -65,7 +65,7 @@ def validate_changes(changes):
                     raise ParleyError(f"{name}: {value!r} is not a date; expected YYYY-MM-DD") from None
         elif name == "country":
             value = (value or "").strip().upper() or None
-            if value and not is_iso3(value):
+            if value and not is_country_code(value):
                 raise ParleyError(f"country: {value!r} is not an ISO 3166-1 alpha-3 code")
         elif name in ("kind", "status", "date_precision"):
             allowed = {"kind": KINDS, "status": STATUSES, "date_precision": PRECISIONS}[name]

@@ -277,9 +277,9 @@ def _list(value, field, problem):
 
 
 def _country(value):
-    from loaders.gdelt import is_iso3
+    from loaders.gazetteer import is_country_code
     code = value.strip().upper()
-    if is_iso3(code):
+    if is_country_code(code):
         return code
     import pycountry
     try:

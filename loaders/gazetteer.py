@@ -315,12 +315,31 @@ def find_places(text):
 def country_name(iso3):
     """The short English name of a country: country_name('TUR') -> 'Türkiye'.
 
-    Raises ParleyError for a code that is not ISO 3166-1 alpha-3 (nor Kosovo's XKX).
+    Former countries' ISO 3166-3 codes give their names too (country_name('DDR') -> 'East Germany').
+    Raises ParleyError for a code that is neither (nor Kosovo's XKX).
     """
     try:
-        return _INDEX.countries[iso3]
+        return _INDEX.countries.get(iso3) or _historic()[iso3]
     except (KeyError, TypeError):
         raise ParleyError(f"country code {iso3!r} is not an ISO 3166-1 alpha-3 code (for example 'USA')") from None
+
+
+def _historic():
+    """ISO 3166-3 codes of former countries (CSK, DDR, YUG ...) -> short English name, from
+    data/gazetteer/historic_countries.csv: old records (Office of the Historian visits) use them."""
+    global _HISTORIC
+    if _HISTORIC is None:
+        _HISTORIC = {row["iso3"]: row["name"] for row in _rows("historic_countries.csv")}
+    return _HISTORIC
+
+
+_HISTORIC = None
+
+
+def is_country_code(code):
+    """True for a current ISO 3166-1 alpha-3 code, Kosovo's XKX, or a former country's ISO 3166-3
+    code: is_country_code('DDR') -> True. Use it to accept records; is_iso3 for today's map."""
+    return is_iso3(code) or (isinstance(code, str) and code in _historic())
 
 
 def is_iso3(code):

@@ -386,7 +386,7 @@ def venue_events(*venues, **fields):
     ("the White House", "USA", "the White House, United States"),
     ("Camp David", "USA", "Camp David, United States"),
     ("London", "CAN", "London, Canada"),
-    ("Belgrade", "YUG", "Belgrade, YUG"),  # a former country's city is found under today's code
+    ("Belgrade", "YUG", "Belgrade, Yugoslavia"),  # a former country: named, its city found under today's code
 ])
 def test_city_venue_is_drawn_at_its_coordinates(city, country, label):
     fig = venue_map(venue_events((city, country, 1)))

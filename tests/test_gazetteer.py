@@ -268,9 +268,10 @@ def test_every_table_is_documented_and_every_code_valid(table):
     with open(gazetteer.TABLES / table, encoding="utf-8") as handle:
         rows = list(csv.DictReader(l for l in handle if not l.startswith("#")))
     assert rows
+    valid = gazetteer.is_country_code if table == "historic_countries.csv" else is_iso3
     for row in rows:
         if row.get("iso3"):
-            assert is_iso3(row["iso3"]), (table, row)
+            assert valid(row["iso3"]), (table, row)
 
 
 @pytest.mark.skipif(not DEVSET.is_dir(), reason="shared devset not present")
@@ -292,3 +293,25 @@ def test_devset_articles_are_read_quickly():
 def test_venue_towns_that_share_a_name_are_the_diplomatic_one(city, iso3, west_of, east_of):
     lat, lon = coordinates(city, iso3)
     assert east_of < lon < west_of
+
+
+@pytest.mark.parametrize("code, name", [("DDR", "East Germany"), ("YUG", "Yugoslavia"), ("SUN", "Soviet Union")])
+def test_former_countries_are_named_and_accepted_but_not_current(code, name):
+    from loaders.gazetteer import is_country_code
+    assert country_name(code) == name
+    assert is_country_code(code) and not is_iso3(code)
+
+
+def test_every_country_code_the_shipped_travels_use_has_a_name():
+    import csv
+    from tests.conftest import ROOT
+    with open(ROOT / "data" / "travels_iso3.csv", encoding="utf-8") as handle:
+        codes = {row["iso3"] for row in csv.DictReader(handle) if row.get("iso3")}
+    assert [c for c in codes if not _named(c)] == []
+
+
+def _named(code):
+    try:
+        return bool(country_name(code))
+    except Exception:
+        return False
