@@ -13,6 +13,7 @@ A schema is a tuple of `Column(name, kind, meaning)`. Kinds:
 """
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from loaders.errors import SchemaError
@@ -132,8 +133,22 @@ def conform(frame, schema):
         elif column.kind == "string":
             out[column.name] = out[column.name].astype(object).where(out[column.name].notna(), None)
         elif column.kind in ("list", "records"):
-            out[column.name] = out[column.name].map(lambda v: list(v) if v is not None and not _is_missing(v) else [])
+            out[column.name] = out[column.name].map(_as_list)
     return out.reset_index(drop=True)
+
+
+def _as_list(value):
+    """A cell of a list column as a list: arrays and tuples (as DuckDB and pandas give them)
+    converted, None / NaN as []. Types are tested first: pd.isna on an array is slow."""
+    if isinstance(value, list):
+        return value
+    if isinstance(value, np.ndarray):
+        return value.tolist()
+    if isinstance(value, tuple):
+        return list(value)
+    if value is None or (isinstance(value, float) and value != value) or value is pd.NA:
+        return []
+    return list(value)
 
 
 def _is_missing(value):
