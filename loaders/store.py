@@ -210,18 +210,19 @@ class Store:
         """
         from loaders.registry import read_paths  # imported here: the registry pulls in every format
 
-        result = read_paths([Path(p) for p in paths], progress=progress) if _accepts_progress(read_paths) \
-            else read_paths([Path(p) for p in paths])
+        result = read_paths([Path(p) for p in paths], progress=progress)
         return self._store_read_result(result, progress)
 
     def add_frames(self, articles=None, mentions=None, label="frames"):
         """Store already-read frames (ARTICLES and/or MENTIONS) as one ingest; returns an IngestReport."""
-        result = _ReadResult(articles if articles is not None else schema.empty(schema.ARTICLES),
-                             mentions if mentions is not None else schema.empty(schema.MENTIONS),
-                             [_Outcome(label, "read", None, 0)])
-        return self._store_read_result(result, None)
+        from loaders.registry import FileOutcome, ReadResult
 
-    def _store_read_result(self, result, progress):
+        articles = articles if articles is not None else schema.empty(schema.ARTICLES)
+        mentions = mentions if mentions is not None else schema.empty(schema.MENTIONS)
+        result = ReadResult(articles, mentions, [FileOutcome(label, "read", None, len(articles) + len(mentions))])
+        return self._store_read_result(result, None, label=label)
+
+    def _store_read_result(self, result, progress, label=None):
         from loaders.events import extract_mentions
 
         articles = result.articles
@@ -244,7 +245,12 @@ class Store:
             mentions = mentions[~mentions["mention_id"].isin(known_mentions) & ~mentions["mention_id"].duplicated()
                                 & (mentions["article_id"].isin(new_articles["article_id"]) | (mentions["origin"] != "article"))]
             mentions = schema.conform(mentions, schema.MENTIONS)
-            report.files = _file_reports(result, new_articles, mentions, _structured_files(result))
+            if label is None:
+                report.files = _file_reports(result, new_articles, mentions, _structured_files(result))
+            else:  # frames handed over in code: one report line under their label
+                fresh = len(new_articles) or len(mentions)
+                report.files = [FileReport(label, "ingested" if fresh else "duplicate",
+                                           None if fresh else "already in the store", len(new_articles), len(mentions))]
             self._insert(con, "articles", new_articles)
             self._insert(con, "mentions", mentions)
             if len(mentions):
@@ -437,26 +443,6 @@ def _select(con, table, where="", params=()):
         if c.kind == "records":
             frame[c.name] = frame[c.name].map(lambda text: json.loads(text) if isinstance(text, str) else [])
     return schema.conform(frame, columns)
-
-
-@dataclass
-class _Outcome:
-    path: str
-    outcome: str
-    reason: str | None
-    n_rows: int
-
-
-@dataclass
-class _ReadResult:
-    articles: pd.DataFrame
-    mentions: pd.DataFrame
-    outcomes: list
-
-
-def _accepts_progress(function):
-    import inspect
-    return "progress" in inspect.signature(function).parameters
 
 
 def _source_file(path):

@@ -128,3 +128,13 @@ def test_a_file_that_is_not_duckdb_is_refused_in_one_line(tmp_path):
     with pytest.raises(ParleyError) as error:
         Store(db)
     assert "\n" not in str(error.value)
+
+
+def test_frames_added_in_code_are_reported_under_their_label(tmp_path):
+    from eventrows import mention, mentions_frame
+
+    store = Store(tmp_path / "p.duckdb")
+    first = store.add_frames(mentions=mentions_frame(mention(1)), label="spreadsheet")
+    assert [(f.path, f.outcome, f.mentions) for f in first.files] == [("spreadsheet", "ingested", 1)]
+    again = store.add_frames(mentions=mentions_frame(mention(1)), label="spreadsheet")
+    assert [(f.outcome, f.reason) for f in again.files] == [("duplicate", "already in the store")]
