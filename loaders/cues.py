@@ -79,6 +79,8 @@ NOT_ENCOUNTERS = (
     r"\bmeet(?:s|ing)? (?:its|their|his|her) (?:own )?ambassador",
     r"\b(?:visit(?:ed|s|ing)?|trip to|went to|travel(?:led|s)? to) (?:a |the )?(?:hospital|factory|university|school|museum|port|plant|front ?line|troops|site|area|region|basketball)\b",
     r"\bwork(?:ing)? trip\b",
+    # taking part from afar is attendance, not a call of its own
+    r"\b(?:joined|joins|joining|attend(?:ed|s|ing)?|address(?:ed|es|ing)?|took part|participat(?:ed|es|ing)|spoke)\b[\w\s,]{0,25}\b(?:by|via|through) video(?: link| conference)?\b",
     r"\b(?:froze|freeze|freezes|frozen|suspend(?:ed|s)?|halt(?:ed|s)?)\s+(?:[\w-]+\s+){0,2}(?:talks|negotiations|meetings|visits)\b",
     r"\b(?:peace|trade|grain|nuclear|ceasefire|minerals?) (?:deal|agreement|plan|treaty)\b[^.]{0,25}\b(?:brokered|signed)\b",
 )

@@ -388,3 +388,11 @@ def test_a_country_absent_from_one_encounter_still_takes_part_in_another():
 def test_a_call_between_two_leaders_that_was_postponed():
     [call] = _mentions_of("A planned call between Ruto and Boluarte was postponed.").to_dict("records")
     assert call["kind"] == "call" and call["status"] == "cancelled"
+
+
+@pytest.mark.parametrize("body", [
+    "The Kenyan president joined the summit in Lima on Friday by video link.",
+    "Peru's foreign minister addressed the meeting in Nairobi via video conference on Friday.",
+])
+def test_taking_part_by_video_is_not_a_call_of_its_own(body):
+    assert "call" not in set(_mentions_of(body)["kind"])
