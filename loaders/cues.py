@@ -30,6 +30,7 @@ class Trigger:
 TRIGGERS = (
     # calls: the mode is in the words
     Trigger(r"(?:tele)?phone (?:call|conversation|talks?|meeting)s?", "call", "041", "phone"),
+    Trigger(r"(?:spoke|speak|talked|talk|held talks|met) (?:by|via|over|through) video(?: link| conference| call)?", "call", "041", "phone"),
     Trigger(r"video (?:call|conference|link)s?", "call", "041", "phone"),
     Trigger(r"spoke (?:by|over the|on the) (?:tele)?phone", "call", "041", "phone"),
     Trigger(r"calls? (?:between|with)", "call", "041", "phone"),
@@ -79,8 +80,9 @@ NOT_ENCOUNTERS = (
     r"\bmeet(?:s|ing)? (?:its|their|his|her) (?:own )?ambassador",
     r"\b(?:visit(?:ed|s|ing)?|trip to|went to|travel(?:led|s)? to) (?:a |the )?(?:hospital|factory|university|school|museum|port|plant|front ?line|troops|site|area|region|basketball)\b",
     r"\bwork(?:ing)? trip\b",
-    # taking part from afar is attendance, not a call of its own
-    r"\b(?:joined|joins|joining|attend(?:ed|s|ing)?|address(?:ed|es|ing)?|took part|participat(?:ed|es|ing)|spoke)\b[\w\s,]{0,25}\b(?:by|via|through) video(?: link| conference)?\b",
+    # "joined the summit by video link": taking part from afar, not a call of its own (the
+    # encounter it joins is still found; "spoke by video link" is a call trigger, kept below)
+    r"\b(?:by|via|through) video(?: link| conference)?\b",
     r"\b(?:froze|freeze|freezes|frozen|suspend(?:ed|s)?|halt(?:ed|s)?)\s+(?:[\w-]+\s+){0,2}(?:talks|negotiations|meetings|visits)\b",
     r"\b(?:peace|trade|grain|nuclear|ceasefire|minerals?) (?:deal|agreement|plan|treaty)\b[^.]{0,25}\b(?:brokered|signed)\b",
 )
@@ -175,7 +177,10 @@ HEDGE_CUES = (
     r"\b(?:could|might)\b", r"(?-i:\bmay\b)", r"\blikely\b", r"\bpossib(?:le|ility)\b", r"\bwhether\b",
     r"\bif\b", r"\bunless\b", r"\bno point\b", r"\bspeculat\w*", r"\bwould benefit\b",
     r"\bonce conditions\b", r"\bat a convenient time\b", r"\bconsider(?:ing|s)?\b",
-    r"\bcall(?:ing|ed|s)? (?:on|for)\b", r"\burg(?:e|ed|es|ing)\b",
+    # "called on Moscow to", "calls for a ceasefire": urging; but "a phone call on Friday" is a date
+    r"\bcall(?:ing|ed|s)? (?:on|for)\b(?!\s+(?:the\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\s+\d"
+    r"|\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\s+(?:an? )?(?:hour|minutes))",
+    r"\burg(?:e|ed|es|ing)\b",
 )
 
 @dataclass(frozen=True)

@@ -396,3 +396,22 @@ def test_a_call_between_two_leaders_that_was_postponed():
 ])
 def test_taking_part_by_video_is_not_a_call_of_its_own(body):
     assert "call" not in set(_mentions_of(body)["kind"])
+
+
+@pytest.mark.parametrize("body", [
+    "Presidents Putin and Erdogan spoke by video link on Friday.",
+    "Putin and Erdogan held a video call on Friday.",
+    "Putin and Erdogan held a phone call on Friday.",     # "call on" here is no urging
+])
+def test_speaking_by_video_is_a_call(body):
+    [call] = _mentions_of(body).to_dict("records")
+    assert call["kind"] == "call" and sorted(call["countries"]) == ["RUS", "TUR"]
+    assert call["date"] == pd.Timestamp("2025-06-13")
+
+
+@pytest.mark.parametrize("body", [
+    "The EU called on Russia and China to hold talks.",
+    "Erdogan calls for talks between Russia and Ukraine.",
+])
+def test_urging_an_encounter_is_not_one(body):
+    assert _mentions_of(body).empty
