@@ -116,3 +116,21 @@ def mention(n, **fields):
 def mentions_frame(*rows):
     """A MENTIONS frame of `mention()` rows."""
     return schema.conform(pd.DataFrame(list(rows)), schema.MENTIONS)
+
+
+def open_page(page="timeline", **query):
+    """Run the app (dashboard.py) in Streamlit's AppTest with `query` as the URL's query string,
+    then switch to pages/<page>.py; fails on any exception. The store is $PARLEY_DB."""
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    root = Path(__file__).resolve().parent.parent
+    at = AppTest.from_file(str(root / "dashboard.py"), default_timeout=60)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    if page != "timeline":
+        at.switch_page(str(root / "pages" / f"{page}.py")).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at

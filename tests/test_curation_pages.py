@@ -6,18 +6,15 @@ AppTest cannot click table rows), fills a curation form and asserts on the store
 """
 import html
 import json
-from pathlib import Path
 
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from eventrows import HOSTILE_TITLE, mention
+from eventrows import HOSTILE_TITLE, mention, open_page
 from loaders import schema
 from loaders.curation import changes_from, describe
 from loaders.store import Store
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 
@@ -48,14 +45,7 @@ def app(store, monkeypatch):
     monkeypatch.setenv("PARLEY_DB", str(store.path))
 
     def run(page="events", **query):
-        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-        for key, value in query.items():
-            at.query_params[key] = value
-        at.run()
-        if page != "timeline":
-            at.switch_page(str(ROOT / "pages" / f"{page}.py")).run()
-        assert not at.exception, [e.value for e in at.exception]
-        return at
+        return open_page(page, **query)
     return run
 
 

@@ -5,19 +5,16 @@ shared filters) and asserts on the figure the page drew:
 plotly.io.from_json(at.get("plotly_chart")[0].proto.spec).
 """
 import base64
-from pathlib import Path
 
 import numpy as np
 
 import pandas as pd
 import plotly.io as pio
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from loaders.filters import Filters
-from eventrows import HOSTILE_TITLE, event, events_frame, seed_events, store_with_events
+from eventrows import HOSTILE_TITLE, event, events_frame, open_page, seed_events, store_with_events
 
-ROOT = Path(__file__).resolve().parent.parent
 
 EVENTS = pd.concat([seed_events(), events_frame([
     event(event_id="woodside", kind="summit", countries=["USA", "CHN"], date=pd.Timestamp("2023-11-15"),
@@ -43,14 +40,7 @@ def app(store_file, monkeypatch):
     monkeypatch.setenv("PARLEY_DB", str(store_file))
 
     def run(page, **query):
-        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-        for key, value in query.items():
-            at.query_params[key] = value
-        at.run()
-        if page != "timeline":
-            at.switch_page(str(ROOT / "pages" / f"{page}.py")).run()
-        assert not at.exception, [e.value for e in at.exception]
-        return at
+        return open_page(page, **query)
     return run
 
 

@@ -22,7 +22,6 @@ from loaders.errors import InputError, ParleyError
 from loaders.store import Store
 from loaders.uploads import MAX_NAME_CHARS, safe_name, save_upload
 
-ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = b" date 2024-03-01 World\nTalks in Geneva\n\nMinisters of Chile and Norway met in Geneva on Friday.\n"
 
 
@@ -184,15 +183,12 @@ def test_an_import_with_hostile_names_ingests_inside_its_folder(tmp_path):
 def test_a_pasted_article_with_its_date_is_ingested_and_its_relative_dates_resolved(tmp_path, monkeypatch):
     """The Sources page: paste a text, give its publication date, import; "on Friday" resolves
     against that date."""
-    from streamlit.testing.v1 import AppTest
+    from eventrows import mention, mentions_frame, open_page
 
-    from eventrows import mention, mentions_frame
     store = Store(tmp_path / "paste.duckdb")
     store.add_frames(mentions=mentions_frame(mention(1)))   # a store in use: no bundled sample
     monkeypatch.setenv("PARLEY_DB", str(store.path))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    at.run()
-    at.switch_page(str(ROOT / "pages" / "sources.py")).run()
+    at = open_page("sources")
     at.text_area[0].input("Kenya and Peru hold talks\nThe foreign ministers of Kenya and Peru held talks "
                           "in Nairobi on Friday.")
     at.date_input[0].set_value(date(2025, 6, 18))
