@@ -126,6 +126,7 @@ class _Index:
         self.entries = {}      # token tuple -> _Entry
         self.longest = {}      # first token -> longest key length (in tokens) starting with it
         self.countries = {}    # iso3 -> canonical name
+        self.former = {}       # ISO 3166-3 code of a former country -> name (not matched in text)
         self.capitals = {}     # iso3 -> [capital city names]
         self.localities = {}   # casefolded ascii name -> iso3, for city_country
         self.points = {}       # place key -> [(iso3, lat, lon)], best first, for coordinates
@@ -151,6 +152,7 @@ class _Index:
             self.localities[key] = iso3
 
     def _load(self):
+        self.former = {row["iso3"]: row["name"] for row in _rows("historic_countries.csv")}
         countries = _rows("countries.csv")
         for row in countries:
             self.countries[row["iso3"]] = row["name"]
@@ -319,27 +321,15 @@ def country_name(iso3):
     Raises ParleyError for a code that is neither (nor Kosovo's XKX).
     """
     try:
-        return _INDEX.countries.get(iso3) or _historic()[iso3]
+        return _INDEX.countries.get(iso3) or _INDEX.former[iso3]
     except (KeyError, TypeError):
         raise ParleyError(f"country code {iso3!r} is not an ISO 3166-1 alpha-3 code (for example 'USA')") from None
-
-
-def _historic():
-    """ISO 3166-3 codes of former countries (CSK, DDR, YUG ...) -> short English name, from
-    data/gazetteer/historic_countries.csv: old records (Office of the Historian visits) use them."""
-    global _HISTORIC
-    if _HISTORIC is None:
-        _HISTORIC = {row["iso3"]: row["name"] for row in _rows("historic_countries.csv")}
-    return _HISTORIC
-
-
-_HISTORIC = None
 
 
 def is_country_code(code):
     """True for a current ISO 3166-1 alpha-3 code, Kosovo's XKX, or a former country's ISO 3166-3
     code: is_country_code('DDR') -> True. Use it to accept records; is_iso3 for today's map."""
-    return is_iso3(code) or (isinstance(code, str) and code in _historic())
+    return is_iso3(code) or (isinstance(code, str) and code in _INDEX.former)
 
 
 def is_iso3(code):
