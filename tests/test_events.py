@@ -415,3 +415,17 @@ def test_speaking_by_video_is_a_call(body):
 ])
 def test_urging_an_encounter_is_not_one(body):
     assert _mentions_of(body).empty
+
+
+def test_no_shows_are_absent():
+    [summit] = _mentions_of("Notable no-shows including Chile will dull the summit of Kenya, Peru and Japan "
+                            "in Lima on Friday.").to_dict("records")
+    assert summit["absent"] == ["CHL"] and "CHL" not in summit["countries"]
+
+
+@pytest.mark.parametrize("body", [
+    "The Kenyan minister went to a football match in Lima on Friday.",
+    "Peru's foreign minister went to a jazz concert in Nairobi on Friday.",
+])
+def test_an_outing_is_not_a_visit(body):
+    assert _mentions_of(body).empty
