@@ -1,10 +1,17 @@
-"""Extract mentions from the devset (or the seed) and score them with the shared scorer.
+"""Extract events from a gold set's articles and score them with the shared scorer.
 
-    .venv/bin/python tools/score_devset.py [--set devset|seed] [--out PRED.jsonl] [--details]
+    .venv/bin/python tools/score_devset.py [--set devset|devset2|seed] [--part all|tuned|blind]
+                                           [--merged] [--out PRED.jsonl] [--details]
 
-Writes the `--mentions` JSONL (one object per mention, `loaders.events.mentions_to_records`)
-to --out (default: test-artifacts/devset_mentions.jsonl) and runs
-../shared/tools/score_events.py on it against the set's gold.jsonl.
+Writes the predictions as JSON Lines to --out (default: test-artifacts/<set>[-<part>].jsonl):
+one object per mention (`loaders.events.mentions_to_records`), or with --merged one per
+merged event (`loaders.merge.merge_mentions`), and runs ../shared/tools/score_events.py on
+them against the set's gold.jsonl (restricted to the part's files).
+
+devset2 is split once, by a hash of each file name (`part_of`), into a tuned two thirds and a
+blind third. Rules are tuned on `--part tuned` only; the blind third's articles and its
+`--details` are never read, and its score is the estimate for news nobody has seen.
+`--part blind` refuses `--details`.
 """
 import argparse
 import hashlib
@@ -23,7 +30,15 @@ from loaders import schema  # noqa: E402
 from loaders.events import extract_mentions, mentions_to_records  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
-SETS = {"devset": SHARED / "data" / "devset", "seed": SHARED / "data" / "seed"}
+SETS = {"devset": SHARED / "data" / "devset", "devset2": SHARED / "data" / "devset2",
+        "seed": SHARED / "data" / "seed"}
+#: The set whose files are split into a tuned part and a blind part.
+SPLIT_SET = "devset2"
+
+
+def part_of(file_name):
+    """'blind' for one file in three, chosen by the SHA-1 of its name alone; else 'tuned'."""
+    return "blind" if int(hashlib.sha1(file_name.encode()).hexdigest(), 16) % 3 == 0 else "tuned"
 
 
 def read_articles(folder):
@@ -69,21 +84,45 @@ def load_scorer():
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=tuple(SETS), default="devset")
+    parser.add_argument("--part", choices=("all", "tuned", "blind"), default="all",
+                        help=f"for {SPLIT_SET}: its tuned two thirds or its blind third")
+    parser.add_argument("--merged", action="store_true", help="score merged events, not mentions")
     parser.add_argument("--out", default=None)
     parser.add_argument("--details", action="store_true")
     args = parser.parse_args(argv)
+    if args.part != "all" and args.set != SPLIT_SET:
+        parser.error(f"--part applies to {SPLIT_SET} only")
+    if args.part == "blind" and args.details:
+        parser.error("the blind part is scored, never read: no --details")
     folder = SETS[args.set]
-    articles = read_articles(folder / "articles" if (folder / "articles").is_dir() else folder)
-    records = mentions_to_records(extract_mentions(articles))
-    out = Path(args.out or ROOT / "test-artifacts" / f"{args.set}_mentions.jsonl")
+    records, gold = predict(folder, args.part, args.merged)
+    suffix = "" if args.part == "all" else f"-{args.part}"
+    out = Path(args.out or ROOT / "test-artifacts" / f"{args.set}{suffix}{'-merged' if args.merged else ''}.jsonl")
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    out.write_text("".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in records), encoding="utf-8")
     scorer = load_scorer()
-    gold = scorer._read_jsonl(folder / "gold.jsonl")
-    _, lines = scorer.score(gold, records, details=args.details)
-    print(f"{len(records)} mentions written to {out}")
+    _, lines = (scorer.score_merged if args.merged else scorer.score)(gold, records, details=args.details)
+    print(f"{len(records)} {'events' if args.merged else 'mentions'} written to {out}")
     print("\n".join(lines))
     return 0
+
+
+def predict(folder, part="all", merged=False):
+    """(predicted records, gold records) for the set in `folder`, restricted to `part`."""
+    articles = read_articles(folder / "articles" if (folder / "articles").is_dir() else folder)
+    if part != "all":
+        keep = articles["path"].map(lambda p: part_of(Path(p).name) == part)
+        articles = articles[keep.to_numpy()].reset_index(drop=True)
+    mentions = extract_mentions(articles)
+    if merged:
+        from loaders.merge import merge_mentions
+        records = schema.to_records(merge_mentions(mentions), schema.EVENTS)
+    else:
+        records = mentions_to_records(mentions)
+    gold = load_scorer()._read_jsonl(folder / "gold.jsonl")
+    if part != "all":
+        gold = [g for g in gold if part_of(g["file"]) == part]
+    return records, gold
 
 
 if __name__ == "__main__":
