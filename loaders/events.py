@@ -155,7 +155,9 @@ class _Article:
         places = list(find_places(text))
         media = [(m.start(), m.end()) for m in _MEDIA_RE.finditer(text)]
         self.places = [p for p in places if not any(s <= p.start < e for s, e in media)]
-        self.dates = sorted(find_dates(text, published) if text else [], key=lambda m: m.start)
+        #: the day relative dates count from: a wire report's dateline day, else publication
+        self.anchor = _dateline_day(text, published) or published
+        self.dates = sorted(find_dates(text, self.anchor) if text else [], key=lambda m: m.start)
         self._date_starts = [m.start for m in self.dates]
         self.people = {}
         self._place_starts = [p.start for p in self.places]
@@ -311,6 +313,33 @@ class _Article:
                 taken.append((match.start(), match.end()))
                 out.append(Place(match.start(), match.end(), match.group(0), "official", country, name, None))
         return out
+
+
+#: A dateline opening a report: a place in capitals or title case, an optional region, then
+#: the day ("GENEVA, Jan 21 (Reuters) -", "Peking, February 21", "GOYANG, South Korea, April 27").
+_DATELINE_HEAD_RE = re.compile(r"\s*[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?,\s*")
+#: How many days before publication a dateline's day may be (a report runs the next morning or
+#: a few days later in a weekly); further back, the line is no dateline of this report.
+DATELINE_DAYS = 3
+
+
+def _dateline_day(text, published):
+    """The day a wire report's dateline gives, when it opens the body and lies at most
+    DATELINE_DAYS before publication: "today", "on Wednesday" and "the day before" in the
+    report count from it, not from the day it was printed."""
+    if published is None:
+        return None
+    head = _DATELINE_HEAD_RE.match(text)
+    if head is None:
+        return None
+    first = next(iter(find_dates(text[:head.end() + 40], published)), None)
+    if first is None or first.start != head.end() or first.precision != "day" or first.end_date:
+        return None
+    printed = published.date() if isinstance(published, datetime) else published
+    day = first.date
+    if day > printed:  # a yearless day read forward: the dateline is the same day a year back
+        day = day.replace(year=day.year - 1) if not (day.month == 2 and day.day == 29) else day
+    return datetime(day.year, day.month, day.day) if 0 <= (printed - day).days <= DATELINE_DAYS else None
 
 
 def _strip_titles(name):
