@@ -412,6 +412,10 @@ def _triggers(article, sentence):
             end=sentence.start + end, kind=trigger.kind, cameo=trigger.cameo, plover=trigger.plover,
             status=status, anaphoric=anaphoric)
         _read_clause(article, sentence, candidate, (seg_start, seg_end), clause, window)
+        if status == "held" and not _HELD_RE.search(window) and _after_anchor(article, candidate.date):
+            # no word of the clause tells the tense ("X flies to Y on Friday"): a day still to
+            # come makes the encounter a plan
+            candidate.status = "planned"
         candidates.append(candidate)
         previous, previous_made = (start, end, trigger), True
         if trigger.kind == "visit":
@@ -486,6 +490,14 @@ def _status(text, clause, start, end):
             if best is None or distance < best[0]:
                 best = (distance, status)
     return best[1] if best else "held"
+
+
+def _after_anchor(article, mention):
+    """Whether a date mention lies wholly after the day the article's dates count from."""
+    if mention is None or article.anchor is None:
+        return False
+    anchor = article.anchor.date() if isinstance(article.anchor, datetime) else article.anchor
+    return mention.date > anchor
 
 
 def _read_clause(article, sentence, candidate, segment, clause, window):

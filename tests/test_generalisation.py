@@ -28,3 +28,20 @@ def _one(body, **filters):
 ])
 def test_a_dateline_day_is_the_day_today_means(body, day):
     assert _one(body)["date"] == day
+
+
+# --- status from the tense of the clause, then from the day ----------------------------------
+
+@pytest.mark.parametrize("body, status, day", [
+    # simple present with a day to come: a plan
+    ("The Chilean president flies to Lima on Friday for talks with his Peruvian counterpart.",
+     "planned", "2024-03-08"),
+    ("The presidents of Chile and Peru meet in Lima on March 12.", "planned", "2024-03-12"),
+    # past tense: held, whatever the day
+    ("The Chilean president flew to Lima on Friday for talks with his Peruvian counterpart.",
+     "held", "2024-03-01"),
+    ("The presidents of Chile and Peru met in Lima on March 2.", "held", "2024-03-02"),
+])
+def test_a_clause_without_tense_cues_takes_its_status_from_its_day(body, status, day):
+    record = _one(body)
+    assert (record["status"], record["date"]) == (status, day)
