@@ -312,6 +312,11 @@ ORDINAL_NOUN_KINDS = {"trip": "visit", "visit": "visit", "tour": "visit", "summi
 FIRST_SINCE_BEFORE = r"\bfirst\s+(?:[\w'’-]+\s+){0,3}$"
 FIRST_SINCE_AFTER = r"^\s+(?:[\w'’-]+\s+){0,3}?since\s+$"
 
+#: Plural encounter nouns that can open a list of past or coming encounters (a chronology).
+PLURAL_TRIGGER_NOUNS = r"(?:meetings|talks|summits|visits|trips|encounters|rounds|negotiations|consultations|calls)$"
+#: What separates the items of such a list: semicolons (commas separate place and date).
+LIST_SEPARATORS = r";"
+
 #: Length of a visit in its own words ("a two-day visit"): its last day follows from its first.
 DURATION_WORDS = {"one-day": 1, "two-day": 2, "three-day": 3, "four-day": 4, "five-day": 5,
                   "six-day": 6, "seven-day": 7, "week-long": 7, "weeklong": 7}

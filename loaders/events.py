@@ -123,6 +123,7 @@ class _Candidate:
     ends: object = None    # a DateMention of the last day, for a visit told as ending
     days: int | None = None   # length in days in its own words ("a two-day visit")
     earlier: bool = False     # the earlier encounter of "their first meeting since 2019"
+    item: int | None = None   # offset of its date, for one item of a chronology list
 
 
 @dataclass
@@ -922,6 +923,7 @@ def _article_rows(record):
         if not found and (_ATTENDANCE_RE.search(sentence.text) or _absent_in(article, sentence)):
             found = [_attendance(article, sentence)]
         candidates.extend(found)
+    candidates = _chronologies(article, candidates)
     _attach_lone_heads(article, candidates)
     _count_days(article, candidates)
     _first_since(article, candidates)
@@ -1101,6 +1103,68 @@ def _date_visits_from_meetings(groups):
             visit.date = nearest.date
 
 
+_PLURAL_TRIGGER_RE = re.compile(cues.PLURAL_TRIGGER_NOUNS, _FLAGS)
+_LIST_CUT_RE = re.compile(cues.LIST_SEPARATORS)
+
+
+def _chronologies(article, candidates):
+    """A plural encounter noun followed by a list of places and dates ("their meetings since
+    then: Sochi, Sept. 17, 2018; Istanbul, Jan. 8, 2020; ...", "talks in Vienna in May 2019, in
+    Geneva in June 2019 and in Oslo in 2021") tells one encounter per item of the list. Each item
+    takes its own place and date and the parties of the noun; the noun itself is no encounter."""
+    out = []
+    for candidate in candidates:
+        items = _list_items(article, candidate) if _PLURAL_TRIGGER_RE.search(
+            article.text[candidate.start:candidate.end]) else []
+        if len(items) < 2:
+            out.append(candidate)
+            continue
+        listed = {place.iso3 for _, place in items if place is not None}
+        sentence = article.sentences[candidate.sentence]
+        named = {p.iso3 for p in article.in_sentence(article.places, sentence)
+                 if p.start < candidate.end and article.is_actor(p)}
+        parties = [c for c in candidate.countries if c not in listed or c in named]
+        if len(parties) < 2:
+            parties = _unique(parties + article.recent_pair(max(0, candidate.sentence - 1)))
+        for mention, place in items:
+            item = _Candidate(
+                sentence=candidate.sentence, start=candidate.start, end=candidate.end, kind=candidate.kind,
+                cameo=candidate.cameo, plover=candidate.plover,
+                status="planned" if _after_anchor(article, mention) else "held", anaphoric=False,
+                date=mention, countries=list(parties), mediators=list(candidate.mediators),
+                heads=list(candidate.heads), earlier=True, item=mention.start)
+            if place is not None:
+                item.country = place.iso3
+                if place.kind != "country":
+                    item.city = place.city or place.name
+            out.append(item)
+    return out
+
+
+def _list_items(article, candidate):
+    """(date, place or None) for each item of a list after `candidate`'s trigger, in its sentence:
+    items are cut at semicolons, else at the dates themselves."""
+    sentence = article.sentences[candidate.sentence]
+    tail = (candidate.end, sentence.end)
+    dates = [m for m in article.dates_from(*tail) if m.end <= sentence.end and m.precision in ("day", "month", "year")]
+    if len(dates) < 2:
+        return []
+    cuts = [m.end() for m in _LIST_CUT_RE.finditer(article.text, *tail)]
+    pieces = list(zip([tail[0]] + cuts, cuts + [tail[1]])) if len(cuts) >= 1 else []
+    if len(pieces) < 2:  # no separators: each date closes the item that leads to it
+        edges = [tail[0]] + [m.end for m in dates]
+        pieces = list(zip(edges, edges[1:]))
+    places = [p for p in article.in_sentence(article.places, sentence) if p.iso3 and p.kind in VENUE_KINDS]
+    items = []
+    for low, high in pieces:
+        here = [m for m in dates if low <= m.start < high]
+        if not here:
+            continue
+        where = sorted((p for p in places if low <= p.start < high), key=lambda p: p.kind == "country")
+        items.append((here[0], where[0] if where else None))
+    return items if sum(place is not None for _, place in items) >= 2 else []
+
+
 def _attach_lone_heads(article, candidates):
     """Heads named in a sentence without a trigger ("the delegation was led by X") join the
     encounter told just before."""
@@ -1153,7 +1217,10 @@ def _row(record, article, group, published):
     if kind in ("meeting", "summit") and group.country and countries and group.country not in countries:
         cameo = "044"
     article_id = record.get("article_id") or ""
-    mention_id = hashlib.sha256(f"{article_id}|{spans[0][0]}|{spans[-1][1]}|{kind}|{status}".encode()).hexdigest()[:16]
+    key = f"{article_id}|{spans[0][0]}|{spans[-1][1]}|{kind}|{status}"
+    if group.members[0].item is not None:  # the items of one list share their sentence
+        key += f"|{group.members[0].item}"
+    mention_id = hashlib.sha256(key.encode()).hexdigest()[:16]
     title = "–".join(countries[:4]) + f" {kind}" + (f", {group.city}" if group.city else "")
     return {
         "mention_id": mention_id, "article_id": article_id,

@@ -45,3 +45,33 @@ def test_a_dateline_day_is_the_day_today_means(body, day):
 def test_a_clause_without_tense_cues_takes_its_status_from_its_day(body, status, day):
     record = _one(body)
     assert (record["status"], record["date"]) == (status, day)
+
+
+# --- chronologies: a plural encounter noun and a list of places and dates ---------------------
+
+@pytest.mark.parametrize("body, expected", [
+    ("Chile and Peru are old partners. Their meetings since then tell the story: Lima, Aug. 9, "
+     "2019; Quito, Sept. 17, 2020; and Bogota, Jan. 8, 2022.",
+     [("2019-08-09", "Lima"), ("2020-09-17", "Quito"), ("2022-01-08", "Bogotá")]),
+    ("Chile and Peru have held talks in Vienna in May 2019, in Geneva in June 2020 and in Oslo in 2021.",
+     [("2019-05-01", "Vienna"), ("2020-06-01", "Geneva"), ("2021-01-01", "Oslo")]),
+])
+def test_a_list_of_places_and_dates_is_one_encounter_per_item(body, expected):
+    records = extract(body)
+    assert sorted((r["date"], r["city"]) for r in records) == expected
+    assert all(r["countries"] == ["CHL", "PER"] and r["status"] == "held" for r in records)
+    assert len({r["evidence"] for r in records}) == 1
+
+
+def test_two_dates_without_places_are_no_list():
+    records = extract("Chile and Peru held talks in Vienna on Monday, a week after meetings of "
+                      "their diplomats on February 20 and February 21.")
+    assert "2024-02-21" not in [r["date"] for r in records]
+
+
+def test_items_of_one_list_are_kept_apart_in_the_store():
+    from loaders.events import extract_mentions
+    from tests.test_events import articles
+    frame = extract_mentions(articles("Chile and Peru have held talks in Vienna in May 2019, in Geneva in "
+                                      "June 2020 and in Oslo in 2021."))
+    assert frame["mention_id"].is_unique and len(frame) == 3
