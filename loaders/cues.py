@@ -217,7 +217,16 @@ REPORTING_CUES = (
 )
 
 #: A place right after one of these is where an encounter is, not who takes part.
-LOCATION_PREPOSITIONS = r"\b(?:in|at|outside|inside|to|into|across|on the outskirts of|above|via|over)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|central|resort|port|coastal|capital|border|holy)\s+)?(?:city of\s+|town of\s+)?$"
+_PLACE_MODIFIERS = r"\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|central|resort|port|coastal|capital|border|holy)\s+)?(?:city of\s+|town of\s+)?$"
+LOCATION_PREPOSITIONS = r"\b(?:in|at|outside|inside|to|into|across|on the outskirts of|above|via|over)" + _PLACE_MODIFIERS
+
+#: A place after these is where an encounter is held: a locative ("in", "at"), or "to" after a
+#: word of going or inviting ("flew to Lima", "a visit to Quito", "invited the two leaders to
+#: Quito"). A bare "to" is no venue ("their claims to the city", "sent aid to Lima").
+VENUE_PREPOSITIONS = (
+    r"\b(?:in|at|outside|inside|on the outskirts of|(?:trips?|visits?|visited|journey|tour|travel\w*|"
+    r"fl(?:y|ies|ew|own|ying)|went|go(?:es|ing)?|gone|came|comes?|coming|return\w*|head\w*|arriv\w*|"
+    r"back|invit\w*(?:\s+[\w-]+){0,3}|welcom\w*(?:\s+[\w-]+){0,3}) to)" + _PLACE_MODIFIERS)
 
 #: A place after these words is what is talked about, not who talks ("talks on Ukraine",
 #: "subjects such as Taiwan", "the war against Ukraine").

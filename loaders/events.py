@@ -55,6 +55,7 @@ _HEDGE_RE = _any(cues.HEDGE_CUES)
 _REPRESENTED_RE = _any(cues.REPRESENTED_CUES)
 _REPORTING_RE = re.compile(r"(?:" + "|".join(cues.REPORTING_CUES) + r")\s+(?:\w+\s+){0,2}$", _FLAGS)
 _LOCATION_RE = re.compile(cues.LOCATION_PREPOSITIONS, _FLAGS)
+_VENUE_RE = re.compile(cues.VENUE_PREPOSITIONS, _FLAGS)
 _ANAPHORA_RE = re.compile(cues.ANAPHORA, _FLAGS)
 _GROUP_RE = _any(cues.GROUP_REFERENCES)
 _CLAUSE_RE = re.compile("|".join(cues.CLAUSE_BREAKS))
@@ -222,7 +223,7 @@ class _Article:
         before = self.text[max(0, place.start - 60):place.start]
         if _NOT_VENUE_RE.search(before) or _TOPIC_PREP_RE.search(before):
             return False
-        if _LOCATION_RE.search(before):
+        if _VENUE_RE.search(before):
             return True
         return bool(_NON_ACTOR_AFTER_RE.match(self.text, place.end)) and place.kind in ("city", "capital", "venue", "seat")
 

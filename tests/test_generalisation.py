@@ -75,3 +75,14 @@ def test_items_of_one_list_are_kept_apart_in_the_store():
     frame = extract_mentions(articles("Chile and Peru have held talks in Vienna in May 2019, in Geneva in "
                                       "June 2020 and in Oslo in 2021."))
     assert frame["mention_id"].is_unique and len(frame) == 3
+
+
+# --- venue only from a locative tied to the encounter ----------------------------------------
+
+@pytest.mark.parametrize("body, city", [
+    ("The presidents of Chile and Peru held talks on Monday that stalled over their rival claims to Arica.", None),
+    ("The Chilean president flew to Lima on Monday for talks with the Peruvian leader.", "Lima"),
+    ("The presidents of Chile and Peru held talks in Arica on Monday.", "Arica"),
+])
+def test_to_names_a_venue_only_after_a_word_of_going(body, city):
+    assert _one(body)["city"] == city
