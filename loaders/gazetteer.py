@@ -4,6 +4,7 @@ cities, venues, officials and organizations, found by table look-up.
 Every name comes from the CSV tables under data/gazetteer/ (their columns and sources are in
 the README there); no rule here names a country. The tables are read once, at import, into one
 dictionary keyed by token sequences, so `find_places` costs a dictionary look-up per word.
+States that dissolved are found under their ISO 3166-3 code ("the Soviet Union" -> SUN).
 
     >>> [(p.text, p.kind, p.iso3) for p in find_places("Moscow and Washington met in Türkiye.")]
     [('Moscow', 'capital', 'RUS'), ('Washington', 'capital', 'USA'), ('Türkiye', 'country', 'TUR')]
@@ -45,7 +46,7 @@ class _Entry:
     iso3: str | None
     name: str
     city: str | None
-    guard: str = ""  # "" | "surname" | "given_name"
+    guard: str = ""  # "" | "surname" | "given_name" | "pair"
 
 
 # Which table wins when two give the same surface form ("Armenia" is also a Colombian city).
@@ -54,6 +55,9 @@ _PRIORITY = {"block": 0, "country": 1, "capital": 2, "organization": 3, "seat": 
 
 # Kinds whose names are also matched in capitals, as in datelines ("BUERGENSTOCK, Switzerland").
 _UPPERCASE_KINDS = {"country", "capital", "city", "venue"}
+# Kinds whose lowercase phrases are also matched at the start of a sentence ("Six-party talks",
+# "Former Soviet republics").
+_SENTENCE_CASE_KINDS = {"block", "organization"}
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 # Same-length replacements, so offsets into the translated text are offsets into the original.
@@ -126,7 +130,7 @@ class _Index:
         self.entries = {}      # token tuple -> _Entry
         self.longest = {}      # first token -> longest key length (in tokens) starting with it
         self.countries = {}    # iso3 -> canonical name
-        self.former = {}       # ISO 3166-3 code of a former country -> name (not matched in text)
+        self.former = {}       # ISO 3166-3 code of a former country -> name
         self.capitals = {}     # iso3 -> [capital city names]
         self.localities = {}   # casefolded ascii name -> iso3, for city_country
         self.points = {}       # place key -> [(iso3, lat, lon)], best first, for coordinates
@@ -134,6 +138,8 @@ class _Index:
 
     def add(self, surface, entry):
         variants = {surface, fold(surface)}
+        if entry.kind in _SENTENCE_CASE_KINDS and surface[:1].islower():
+            variants |= {variant[0].upper() + variant[1:] for variant in variants}
         if entry.kind in _UPPERCASE_KINDS and len(surface) >= 4:
             variants |= {variant.upper() for variant in variants}
         for variant in variants:
@@ -152,7 +158,10 @@ class _Index:
             self.localities[key] = iso3
 
     def _load(self):
-        self.former = {row["iso3"]: row["name"] for row in _rows("historic_countries.csv")}
+        historic = _rows("historic_countries.csv")
+        self.former = {row["iso3"]: row["name"] for row in historic}
+        # Only states that dissolved or split are named in text; renamed ones are today's country.
+        former = [row for row in historic if row["aliases"] or row["demonyms"]]
         countries = _rows("countries.csv")
         for row in countries:
             self.countries[row["iso3"]] = row["name"]
@@ -174,6 +183,7 @@ class _Index:
             for surface in (row["name"], row["official_name"], row["iso_name"]):
                 if surface and "," not in surface and "(" not in surface:
                     add_country(surface, row["iso3"])
+        self._add_former_countries(former)
 
         stoplist = {row["name"] for row in _rows("city_stoplist.csv")}
         cities = sorted(_rows("cities.csv"), key=lambda r: (-int(r["capital"]), -int(r["population"])))
@@ -205,8 +215,19 @@ class _Index:
                 guarded = len(_tokens(alias)) == 1
                 self.add(alias, _Entry("official", row["iso3"] or None, row["name"], None,
                                        "surname" if guarded else ""))
-        self._add_demonyms()
+        self._add_demonyms(former)
         self._add_points(cities)
+
+    def _add_former_countries(self, former):
+        """Names of states that dissolved or split ("the Soviet Union", "Yugoslavia", "East
+        Germany"), found under their ISO 3166-3 code. A name made of two of today's countries
+        ("Serbia and Montenegro") is guarded: in a list of countries it names the two."""
+        for row in former:
+            for surface in [row["name"], *_split(row["aliases"])]:
+                parts = surface.split(" and ")
+                pair = len(parts) == 2 and all(
+                    getattr(self.entries.get(_tokens(part)), "kind", None) == "country" for part in parts)
+                self.add(surface, _Entry("country", row["iso3"], row["name"], None, "pair" if pair else ""))
 
     def _add_points(self, cities):
         """Coordinates by name: cities (capital, then the biggest, first), venues, then seats at
@@ -233,19 +254,29 @@ class _Index:
         if held is None or held.kind in ("city", "capital"):
             self.add(surface, entry)
 
-    def _add_demonyms(self):
-        for row in _rows("demonyms.csv"):
-            demonym, iso3 = row["demonym"], row["iso3"]
-            self.add(demonym, _Entry("demonym", iso3, self.countries[iso3], None))
+    def _add_demonyms(self, former):
+        demonyms = [(row["demonym"], row["iso3"], self.countries[row["iso3"]], self.capitals.get(row["iso3"]))
+                    for row in _rows("demonyms.csv")]
+        # A former country's capital is found as the city is today ("the Soviet capital" is
+        # Moscow, RUS), as "Moscow" itself is.
+        old_capitals = {row["iso3"]: [row["capital"]] if row["capital"] else [] for row in former}
+        demonyms += [(demonym, row["iso3"], row["name"], old_capitals[row["iso3"]])
+                     for row in former for demonym in _split(row["demonyms"])]
+        for demonym, iso3, name, capitals in demonyms:
+            self.add(demonym, _Entry("demonym", iso3, name, None))
             if demonym.endswith(("an", "i")):
-                self.add(demonym + "s", _Entry("demonym", iso3, self.countries[iso3], None))
-            capitals = self.capitals.get(iso3)
+                self.add(demonym + "s", _Entry("demonym", iso3, name, None))
             if capitals:  # "the Saudi capital" is Riyadh
-                self.add(f"{demonym} capital", _Entry("capital", iso3, capitals[0], capitals[0]))
-        for iso3, name in self.countries.items():
-            capitals = self.capitals.get(iso3)
+                self.add(f"{demonym} capital", self._capital_entry(iso3, capitals[0]))
+        named = [(name, iso3, self.capitals.get(iso3)) for iso3, name in self.countries.items()]
+        named += [(row["name"], row["iso3"], old_capitals[row["iso3"]]) for row in former]
+        for name, iso3, capitals in named:
             if capitals:  # "Ukraine's capital" is Kyiv
-                self.add(f"{name}'s capital", _Entry("capital", iso3, capitals[0], capitals[0]))
+                self.add(f"{name}'s capital", self._capital_entry(iso3, capitals[0]))
+
+    def _capital_entry(self, iso3, city):
+        located = iso3 if iso3 in self.countries else self.localities.get(fold(city).casefold(), iso3)
+        return _Entry("capital", located, city, city)
 
 
 _INDEX = _Index()
@@ -257,7 +288,11 @@ def _is_first_name(token):
 
 
 def _guarded(entry, spans, i, j, text):
-    """True when a surname or a first-name-like country is better read as part of another name."""
+    """True when a surname or a first-name-like country is better read as part of another name,
+    or a two-country name ("Serbia and Montenegro") ends a list of countries."""
+    if entry.guard == "pair":
+        before = _INDEX.entries.get((spans[i - 2][2],)) if i > 1 and spans[i - 1][2] == "," else None
+        return before is not None and before.kind == "country"  # "Albania, Serbia and Montenegro"
     if i > 0 and text[spans[i - 1][1]:spans[i][0]] in (" ", "\u00a0"):
         if _is_first_name(spans[i - 1][2]):
             return True  # "Kevin Sullivan", "Michael Jordan"
@@ -293,7 +328,8 @@ def find_places(text):
             entry = entries.get(tuple(words[i:i + size]))
             if entry is not None:
                 candidates.append((i, i + size, entry))
-                break
+                if entry.guard != "pair":
+                    break  # else keep the shorter name too, for when the guard holds
     if not candidates:
         return []
     # Longest first; equal lengths in text order.
@@ -378,3 +414,4 @@ def coordinates(city, iso3=None):
             if iso3 is None or place == iso3:
                 return lat, lon
     return None
+

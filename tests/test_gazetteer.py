@@ -315,3 +315,87 @@ def _named(code):
         return bool(country_name(code))
     except Exception:
         return False
+
+
+# Former states named in prose: found under their ISO 3166-3 code; renamed ones as today's country.
+FORMER_FINDS = [
+    ("Talks between the Soviet Union and China", ("Soviet Union", "country", "SUN", "Soviet Union", None)),
+    ("the USSR collapsed", ("USSR", "country", "SUN", "Soviet Union", None)),
+    ("a U.S.S.R. delegation", ("U.S.S.R.", "country", "SUN", "Soviet Union", None)),
+    ("the Soviet leader flew home", ("Soviet", "demonym", "SUN", "Soviet Union", None)),
+    ("the Soviets walked out", ("Soviets", "demonym", "SUN", "Soviet Union", None)),
+    ("at the Soviet Embassy", ("Soviet", "demonym", "SUN", "Soviet Union", None)),
+    ("arrived in the Soviet capital", ("Soviet capital", "capital", "RUS", "Moscow", "Moscow")),
+    ("a visit to Moscow", ("Moscow", "capital", "RUS", "Moscow", "Moscow")),
+    ("Yugoslavia broke up", ("Yugoslavia", "country", "YUG", "Yugoslavia", None)),
+    ("the Yugoslav president", ("Yugoslav", "demonym", "YUG", "Yugoslavia", None)),
+    ("Czechoslovakia split in 1993", ("Czechoslovakia", "country", "CSK", "Czechoslovakia", None)),
+    ("a Czechoslovak diplomat", ("Czechoslovak", "demonym", "CSK", "Czechoslovakia", None)),
+    ("East Germany opened its border", ("East Germany", "country", "DDR", "East Germany", None)),
+    ("the East German leader", ("East German", "demonym", "DDR", "East Germany", None)),
+    ("envoys of the GDR", ("GDR", "country", "DDR", "East Germany", None)),
+    ("West Germany's chancellor", ("West Germany", "country", "DEU", "Germany", None)),
+    ("the West German chancellor", ("West German", "demonym", "DEU", "Germany", None)),
+    ("a treaty with Serbia and Montenegro", ("Serbia and Montenegro", "country", "SCG", "Serbia and Montenegro", None)),
+    ("BELGRADE, Serbia and Montenegro", ("Serbia and Montenegro", "country", "SCG", "Serbia and Montenegro", None)),
+    ("Albania, Serbia and Montenegro", ("Montenegro", "country", "MNE", "Montenegro", None)),  # a list: two countries
+    ("the Former Yugoslav Republic of Macedonia", ("Former Yugoslav Republic of Macedonia", "country", "MKD", "North Macedonia", None)),
+    ("the junta of Burma", ("Burma", "country", "MMR", "Myanmar", None)),
+    ("Zaire's president", ("Zaire", "country", "COD", "DR Congo", None)),
+    ("tea from Ceylon", ("Ceylon", "country", "LKA", "Sri Lanka", None)),
+    ("Nixon landed in Peking", ("Peking", "capital", "CHN", "Beijing", "Beijing")),
+    ("the Bombay stock exchange", ("Bombay", "city", "IND", "Mumbai", "Mumbai")),
+    ("the fall of Saigon", ("Saigon", "city", "VNM", "Ho Chi Minh City", "Ho Chi Minh City")),
+    ("the siege of Leningrad", ("Leningrad", "city", "RUS", "Saint Petersburg", "Saint Petersburg")),
+    ("protests in Rangoon", ("Rangoon", "city", "MMR", "Yangon", "Yangon")),
+]
+
+
+@pytest.mark.parametrize("text, expected", FORMER_FINDS, ids=[case[0] for case in FORMER_FINDS])
+def test_former_states_and_old_names_are_found(text, expected):
+    assert expected in found(text)
+
+
+# text, a surface form that must not be found: times, origins and successor regions of a
+# former state are not that state.
+FORMER_NOT_FOUND = [
+    ("Soviet-era buildings line the square", "Soviet"),
+    ("Soviet era housing", "Soviet"),
+    ("across the post-Soviet space", "Soviet"),
+    ("Former Soviet republics such as Armenia", "Soviet"),
+    ("leaders of the former Soviet Union", "Soviet Union"),
+    ("war crimes in the former Yugoslavia", "Yugoslavia"),
+    ("a Soviet-made tank", "Soviet"),
+    ("Albania, Serbia and Montenegro", "Serbia and Montenegro"),
+]
+
+
+@pytest.mark.parametrize("text, surface", FORMER_NOT_FOUND, ids=[case[0] for case in FORMER_NOT_FOUND])
+def test_former_states_and_formats_not_found(text, surface):
+    assert surface not in [p.text for p in find_places(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the Soviet Union", "Soviet Union"),           # not "Soviet"
+    ("the Soviet Union's", "Soviet Union"),
+    ("East Germany", "East Germany"),               # not "Germany"
+    ("the East Germans", "East Germans"),
+    ("the West German economy", "West German"),     # not "German"
+    ("Czechoslovakia", "Czechoslovakia"),
+])
+def test_longest_former_or_format_name_wins(text, expected):
+    assert [p.text for p in find_places(text)] == [expected]
+
+
+def test_former_states_named_in_text_have_a_known_capital():
+    for row in table_rows("historic_countries.csv"):
+        if row["aliases"] or row["demonyms"]:
+            assert row["capital"] and city_country(row["capital"]), row["iso3"]
+
+
+def test_every_city_alternate_is_an_alternate_of_its_city():
+    cities = {(row["name"], row["iso3"]): {row["name"], row["ascii_name"], *row["alternates"].split("|")}
+              for row in table_rows("cities.csv")}
+    wrong = [row for row in table_rows("city_alternates.csv")
+             if row["alternate"] not in cities.get((row["city"], row["iso3"]), set())]
+    assert wrong == []
