@@ -4,7 +4,8 @@ cities, venues, officials and organizations, found by table look-up.
 Every name comes from the CSV tables under data/gazetteer/ (their columns and sources are in
 the README there); no rule here names a country. The tables are read once, at import, into one
 dictionary keyed by token sequences, so `find_places` costs a dictionary look-up per word.
-States that dissolved are found under their ISO 3166-3 code ("the Soviet Union" -> SUN).
+States that dissolved are found under their ISO 3166-3 code ("the Soviet Union" -> SUN);
+`format_members` tells who takes part in a named format ("six-party talks", "P5+1", "G20").
 
     >>> [(p.text, p.kind, p.iso3) for p in find_places("Moscow and Washington met in Türkiye.")]
     [('Moscow', 'capital', 'RUS'), ('Washington', 'capital', 'USA'), ('Türkiye', 'country', 'TUR')]
@@ -131,6 +132,8 @@ class _Index:
         self.longest = {}      # first token -> longest key length (in tokens) starting with it
         self.countries = {}    # iso3 -> canonical name
         self.former = {}       # ISO 3166-3 code of a former country -> name
+        self.organizations = {}  # place key of an organization's name or alias -> its name
+        self.formats = {}      # organization name -> (member ISO3 codes, member organizations)
         self.capitals = {}     # iso3 -> [capital city names]
         self.localities = {}   # casefolded ascii name -> iso3, for city_country
         self.points = {}       # place key -> [(iso3, lat, lon)], best first, for coordinates
@@ -208,6 +211,9 @@ class _Index:
             entry = _Entry("organization", None, row["name"], None)
             for surface in [row["name"], *_split(row["aliases"])]:
                 self.add(surface, entry)
+                self.organizations[_place_key(surface)] = row["name"]
+        for row in _rows("formats.csv"):
+            self.formats[row["name"]] = (tuple(_split(row["members"])), tuple(_split(row["bodies"])))
         for row in _rows("officials.csv"):
             entry = _Entry("official", row["iso3"] or None, row["name"], None)
             self.add(row["name"], entry)
@@ -415,3 +421,32 @@ def coordinates(city, iso3=None):
                 return lat, lon
     return None
 
+
+def format_members(name):
+    """The member countries of a named diplomatic format or grouping, as ISO3 codes.
+
+    Takes the organization's name as Place.name gives it ("Six-Party Talks", "P5+1", "Quad",
+    "G20") or one of its aliases ("six-party talks", "E3+3", "G-20"); case and accents do not
+    count. Returns a tuple in the order of data/gazetteer/formats.csv, () for a known body whose
+    membership the table does not list (NATO, the EU). Member organizations are in
+    format_bodies. Raises ParleyError for a name that is no organization of the gazetteer.
+
+    >>> format_members("Normandy format")
+    ('RUS', 'UKR', 'FRA', 'DEU')
+    """
+    return _format(name)[0]
+
+
+def format_bodies(name):
+    """The member organizations of a named format or grouping, by their gazetteer names:
+    format_bodies('Middle East Quartet') -> ('EU', 'UN'); format_bodies('G20') -> ('EU', 'AU').
+    Takes and raises as format_members."""
+    return _format(name)[1]
+
+
+def _format(name):
+    canonical = _INDEX.organizations.get(_place_key(name)) if isinstance(name, str) else None
+    if canonical is None:
+        raise ParleyError(f"organization {name!r} is not a name or alias of organizations.csv "
+                          f"(for example 'Six-Party Talks', 'P5+1' or 'G7')")
+    return _INDEX.formats.get(canonical, ((), ()))

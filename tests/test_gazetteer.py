@@ -8,7 +8,8 @@ import pytest
 
 from loaders import gazetteer
 from loaders.errors import ParleyError
-from loaders.gazetteer import capital, city_country, coordinates, country_name, find_places, is_iso3
+from loaders.gazetteer import (capital, city_country, coordinates, country_name, find_places, format_bodies,
+                               format_members, is_iso3)
 
 DEVSET = Path(__file__).resolve().parents[2] / "shared" / "data" / "devset" / "articles"
 
@@ -356,8 +357,31 @@ def test_former_states_and_old_names_are_found(text, expected):
     assert expected in found(text)
 
 
+# Named diplomatic formats: kind organization, iso3 None, the organizations.csv name.
+FORMAT_FINDS = [
+    ("the six-party talks on the peninsula", ("six-party talks", "organization", None, "Six-Party Talks", None)),
+    ("Six-party talks stalled in 2009.", ("Six-party talks", "organization", None, "Six-Party Talks", None)),
+    ("a P5+1 meeting with Iran", ("P5+1", "organization", None, "P5+1", None)),
+    ("the E3+3 ministers", ("E3+3", "organization", None, "P5+1", None)),
+    ("the EU3+3 negotiators", ("EU3+3", "organization", None, "P5+1", None)),
+    ("the E3 wrote to the council", ("E3", "organization", None, "E3", None)),
+    ("a Normandy format summit", ("Normandy format", "organization", None, "Normandy Format", None)),
+    ("the Normandy Four met in Paris", ("Normandy Four", "organization", None, "Normandy Format", None)),
+    ("the Astana format guarantors", ("Astana format", "organization", None, "Astana Format", None)),
+    ("envoys of the Middle East Quartet", ("Middle East Quartet", "organization", None, "Middle East Quartet", None)),
+    ("the Quartet on the Middle East said", ("Quartet on the Middle East", "organization", None, "Middle East Quartet", None)),
+    ("a Quad foreign ministers' meeting", ("Quad", "organization", None, "Quad", None)),
+    ("the Trilateral Contact Group met by video", ("Trilateral Contact Group", "organization", None, "Trilateral Contact Group", None)),
+]
+
+
+@pytest.mark.parametrize("text, expected", FORMAT_FINDS, ids=[case[0] for case in FORMAT_FINDS])
+def test_formats_are_found_as_organizations(text, expected):
+    assert expected in found(text)
+
+
 # text, a surface form that must not be found: times, origins and successor regions of a
-# former state are not that state.
+# former state are not that state; lowercase words are not formats.
 FORMER_NOT_FOUND = [
     ("Soviet-era buildings line the square", "Soviet"),
     ("Soviet era housing", "Soviet"),
@@ -367,12 +391,19 @@ FORMER_NOT_FOUND = [
     ("war crimes in the former Yugoslavia", "Yugoslavia"),
     ("a Soviet-made tank", "Soviet"),
     ("Albania, Serbia and Montenegro", "Serbia and Montenegro"),
+    ("the quad muscles", "quad"),
+    ("a talks format proposed by Astana", "Astana format"),
 ]
 
 
 @pytest.mark.parametrize("text, surface", FORMER_NOT_FOUND, ids=[case[0] for case in FORMER_NOT_FOUND])
 def test_former_states_and_formats_not_found(text, surface):
     assert surface not in [p.text for p in find_places(text)]
+
+
+@pytest.mark.parametrize("text", ["the Normandy beaches", "D-Day in Normandy", "tourists in Normandy"])
+def test_normandy_alone_is_the_region_not_the_format(text):
+    assert [(p.kind, p.iso3) for p in find_places(text)] == [("venue", "FRA")]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -382,9 +413,56 @@ def test_former_states_and_formats_not_found(text, surface):
     ("the East Germans", "East Germans"),
     ("the West German economy", "West German"),     # not "German"
     ("Czechoslovakia", "Czechoslovakia"),
+    ("the E3+3", "E3+3"),                           # not "E3"
+    ("the Astana format", "Astana format"),         # not the capital
+    ("the Normandy format", "Normandy format"),     # not the region
 ])
 def test_longest_former_or_format_name_wins(text, expected):
     assert [p.text for p in find_places(text)] == [expected]
+
+
+@pytest.mark.parametrize("name, members", [
+    ("Six-Party Talks", ("CHN", "PRK", "KOR", "USA", "RUS", "JPN")),
+    ("six-party talks", ("CHN", "PRK", "KOR", "USA", "RUS", "JPN")),  # an alias, any case
+    ("P5+1", ("USA", "GBR", "FRA", "RUS", "CHN", "DEU")),
+    ("E3+3", ("USA", "GBR", "FRA", "RUS", "CHN", "DEU")),
+    ("E3", ("GBR", "FRA", "DEU")),
+    ("Normandy Format", ("RUS", "UKR", "FRA", "DEU")),
+    ("Quad", ("USA", "JPN", "IND", "AUS")),
+    ("G7", ("USA", "JPN", "DEU", "GBR", "FRA", "ITA", "CAN")),
+    ("Astana Format", ("RUS", "TUR", "IRN")),
+    ("Middle East Quartet", ("USA", "RUS")),
+    ("NATO", ()),  # a body whose membership formats.csv does not list
+])
+def test_format_members(name, members):
+    assert format_members(name) == members
+
+
+def test_g20_is_nineteen_countries_the_eu_and_the_african_union():
+    members = format_members("G-20")
+    assert len(members) == len(set(members)) == 19 and {"ZAF", "SAU", "ARG"} <= set(members)
+    assert format_bodies("G20") == ("EU", "AU")
+
+
+@pytest.mark.parametrize("name, bodies", [("Middle East Quartet", ("EU", "UN")), ("Trilateral Contact Group", ("OSCE",)),
+                                          ("Quad", ())])
+def test_format_bodies(name, bodies):
+    assert format_bodies(name) == bodies
+
+
+@pytest.mark.parametrize("name", ["world powers", "Big Three", "", None, "Russia"])
+def test_format_members_rejects_names_that_are_no_organization(name):
+    with pytest.raises(ParleyError, match="organizations.csv"):
+        format_members(name)
+
+
+def test_formats_table_names_organizations_countries_and_bodies_it_knows():
+    names = {row["name"] for row in table_rows("organizations.csv")}
+    for row in table_rows("formats.csv"):
+        members, bodies = row["members"].split("|"), [b for b in row["bodies"].split("|") if b]
+        assert row["name"] in names, row
+        assert members and all(is_iso3(code) for code in members) and len(set(members)) == len(members), row
+        assert all(body in names for body in bodies), row
 
 
 def test_former_states_named_in_text_have_a_known_capital():
