@@ -294,12 +294,22 @@ CLAUSE_BREAKS = (
 
 # --- date attachment -------------------------------------------------------------------------
 
-#: A visit told as ending ("the trip draws to a close today"): the date in its clause is the
-#: visit's last day, not its first; the first day stays unknown unless another sentence gives it.
+#: An encounter told as ending ("the trip draws to a close today", "the summit ended on
+#: Tuesday"): the date in its clause is the last day, not the first; the first day stays unknown
+#: unless another sentence gives it, or its length does ("after fifteen days of talks").
 ENDING_CUES = (
-    r"\bdraws? to a close\b", r"\bdrew to a close\b", r"\bcomes? to an end\b", r"\bcame to an end\b",
-    r"\bwraps? up\b", r"\bwrapped up\b", r"\bwrapping up\b", r"\bconclud(?:es|ed|ing)\b",
+    r"\b(?:draws?|drew|drawing) to a close\b", r"\b(?:comes?|came|coming) to an end\b",
+    r"\b(?:wraps?|wrapped|wrapping|wound|winds?|winding) up\b", r"\bconclud(?:es|ed|ing)\b",
+    r"\bend(?:ed|s)\b", r"\bclos(?:ed|es)\b", r"\bbroke up\b",
 )
+
+#: Number words for counts of days ("after fifteen days of talks").
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+                "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}
+#: "fifteen days of talks", "17 days of negotiations": the length of the encounter the trigger
+#: right after names; matched on the words before the trigger.
+DAYS_OF = r"\b(?P<count>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+days\s+of\s+(?:[\w-]+\s+){0,2}$"
 
 #: Day N of a multi-day encounter: "on the first day of the trip", "12 July, day two of the
 #: summit". `ordinal` is a key of ORDINAL_DAYS; `noun` names the encounter it counts from

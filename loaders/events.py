@@ -82,6 +82,7 @@ _DURATION_RE = re.compile(r"\b(?P<duration>" + "|".join(map(re.escape, cues.DURA
 _MOTION_RE = re.compile(cues.MOTION_TRIGGERS, _FLAGS)
 _DAY_OF_RE = re.compile(r"[Dd]ay\s+(?:\w+\s+)?of\s")
 _STAY_RE = re.compile(cues.STAY_IN_DAYS, _FLAGS)
+_DAYS_OF_RE = re.compile(cues.DAYS_OF, _FLAGS)
 _VISIT_NOUN_RE = re.compile(r"\b(?:visit|trip|tour)", _FLAGS)
 _NAME_RE = re.compile(r"(?:[A-Z][\w'’-]+|bin|al|Al|de|da|van|von)(?:\s+(?:[A-Z][\w'’-]+|bin|bin|al|de|da))*")
 _TITLES = frozenset(cues.PERSON_TITLES)
@@ -420,8 +421,7 @@ def _triggers(article, sentence):
             candidate.status = "planned"
         candidates.append(candidate)
         previous, previous_made = (start, end, trigger), True
-        if trigger.kind == "visit":
-            candidate.days = _days_of(text, start, end)
+        candidate.days = _days_of(text, start, end)
         del before
     _read_sentence_roles(article, sentence, candidates)
     hosts = {code for candidate in candidates for code in candidate.mediators}
@@ -436,9 +436,16 @@ def _triggers(article, sentence):
 
 
 def _days_of(text, start, end):
-    """The length in days a visit trigger gives itself ("a two-day visit"), or None."""
+    """The length in days a trigger gives itself ("a two-day visit", "fifteen days of talks"),
+    or None."""
     duration = _DURATION_RE.search(text[max(0, start - 40):start]) or _DURATION_RE.search(text[start:end] + " ")
-    return cues.DURATION_WORDS[duration.group("duration").lower()] if duration else None
+    if duration:
+        return cues.DURATION_WORDS[duration.group("duration").lower()]
+    count = _DAYS_OF_RE.search(text[max(0, start - 40):start])
+    if count:
+        word = count.group("count").lower()
+        return int(word) if word.isdigit() else cues.NUMBER_WORDS[word]
+    return None
 
 
 def _join_purpose(article, sentence, candidate, travel, trigger, between, end, seg_end):
@@ -516,7 +523,8 @@ def _read_clause(article, sentence, candidate, segment, clause, window):
         relative = re.match(r",?\s*(?:which|where|when)\b[^,;]*", article.text[cl[1]:sentence.end])
         if relative and not _TRIGGER_RE.search(relative.group(0)):
             candidate.date = _nearest_date(article, candidate, (cl[1], cl[1] + relative.end()))
-    if candidate.kind == "visit" and candidate.date is not None and _ENDING_RE.search(article.text[cl[0]:cl[1]]):
+    if candidate.date is not None and candidate.date.precision == "day" and \
+            _ENDING_RE.search(article.text[cl[0]:cl[1]]):
         candidate.ends, candidate.date = candidate.date, None
     places = article.in_sentence(article.places, sentence)
     if candidate.kind != "call":
@@ -1195,9 +1203,14 @@ def _row(record, article, group, published):
         date_text, date_start, date_end = mention.text, mention.start, mention.end
         event_date, end_date, precision = _settle_precision(event_date, end_date, precision, group.days)
     elif group.ends is not None and _date_fits(group.ends, status, published):
-        # only its last day is told ("the trip draws to a close today")
+        # only its last day is told ("the trip draws to a close today"), and perhaps its length
         end_date = pd.Timestamp(group.ends.end_date or group.ends.date)
         date_text, date_start, date_end = group.ends.text, group.ends.start, group.ends.end
+        if group.days and group.days > 1:
+            event_date, precision = end_date - pd.Timedelta(days=group.days - 1), "day"
+    if event_date is not None and group.ends is not None and precision == "day" and end_date is None:
+        last = pd.Timestamp(group.ends.end_date or group.ends.date)
+        end_date = last if last > event_date else None
     spans = [(article.sentences[i].start, article.sentences[i].end) for i in sorted(group.sentences)]
     evidence = " | ".join(article.text[s:e] for s, e in spans)
     kind = group.kind

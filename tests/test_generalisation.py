@@ -86,3 +86,17 @@ def test_items_of_one_list_are_kept_apart_in_the_store():
 ])
 def test_to_names_a_venue_only_after_a_word_of_going(body, city):
     assert _one(body)["city"] == city
+
+
+# --- an encounter told as ending: its day is the last one ------------------------------------
+
+@pytest.mark.parametrize("body, first, last", [
+    ("The summit of Chile and Peru in Cusco ended on Tuesday after five days of talks.", "2024-03-01", "2024-03-05"),
+    ("The presidents of Chile and Peru opened their summit in Cusco on February 26. The summit "
+     "ended on Tuesday.", "2024-02-26", "2024-03-05"),
+    # the ending is another thing's: the meeting's day is its own
+    ("The presidents of Chile and Peru met in Cusco on Tuesday, a day after a strike ended.", "2024-03-05", None),
+])
+def test_the_day_an_encounter_ends_is_its_last(body, first, last):
+    record = _one(body)
+    assert (record["date"], record["end_date"]) == (first, last)
