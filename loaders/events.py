@@ -470,6 +470,9 @@ def _join_purpose(article, sentence, candidate, travel, trigger, between, end, s
 #: How far (characters) from its trigger a status cue may stand. Clauses of news prose are far
 #: shorter; the bound keeps a pathological one-sentence megabyte from costing quadratic time.
 STATUS_REACH = 400
+#: How far after its trigger a hedge may stand: past the trigger's own noun group ("a summit
+#: between the two neighbours would help no one"), not into the next predicate.
+HEDGE_AFTER = 45
 
 
 def _status(text, clause, start, end):
@@ -482,7 +485,7 @@ def _status(text, clause, start, end):
     after = text[end:clause[1]]
     if _PAST_PLAN_RE.search(before):
         return "past-plan"
-    if _HEDGE_RE.search(text[max(clause[0], start - 60):min(clause[1], end + 25)]):
+    if _HEDGE_RE.search(text[max(clause[0], start - 60):min(clause[1], end + HEDGE_AFTER)]):
         return None
     best = None
     for status, pattern in (("planned", _PLAN_RE), ("held", _HELD_RE)):
@@ -884,7 +887,13 @@ def _represented(article, group):
 
 
 def _actor_outside_venue(article, group, code):
-    for index in group.sentences:
+    """Whether `code` is named as a party in the group's sentences, or, for a group told by a
+    group reference ("the two delegations"), in the sentences that reference reaches back to."""
+    indexes = set(group.sentences)
+    if any(member.group_reference for member in group.members):
+        first = min(group.sentences)
+        indexes |= set(range(max(0, first - 3), first))
+    for index in sorted(indexes):
         sentence = article.sentences[index]
         for place in article.in_sentence(article.places, sentence):
             if place.iso3 == code and article.is_actor(place):
@@ -1176,17 +1185,18 @@ def _list_items(article, candidate):
 
 def _attach_lone_heads(article, candidates):
     """Heads named in a sentence without a trigger ("the delegation was led by X") join the
-    encounter told just before."""
+    encounter told just before, else the one told in the next sentence."""
     for index, sentence in enumerate(article.sentences):
         if not (_HEAD_AFTER_RE.search(sentence.text) or _HEAD_BEFORE_RE.search(sentence.text)):
             continue
         if any(c.sentence == index for c in candidates):
             continue
         before = [c for c in candidates if c.sentence < index]
-        if not before:
+        after = [c for c in candidates if c.sentence == index + 1]
+        if not (before or after):
             continue
         names = [p.name for p in article.in_sentence(article.places, sentence) if p.kind == "official"]
-        target = before[-1]
+        target = before[-1] if before else after[0]
         target.heads = _unique(target.heads + names)
 
 

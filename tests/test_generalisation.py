@@ -100,3 +100,30 @@ def test_to_names_a_venue_only_after_a_word_of_going(body, city):
 def test_the_day_an_encounter_ends_is_its_last(body, first, last):
     record = _one(body)
     assert (record["date"], record["end_date"]) == (first, last)
+
+
+# --- hedges and judgements on a hypothetical encounter ---------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "A summit between Chile and Peru would help no one, the Chilean minister said.",
+    "Talks between Chile and Peru would be premature, officials in Lima believe.",
+    "Chile and Peru will hold talks once the border dispute is settled.",
+])
+def test_a_hypothetical_encounter_is_left_out(body):
+    assert extract(body) == []
+
+
+@pytest.mark.parametrize("body, status", [
+    # a plan with no time fixed is still a plan
+    ("Chile and Peru agreed to meet again at a later date.", "planned"),
+    # "once more" is no condition
+    ("Chile and Peru met once more in Lima on Monday.", "held"),
+])
+def test_words_close_to_hedges_that_are_not(body, status):
+    assert _one(body)["status"] == status
+
+
+def test_a_head_of_delegation_unknown_to_the_gazetteer_is_learned_from_the_text():
+    record = _one("The Chilean delegation was headed by Ramona Quispe Allende, while the Peruvian "
+                  "delegation was led by Teodoro Huaman Rivas. The two delegations held talks in Cusco on Monday.")
+    assert {"Ramona Quispe Allende", "Teodoro Huaman Rivas"} <= set(record["heads"])
