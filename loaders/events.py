@@ -30,7 +30,7 @@ import pandas as pd
 
 from loaders import cues, schema
 from loaders.dates import DateMention, find_dates
-from loaders.gazetteer import Place, find_places
+from loaders.gazetteer import Place, find_places, seated_members
 from loaders.sentences import split_sentences
 from loaders.topics import topics_of
 
@@ -547,6 +547,10 @@ def _read_clause(article, sentence, candidate, segment, clause, window):
         actors = [p for p in places if cl[0] <= p.start < cl[1] and article.is_actor(p)] or \
             [p for p in places if p.end <= candidate.start and article.is_actor(p)][-1:] or actors
     candidate.countries = _unique(p.iso3 for p in actors)
+    # a negotiating format named as the encounter's ("six-party talks", "the Quad's leaders")
+    # seats all its members
+    for name in candidate.organizations:
+        candidate.countries = _unique(candidate.countries + list(seated_members(name)))
     officials = [p for p in places if p.kind == "official" and seg[0] <= p.start < seg[1]] or \
         [p for p in places if p.kind == "official"]
     candidate.heads = _unique(p.name for p in officials)
@@ -871,8 +875,9 @@ def _finish(article, group):
     mediators = [m for m in group.mediators if m not in absent]
     # a host or mediator counts as a party only when the text gives it no other role
     countries = [c for c in countries if c not in absent and c not in mediators]
+    seated = {code for name in group.organizations for code in seated_members(name)}
     if group.kind != "visit" and group.country and group.country in countries and \
-            not _actor_outside_venue(article, group, group.country):
+            group.country not in seated and not _actor_outside_venue(article, group, group.country):
         countries.remove(group.country)
     return countries, absent, mediators
 

@@ -213,7 +213,8 @@ class _Index:
                 self.add(surface, entry)
                 self.organizations[_place_key(surface)] = row["name"]
         for row in _rows("formats.csv"):
-            self.formats[row["name"]] = (tuple(_split(row["members"])), tuple(_split(row["bodies"])))
+            self.formats[row["name"]] = (tuple(_split(row["members"])), tuple(_split(row["bodies"])),
+                                         row["seated"] == "1")
         for row in _rows("officials.csv"):
             entry = _Entry("official", row["iso3"] or None, row["name"], None)
             self.add(row["name"], entry)
@@ -437,6 +438,15 @@ def format_members(name):
     return _format(name)[0]
 
 
+def seated_members(name):
+    """The members of a negotiating format that all sit at its meetings (formats.csv `seated`):
+    seated_members('Normandy format') -> ('RUS', 'UKR', 'FRA', 'DEU'); () for a large grouping
+    whose summits are told by the members named (G20) and for a body without a membership row.
+    Takes and raises as format_members."""
+    members, _, seated = _format(name)
+    return members if seated else ()
+
+
 def format_bodies(name):
     """The member organizations of a named format or grouping, by their gazetteer names:
     format_bodies('Middle East Quartet') -> ('EU', 'UN'); format_bodies('G20') -> ('EU', 'AU').
@@ -449,4 +459,4 @@ def _format(name):
     if canonical is None:
         raise ParleyError(f"organization {name!r} is not a name or alias of organizations.csv "
                           f"(for example 'Six-Party Talks', 'P5+1' or 'G7')")
-    return _INDEX.formats.get(canonical, ((), ()))
+    return _INDEX.formats.get(canonical, ((), (), False))

@@ -127,3 +127,16 @@ def test_a_head_of_delegation_unknown_to_the_gazetteer_is_learned_from_the_text(
     record = _one("The Chilean delegation was headed by Ramona Quispe Allende, while the Peruvian "
                   "delegation was led by Teodoro Huaman Rivas. The two delegations held talks in Cusco on Monday.")
     assert {"Ramona Quispe Allende", "Teodoro Huaman Rivas"} <= set(record["heads"])
+
+
+# --- named formats seat their members ---------------------------------------------------------
+
+@pytest.mark.parametrize("body, countries", [
+    ("The six-party talks resumed in Beijing on Monday.", {"CHN", "PRK", "KOR", "USA", "RUS", "JPN"}),
+    ("Leaders of the Quad held a summit in Tokyo on Monday.", {"USA", "JPN", "IND", "AUS"}),
+    ("Normandy format talks were held in Paris on Monday.", {"RUS", "UKR", "FRA", "DEU"}),
+    # a large grouping is told by the members the text names
+    ("The G20 summit opened in Rio on Monday with Lula and Modi in attendance.", {"BRA", "IND"}),
+])
+def test_a_negotiating_format_seats_all_its_members(body, countries):
+    assert set(_one(body)["countries"]) == countries
