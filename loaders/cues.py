@@ -332,10 +332,11 @@ ORDINAL_NOUN_KINDS = {"trip": "visit", "visit": "visit", "tour": "visit", "summi
                       "talks": "talks", "meeting": "meeting", "meetings": "meeting",
                       "conference": "summit", "negotiations": "talks"}
 
-#: "the first such phone call since July 2022", "their first meeting since 2019": the date
-#: after "since" dates an earlier encounter of the same kind between the same parties.
+#: "the first such phone call since July 2022", "their first meeting since 2019", "the first
+#: meeting between the two since they met in Vienna in 1961": the date after "since" dates an
+#: earlier encounter of the same kind between the same parties.
 FIRST_SINCE_BEFORE = r"\bfirst\s+(?:[\w'’-]+\s+){0,3}$"
-FIRST_SINCE_AFTER = r"^\s+(?:[\w'’-]+\s+){0,3}?since\s+$"
+FIRST_SINCE_AFTER = r"^[^;:]*?\bsince\s+"
 
 #: Plural encounter nouns that can open a list of past or coming encounters (a chronology).
 PLURAL_TRIGGER_NOUNS = r"(?:meetings|talks|summits|visits|trips|encounters|rounds|negotiations|consultations|calls)$"

@@ -1025,9 +1025,16 @@ def _derived_date(article, match, day):
                        "day", "ordinal_day")
 
 
+#: How far after the trigger "since" may stand ("the first meeting between an American
+#: president and a Soviet premier since ..."), and how far after "since" its date.
+SINCE_REACH = 100
+SINCE_DATE_REACH = 120
+
+
 def _first_since(article, candidates):
-    """"the first such phone call since July 2022": the date after "since" is an earlier
-    encounter of the same kind (cues.FIRST_SINCE_BEFORE / _AFTER); the trigger tells it."""
+    """"the first such phone call since July 2022", "their first meeting since the two leaders
+    faced each other in Vienna in 1961": the date after "since" is an earlier encounter of the
+    same kind (cues.FIRST_SINCE_BEFORE), held at the place the since-clause names, if any."""
     if "since" not in article.text:
         return
     for candidate in candidates:
@@ -1036,14 +1043,24 @@ def _first_since(article, candidates):
         sentence = article.sentences[candidate.sentence]
         if not _FIRST_SINCE_BEFORE_RE.search(article.text[max(sentence.start, candidate.start - 40):candidate.start]):
             continue
-        since = next((m for m in article.dates if candidate.end <= m.start <= candidate.end + 40 and
-                      _FIRST_SINCE_AFTER_RE.match(article.text[candidate.end:m.start] + " ")), None)
-        if since is None or since.precision not in ("day", "month", "year") or since.end > sentence.end:
+        reach = article.text[candidate.end:min(sentence.end, candidate.end + SINCE_REACH)]
+        word = _FIRST_SINCE_AFTER_RE.search(reach)
+        if word is None:
             continue
+        since_at = candidate.end + word.end()
+        since = next((m for m in article.dates_from(since_at, since_at + SINCE_DATE_REACH)
+                      if m.end <= sentence.end), None)
+        if since is None or since.precision not in ("day", "month", "year"):
+            continue
+        if any(since_at <= other.start < since.end for other in candidates):
+            continue  # "since his visit in July 2000": that trigger tells the earlier encounter
         candidate.status, candidate.anaphoric, candidate.date = "held", False, since
         candidate.earlier = True
-        # the venue in the sentence is the new encounter's, not the earlier one's
-        candidate.city = candidate.country = None
+        # the venue in the sentence is the new encounter's; the earlier one's is in its clause
+        there = next((p for p in article.in_sentence(article.places, sentence)
+                      if since_at <= p.start < since.end + 30 and article.is_location(p)), None)
+        candidate.country = there.iso3 if there else None
+        candidate.city = (there.city or there.name) if there and there.kind != "country" else None
         if len(candidate.countries) < 2:  # "their first ... since": the parties of the one told
             candidate.countries = _unique(candidate.countries + article.recent_pair(candidate.sentence))
 

@@ -140,3 +140,24 @@ def test_a_head_of_delegation_unknown_to_the_gazetteer_is_learned_from_the_text(
 ])
 def test_a_negotiating_format_seats_all_its_members(body, countries):
     assert set(_one(body)["countries"]) == countries
+
+
+# --- "the first meeting since ...": an earlier encounter, at the place of its clause ----------
+
+def test_first_since_a_clause_dates_and_places_the_earlier_encounter():
+    records = extract("The presidents of Chile and Peru held talks in Lima on Monday. It was the first "
+                      "meeting between a Chilean and a Peruvian head of state since their predecessors "
+                      "faced each other in Quito in 2011.")
+    assert sorted((r["date"], r["city"]) for r in records) == [("2011-01-01", "Quito"), ("2024-03-04", "Lima")]
+
+
+def test_a_since_clause_with_its_own_trigger_is_told_once():
+    records = extract("The Chilean president arrived in Lima on Monday, his first trip to Peru since "
+                      "his visit in May 2015.")
+    assert sorted(r["date"] for r in records) == ["2015-05-01", "2024-03-04"]
+
+
+def test_since_without_first_is_no_earlier_encounter():
+    records = extract("The presidents of Chile and Peru met in Lima on Monday; relations have been "
+                      "cold since 2019.")
+    assert [r["date"] for r in records] == ["2024-03-04"]
