@@ -11,8 +11,8 @@ cached by (normalised candidate, base date).
 How an expression resolves (the publication date is the base; `RULES` lists the patterns):
 
 - absolute: "18 February", "Feb. 18", "November 15, 2023", "2023-11-15", "Today, April 7",
-  "Wednesday, Sept 13" -> day. Ranges: "18-19 March", "from March 6 to 10", "September 9 and 10"
-  -> day with `end_date`.
+  "Wednesday, Sept 13", "Thursday, Jan. 6:" -> day. Ranges: "18-19 March", "from March 6 to 10",
+  "September 9 and 10" -> day with `end_date`.
 - month: "in May", "last November", "June 2019", "early February 2022", "September last year".
 - year: "in 2019", "last year", "later this year", "between 2021 and 2022".
 - week: "next week", "earlier this week" -> the Monday, precision week.
@@ -20,10 +20,13 @@ How an expression resolves (the publication date is the base; `RULES` lists the 
   "this weekend" (Saturday to Sunday), "over the next two days", "six days later" (after the
   previous dated mention), "three days ago".
 
-A weekday, day-month or month without a year takes the occurrence that fits the tense of the words
-around it in the same sentence (`tense_near`): past -> on or before the publication date, future
--> on or after it; with no tense a weekday takes the nearest occurrence (a weekday named in an
-article published that weekday is that day) and a month takes the publication year.
+A weekday, day-month or month without a year takes the occurrence that fits the tense of the verb
+that governs it (`tense_near`: the nearest verb group before it in its clause, else after it; a
+reporting verb only for a date right beside it, "said on Monday"). Past -> on or before the
+publication date; future or present ("will meet in April", "is payable Jan. 2", "is scheduled
+for", "next") -> on or after it. A present verb leaves a weekday to its nearest occurrence. With
+no tense a weekday takes the nearest occurrence (a weekday named in an article published that
+weekday is that day) and a month the publication year.
 """
 from __future__ import annotations
 
@@ -88,9 +91,11 @@ WEEKDAY_NAME_SUFFIXES = frozenset(
 TODAY_NAME_PREFIXES = frozenset("usa the".split())
 TODAY_NAME_SUFFIXES = frozenset("show programme program newspaper".split())
 
-#: Tense markers: the nearest one in the same sentence decides which occurrence of an
-#: underspecified date is meant. Order matters: longer phrases come first, and "neutral"
-#: ("had been due to", "would have") hides the plain past/future word inside it.
+#: Tense markers: the one of the verb that governs a date decides which occurrence of an
+#: underspecified date is meant (see `tense_near`). Order matters: longer phrases come first,
+#: and "neutral" ("had been due to", "would have") hides the plain past/future word inside it.
+#: "present" ("is payable", "are in talks") resolves a calendar date forward, as the future does,
+#: but leaves a weekday to the nearest occurrence.
 TENSE_MARKERS = (
     ("neutral", r"(?:was|were|had)\s+(?:\w+ly\s+)?(?:been\s+)?(?:due|scheduled|set|expected|supposed"
                 r"|meant|slated|planned|planning|going|to)\b"),
@@ -103,6 +108,11 @@ TENSE_MARKERS = (
     ("future", r"(?:will|won't|won\u2019t|shall|would|\w+['\u2019]ll)\b"),
     ("future", r"(?:due|scheduled|plans?|planning|planned|upcoming|forthcoming|coming|next|expects?"
                r"|expected|intends?|kicks?\s+off|opens|begins|starts|ahead\s+of|to\s+be\s+held)\b"),
+    # Modals look ahead; lower-case "may" only, "May" is the month.
+    ("future", r"(?:might|could|should|must|can|(?-i:may))\b"),
+    # A passive is as present as its auxiliary: "is dated", "are held".
+    ("present", r"(?:is|are|am)\s+(?:\w+ly\s+)?(?:being\s+)?[a-z]{2,}(?:ed|en)\b"),
+    ("present", r"(?:is|are|am|isn't|aren't|remains?|says|say|tells|adds|writes|does|do)\b"),
     ("past", r"(?:was|were|had|did|has|have|ago|earlier|yesterday|last|since|previously)\b"),
     ("past", r"(?:said|told|met|held|spoke|took|made|went|came|gave|got|saw|began|left|sent|paid|led"
              r"|brought|thought|found|kept|won|lost|struck|fell|rose|ran|became|broke|chose|drew"
@@ -115,6 +125,20 @@ TENSE_MARKERS = (
 
 #: Offsets within a sentence where its tense is looked for, in characters each way.
 TENSE_WINDOW = 200
+#: Verbs that report speech. A date right after one ("said on Monday", "told reporters on
+#: Friday") or right before one ("on Monday said") is governed by it; a date further on belongs
+#: to the reported clause ("said the talks in April would be hard": "would" governs "April").
+REPORTING_VERBS = frozenset(
+    "said says say told tells added adds announced stated noted reported wrote writes explained "
+    "confirmed insisted stressed argued warned".split())
+#: Words that may stand between a reporting verb and the date it governs.
+REPORTING_GAP_WORDS = frozenset(
+    "on in at during late early earlier later last this reporters journalists him her them us me "
+    "also again then".split())
+#: Where a clause ends inside a sentence: semicolons, colons, dashes, brackets, and a comma before
+#: a conjunction that opens a new clause ("They met in May, but talks in June are planned").
+CLAUSE_BREAKS = (r"[;()]|:(?!\d)|\s[-\u2013\u2014]{1,2}\s"
+                 r"|,\s+(?:and|but|while|whereas|although|though|because|so|yet)\b")
 
 #: The one settings dict for dateparser; `RELATIVE_BASE` is added per call.
 DATEPARSER_SETTINGS = {
@@ -206,7 +230,7 @@ def _month(name, full_only=False):
 def _day(name):
     # Not part of a number ("2,000", "1.5", "$97") and not a count or time ("10%", "10:30").
     return (rf"(?<![\d.,$\u00a3\u20ac/:])(?P<{name}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
-            rf"(?![\d%:/]|,\d{{3}}(?!\d)|\.\d)")
+            rf"(?![\d%/]|:\d|,\d{{3}}(?!\d)|\.\d)")
 
 
 def _year(name):
@@ -285,6 +309,7 @@ _COMPILED = tuple(
 _TENSE = re.compile(
     r"(?i)(?<!\w)(?:" + "|".join(f"(?P<m{i}>{p})" for i, (_, p) in enumerate(TENSE_MARKERS)) + ")")
 _TENSE_KIND = {f"m{i}": kind for i, (kind, _) in enumerate(TENSE_MARKERS)}
+_CLAUSE_BREAK = re.compile(CLAUSE_BREAKS)
 # Ends of sentences; the abbreviation check keeps "U.S. officials" and "Mr. Albanese" whole.
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])|\n")
 _PREVIOUS_WORD = re.compile(r"([\w'\u2019-]+)[ \t\u00a0]*$")
@@ -393,10 +418,14 @@ def _scan_block(text, block_start, block_end, base, previous, deadline):
         candidates.append(candidate)
     found = []
     anchor = _last_day(previous)
-    for candidate in _select(candidates):
+    chosen = _select(candidates)
+    spans = [(c.start, c.end) for c in chosen]
+    for index, candidate in enumerate(chosen):
         if time.perf_counter() > deadline:
             return None
-        mention = _resolve(text, candidate, base, anchor)
+        # The neighbours' words ("last" in "last week") are no verbs for this date's tense.
+        neighbours = spans[max(0, index - 6):index] + spans[index + 1:index + 7]
+        mention = _resolve(text, candidate, base, anchor, neighbours)
         if mention is not None:
             found.append(mention)
             if mention.precision == "day":
@@ -543,27 +572,79 @@ def _year_just_before(text, position):
 # --------------------------------------------------------------------------------------------
 # Tense
 
-def tense_near(text, start, end):
-    """'past', 'future' or None: the tense of the marker nearest to text[start:end] within its
-    sentence, looking back first (the verb usually comes before the date) and then ahead.
+def tense_near(text, start, end, skip=()):
+    """'past', 'present', 'future' or None: the tense of the verb that governs text[start:end].
+
+    The governing verb is the nearest tense marker before the date within its clause; failing
+    that the first after it in the clause, then the nearest before it in the rest of the
+    sentence, then the first after it. A reporting verb governs only a date right beside it
+    ("said on Monday"); further off it closes the search backwards and is used last, when
+    nothing else is found. Markers inside the spans of `skip` (other date expressions: the
+    "last" of "last week") are not verbs and are ignored.
 
     >>> tense_near("They met on Friday.", 12, 18)
     'past'
+    >>> tense_near("The company said the dividend is payable Jan. 2.", 41, 47)
+    'present'
     """
-    cut = _sentence_start(text, max(0, start - TENSE_WINDOW), start)
-    last = None
-    for last in _TENSE.finditer(text, cut, start):
-        pass
+    sentence_start = _sentence_start(text, max(0, start - TENSE_WINDOW), start)
+    clause_start = sentence_start
+    for brk in _CLAUSE_BREAK.finditer(text, sentence_start, start):
+        clause_start = brk.end()
+    skip = [(low, high) for low, high in skip if high > sentence_start and low < start + TENSE_WINDOW]
+    reporting = None
+
+    last = _last_marker(text, clause_start, start, skip)
     if last is not None:
-        return _tense_of(last)
-    stop = _sentence_stop(text, end, min(len(text), end + TENSE_WINDOW))
-    first = _TENSE.search(text, end, stop)
-    return _tense_of(first) if first else None
+        if not _is_reporting(last) or _reports_date(text[last.end():start]):
+            return _tense_of(last)
+        reporting = last
+    reported_clause = reporting is not None
+    sentence_stop = _sentence_stop(text, end, min(len(text), end + TENSE_WINDOW))
+    brk = _CLAUSE_BREAK.search(text, end, sentence_stop)
+    clause_stop = brk.start() if brk else sentence_stop
+    for found in _TENSE.finditer(text, end, clause_stop):
+        if skip and _inside(found, skip):
+            continue
+        if not _is_reporting(found) or _reports_date(text[end:found.start()]):
+            return _tense_of(found)
+        reporting = reporting or found
+    if not reported_clause:
+        earlier = _last_marker(text, sentence_start, clause_start, skip)
+        if earlier is not None:
+            return _tense_of(earlier)
+    for found in _TENSE.finditer(text, clause_stop, sentence_stop):
+        if not (skip and _inside(found, skip)) and not _is_reporting(found):
+            return _tense_of(found)
+    return _tense_of(reporting) if reporting is not None else None
+
+
+def _last_marker(text, start, end, skip):
+    last = None
+    for found in _TENSE.finditer(text, start, end):
+        if not (skip and _inside(found, skip)):
+            last = found
+    return last
 
 
 def _tense_of(match):
     kind = _TENSE_KIND[match.lastgroup]
     return None if kind == "neutral" else kind
+
+
+def _inside(match, spans):
+    return any(low <= match.start() < high for low, high in spans)
+
+
+def _is_reporting(match):
+    return match.group(0).lower() in REPORTING_VERBS
+
+
+def _reports_date(gap):
+    """Whether `gap`, the text between a reporting verb and a date, leaves the date to the verb."""
+    words = gap.split()
+    return len(words) <= 3 and all(w.lower() in REPORTING_GAP_WORDS or w.lower().endswith("ly")
+                                   for w in words)
 
 
 def _is_sentence_end(text, match):
@@ -599,11 +680,18 @@ def _sentence_stop(text, position, right):
 _NEEDS_TENSE = frozenset({"absolute", "range", "month", "weekday", "weekday_range", "weekend"})
 
 
-def _resolve(text, candidate, base, anchor):
+#: Rules whose tense "present" means the nearest occurrence (a weekday) rather than a forward
+#: one (a calendar date: "the dividend is payable Jan. 2").
+_PRESENT_IS_NEAREST = frozenset({"weekday", "weekday_range", "weekend"})
+
+
+def _resolve(text, candidate, base, anchor, skip=()):
     groups = candidate.groups
     tense = None
     if base is not None and _needs_tense(candidate):
-        tense = tense_near(text, candidate.start, candidate.end)
+        tense = tense_near(text, candidate.start, candidate.end, skip)
+        if tense == "present":
+            tense = None if candidate.rule in _PRESENT_IS_NEAREST else "future"
     key = tuple(sorted((k, _normalise(v)) for k, v in groups.items()))
     resolved = _resolve_cached(candidate.rule, key, base, tense,
                                anchor if candidate.rule == "after_previous" else None)

@@ -19,6 +19,8 @@ FRI = date(2023, 4, 7)       # Friday 7 April 2023
 SAT = date(2023, 11, 11)     # Saturday 11 November 2023
 MON = date(2024, 7, 8)       # Monday 8 July 2024
 APR1 = date(2025, 4, 1)      # Tuesday 1 April 2025
+MAR = date(2025, 3, 12)      # Wednesday 12 March 2025
+NOV = date(1989, 11, 2)      # Thursday 2 November 1989
 DEC = date(2024, 12, 11)     # Wednesday 11 December 2024
 
 
@@ -132,6 +134,9 @@ FOUND = [
     ("The ceasefire began three days ago.", WED, "three days ago", "2023-05-14", None, "day"),
     ("The ceasefire began two weeks ago.", WED, "two weeks ago", "2023-05-01", None, "week"),
     ("She said it had happened the day before yesterday.", WED, "the day before yesterday", "2023-05-15", None, "day"),
+    # a colon after the day ends the date, it does not cut it at the weekday
+    ("Thursday, Jan. 6: Shares opened higher.", date(2022, 1, 7), "Thursday, Jan. 6", "2022-01-06", None, "day"),
+    ("Monday, 8 July: the envoys arrive.", MON, "Monday, 8 July", "2024-07-08", None, "day"),
 ]
 
 
@@ -160,6 +165,46 @@ def test_anchored_to_previous_date(text, published, phrase, day, precision):
 
 def test_relative_to_nothing_is_not_a_date():
     assert [m.text for m in find_dates("Six days later, they ended the talks.", WED)] == []
+
+
+# The verb that governs a date picks its occurrence, not any verb of the sentence. A present or
+# future verb resolves a date without a year forward, a past one backward.
+# (text, published, phrase, date)
+GOVERNED = [
+    ("The company said the dividend is payable Jan. 2.", NOV, "Jan. 2", "1990-01-02"),
+    ("The company said the dividend is payable Jan. 2 to holders of record Dec. 10.", NOV, "Dec. 10", "1989-12-10"),
+    ("The board, which met on Tuesday, said the dividend will be paid Jan. 2.", NOV, "Jan. 2", "1990-01-02"),
+    ("The dividend was paid Jan. 2.", NOV, "Jan. 2", "1989-01-02"),
+    ("Officials said the two leaders will meet in April.", MAR, "April", "2025-04-01"),
+    ("The ministers met in Geneva and will meet again in April.", MAR, "April", "2025-04-01"),
+    ("The ministers met in April.", MAR, "April", "2024-04-01"),
+    ("Talks are scheduled for April, officials said.", MAR, "April", "2025-04-01"),
+    ("The treaty was signed on 2 April, officials said.", MAR, "2 April", "2024-04-02"),
+    ("Officials said talks in April would be hard.", MAR, "April", "2025-04-01"),
+    ("They met in Geneva last week, and talks in April are planned.", MAR, "April", "2025-04-01"),
+    ("Officials said last week that a vote in April would be close.", MAR, "April", "2025-04-01"),
+    ("The minister said on 2 April that he would resign.", MAR, "2 April", "2024-04-02"),
+    ("The minister on 2 April said he would resign.", MAR, "2 April", "2024-04-02"),
+    ("Officials said the vote in April was close.", MAR, "April", "2024-04-01"),
+    ("They held talks in March and may meet again in June.", WED, "June", "2023-06-01"),
+    ("The report is dated 28 June.", WED, "28 June", "2023-06-28"),
+]
+
+
+@pytest.mark.parametrize("text, published, phrase, day", GOVERNED)
+def test_the_governing_verb_picks_the_occurrence(text, published, phrase, day):
+    assert only(text, published, phrase).date == d(day)
+
+
+@pytest.mark.parametrize("text, start, end, tense", [
+    ("They met on Friday.", 12, 18, "past"),
+    ("The company said the dividend is payable Jan. 2.", 41, 47, "present"),
+    ("Officials said talks in April would be hard.", 24, 29, "future"),
+    ("Officials said the vote in April.", 26, 31, "past"),          # only the reporting verb
+    ("The talks in April.", 13, 18, None),
+])
+def test_tense_near(text, start, end, tense):
+    assert dates.tense_near(text, start, end) == tense
 
 
 # The same words resolve differently with the tense of their sentence (publication: WED).
