@@ -13,20 +13,34 @@ How an expression resolves (the publication date is the base; `RULES` lists the 
 - absolute: "18 February", "Feb. 18", "November 15, 2023", "2023-11-15", "Today, April 7",
   "Wednesday, Sept 13", "Thursday, Jan. 6:" -> day. Ranges: "18-19 March", "from March 6 to 10",
   "September 9 and 10" -> day with `end_date`.
-- month: "in May", "last November", "June 2019", "early February 2022", "September last year".
-- year: "in 2019", "last year", "later this year", "between 2021 and 2022".
-- week: "next week", "earlier this week" -> the Monday, precision week.
+- month: "in May", "last November", "late last July", "June 2019", "early February 2022",
+  "September last year". Quarters and seasons are their three months (`end_date` is the last
+  day): "the third quarter", "Q3 2024", "the fourth quarter of last year", "next quarter",
+  "last summer", "the autumn of 2024", "winter 2021" (December 2021 to February 2022).
+- year: "in 2019", "last year", "later this year", "the end of the year", "this fiscal year",
+  "fiscal 1989", "FY2026", and a year before its noun ("a 2010 raid", "the 2019 summit": rule
+  year_modifier). A year range is one mention per year: "2009-2010", "2009-10", "between 2021
+  and 2022". Decades and centuries are spans of years: "the 1990s", "the 20th century" (1900 to
+  1999), "last century".
+- week: "next week", "earlier this week", "the last week" -> the Monday, precision week.
 - day: "today", "yesterday", "Wednesday", "on Thursday", "earlier Monday", "Wednesday afternoon",
   "this weekend" (Saturday to Sunday), "over the next two days", "six days later" (after the
-  previous dated mention), "three days ago".
+  previous dated mention), "the day before" (the eve of the previous dated mention, or of the
+  publication day), "three days ago".
+- the present: "now", "currently", "at present" are the publication day, precision day (TimeML's
+  PRESENT_REF has no day of its own; the publication day is the one it stands for). "At the time"
+  is not found: it points back to a time told before, which may be a month, a year or no date at
+  all, and a guess would give a wrong day. `NOT_EVENT_RULES` names the rules (the present, a year
+  before its noun) whose dates are of a state or a thing rather than of an event.
 
-A weekday, day-month or month without a year takes the occurrence that fits the tense of the verb
-that governs it (`tense_near`: the nearest verb group before it in its clause, else after it; a
-reporting verb only for a date right beside it, "said on Monday"). Past -> on or before the
-publication date; future or present ("will meet in April", "is payable Jan. 2", "is scheduled
-for", "next") -> on or after it. A present verb leaves a weekday to its nearest occurrence. With
-no tense a weekday takes the nearest occurrence (a weekday named in an article published that
-weekday is that day) and a month the publication year.
+A weekday, day-month, month, quarter or season without a year takes the occurrence that fits the
+tense of the verb that governs it (`tense_near`: the nearest verb group before it in its clause,
+else after it; a reporting verb only for a date right beside it, "said on Monday"). Past -> on or
+before the publication date; future or present ("will meet in April", "is payable Jan. 2", "is
+scheduled for", "next") -> on or after it. A present verb leaves a weekday to its nearest
+occurrence and a quarter to the latest one begun. With no tense a weekday takes the nearest
+occurrence (a weekday named in an article published that weekday is that day) and a month the
+publication year.
 """
 from __future__ import annotations
 
@@ -43,7 +57,8 @@ from loaders.sentences import ABBREVIATIONS
 from loaders.settings import SETTINGS
 
 __all__ = [
-    "DATEPARSER_SETTINGS", "DateBudgetWarning", "DateMention", "DateScan", "Published", "RULES",
+    "DATEPARSER_SETTINGS", "DateBudgetWarning", "DateMention", "DateScan", "NOT_EVENT_RULES",
+    "Published", "RULES",
     "date_mentions", "find_dates", "parse_published", "scan_dates", "tense_near",
 ]
 
@@ -66,6 +81,35 @@ NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2,
 }
+#: Ordinals of quarters and centuries ("the third quarter", "the twentieth century").
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty-second": 22,
+}
+#: Seasons of the northern hemisphere, by their first month; winter runs into the next year.
+SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+#: Words before a bare season ("in summer", "in the summer") that make it a date.
+SEASON_PREPOSITIONS = frozenset("in during by until till since through throughout before after "
+                                "over".split())
+#: Words before "the last week", "the past year" that make it a stretch of time, not a date
+#: ("prices rose over the last year").
+SPAN_PREPOSITIONS = frozenset("over for throughout across within during in".split())
+#: Words before a bare year that make it the modifier of a noun: "a 2010 raid", "its 2019 report".
+YEAR_DETERMINERS = frozenset("a an the its his her their our my your this that".split())
+#: Words after "the 2000" that make it a number, not a year ("the 2000 largest firms").
+NOT_AFTER_YEAR = frozenset(
+    "percent per cent km kilometres kilometers miles mile metres meters feet acres hectares "
+    "square more most other others or to and of plus odd additional extra largest biggest "
+    "richest best worst highest lowest top leading employees workers staff jobs households "
+    "homes families children companies firms students".split())
+#: Words before "now" that make a stretch up to now ("until now"), not the present.
+NOT_BEFORE_NOW = frozenset("until till since from by than".split())
+#: Words after "the day before" that make it the eve of an event ("the day before the vote"),
+#: which is not a date this module can resolve.
+EVENT_DETERMINERS = frozenset(
+    "the a an his her its their our my your this that these those he she they it we i".split())
 #: Words before a bare month name ("in May") or a bare year ("in 2019") that make it a date.
 MONTH_PREPOSITIONS = frozenset(
     "in since until till by from during through throughout before after of for ending "
@@ -81,7 +125,8 @@ LIST_WORDS = frozenset("and or to".split())
 #: Nouns that make "in 2000 cases" a count rather than a year.
 COUNT_NOUNS = frozenset(
     "people persons troops soldiers cases times votes deaths dead units tonnes tons barrels "
-    "points members seats copies votes rounds days weeks months years dollars euros".split())
+    "points members seats copies votes rounds days weeks months years dollars euros metres meters "
+    "miles".split())
 #: Words before a weekday that name a different day ("Black Friday") or a holiday.
 WEEKDAY_NAME_PREFIXES = frozenset("black good cyber super ash holy easter maundy palm bloody".split())
 #: Capitalised words after a weekday that make it a newspaper ("the Sunday Times").
@@ -250,6 +295,9 @@ _TO = rf"(?:{_DASH}|{_SP}(?i:to|until|till|through|thru){_SP})"
 _LINK = rf"(?P<link>{_DASH}|{_SP}(?i:to|until|till|through|thru|and){_SP})"
 _LEAD = rf"(?:(?P<lead>(?i:from|between)){_SP})?"
 _REL = r"(?P<rel>(?i:last|next|this|coming|past))"
+_ORDINAL = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|(?i:{_one_of(ORDINALS)}))"
+_SEASON = rf"(?P<season>{'|'.join(w for s in SEASONS for w in (s, s.title(), s.upper()))})"
+_PERIOD = rf"(?P<unit>(?i:week|month|quarter|(?:fiscal{_SP}|financial{_SP})?year|century))"
 
 #: (rule name, head, pattern). Every match contains a head (see `HEADS`); a rule is only tried
 #: near the heads of its kind, which keeps the scan of an article well under a millisecond.
@@ -268,13 +316,27 @@ RULES = (
     ("month", "month", rf"(?:(?P<mod>{_MOD}){_SP}|(?P<mid>(?i:mid)(?:-|{_SP})))?{_month('month')},?{_SP}{_year('year')}"),
     ("month", "month", rf"(?:(?P<mod>{_MOD}){_SP}|(?P<mid>(?i:mid)(?:-|{_SP})))?{_month('month', full_only=True)}{_SP}"
               rf"(?:of{_SP})?(?P<relyear>(?i:last|this|next)){_SP}(?i:year)"),
-    ("month", "month", rf"(?:{_REL}{_SP})?(?:(?P<mod>{_MOD}){_SP}|(?P<mid>(?i:mid)(?:-|{_SP})))?{_month('month', full_only=True)}"),
+    ("month", "month", rf"(?:(?P<outer>(?i:early|late)){_SP}(?=(?i:last|next|this|coming|past)\b))?(?:{_REL}{_SP})?"
+              rf"(?:(?P<mod>{_MOD}){_SP}|(?P<mid>(?i:mid)(?:-|{_SP})))?{_month('month', full_only=True)}"),
     ("year_range", "digit", rf"{_LEAD}{_year('year')}(?P<link>{_DASH}|{_SP}(?i:to|until|through|and){_SP})"
                    rf"(?P<year2>\d{{4}}|\d{{2}})(?![\d%]|,\d|\.\d)"),
-    ("year", "digit", rf"(?:(?P<mod>{_MOD}){_SP}|(?P<mid>(?i:mid)-))?{_year('year')}"),
-    ("relative", "word", rf"(?:(?P<mod>(?i:earlier|later|early|late)){_SP})?{_REL}{_SP}(?P<unit>(?i:week|month|year))\b"),
+    ("year", "digit", rf"(?:(?P<mod>{_MOD}){_SP}|(?P<mid>(?i:mid)(?:-|{_SP}(?=\d{{3}}0s)))"
+              rf"|(?P<fiscal>(?i:fiscal(?:{_SP}year)?){_SP}|FY{_SPO}))?{_year('year')}(?P<decade>s)?"),
+    ("year_modifier", "digit", _year("year")),
+    ("century", "rare", rf"(?:(?P<mod>(?i:early|late)){_SP}|(?P<mid>(?i:mid)(?:-|{_SP})))?"
+                rf"(?P<ordinal>{_ORDINAL})(?:-|{_SP})(?i:century)"),
+    ("quarter", "rare", rf"(?:(?i:fiscal){_SP})?(?P<ordinal>(?i:first|second|third|fourth|1st|2nd|3rd|4th))"
+                rf"(?:-|{_SP})(?:(?i:fiscal|financial){_SP})?(?i:quarter)"
+                rf"(?:(?:{_SP}(?i:of){_SP}(?:(?i:fiscal){_SP}(?:(?i:year){_SP})?)?|,?{_SP}(?:(?i:fiscal){_SP})?){_year('year')}"
+                rf"|{_SP}(?i:of){_SP}(?P<relyear>(?i:last|this|next|the)){_SP}(?:(?i:fiscal){_SP})?(?i:year))?"),
+    ("quarter", "rare", rf"(?P<ordinal>Q[1-4])(?:{_SP}(?:(?i:of){_SP})?{_year('year')})?"),
+    ("season", "rare", rf"(?:{_REL}{_SP})?(?:(?P<mod>(?i:early|late)){_SP}|(?P<mid>(?i:mid)(?:-|{_SP})))?{_SEASON}"
+               rf"(?:{_SP}(?:(?i:of){_SP})?{_year('year')})?"),
+    ("relative", "period", rf"(?:(?P<mod>(?i:earlier|later)|{_MOD}){_SP})?"
+                 rf"(?P<rel>(?i:last|next|this|coming|past|current|the)){_SP}{_PERIOD}\b"),
     ("weekend", "word", rf"(?P<rel>(?i:this|last|next|coming|over{_SP}the|at{_SP}the|during{_SP}the|on{_SP}the))"
                 rf"{_SP}(?i:weekend)\b"),
+    ("present", "rare", r"(?P<word>(?i:now|currently|at[ \t\u00a0]+present|at[ \t\u00a0]+the[ \t\u00a0]+moment))(?!-)"),
     ("day_word", "word", rf"(?P<word>(?i:the{_SP}day{_SP}before{_SP}yesterday|the{_SP}day{_SP}after{_SP}tomorrow"
                  rf"|today|tonight|yesterday|tomorrow|last{_SP}night|this{_SP}(?:morning|afternoon|evening)))\b"),
     ("weekday_range", "weekday", rf"(?P<weekday>{_WEEKDAY}){_LINK}(?P<weekday2>{_WEEKDAY})\b"),
@@ -285,13 +347,19 @@ RULES = (
     ("ago", "word", rf"(?P<count>{_NUMBER}){_SP}(?P<unit>(?i:days?|weeks?|months?|years?)){_SP}(?i:ago)\b"),
     ("after_previous", "word", rf"(?P<count>{_NUMBER}){_SP}(?P<unit>(?i:days?|weeks?|months?|years?)){_SP}"
                        rf"(?P<dir>(?i:later|earlier|afterwards|after{_SP}that|before{_SP}that))\b"),
-    ("after_previous", "word", rf"(?P<phrase>(?i:the{_SP}(?:next|following|previous|same){_SP}(?P<unit>day|week|month|year)"
+    ("after_previous", "word", rf"(?P<phrase>(?i:(?P<eve>the{_SP}day{_SP}before)"
+                       rf"|the{_SP}(?:next|following|previous|same){_SP}(?P<unit>day|week|month|year)"
                        rf"|(?:later{_SP})?that{_SP}(?:same{_SP})?(?P<unit2>day|evening|night|morning|afternoon)))\b"),
 )
 
+#: Rules whose mentions date a state or a thing rather than an event: "now", "currently" (the
+#: time of writing: "the talks are now cancelled") and a year before its noun ("the 2015
+#: declaration"). A reader looking for when something happened may pass them over.
+NOT_EVENT_RULES = frozenset({"present", "year_modifier"})
+
 #: The words every date expression contains, by kind. Literal alternations with no leading
 #: lookbehind let the regex engine skip ahead by first character, so these scans are cheap.
-#: "word" is looked for in the lower-cased text.
+#: All but "month", "weekday" and "digit" are looked for in the lower-cased text.
 HEADS = {
     "month": re.compile(_cased(MONTHS) + "|" + _cased(MONTH_ABBREVIATIONS)),
     "weekday": re.compile(_cased(WEEKDAYS)),
@@ -299,7 +367,12 @@ HEADS = {
     "digit": re.compile(r"\d{4}"),
     "word": re.compile(r"day|week|month|year|night|morning|afternoon|evening|ago|later|earlier"
                        r"|after|before|tomorrow"),
+    "period": re.compile(r"week|month|quarter|year|centur"),
+    # Rarer words, one pass for the rules of the present, quarters, centuries and seasons.
+    "rare": re.compile(r"now|currently|present|moment|quarter|q[1-4]|centur|spring|summer|autumn"
+                       r"|fall|winter"),
 }
+_CASED_HEADS = frozenset({"month", "weekday", "digit"})
 #: How far from a head a match may start or end, in characters ("over the next two days").
 HEAD_REACH = 40
 
@@ -425,19 +498,38 @@ def _scan_block(text, block_start, block_end, base, previous, deadline):
             return None
         # The neighbours' words ("last" in "last week") are no verbs for this date's tense.
         neighbours = spans[max(0, index - 6):index] + spans[index + 1:index + 7]
-        mention = _resolve(text, candidate, base, anchor, neighbours)
-        if mention is not None:
-            found.append(mention)
-            if mention.precision == "day":
-                anchor = mention.end_date or mention.date
+        for part in _parts(text, candidate):
+            mention = _resolve(text, part, base, anchor, neighbours)
+            if mention is not None:
+                found.append(mention)
+                if _is_anchor(mention):
+                    anchor = mention.end_date or mention.date
     return found
+
+
+def _is_anchor(mention):
+    """Whether a later "six days later" counts from this mention: a day, but not "now"."""
+    return mention.precision == "day" and mention.rule != "present"
 
 
 def _last_day(mentions):
     for mention in reversed(mentions):
-        if mention.precision == "day":
+        if _is_anchor(mention):
             return mention.end_date or mention.date
     return None
+
+
+def _parts(text, candidate):
+    """A year range is two dates, one per year ("2009-10": 2009 and 2010); anything else is one."""
+    if candidate.rule != "year_range":
+        return (candidate,)
+    groups = candidate.groups
+    first, second = groups["year"], groups["year2"]
+    first_start = text.index(first, candidate.start)
+    last = second if len(second) == 4 else str(int(first) // 100 * 100 + int(second))
+    return (_Candidate(first_start, first_start + 4, candidate.rule, candidate.order, {"year": first}),
+            _Candidate(candidate.end - len(second), candidate.end, candidate.rule, candidate.order,
+                       {"year": last}))
 
 
 def _candidates(text, start, end):
@@ -459,8 +551,9 @@ def _head_windows(text, start, end):
     windows = {}
     for kind, pattern in HEADS.items():
         spans = []
-        source, offset = (lowered, start) if kind == "word" else (text, 0)
-        for match in pattern.finditer(source, *((0, end - start) if kind == "word" else (start, end))):
+        cased = kind in _CASED_HEADS
+        source, offset = (text, 0) if cased else (lowered, start)
+        for match in pattern.finditer(source, *((start, end) if cased else (0, end - start))):
             left = max(start, match.start() + offset - HEAD_REACH)
             right = min(end, match.end() + offset + HEAD_REACH)
             if spans and left <= spans[-1][1]:
@@ -491,6 +584,12 @@ def _previous_word(text, position):
     return match.group(1) if match else ""
 
 
+def _second_previous_word(text, position):
+    """The word before the previous word: "in" for "in the" before `position`."""
+    match = _PREVIOUS_WORD.search(text, max(0, position - 40), position)
+    return _previous_word(text, match.start(1)) if match else ""
+
+
 def _next_word(text, position):
     match = _NEXT_WORD.match(text, position, min(len(text), position + 40))
     return match.group(1) if match else ""
@@ -510,11 +609,41 @@ def _acceptable(text, rule, match, groups):
     if rule == "year":
         if not SETTINGS.min_year <= int(groups["year"]) <= SETTINGS.max_year:
             return False
-        if _next_word(text, match.end()).lower() in COUNT_NOUNS:
+        if "decade" in groups:
+            return groups["year"].endswith("0")
+        following = _next_word(text, match.end())
+        if following.lower() in COUNT_NOUNS:
             return False
-        if "mod" in groups or "mid" in groups or before_lower in YEAR_PREPOSITIONS:
+        if "mod" in groups or "mid" in groups or "fiscal" in groups or before_lower in YEAR_PREPOSITIONS:
             return True
         return before_lower in LIST_WORDS and _year_just_before(text, match.start())
+    if rule == "year_modifier":
+        # "a 2010 raid", "Russia's 2014 annexation": a year before its noun.
+        following = _next_word(text, match.end())
+        return (SETTINGS.min_year <= int(groups["year"]) <= SETTINGS.max_year
+                and (before_lower in YEAR_DETERMINERS or before_lower.endswith(("'s", "\u2019s")))
+                and following.isalpha() and following.lower() not in NOT_AFTER_YEAR | COUNT_NOUNS)
+    if rule == "century":
+        # "21st Century Fox" is a name.
+        return not (match.group(0)[-7:-6].isupper() and _next_word(text, match.end())[:1].isupper())
+    if rule in ("quarter", "season"):
+        # "the third quarter of the match", "the fall of the city": a part of something else.
+        if _next_word(text, match.end()).lower() == "of":
+            return False
+    if rule == "season":
+        if "rel" in groups or "mod" in groups or "mid" in groups:
+            return True
+        if groups["season"][:1].isupper() and before[:1].isupper() and before_lower not in SEASON_PREPOSITIONS:
+            return False  # "the Arab Spring of 2011"
+        if "year" in groups or before_lower in SEASON_PREPOSITIONS:
+            return True
+        return before_lower == "the" and _second_previous_word(text, match.start()).lower() in SEASON_PREPOSITIONS
+    if rule == "present":
+        return before_lower not in NOT_BEFORE_NOW
+    if rule == "after_previous" and "eve" in groups:
+        following = _next_word(text, match.end())
+        return not (following.lower() in EVENT_DETERMINERS or following[:1].isupper()
+                    or following.endswith("ing"))
     if rule == "year_range":
         return ("lead" in groups or not groups["link"].strip().isalpha()) and _year_range_ok(groups)
     if rule == "range" and not _day_range_ok(groups):
@@ -531,9 +660,15 @@ def _acceptable(text, rule, match, groups):
             return False
         if groups.get("part") is None and _next_word(text, match.end()) in WEEKDAY_NAME_SUFFIXES:
             return False
+    if rule == "relative" and groups["rel"].lower() == "the":
+        # "the end of the year" yes, "the year" alone no.
+        return groups.get("mod", "").lower().endswith("of")
     if rule == "relative" and before_lower == "the":
-        # "over the last year" is a span of time, not a dated period.
-        return False
+        # "over the last year" is a span of time, not a dated period; "the last week of June"
+        # is a week of June.
+        if _next_word(text, match.end()).lower() == "of":
+            return False
+        return _second_previous_word(text, match.start()).lower() not in SPAN_PREPOSITIONS
     if rule == "day_word" and groups["word"].lower() == "today":
         return (before_lower not in TODAY_NAME_PREFIXES
                 and _next_word(text, match.end()).lower() not in TODAY_NAME_SUFFIXES)
@@ -677,12 +812,15 @@ def _sentence_stop(text, position, right):
 # --------------------------------------------------------------------------------------------
 # Resolving
 
-_NEEDS_TENSE = frozenset({"absolute", "range", "month", "weekday", "weekday_range", "weekend"})
+_NEEDS_TENSE = frozenset({"absolute", "range", "month", "weekday", "weekday_range", "weekend",
+                          "quarter", "season"})
 
 
-#: Rules whose tense "present" means the nearest occurrence (a weekday) rather than a forward
-#: one (a calendar date: "the dividend is payable Jan. 2").
-_PRESENT_IS_NEAREST = frozenset({"weekday", "weekday_range", "weekend"})
+#: Rules whose tense "present" means the nearest occurrence (a weekday, a quarter of reported
+#: results) rather than a forward one (a calendar date: "the dividend is payable Jan. 2").
+_PRESENT_IS_NEAREST = frozenset({"weekday", "weekday_range", "weekend", "quarter"})
+#: Rules that count from the previous dated mention.
+_ANCHORED = frozenset({"after_previous"})
 
 
 def _resolve(text, candidate, base, anchor, skip=()):
@@ -694,7 +832,7 @@ def _resolve(text, candidate, base, anchor, skip=()):
             tense = None if candidate.rule in _PRESENT_IS_NEAREST else "future"
     key = tuple(sorted((k, _normalise(v)) for k, v in groups.items()))
     resolved = _resolve_cached(candidate.rule, key, base, tense,
-                               anchor if candidate.rule == "after_previous" else None)
+                               anchor if candidate.rule in _ANCHORED else None)
     if resolved is None:
         return None
     day, end_day, precision = resolved
@@ -874,27 +1012,96 @@ def _resolve_month(groups, base, tense, anchor):
     return date(_in_range(year), month, 1), None, "month"
 
 
-def _resolve_year_range(groups, base, tense, anchor):
-    first = _in_range(int(groups["year"]))
-    second = groups["year2"]
-    last = _in_range(int(second) if len(second) == 4 else first // 100 * 100 + int(second))
-    return date(first, 1, 1), date(last, 12, 31), "year"
-
-
 def _resolve_year(groups, base, tense, anchor):
-    return date(_in_range(int(groups["year"])), 1, 1), None, "year"
+    year = _in_range(int(groups["year"]))
+    if "decade" in groups:
+        return date(year, 1, 1), date(_in_range(year + 9), 12, 31), "year"
+    return date(year, 1, 1), None, "year"
 
 
 def _resolve_relative(groups, base, tense, anchor):
     if base is None:
         return None
-    step = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1}[groups["rel"]]
-    unit = groups["unit"]
+    step = {"last": -1, "past": -1, "this": 0, "the": 0, "current": 0, "next": 1, "coming": 1}[groups["rel"]]
+    unit = groups["unit"].split()[-1]
     if unit == "week":
         return _monday(base) + timedelta(weeks=step), None, "week"
     if unit == "month":
         return _add_months(date(base.year, base.month, 1), step), None, "month"
+    if unit == "quarter":
+        start = _add_months(date(base.year, (base.month - 1) // 3 * 3 + 1, 1), 3 * step)
+        return start, _add_months(start, 3) - timedelta(days=1), "month"
+    if unit == "century":
+        first = _in_range(base.year // 100 * 100 + 100 * step)
+        return date(first, 1, 1), date(_in_range(first + 99), 12, 31), "year"
     return date(_in_range(base.year + step), 1, 1), None, "year"
+
+
+def _resolve_quarter(groups, base, tense, anchor):
+    """A quarter is its three months: "Q3 2024" is 1 July to 30 September 2024, precision month.
+    Without a year: the latest one begun by the publication date, or with a future verb the
+    first one not yet over."""
+    ordinal = groups["ordinal"]
+    number = int(ordinal[1]) if ordinal[0] == "q" else ORDINALS.get(ordinal) or int(ordinal[0])
+    if "year" in groups:
+        year = _in_range(int(groups["year"]))
+    elif base is None:
+        return None
+    elif "relyear" in groups:
+        year = base.year + {"last": -1, "this": 0, "the": 0, "next": 1}[groups["relyear"]]
+    else:
+        begun = base.month >= 3 * number - 2
+        year = base.year if begun else base.year - 1
+        if tense == "future" and _add_months(date(year, 3 * number - 2, 1), 3) <= base:
+            year += 1
+    start = date(_in_range(year), 3 * number - 2, 1)
+    return start, _add_months(start, 3) - timedelta(days=1), "month"
+
+
+def _season_span(season, year):
+    start = date(year, SEASONS[season], 1)
+    return start, _add_months(start, 3) - timedelta(days=1)
+
+
+def _resolve_season(groups, base, tense, anchor):
+    """A season is its three months, precision month ("winter 2019": December 2019 to February
+    2020). "last summer" is the latest summer over by the publication date, "next summer" the
+    first not yet begun; "this summer", or a bare one with no tense, the nearest."""
+    season = groups["season"]
+    if "year" in groups:
+        start, end = _season_span(season, _in_range(int(groups["year"])))
+        return start, end, "month"
+    if base is None:
+        return None
+    options = [_season_span(season, year) for year in (base.year - 2, base.year - 1, base.year, base.year + 1)]
+    rel = groups.get("rel")
+    if rel in ("last", "past"):
+        fitting = [o for o in options if o[1] < base][-1:]
+    elif rel in ("next", "coming"):
+        fitting = [o for o in options if o[0] > base][:1]
+    elif rel is None and tense == "past":
+        fitting = [o for o in options if o[0] <= base][-1:]
+    elif rel is None and tense == "future":
+        fitting = [o for o in options if o[1] >= base][:1]
+    else:
+        fitting = [min(options, key=lambda o: max((o[0] - base).days, (base - o[1]).days, 0))]
+    start, end = fitting[0]
+    _in_range(start.year)
+    return start, end, "month"
+
+
+def _resolve_century(groups, base, tense, anchor):
+    ordinal = groups["ordinal"]
+    number = ORDINALS[ordinal] if ordinal in ORDINALS else int(ordinal[:-2])
+    first = (number - 1) * 100
+    return date(_in_range(first), 1, 1), date(_in_range(first + 99), 12, 31), "year"
+
+
+def _resolve_present(groups, base, tense, anchor):
+    """"now", "currently": the publication day (TimeML's PRESENT_REF has no day of its own)."""
+    if base is None:
+        return None
+    return base, None, "day"
 
 
 def _resolve_weekend(groups, base, tense, anchor):
@@ -969,6 +1176,10 @@ def _resolve_ago(groups, base, tense, anchor):
 
 
 def _resolve_after_previous(groups, base, tense, anchor):
+    if "eve" in groups:
+        # "the day before": the eve of the date just told, or of the publication day.
+        day = anchor or base
+        return (day - timedelta(days=1), None, "day") if day else None
     if anchor is None:
         return None
     if "phrase" in groups:
@@ -1003,11 +1214,14 @@ def _period_start(day, unit):
 
 _RESOLVERS = {
     "iso": _resolve_iso, "numeric": _resolve_numeric, "absolute": _resolve_absolute,
-    "range": _resolve_range, "month": _resolve_month, "year_range": _resolve_year_range,
+    "range": _resolve_range, "month": _resolve_month, "year_range": _resolve_year,
+    "year_modifier": _resolve_year,
     "year": _resolve_year, "relative": _resolve_relative, "weekend": _resolve_weekend,
     "day_word": _resolve_day_word, "weekday": _resolve_weekday,
     "weekday_range": _resolve_weekday_range, "next_days": _resolve_next_days,
-    "ago": _resolve_ago, "after_previous": _resolve_after_previous,
+    "ago": _resolve_ago, "after_previous": _resolve_after_previous, "quarter": _resolve_quarter,
+    "season": _resolve_season, "century": _resolve_century,
+    "present": _resolve_present,
 }
 assert set(_RESOLVERS) == {name for name, _, _ in RULES}
 assert {head for _, head, _ in RULES} <= set(HEADS)

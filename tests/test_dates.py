@@ -93,7 +93,6 @@ FOUND = [
     ("It was agreed at the November 2023 Woodside summit.", date(2024, 1, 26), "November 2023", "2023-11-01", None, "month"),
     # years
     ("His last visit was in 2019, to Vladivostok.", MON, "2019", "2019-01-01", None, "year"),
-    ("Both countries talked between 2021 and 2022.", WED, "between 2021 and 2022", "2021-01-01", "2022-12-31", "year"),
     ("Biden and Xi last held talks in Indonesia last year.", date(2023, 9, 4), "last year", "2022-01-01", None, "year"),
     ("Blinken also plans to visit China later this year.", date(2024, 4, 2), "later this year", "2024-01-01", None, "year"),
     ("Relations fell to historic lows early last year.", date(2024, 4, 24), "early last year", "2023-01-01", None, "year"),
@@ -137,6 +136,54 @@ FOUND = [
     # a colon after the day ends the date, it does not cut it at the weekday
     ("Thursday, Jan. 6: Shares opened higher.", date(2022, 1, 7), "Thursday, Jan. 6", "2022-01-06", None, "day"),
     ("Monday, 8 July: the envoys arrive.", MON, "Monday, 8 July", "2024-07-08", None, "day"),
+    # the present: the publication day
+    ("Prices are now higher than a year ago.", WED, "now", "2023-05-17", None, "day"),
+    ("The ministry currently has no plans to reply.", WED, "currently", "2023-05-17", None, "day"),
+    ("At present the border stays closed.", WED, "At present", "2023-05-17", None, "day"),
+    # the day before: the eve of the date just told, else of the publication day
+    ("Shares fell on Tuesday after rising the day before.", WED, "the day before", "2023-05-15", None, "day"),
+    ("The envoy had landed the day before.", WED, "the day before", "2023-05-16", None, "day"),
+    # months with a modifier before "last"
+    ("Exports slumped late last July.", WED, "late last July", "2022-07-01", None, "month"),
+    ("Exports slumped early last March.", WED, "early last March", "2023-03-01", None, "month"),
+    # "the last week" outside a span
+    ("The last week has been hard for the cabinet.", WED, "last week", "2023-05-08", None, "week"),
+    # seasons: three months, precision month
+    ("They last met in person last summer.", WED, "last summer", "2022-06-01", "2022-08-31", "month"),
+    ("They last met in person last summer.", date(2023, 9, 20), "last summer", "2023-06-01", "2023-08-31", "month"),
+    ("The two sides will meet again next winter.", WED, "next winter", "2023-12-01", "2024-02-29", "month"),
+    ("The accord was signed in the summer.", WED, "summer", "2022-06-01", "2022-08-31", "month"),
+    ("The talks resume in the autumn.", WED, "autumn", "2023-09-01", "2023-11-30", "month"),
+    ("Elections are due in the spring of 2026.", WED, "spring of 2026", "2026-03-01", "2026-05-31", "month"),
+    ("Troops withdrew in winter 2021.", WED, "winter 2021", "2021-12-01", "2022-02-28", "month"),
+    ("Fighting eased this summer.", date(2023, 11, 2), "this summer", "2023-06-01", "2023-08-31", "month"),
+    # the edges of the current period
+    ("The deficit should shrink by the end of the year.", WED, "the end of the year", "2023-01-01", None, "year"),
+    ("A decision is expected at the start of next month.", WED, "the start of next month", "2023-06-01", None, "month"),
+    # fiscal years
+    ("Profits fell sharply this fiscal year.", WED, "this fiscal year", "2023-01-01", None, "year"),
+    ("Sales grew in fiscal 1988.", NOV, "fiscal 1988", "1988-01-01", None, "year"),
+    ("The budget for FY2026 was approved.", WED, "FY2026", "2026-01-01", None, "year"),
+    # centuries and decades: spans of years
+    ("It was the deadliest war of the 20th century.", WED, "20th century", "1900-01-01", "1999-12-31", "year"),
+    ("Borders drawn in the nineteenth century still hold.", WED, "nineteenth century", "1800-01-01", "1899-12-31", "year"),
+    ("The alliance dates from the last century.", WED, "last century", "1900-01-01", "1999-12-31", "year"),
+    ("Trade boomed in the 1990s.", WED, "1990s", "1990-01-01", "1999-12-31", "year"),
+    ("The dispute goes back to the mid-1980s.", WED, "mid-1980s", "1980-01-01", "1989-12-31", "year"),
+    # a year that modifies a noun after an article or a possessive
+    ("Details of a 2010 raid emerged.", WED, "2010", "2010-01-01", None, "year"),
+    ("The 2019 summit ended without a deal.", WED, "2019", "2019-01-01", None, "year"),
+    ("Moscow's 2014 annexation was condemned.", WED, "2014", "2014-01-01", None, "year"),
+    # quarters: three months, precision month
+    ("Earnings rose in the third quarter.", WED, "third quarter", "2022-07-01", "2022-09-30", "month"),
+    ("Earnings rose in the first quarter.", WED, "first quarter", "2023-01-01", "2023-03-31", "month"),
+    ("Earnings will rise in the third quarter.", date(2023, 11, 10), "third quarter", "2024-07-01", "2024-09-30", "month"),
+    ("Third-quarter profit beat forecasts.", date(2023, 10, 25), "Third-quarter", "2023-07-01", "2023-09-30", "month"),
+    ("Revenue in Q3 2024 was flat.", WED, "Q3 2024", "2024-07-01", "2024-09-30", "month"),
+    ("Growth slowed in the fourth quarter of last year.", WED, "fourth quarter of last year", "2022-10-01", "2022-12-31", "month"),
+    ("Output fell in the second quarter of 2020.", WED, "second quarter of 2020", "2020-04-01", "2020-06-30", "month"),
+    ("Sales should pick up next quarter.", WED, "next quarter", "2023-07-01", "2023-09-30", "month"),
+    ("Sales are flat this quarter.", WED, "this quarter", "2023-04-01", "2023-06-30", "month"),
 ]
 
 
@@ -165,6 +212,23 @@ def test_anchored_to_previous_date(text, published, phrase, day, precision):
 
 def test_relative_to_nothing_is_not_a_date():
     assert [m.text for m in find_dates("Six days later, they ended the talks.", WED)] == []
+
+
+# A year range is two dates, one per year.
+YEAR_RANGES = [
+    ("Trade grew in 2009-2010.", [("2009", "2009-01-01"), ("2010", "2010-01-01")]),
+    ("The 2009-10 season was short.", [("2009", "2009-01-01"), ("10", "2010-01-01")]),
+    ("Both countries talked between 2021 and 2022.", [("2021", "2021-01-01"), ("2022", "2022-01-01")]),
+    ("He served from 2011 to 2013.", [("2011", "2011-01-01"), ("2013", "2013-01-01")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", YEAR_RANGES)
+def test_year_range_is_one_date_per_year(text, expected):
+    found = find_dates(text, WED)
+    assert [(m.text, m.date, m.end_date, m.precision) for m in found] == [
+        (phrase, d(day), None, "year") for phrase, day in expected]
+    assert all(text[m.start:m.end] == m.text for m in found)
 
 
 # The verb that governs a date picks its occurrence, not any verb of the sentence. A present or
@@ -234,11 +298,23 @@ def test_tense_picks_the_occurrence(text, phrase, day):
     assert only(text, WED, phrase).date == d(day)
 
 
+# A quarter with no "of" after it is read as a quarter of the year, even in a sports report:
+# news speaks of fiscal quarters far more often than of quarters of a match.
+def test_a_quarter_without_of_is_a_quarter_of_the_year():
+    mention = only("The hosts pulled ahead in the third quarter.", WED, "third quarter")
+    assert (mention.date, mention.end_date) == (date(2022, 7, 1), date(2022, 9, 30))
+
+
+def test_now_is_not_an_anchor_for_later_days():
+    text = "The talks opened on 3 March. They are now stalled. Six days later, they ended."
+    assert only(text, WED, "Six days later").date == date(2023, 3, 9)
+
+
 # Words that must not be read as dates (and sometimes a real date beside them).
 NOT_DATES = [
     ("Theresa May said the talks may resume.", WED, []),
     ("Prime Minister Theresa May 10 Downing Street statement.", WED, []),
-    ("We march now, for a second time, to the square.", WED, []),
+    ("We march now, for a second time, to the square.", WED, ["now"]),   # "now" is the present
     ("Protesters will march on the capital.", WED, []),
     ("Prices rose 2.7% over the last 12 months.", DEC, []),
     ("The food index rose 2.4% over the last year.", DEC, []),
@@ -259,6 +335,29 @@ NOT_DATES = [
     ("Moscow invaded Ukraine in February 2022, killing 2,000.", WED, ["February 2022"]),
     ("In 2019 and 2021 they met.", WED, ["2019", "2021"]),
     ("The summit is on Monday and Wednesday.", WED, ["Monday", "Wednesday"]),
+    # the present: not a stretch up to now, not inside a word, not a compound
+    ("It is well known that snow falls here; nowhere else.", WED, []),
+    ("A now-defunct agency handled the case.", WED, []),
+    ("From now on, visas are required.", WED, []),
+    # "at the time" points back to a time told before, which this module does not follow
+    ("He was foreign minister at the time.", WED, []),
+    # the eve of an event is no date it can resolve
+    ("He arrived the day before the vote.", WED, []),
+    ("They met the day before Macron landed.", WED, []),
+    # spans and parts of other things
+    ("Sales rose over the last week.", WED, []),
+    ("Prices rose in the past month.", WED, []),
+    ("Talks ran through the last week of June.", WED, ["June"]),
+    ("The hosts led 60-52 in the third quarter of the game.", WED, []),
+    ("After the fall of Kabul the embassy closed.", WED, []),
+    ("Spring water and summer fruit were served.", WED, []),
+    ("The Arab Spring of 2011 changed the region.", WED, ["2011"]),
+    ("21st Century Fox was sold.", WED, []),
+    # a number of things, not a year
+    ("A 2010 raid killed 2010 people.", WED, ["2010"]),
+    ("The 2000 largest firms gained.", WED, []),
+    ("She ran the 1500 metres.", WED, []),
+    ("The May 2019 talks may resume.", WED, ["May 2019"]),
 ]
 
 
@@ -344,6 +443,7 @@ def test_date_mentions_empty_frame_follows_the_schema():
 
 def test_every_rule_has_a_test():
     tested = {m.rule for row in FOUND + ANCHORED for m in find_dates(row[0], row[1])}
+    tested |= {m.rule for text, _ in YEAR_RANGES for m in find_dates(text, WED)}
     assert tested >= {name for name, _, _ in dates.RULES}
 
 
