@@ -15,6 +15,7 @@ KIND_COLORS = {
     "summit": "#009E73",
     "call": "#CC79A7",
     "visit": "#E69F00",
+    "signing": "#56B4E9",
 }
 OTHER_COLOR = "#777777"
 KINDS = tuple(KIND_COLORS)

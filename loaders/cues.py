@@ -26,6 +26,10 @@ class Trigger:
     plover: str | None  # PLOVER CONSULT mode, None where the kind does not fix it
 
 
+#: What states sign: the object of a signing trigger.
+AGREEMENT_NOUNS = (r"(?:accords?|agreements?|treaty|treaties|deal|declaration|memorandum|protocol|final act|"
+                   r"pact|communiqu[eé]|charter|convention|armistice|ceasefire|truce)")
+
 # Longer phrases first: the first pattern that matches a stretch of text wins it.
 TRIGGERS = (
     # calls: the mode is in the words
@@ -53,17 +57,26 @@ TRIGGERS = (
     Trigger(r"(?:travel(?:s|led|ling|ed|ing)?|go(?:es|ing)?|went|head(?:s|ed)?) to", "visit", "042", "visit"),
     Trigger(r"(?:is|are|was|were) due in", "visit", "042", "visit"),
     Trigger(r"(?:leave|leaves|left|depart(?:s|ed)?) for", "visit", "042", "visit"),
+    # signings: an agreement between states signed or initialled (CAMEO 057); a contract or a
+    # law has no party abroad and gives no row
+    Trigger(r"sign(?:ed|s|ing)? (?:the |an |a |their |its )?(?:[\w-]+ ){0,3}?" + AGREEMENT_NOUNS, "signing", "057", None),
+    Trigger(r"(?:formal |official )?signing ceremony|(?:formal )?signing of (?:the |an |a )?(?:[\w-]+ ){0,3}?" + AGREEMENT_NOUNS, "signing", "057", None),
+    Trigger(r"initial(?:l)?ed (?:the |an |a |their )?(?:[\w-]+ ){0,3}?" + AGREEMENT_NOUNS, "signing", "057", None),
     # meetings
     Trigger(r"(?:held|hold|holds|holding|had) (?:a |an |their |the )?(?:\w+ )?meeting", "meeting", "040", None),
     Trigger(r"meet(?:s|ing|ings)?", "meeting", "040", None),
     Trigger(r"met", "meeting", "040", None),
     Trigger(r"encounter", "meeting", "040", None),
     Trigger(r"gathering", "summit", "040", "multilateral"),
+    # a conference of states (press and news conferences are NOT_ENCOUNTERS)
+    Trigger(r"conference", "summit", "040", "multilateral"),
+    # a sitting of an encounter already told or planned ("a second session on Saturday")
+    Trigger(r"(?:first|second|third|fourth|fifth|final|last|next|another|plenary|negotiating|private|closed-door|working) sessions?", "meeting", "040", None),
 )
 
 #: The last words of triggers that are nouns: only a noun can refer back ("the talks"); a
 #: verb ("met", "arrived in") always tells an encounter of its own.
-NOUN_TRIGGER_ENDINGS = r"(?:calls?|conversations?|talks|meetings?|conference|link|summits?|negotiations?|consultations|dialogue|visits?|trips?|encounter|gathering)$"
+NOUN_TRIGGER_ENDINGS = r"(?:calls?|conversations?|talks|meetings?|conference|link|summits?|negotiations?|consultations|dialogue|visits?|trips?|encounter|gathering|sessions?|ceremony)$"
 
 #: Which trigger patterns are verbs of travel: their object is a destination, not a party.
 TRAVEL_KINDS = ("visit",)
@@ -71,6 +84,8 @@ TRAVEL_KINDS = ("visit",)
 #: A trigger inside one of these reports no diplomatic encounter: briefings, statements,
 #: internal bodies, markets and idioms. Matched on the sentence around the trigger.
 NOT_ENCOUNTERS = (
+    # what did not happen: "left without signing the deal", "without meeting the president"
+    r"\bwithout (?:\w+ly )?(?:signing|meeting|holding|visiting|talking)\b[\w\s-]{0,40}",
     r"\b(?:press|news) (?:conference|briefing)s?\b",
     r"\bcalls? with reporters\b",
     r"\b(?:federal reserve|fed|central bank|opec\+?|board|shareholders?'?|cabinet|committee|parliament(?:ary)?|party|fomc)\b[\w\s'-]{0,30}\bmeeting",

@@ -19,9 +19,9 @@ from loaders import schema
 from loaders.errors import ParleyError
 
 ACTIONS = ("edit", "delete", "merge", "split")
-KINDS = ("meeting", "talks", "summit", "call", "visit")
+KINDS = schema.KIND_NAMES
 STATUSES = ("held", "planned", "cancelled")
-PRECISIONS = ("day", "week", "month", "year", "unknown")
+PRECISIONS = schema.PRECISIONS
 
 
 def anchor(source):

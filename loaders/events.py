@@ -29,7 +29,7 @@ from datetime import datetime, timedelta
 import pandas as pd
 
 from loaders import cues, schema
-from loaders.dates import DateMention, find_dates
+from loaders.dates import NOT_EVENT_RULES, DateMention, find_dates
 from loaders.gazetteer import Place, find_places, seated_members
 from loaders.sentences import split_sentences
 from loaders.topics import topics_of
@@ -94,8 +94,8 @@ MAX_DATE_AFTER = 150
 #: undated encounter (see _date_from_lede).
 LEDE_DAYS = 3
 
-KIND_CLASS = {"meeting": "meet", "talks": "meet", "summit": "meet", "visit": "visit", "call": "call"}
-CAMEO = {"meeting": "040", "talks": "046", "summit": "040", "call": "041", "visit": "042"}
+KIND_CLASS = schema.KIND_FAMILY
+CAMEO = schema.KIND_CAMEO
 ACTOR_KINDS = ("country", "demonym", "capital", "seat", "official")
 VENUE_KINDS = ("city", "capital", "venue", "country", "seat")
 
@@ -160,7 +160,9 @@ class _Article:
         self.places = [p for p in places if not any(s <= p.start < e for s, e in media)]
         #: the day relative dates count from: a wire report's dateline day, else publication
         self.anchor = _dateline_day(text, published) or published
-        self.dates = sorted(find_dates(text, self.anchor) if text else [], key=lambda m: m.start)
+        # "now", "currently" date the report, never an encounter (dates.NOT_EVENT_RULES)
+        self.dates = sorted((m for m in (find_dates(text, self.anchor) if text else []) if m.rule != "present"),
+                            key=lambda m: m.start)
         self._date_starts = [m.start for m in self.dates]
         self.people = {}
         self._place_starts = [p.start for p in self.places]
@@ -583,6 +585,8 @@ def _nearest_date(article, candidate, span):
     for mention in article.dates_from(span[0], span[1]):
         if _REPORTING_RE.search(article.text[max(0, mention.start - 40):mention.start]):
             continue
+        if mention.rule in NOT_EVENT_RULES and not _modifies_trigger(article, mention, candidate):
+            continue
         if mention.end <= candidate.start:
             between = article.text[mention.end:candidate.start]
             if len(between) > 100 or _REPORTING_ANY_RE.search(between):
@@ -595,6 +599,12 @@ def _nearest_date(article, candidate, span):
         if best is None or distance < best[0]:
             best = (distance, mention)
     return best[1] if best else None
+
+
+def _modifies_trigger(article, mention, candidate):
+    """A year before a noun dates that noun: "the 2019 summit" dates the summit, "the 2015
+    declaration" a document, not the talks told beside it."""
+    return mention.end <= candidate.start and re.fullmatch(r"[\s\w-]{0,25}", article.text[mention.end:candidate.start]) is not None
 
 
 def _read_sentence_roles(article, sentence, candidates):
@@ -694,7 +704,7 @@ def _compatible(group, candidate, strict_status=True, anaphor=False):
     # "held talks ..., their first meeting since 2019": the earlier encounter stands alone
     if candidate.earlier or any(member.earlier for member in group.members):
         return False
-    if KIND_CLASS[group.kind] != KIND_CLASS[candidate.kind]:
+    if KIND_CLASS[group.kind] != KIND_CLASS[candidate.kind] and not _signed_there(group, candidate):
         return False
     if strict_status and candidate.status != "past-plan" and group.status != "past-plan" and group.status != candidate.status:
         return False
@@ -714,6 +724,13 @@ def _compatible(group, candidate, strict_status=True, anaphor=False):
     if a and b and not (a & b):
         return False
     return True
+
+
+def _signed_there(group, candidate):
+    """A signing told in the sentence of a meeting, talks or summit ("met on Monday and signed a
+    treaty") is an act of that encounter, not an encounter of its own."""
+    families = {KIND_CLASS[group.kind], KIND_CLASS[candidate.kind]}
+    return families == {"agree", "consult"} and candidate.sentence in group.sentences
 
 
 def _bilateral_within_multilateral(one, other):
@@ -759,7 +776,7 @@ def _absorb(group, candidate, anaphor=False):
         group.kind, group.cameo, group.plover = candidate.kind, candidate.cameo, candidate.plover
 
 
-_KIND_RANK = {"meeting": 0, "talks": 1, "summit": 2, "visit": 0, "call": 0}
+_KIND_RANK = schema.KIND_RANK
 _PRECISION_RANK = {"day": 3, "week": 2, "month": 1, "year": 0}
 
 
@@ -802,7 +819,7 @@ def _fold(article, candidates):
         if candidate.countries:
             _join_nearest(groups, candidate, lambda g: g.kind == "summit", add_countries=True)
         elif candidate.absent:
-            _join_nearest(groups, candidate, lambda g: KIND_CLASS[g.kind] == "meet", add_countries=False)
+            _join_nearest(groups, candidate, lambda g: KIND_CLASS[g.kind] == "consult", add_countries=False)
     cancelled = any(_CANCEL_RE.search(s.text) for s in article.sentences)
     out = []
     for group in groups:
@@ -1135,7 +1152,7 @@ def _date_visits_from_meetings(groups):
         if visit.kind != "visit" or visit.date is not None or visit.ends is not None or not visit.countries:
             continue
         destination = visit.country
-        fits = [g for g in groups if KIND_CLASS[g.kind] == "meet" and g.status == visit.status and
+        fits = [g for g in groups if KIND_CLASS[g.kind] == "consult" and g.status == visit.status and
                 g.date is not None and set(visit.countries) <= set(g.countries) and
                 (g.country is None or destination is None or g.country == destination)]
         if fits:
@@ -1249,7 +1266,9 @@ def _row(record, article, group, published):
     if not countries and not group.organizations:
         return None
     plover = group.plover
-    if kind == "visit":
+    if kind == "signing":
+        plover = None  # PLOVER AGREE, not a mode of CONSULT
+    elif kind == "visit":
         plover = "visit"
     elif kind == "call":
         plover = "phone"

@@ -44,9 +44,9 @@ except ImportError:  # pragma: no cover - only while loaders/registry.py is miss
         return lambda read: read
 
 REQUIRED = ("kind", "date", "countries")
-KINDS = ("meeting", "talks", "summit", "call", "visit")
+KINDS = schema.KIND_NAMES
 STATUSES = ("held", "planned", "cancelled")
-PRECISIONS = ("day", "week", "month", "year", "unknown")
+PRECISIONS = schema.PRECISIONS
 #: Columns whose items are ISO3 country codes.
 COUNTRY_LISTS = ("countries", "absent", "mediators")
 #: Columns an EVENTS frame has and a MENTIONS frame has not; read without error, not kept.

@@ -31,8 +31,8 @@ MIN_OVERLAP = 0.5
 #: An undated mention joins a dated event only if the event's date lies within this many days
 #: of the mention's publication ("the talks" in a report is a recent encounter, not last year's).
 MAX_UNDATED_GAP_DAYS = 45
-KIND_FAMILY = {"meeting": "consult", "talks": "consult", "summit": "consult", "visit": "visit", "call": "call"}
-KIND_RANK = {"meeting": 0, "talks": 1, "summit": 2, "visit": 0, "call": 0}
+KIND_FAMILY = schema.KIND_FAMILY
+KIND_RANK = schema.KIND_RANK
 PRECISION_RANK = {"day": 3, "week": 2, "month": 1, "year": 0, "unknown": -1}
 RULES = ("different sources", "compatible kind", "agreeing status", "overlapping participants",
          "compatible dates", "same venue")

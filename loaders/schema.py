@@ -28,6 +28,36 @@ class Column:
 
 KINDS = ("string", "int", "float", "bool", "datetime", "list", "records")
 
+
+@dataclass(frozen=True)
+class EventKind:
+    """One kind of encounter. Kinds of one `family` can tell one encounter (a meeting reported
+    as talks); within a family the higher `rank` names it when mentions merge. A signing told
+    with a meeting is that meeting's act: its rank is below every kind it can join."""
+    name: str
+    family: str   # consult | call | visit | agree
+    cameo: str    # CAMEO code of the kind
+    rank: int
+    meaning: str
+
+
+#: The kinds of encounter, declared once: extraction, merge, curation and the events files read
+#: them from here.
+EVENT_KINDS = (
+    EventKind("meeting", "consult", "040", 0, "two or more parties meet"),
+    EventKind("talks", "consult", "046", 1, "negotiations, rounds of talks, consultations"),
+    EventKind("summit", "consult", "040", 2, "a meeting of leaders, a conference of states"),
+    EventKind("call", "call", "041", 0, "a phone or video call"),
+    EventKind("visit", "visit", "042", 0, "a visit or trip to another country"),
+    EventKind("signing", "agree", "057", -1, "an agreement signed or initialled (CAMEO 057, PLOVER AGREE)"),
+)
+KIND_NAMES = tuple(k.name for k in EVENT_KINDS)
+KIND_FAMILY = {k.name: k.family for k in EVENT_KINDS}
+KIND_RANK = {k.name: k.rank for k in EVENT_KINDS}
+KIND_CAMEO = {k.name: k.cameo for k in EVENT_KINDS}
+#: How precisely a date is known, coarsest last.
+PRECISIONS = ("day", "week", "month", "year", "unknown")
+
 #: One row per article read from a file (or from one record of a collection file).
 ARTICLES = (
     Column("article_id", "string", "stable id: sha256 of the normalised text (whitespace collapsed, case kept), first 16 hex digits"),
@@ -55,8 +85,8 @@ DATE_MENTIONS = (
 )
 
 _EVENT_FIELDS = (
-    Column("kind", "string", "meeting | talks | summit | call | visit"),
-    Column("cameo", "string", "CAMEO code: 040 consult, 041 phone, 042 make a visit, 043 host a visit, 044 meet at a third location, 046 negotiate"),
+    Column("kind", "string", "meeting | talks | summit | call | visit | signing (schema.EVENT_KINDS)"),
+    Column("cameo", "string", "CAMEO code: 040 consult, 041 phone, 042 make a visit, 043 host a visit, 044 meet at a third location, 046 negotiate, 057 sign a formal agreement"),
     Column("plover_mode", "string", "PLOVER CONSULT mode: visit | third-party | multilateral | phone | None"),
     Column("status", "string", "held | planned | cancelled, as stated on the publication date"),
     Column("date", "datetime", "the encounter's own (first) day; NaT when the text does not date it"),

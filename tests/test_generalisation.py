@@ -161,3 +161,36 @@ def test_since_without_first_is_no_earlier_encounter():
     records = extract("The presidents of Chile and Peru met in Lima on Monday; relations have been "
                       "cold since 2019.")
     assert [r["date"] for r in records] == ["2024-03-04"]
+
+
+# --- signings, conferences and sessions --------------------------------------------------------
+
+@pytest.mark.parametrize("body, expected", [
+    ("Chile and Peru signed a border treaty in Lima on Monday.", [("signing", "held", "2024-03-04")]),
+    ("The foreign ministers of Chile and Peru initialled the fisheries accord in Lima on Monday.",
+     [("signing", "held", "2024-03-04")]),
+    # signed at a meeting: the meeting's act, one encounter
+    ("The presidents of Chile and Peru met in Lima on Monday and signed a trade pact.",
+     [("meeting", "held", "2024-03-04")]),
+    # what did not happen, and what no two states do
+    ("The Chilean president left Lima on Monday without signing the trade pact with Peru.", []),
+    ("The governor signed the budget law on Monday.", []),
+    ("A peace conference opened in Lima on Monday with delegations of Ecuador and Peru.",
+     [("summit", "held", "2024-03-04")]),
+    ("The Chilean president held a press conference in Lima on Monday.", []),
+    ("The ministers of Chile and Peru met on Monday and will hold a second session on Friday.",
+     [("meeting", "held", "2024-03-04"), ("meeting", "planned", "2024-03-08")]),
+])
+def test_signings_conferences_and_sessions(body, expected):
+    assert [(r["kind"], r["status"], r["date"]) for r in extract(body)] == expected
+
+
+# --- dates of a state or a thing are no encounter's date --------------------------------------
+
+@pytest.mark.parametrize("body, day", [
+    ("Chile and Peru recalled the 2019 summit in Lima.", "2019-01-01"),       # a year before the trigger
+    ("The foreign ministers of Chile and Peru held talks in Lima on the 2015 border declaration.", None),
+    ("Chile said the talks with Peru are now cancelled.", None),              # "now" dates the report
+])
+def test_only_a_date_of_the_encounter_dates_it(body, day):
+    assert _one(body)["date"] == day
