@@ -180,10 +180,13 @@ REPORTING_VERBS = frozenset(
 REPORTING_GAP_WORDS = frozenset(
     "on in at during late early earlier later last this reporters journalists him her them us me "
     "also again then".split())
-#: Where a clause ends inside a sentence: semicolons, colons, dashes, brackets, and a comma before
-#: a conjunction that opens a new clause ("They met in May, but talks in June are planned").
+#: Where a clause ends inside a sentence: semicolons, colons, dashes, brackets, a comma before
+#: a conjunction that opens a new clause ("They met in May, but talks in June are planned"), and
+#: a subordinating word before a subject ("flies there on Friday, a week after they met").
 CLAUSE_BREAKS = (r"[;()]|:(?!\d)|\s[-\u2013\u2014]{1,2}\s"
-                 r"|,\s+(?:and|but|while|whereas|although|though|because|so|yet)\b")
+                 r"|,\s+(?:and|but|while|whereas|although|though|because|so|yet)\b"
+                 # a subordinate clause with its own subject: "... on Friday, weeks after the two met"
+                 r"|\b(?:after|before|since|until|when|while)\s+(?=(?:the|a|an|his|her|their|its|he|she|they|it|we|I)\b)")
 
 #: The one settings dict for dateparser; `RELATIVE_BASE` is added per call.
 DATEPARSER_SETTINGS = {
@@ -383,6 +386,7 @@ _TENSE = re.compile(
     r"(?i)(?<!\w)(?:" + "|".join(f"(?P<m{i}>{p})" for i, (_, p) in enumerate(TENSE_MARKERS)) + ")")
 _TENSE_KIND = {f"m{i}": kind for i, (kind, _) in enumerate(TENSE_MARKERS)}
 _CLAUSE_BREAK = re.compile(CLAUSE_BREAKS)
+_SUBORDINATE = re.compile(r"(?:after|before|since|until|when|while)\b")
 # Ends of sentences; the abbreviation check keeps "U.S. officials" and "Mr. Albanese" whole.
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])|\n")
 _PREVIOUS_WORD = re.compile(r"([\w'\u2019-]+)[ \t\u00a0]*$")
@@ -712,7 +716,8 @@ def tense_near(text, start, end, skip=()):
 
     The governing verb is the nearest tense marker before the date within its clause; failing
     that the first after it in the clause, then the nearest before it in the rest of the
-    sentence, then the first after it. A reporting verb governs only a date right beside it
+    sentence, then the first after it unless a subordinate clause stands between ("flies there
+    on Friday, a week after they met": "met" does not govern "Friday"). A reporting verb governs only a date right beside it
     ("said on Monday"); further off it closes the search backwards and is used last, when
     nothing else is found. Markers inside the spans of `skip` (other date expressions: the
     "last" of "last week") are not verbs and are ignored.
@@ -748,9 +753,11 @@ def tense_near(text, start, end, skip=()):
         earlier = _last_marker(text, sentence_start, clause_start, skip)
         if earlier is not None:
             return _tense_of(earlier)
-    for found in _TENSE.finditer(text, clause_stop, sentence_stop):
-        if not (skip and _inside(found, skip)) and not _is_reporting(found):
-            return _tense_of(found)
+    if brk is None or not _SUBORDINATE.match(brk.group(0)):
+        # a later main clause may tell the tense; a subordinate one ("after they met") does not
+        for found in _TENSE.finditer(text, clause_stop, sentence_stop):
+            if not (skip and _inside(found, skip)) and not _is_reporting(found):
+                return _tense_of(found)
     return _tense_of(reporting) if reporting is not None else None
 
 

@@ -494,3 +494,15 @@ def test_mentions_are_spans_of_the_text_in_order(text):
         assert mention.end_date is None or mention.end_date >= mention.date
     for first, second in zip(mentions, mentions[1:]):
         assert first.end <= second.start
+
+
+@pytest.mark.parametrize("text, day", [
+    # a subordinate clause after the date does not govern it
+    ("The envoy flies to Quito on Friday, a week after the two ministers met in Lima.", "2024-03-08"),
+    ("The envoy flew to Quito on Friday, a week after the two ministers met in Lima.", "2024-03-01"),
+    # a later main clause still may
+    ("On Friday the envoy in Quito, and the ministers met in Lima.", "2024-03-01"),
+])
+def test_a_subordinate_clause_does_not_give_its_tense(text, day):
+    found = [m for m in find_dates(text, date(2024, 3, 6)) if m.rule == "weekday"]
+    assert str(found[0].date) == day
