@@ -127,7 +127,7 @@ PLAN_CUES = (
     r"\b(?:is|are|was|were) (?:to|due|set|scheduled|expected|slated|planned|poised|going) (?:to )?\b",
     r"\b(?:is|are) (?:also )?(?:due|scheduled|expected|set|slated|planned)\b",
     r"\bscheduled\b", r"\bplann(?:ed|ing)\b", r"\bplans? to\b",
-    r"\bagreed (?:to|that)\b",
+    r"\bagreed (?:\w+ ){0,2}?(?:to|that)\b",
     r"\b(?:upcoming|forthcoming|next|future|proposed|another|follow-up)\b",
     r"\bexpect(?:s|ed)?\b", r"\bhopes? to\b", r"\bintends? to\b",
     r"\bto be held\b", r"\bwill take place\b", r"\bkick(?:s)? off\b",
@@ -220,6 +220,8 @@ MEDIATOR_CUES = (
     MediatorCue(r"\bmediating\b", "before", "previous"),
     MediatorCue(r"\b(?:organi[sz]ed|hosted) the\b", "before", "next"),
     MediatorCue(r"\bgood offices\b", "before", "previous"),
+    # "with Cuba and Norway acting as guarantors", "Qatar, the mediator,"
+    MediatorCue(r"\b(?:(?:acting|serving) as|as|the|a|an)\s+(?:\w+\s+)?(?:guarantors?|mediators?|facilitators?|co-sponsors?|sponsors?|go-betweens?|intermediar(?:y|ies))\b", "before", "previous"),
 )
 
 # Head of delegation. `name` is filled by a capitalised name pattern in events.py.
@@ -237,9 +239,18 @@ REPORTING_CUES = (
     r"\b(?:said|says|told|announced|reported|confirmed|added|stated|noted|wrote|posted|tweeted|disclosed|revealed|quoted|speaking|announcing|saying|talked about|spoke about)\b",
 )
 
+#: A date right after one of these dates a decision about the encounter, not the encounter
+#: ("agreed on Monday to hold talks", "was called off on Tuesday", "postponed on Friday").
+DECISION_CUES = (
+    r"\b(?:agreed|decided|pledged|promised|vowed|resolved|cancel(?:l)?ed|postponed|called off|put off|scrapped|shelved|suspended)\b",
+)
+
 #: A place right after one of these is where an encounter is, not who takes part.
 _PLACE_MODIFIERS = r"\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|central|resort|port|coastal|capital|border|holy)\s+)?(?:city of\s+|town of\s+)?$"
-LOCATION_PREPOSITIONS = r"\b(?:in|at|outside|inside|to|into|across|on the outskirts of|above|via|over)" + _PLACE_MODIFIERS
+LOCATION_PREPOSITIONS = (r"\b(?:in|at|outside|inside|to|into|across|on the outskirts of|above|via|over|"
+                         # where a journey starts: "flew in from Quito", "on his way back from Lima"
+                         r"(?:flew|flown|flying|fly|arrived|arriving|returned|returning|travell?ed|came|coming|back|in|way) from)"
+                         + _PLACE_MODIFIERS)
 
 #: A place after these is where an encounter is held: a locative ("in", "at"), or "to" after a
 #: word of going or inviting ("flew to Lima", "a visit to Quito", "invited the two leaders to
@@ -264,6 +275,9 @@ NON_ACTOR_FOLLOWERS = (
     r"state media|soil|people|question|issue|strait)\b"
     r"|\s+(?:[\w-]+\s+)?(?:resort|hotel|city|town|village|mountains?|region|coast|island|capital)\b"
     r"|\s+(?:summit|meeting|talks|negotiations|visit|trip|conference|agreement|declaration|format)\b"
+    # a firm, a team or a body of that country, not its state ("a Chilean copper company")
+    r"|\s+(?:[\w-]+\s+){0,2}(?:company|companies|firm|firms|bank|banks|club|team|airline|carrier|giant|"
+    r"conglomerate|miner|producer|manufacturer|maker|university|newspaper|broadcaster|shareholders?|investors?)\b"
 )
 
 #: Who takes part, said without a trigger word ("Those attending will include ...", "India sent

@@ -147,6 +147,9 @@ TENSE_MARKERS = (
     ("neutral", r"would\s+(?:\w+ly\s+)?have\b"),
     ("neutral", r"(?:cancel+ed|cancels?|postponed?|postpones|scrapped|called\s+off|calls\s+off"
                 r"|put\s+off|puts\s+off)\b"),
+    # an intention or an agreement about what is to come: "agreed on Monday to meet on March 20"
+    ("future", r"(?:agreed|decided|promised|pledged|vowed|hoped|intended|wanted|invited\s+\w+|asked\s+\w+"
+               r"|urged\s+\w+)\s+(?:\w+\s+){0,2}?to\s+(?!the\b|a\b|an\b)[a-z]+\b"),
     ("future", r"(?:is|are|am|'s|'re)\s+(?:\w+ly\s+)?(?:set|due|scheduled|expected|slated|poised|planned"
                r"|going|likely|about|to)\b"),
     ("future", r"(?:will|shall|would|to)\s+(?:not\s+)?(?:\w+ly\s+)?be\s+\w+"),

@@ -54,6 +54,7 @@ _HELD_RE = _any(cues.HELD_CUES)
 _HEDGE_RE = _any(cues.HEDGE_CUES)
 _REPRESENTED_RE = _any(cues.REPRESENTED_CUES)
 _REPORTING_RE = re.compile(r"(?:" + "|".join(cues.REPORTING_CUES) + r")\s+(?:\w+\s+){0,2}$", _FLAGS)
+_DECIDED_RE = re.compile(r"(?:" + "|".join(cues.DECISION_CUES) + r")\s+(?:\w+\s+){0,2}$", _FLAGS)
 _LOCATION_RE = re.compile(cues.LOCATION_PREPOSITIONS, _FLAGS)
 _VENUE_RE = re.compile(cues.VENUE_PREPOSITIONS, _FLAGS)
 _ANAPHORA_RE = re.compile(cues.ANAPHORA, _FLAGS)
@@ -375,6 +376,8 @@ def _triggers(article, sentence):
         if any(s <= match.start() and match.end() <= e for s, e in blocked):
             continue
         trigger = cues.TRIGGERS[int(match.lastgroup[1:])]
+        if _named_private_event(article, sentence, match.start(), match.end()):
+            continue
         found.append((match.start(), match.end(), trigger))
     if not found:
         return []
@@ -435,6 +438,28 @@ def _triggers(article, sentence):
             candidate.countries = [c for c in candidate.countries if c not in hosts]
             candidate.countries = _unique(candidate.countries + article.recent_pair(candidate.sentence, hosts))
     return candidates
+
+
+def _named_private_event(article, sentence, start, end):
+    """A trigger that ends the proper name of an event ("Web Summit", "the Milken Conference")
+    naming no state, body or place, and followed by none ("Summit of the Americas", "Peace Summit
+    on Ukraine" are diplomacy): a trade fair or a company's gathering, not an encounter, unless
+    the sentence tells two states taking part."""
+    word = sentence.text[start:end]
+    if not word[:1].isupper() or " " in word:
+        return False
+    name = re.search(r"((?:[A-Z][\w'’-]*\s+){1,3})$", sentence.text[:start])
+    if name is None:
+        return False
+    places = article.in_sentence(article.places, sentence)
+    if any(sentence.start + name.start() <= p.start < sentence.start + end for p in places):
+        return False
+    tail = re.match(r"\s+(?:of|on|for)\s+(?:the\s+)?", sentence.text[end:])
+    where = sentence.start + end + tail.end() if tail else None
+    if any(p.start == where for p in places):
+        return False
+    # states told as taking part make it diplomacy whatever its name
+    return len({p.iso3 for p in places if article.is_actor(p)}) < 2
 
 
 def _days_of(text, start, end):
@@ -584,6 +609,8 @@ def _nearest_date(article, candidate, span):
     best = None
     for mention in article.dates_from(span[0], span[1]):
         if _REPORTING_RE.search(article.text[max(0, mention.start - 40):mention.start]):
+            continue
+        if _DECIDED_RE.search(article.text[max(0, mention.start - 40):mention.start]):
             continue
         if mention.rule in NOT_EVENT_RULES and not _modifies_trigger(article, mention, candidate):
             continue

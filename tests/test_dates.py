@@ -506,3 +506,15 @@ def test_mentions_are_spans_of_the_text_in_order(text):
 def test_a_subordinate_clause_does_not_give_its_tense(text, day):
     found = [m for m in find_dates(text, date(2024, 3, 6)) if m.rule == "weekday"]
     assert str(found[0].date) == day
+
+
+@pytest.mark.parametrize("text, day", [
+    # an agreement or intention about what is to come looks forward
+    ("The two ministers agreed on Monday to meet again on March 20.", "2024-03-20"),
+    ("The envoy decided to travel to Quito on March 2.", "2025-03-02"),
+    # the agreement itself is past
+    ("The two ministers agreed on March 2 that the border stays open.", "2024-03-02"),
+])
+def test_an_intention_governs_the_date_of_what_it_intends(text, day):
+    found = [m for m in find_dates(text, date(2024, 3, 6)) if m.precision == "day" and m.rule != "weekday"]
+    assert str(found[-1].date) == day

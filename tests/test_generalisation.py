@@ -194,3 +194,56 @@ def test_signings_conferences_and_sessions(body, expected):
 ])
 def test_only_a_date_of_the_encounter_dates_it(body, day):
     assert _one(body)["date"] == day
+
+
+# --- a decision's day is not the encounter's -------------------------------------------------
+
+@pytest.mark.parametrize("body, status, day", [
+    ("Chile and Peru agreed Monday to hold talks on fisheries.", "planned", None),
+    ("The summit of Chile and Peru was postponed on Tuesday until further notice.", "cancelled", None),
+    ("A planned meeting between the leaders of Chile and Peru in Lima on Friday was called off on Tuesday.",
+     "cancelled", "2024-03-08"),
+    ("The presidents of Chile and Peru agreed on Monday to meet in Lima on March 20.", "planned", "2024-03-20"),
+])
+def test_the_day_of_a_decision_does_not_date_the_encounter(body, status, day):
+    record = _one(body)
+    assert (record["status"], record["date"]) == (status, day)
+
+
+def test_a_call_that_agreed_on_a_meeting_is_held_and_the_meeting_planned():
+    records = extract("The presidents of Chile and Peru spoke by phone on Monday and agreed to meet in Lima next month.")
+    assert [(r["kind"], r["status"], r["date"]) for r in records] == [
+        ("call", "held", "2024-03-04"), ("meeting", "planned", "2024-04-01")]
+
+
+# --- parties: guarantors, non-state sides, origins, firms --------------------------------------
+
+@pytest.mark.parametrize("body, countries, mediators", [
+    ("Colombia's government and the ELN rebels resumed peace talks in Havana on Monday, with Cuba "
+     "and Norway acting as guarantors.", ["COL"], ["CUB", "NOR"]),
+    ("The Colombian government held talks with FARC rebels in Oslo on Monday, mediated by Norway.", ["COL"], ["NOR"]),
+    ("The Chilean president, who flew in from Buenos Aires, met his Peruvian counterpart in Lima on Monday.",
+     ["CHL", "PER"], []),
+])
+def test_who_is_a_party(body, countries, mediators):
+    record = _one(body)
+    assert (record["countries"], record["mediators"]) == (countries, mediators)
+
+
+@pytest.mark.parametrize("body", [
+    "Shareholders of a Chilean copper company met in Lima on Monday.",
+    "Peru's national team beat Chile 2-0 in Lima on Monday in their World Cup qualifier.",
+    "The central bank of Chile held its policy meeting on Monday and kept rates unchanged.",
+    "Web Summit opened in Lisbon on Monday, and Portugal's prime minister spoke.",
+    "The Milken Conference opened on Monday, with the Chilean president among the speakers.",
+])
+def test_meetings_that_are_not_diplomacy_between_states(body):
+    assert extract(body) == []
+
+
+@pytest.mark.parametrize("body", [
+    "Presidents of Chile and Peru opened the Pacific Summit in Lima on Monday.",
+    "Leaders of Chile and Peru gathered for the Summit of the Americas in Lima on Monday.",
+])
+def test_a_named_summit_of_states_is_diplomacy(body):
+    assert [r["kind"] for r in extract(body)] == ["summit"]
