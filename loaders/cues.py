@@ -67,6 +67,7 @@ TRIGGERS = (
     Trigger(r"meet(?:s|ing|ings)?", "meeting", "040", None),
     Trigger(r"met", "meeting", "040", None),
     Trigger(r"encounter", "meeting", "040", None),
+    Trigger(r"(?:shake|shakes|shook|shaking) hands", "meeting", "040", None),
     Trigger(r"gathering", "summit", "040", "multilateral"),
     # a conference of states (press and news conferences are NOT_ENCOUNTERS)
     Trigger(r"conference", "summit", "040", "multilateral"),
@@ -316,7 +317,7 @@ ANAPHORA = r"\b(?:the|that|this|these|those|their|its|his|her|such)\s+(?:(?!(?:f
 GROUP_REFERENCES = (
     r"\bthe two (?:nations|countries|sides|leaders|men|presidents|governments|ministers|delegations|states|powers|superpowers|rivals|neighbours|neighbors)\b",
     r"\bboth (?:sides|countries|nations|leaders|men|governments|delegations|parties)\b",
-    r"\bthe pair\b", r"\bbilateral\b", r"\bthey\b", r"\btheir counterparts?\b",
+    r"\bthe pair\b", r"\bbilateral\b", r"\bthey\b", r"\b(?:their|his|her) (?:[\w-]+ )?counterparts?\b",
 )
 
 #: Markers that split a sentence into clauses: a date or place belongs to its own clause.

@@ -54,6 +54,8 @@ _HELD_RE = _any(cues.HELD_CUES)
 _HEDGE_RE = _any(cues.HEDGE_CUES)
 _REPRESENTED_RE = _any(cues.REPRESENTED_CUES)
 _REPORTING_RE = re.compile(r"(?:" + "|".join(cues.REPORTING_CUES) + r")\s+(?:\w+\s+){0,2}$", _FLAGS)
+_COUNTERPART_RE = re.compile(r"\bcounterparts?\b", _FLAGS)
+_HERE_RE = re.compile(r"\bhere\b", _FLAGS)
 _DECIDED_RE = re.compile(r"(?:" + "|".join(cues.DECISION_CUES) + r")\s+(?:\w+\s+){0,2}$", _FLAGS)
 _LOCATION_RE = re.compile(cues.LOCATION_PREPOSITIONS, _FLAGS)
 _VENUE_RE = re.compile(cues.VENUE_PREPOSITIONS, _FLAGS)
@@ -242,14 +244,20 @@ class _Article:
                 return place
         return None
 
-    def recent_pair(self, index, hosts=frozenset()):
-        """The countries of the nearest sentence up to `index` naming two or more parties
-        (`hosts`, the mediators of the sentence at `index`, are not parties)."""
+    def recent_pair(self, index, hosts=frozenset(), counterpart=False):
+        """The countries of the nearest sentence up to `index` naming two or more parties, or, for
+        a `counterpart` ("his Peruvian counterpart"), of the sentence at `index` and the one
+        before it together (`hosts`, the mediators of the sentence at `index`, are not parties)."""
+        codes = []
         for position in range(index, max(-1, index - 4), -1):
             sentence = self.sentences[position]
-            codes = _unique(p.iso3 for p in self.in_sentence(self.places, sentence)
-                            if self.is_actor(p) and p.iso3 not in self.absent and p.iso3 not in hosts)
-            if len(codes) >= 2:
+            here = _unique(p.iso3 for p in self.in_sentence(self.places, sentence)
+                           if self.is_actor(p) and p.iso3 not in self.absent and p.iso3 not in hosts)
+            if len(here) >= 2:
+                return here
+            # one party here, the other a sentence back ("He met his Peruvian counterpart")
+            codes = _unique(codes + here)
+            if counterpart and len(codes) >= 2 and position == index - 1:
                 return codes
         return self.in_play()
 
@@ -436,7 +444,8 @@ def _triggers(article, sentence):
         candidate.countries = [c for c in candidate.countries if c not in candidate.mediators]
         if candidate.group_reference and len(candidate.countries) < 2:
             candidate.countries = [c for c in candidate.countries if c not in hosts]
-            candidate.countries = _unique(candidate.countries + article.recent_pair(candidate.sentence, hosts))
+            counterpart = bool(_COUNTERPART_RE.search(sentence.text))
+            candidate.countries = _unique(candidate.countries + article.recent_pair(candidate.sentence, hosts, counterpart))
     return candidates
 
 
@@ -588,8 +597,9 @@ def _read_clause(article, sentence, candidate, segment, clause, window):
 def _read_venue(article, sentence, candidate, places, seg, cl):
     venues = [p for p in places if seg[0] <= p.start < seg[1] and article.is_location(p)] or \
         [p for p in places if cl[0] <= p.start < cl[1] and article.is_location(p)]
-    if not venues and article.dateline is not None and sentence.start <= article.dateline.start:
-        venues = [article.dateline]
+    if not venues and article.dateline is not None and (
+            sentence.start <= article.dateline.start or _HERE_RE.search(article.text[seg[0]:seg[1]])):
+        venues = [article.dateline]  # a wire report's "here" is its dateline's city
     if not venues:
         return
     # the most specific place after the trigger first, then the nearest before it
@@ -996,6 +1006,7 @@ def _article_rows(record):
     _first_since(article, candidates)
     groups = _fold(article, candidates)
     _date_from_lede(article, groups, candidates)
+    _date_from_paragraph(article, groups)
     _date_from_gathering(article, groups)
     _date_visits_from_meetings(groups)
     rows = []
@@ -1145,6 +1156,27 @@ def _date_from_lede(article, groups, candidates):
         countries = _finish(article, group)[0]
         if countries and set(countries) <= named:
             group.date = day
+
+
+def _date_from_paragraph(article, groups):
+    """An undated held encounter told in a sentence without any date takes the day of the held
+    encounter told in the sentence before it, in the same paragraph, when they share a party
+    ("X arrived in Lima on Tuesday. He met his Peruvian counterpart at the palace.")."""
+    for group in groups:
+        if group.date is not None or group.ends is not None or group.status != "held":
+            continue
+        index = min(group.sentences)
+        sentence = article.sentences[index]
+        if index == 0 or article.in_sentence(article.dates, sentence):
+            continue
+        previous = article.sentences[index - 1]
+        if "\n" in article.text[previous.end:sentence.start]:
+            continue
+        before = next((g for g in groups if g is not group and index - 1 in g.sentences and index not in g.sentences
+                       and g.status == "held" and g.date is not None and g.date.precision == "day"
+                       and set(g.countries) & set(group.countries)), None)
+        if before is not None:
+            group.date = before.date
 
 
 _SIDELINES_RE = re.compile(cues.SIDELINES, _FLAGS)

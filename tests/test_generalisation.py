@@ -247,3 +247,31 @@ def test_meetings_that_are_not_diplomacy_between_states(body):
 ])
 def test_a_named_summit_of_states_is_diplomacy(body):
     assert [r["kind"] for r in extract(body)] == ["summit"]
+
+
+# --- the paragraph, the counterpart, the dateline's "here", the handshake ----------------------
+
+def test_an_undated_encounter_takes_the_day_of_the_one_before_it_in_its_paragraph():
+    records = extract("The Chilean president arrived in Lima on Tuesday. He met his Peruvian counterpart "
+                      "at the presidential palace and discussed the border.")
+    meeting = next(r for r in records if r["kind"] == "meeting")
+    assert meeting["date"] == "2024-03-05" and sorted(meeting["countries"]) == ["CHL", "PER"]
+
+
+def test_a_new_paragraph_or_a_date_of_its_own_keeps_an_encounter_apart():
+    records = extract("The Chilean president arrived in Lima on Tuesday.\n\nHe met his Peruvian counterpart "
+                      "at the presidential palace.")
+    assert next(r for r in records if r["kind"] == "meeting")["date"] is None
+    records = extract("The Chilean president arrived in Lima on Tuesday. He met his Peruvian counterpart "
+                      "last year in Quito.")
+    assert next(r for r in records if r["kind"] == "meeting")["date"] == "2023-01-01"
+
+
+def test_here_in_a_wire_report_is_its_dateline_city():
+    assert _one("LIMA, March 5. /EFE/. The foreign ministers of Chile and Peru held talks here.")["city"] == "Lima"
+    assert _one("The foreign ministers of Chile and Peru held talks here on Monday.")["city"] is None
+
+
+def test_a_handshake_of_two_leaders_is_a_meeting():
+    record = _one("The presidents of Chile and Peru shook hands in Lima on Monday.")
+    assert (record["kind"], record["date"]) == ("meeting", "2024-03-04")
