@@ -127,12 +127,19 @@ PLAN_CUES = (
     r"\bwill\b", r"\bwould\b", r"\bshall\b", r"\b\w+'ll\b",
     r"\b(?:is|are|was|were) (?:to|due|set|scheduled|expected|slated|planned|poised|going) (?:to )?\b",
     r"\b(?:is|are) (?:also )?(?:due|scheduled|expected|set|slated|planned)\b",
-    r"\bscheduled\b", r"\bplann(?:ed|ing)\b", r"\bplans? to\b",
-    r"\bagreed (?:\w+ ){0,2}?(?:to|that)\b",
+    r"\bscheduled\b", r"\bplann(?:ed|ing)\b",
     r"\b(?:upcoming|forthcoming|next|future|proposed|another|follow-up)\b",
-    r"\bexpect(?:s|ed)?\b", r"\bhopes? to\b", r"\bintends? to\b",
+    r"\bexpect(?:s|ed)?\b",
     r"\bto be held\b", r"\bwill take place\b", r"\bkick(?:s)? off\b",
-    r"\bahead of\b", r"\binvit(?:ed|ation)\b",
+    r"\bahead of\b", r"\binvitation\b",
+)
+
+#: An intention or agreement governs what follows it ("agreed on Monday to hold talks", "plans
+#: to visit"): looked for before the trigger only. After it ("spoke by phone and agreed to
+#: cooperate"), it is about something else and leaves the encounter's own tense alone.
+PLAN_BEFORE_CUES = (
+    r"\bagreed (?:\w+ ){0,2}?(?:to|that)\b", r"\bplans? to\b", r"\bhopes? to\b", r"\bintends? to\b",
+    r"\binvited\b",
 )
 
 #: "had been due to", "was to have": a plan told in the past; the status comes from elsewhere

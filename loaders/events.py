@@ -50,7 +50,10 @@ _NOT_ENCOUNTER_RE = _any(cues.NOT_ENCOUNTERS)
 _CANCEL_RE = _any(cues.CANCEL_CUES)
 _PLAN_RE = _any(cues.PLAN_CUES)
 _PAST_PLAN_RE = _any(cues.PAST_PLAN_CUES)
+_PLAN_BEFORE_RE = _any(cues.PLAN_BEFORE_CUES)
 _HELD_RE = _any(cues.HELD_CUES)
+_STATUS_AFTER = (("planned", _PLAN_RE), ("held", _HELD_RE))
+_STATUS_BEFORE = _STATUS_AFTER + (("planned", _PLAN_BEFORE_RE),)
 _HEDGE_RE = _any(cues.HEDGE_CUES)
 _REPRESENTED_RE = _any(cues.REPRESENTED_CUES)
 _REPORTING_RE = re.compile(r"(?:" + "|".join(cues.REPORTING_CUES) + r")\s+(?:\w+\s+){0,2}$", _FLAGS)
@@ -528,15 +531,13 @@ def _status(text, clause, start, end):
         if pattern.search(text[start:end]):
             best = (-1, status)
             break
-    for status, pattern in (("planned", _PLAN_RE), ("held", _HELD_RE)):
-        for match in pattern.finditer(before):
-            distance = start - match.end()
-            if best is None or distance < best[0]:
-                best = (distance, status)
-        for match in pattern.finditer(after):
-            distance = 2 * match.start() + 10
-            if best is None or distance < best[0]:
-                best = (distance, status)
+    # the nearest cue wins; one after the trigger counts double its distance
+    cues_at = [(start - m.end(), status) for status, pattern in _STATUS_BEFORE for m in pattern.finditer(before)]
+    cues_at += [(2 * m.start() + 10, status) for status, pattern in _STATUS_AFTER for m in pattern.finditer(after)]
+    if cues_at:
+        nearest = min(cues_at, key=lambda cue: cue[0])
+        if best is None or nearest[0] < best[0]:
+            best = nearest
     return best[1] if best else "held"
 
 

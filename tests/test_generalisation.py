@@ -275,3 +275,18 @@ def test_here_in_a_wire_report_is_its_dateline_city():
 def test_a_handshake_of_two_leaders_is_a_meeting():
     record = _one("The presidents of Chile and Peru shook hands in Lima on Monday.")
     assert (record["kind"], record["date"]) == ("meeting", "2024-03-04")
+
+
+# --- an intention governs what follows it, not the encounter before it --------------------------
+
+@pytest.mark.parametrize("body, kind, status", [
+    ("The presidents of Chile and Peru held talks in Lima on Monday and agreed to cooperate on fisheries.",
+     "talks", "held"),
+    ("The foreign ministers of Chile and Peru spoke by telephone on Monday, and both agreed that trade must grow.",
+     "call", "held"),
+    ("Chile and Peru agreed on Monday to hold talks on fisheries.", "talks", "planned"),
+    ("Chile plans to host talks with Peru on fisheries.", "talks", "planned"),
+])
+def test_an_agreement_after_an_encounter_leaves_its_status(body, kind, status):
+    record = _one(body)
+    assert (record["kind"], record["status"]) == (kind, status)
