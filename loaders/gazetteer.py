@@ -13,7 +13,7 @@ States that dissolved are found under their ISO 3166-3 code ("the Soviet Union" 
 import csv
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from loaders.errors import ParleyError
@@ -48,6 +48,11 @@ class _Entry:
     name: str
     city: str | None
     guard: str = ""  # "" | "surname" | "given_name" | "pair"
+    # A name several officials share ("Johnson", "Assad", "Eduard Shevardnadze"): each one's
+    # terms as ((first year, last year, entry), ...), and the entry the name stands for when the
+    # year is unknown or no term holds it (None: the name is not matched then).
+    eras: tuple = ()
+    undated: "_Entry | None" = None
 
 
 # Which table wins when two give the same surface form ("Armenia" is also a Colombian city).
@@ -64,6 +69,8 @@ _TOKEN = re.compile(r"\w+|[^\w\s]")
 # Same-length replacements, so offsets into the translated text are offsets into the original.
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "‐": "-", "‑": "-"})
 _TITLE_CASE = re.compile(r"[A-Z][a-z]")
+_TERM = re.compile(r"(\d{4})(?:-(\d{4})?)?")
+_STILL_IN_OFFICE = 9999
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 
 # Words that may stand right before a surname without being a first name ("President Xi",
@@ -215,15 +222,32 @@ class _Index:
         for row in _rows("formats.csv"):
             self.formats[row["name"]] = (tuple(_split(row["members"])), tuple(_split(row["bodies"])),
                                          row["seated"] == "1")
-        for row in _rows("officials.csv"):
-            entry = _Entry("official", row["iso3"] or None, row["name"], None)
-            self.add(row["name"], entry)
-            for alias in _split(row["aliases"]):
-                guarded = len(_tokens(alias)) == 1
-                self.add(alias, _Entry("official", row["iso3"] or None, row["name"], None,
-                                       "surname" if guarded else ""))
+        self._add_officials()
         self._add_demonyms(former)
         self._add_points(cities)
+
+    def _add_officials(self):
+        """Officials by name and alias. A name several rows share is one entry holding each
+        row's terms, so `find_places` picks the one in office in the article's year: "Johnson" is
+        Lyndon B. Johnson (USA) in 1967 and Boris Johnson (GBR) in 2020. Without a year (or in a
+        year no term holds) it is the first row's, as one row's name always is, except a one-word
+        name of officials of different countries, which is then not matched."""
+        shared = {}  # folded token key -> [(surface, terms, entry)], in row order
+        for row in _rows("officials.csv"):
+            terms = _terms(row)
+            for surface in [row["name"], *_split(row["aliases"])]:
+                guard = "surname" if surface != row["name"] and len(_tokens(surface)) == 1 else ""
+                entry = _Entry("official", row["iso3"] or None, row["name"], None, guard)
+                shared.setdefault(_tokens(fold(surface)), []).append((surface, terms, entry))
+        for key, named in shared.items():
+            holders = list(dict.fromkeys(entry for _, _, entry in named))
+            entry = holders[0]
+            if len(holders) > 1:
+                eras = tuple((first, last, held) for _, terms, held in named for first, last in terms)
+                ambiguous = len(key) == 1 and len({held.iso3 for held in holders}) > 1
+                entry = replace(entry, eras=eras, undated=None if ambiguous else entry)
+            for surface in dict.fromkeys(surface for surface, _, _ in named):
+                self.add(surface, entry)
 
     def _add_former_countries(self, former):
         """Names of states that dissolved or split ("the Soviet Union", "Yugoslavia", "East
@@ -286,6 +310,31 @@ class _Index:
         return _Entry("capital", located, city, city)
 
 
+def _terms(row):
+    """An official's terms as ((first year, last year), ...): "2017-2021; 2025-" ->
+    ((2017, 2021), (2025, 9999)); "2022" -> ((2022, 2022),)."""
+    terms = []
+    for part in row["years"].split(";"):
+        match = _TERM.fullmatch(part.strip())
+        if not match:
+            raise ParleyError(f"officials.csv: years {row['years']!r} of {row['name']!r} is not a list "
+                              f"of terms (expected for example '1963-1969', '2000-' or '2017-2021; 2025-')")
+        first = int(match.group(1))
+        last = int(match.group(2)) if match.group(2) else first if "-" not in part else _STILL_IN_OFFICE
+        terms.append((first, last))
+    return tuple(terms)
+
+
+def _in_office(entry, year):
+    """The official a shared name stands for in `year`: the one whose term holds it (if all
+    whose terms hold it speak for one country), else the name's undated reading."""
+    if year is not None:
+        holders = [held for first, last, held in entry.eras if first <= year <= last]
+        if holders and all(held.iso3 == holders[0].iso3 for held in holders):
+            return holders[0]
+    return entry.undated
+
+
 _INDEX = _Index()
 
 
@@ -311,17 +360,28 @@ def _guarded(entry, spans, i, j, text):
     return False
 
 
-def find_places(text):
+def find_places(text, year=None):
     """Find every country, demonym, capital, seat, city, venue, official and organization named.
 
-    Takes the text of an article. Returns a list of Place, in text order, not overlapping: where
-    names overlap the longest wins ("South Korea" not "Korea", "the Saudi capital" not "Saudi").
+    Takes the text of an article and, optionally, the year it tells of (an int, usually the
+    year of publication). Returns a list of Place, in text order, not overlapping: where names
+    overlap the longest wins ("South Korea" not "Korea", "the Saudi capital" not "Saudi").
     Matching is case-sensitive ("US" but not "us"; "Turkey" but not "turkey"); a possessive
-    ("Russia's") matches the name without its "'s". Raises nothing; an empty text gives [].
+    ("Russia's") matches the name without its "'s".
+
+    `year` only tells apart officials who share a name (officials.csv `years`): "Johnson" is
+    Lyndon B. Johnson (USA) with year=1967 and Boris Johnson (GBR) with year=2020, and is not
+    matched without a year, or in a year when neither was in office; "Assad" is Hafez al-Assad
+    in 1990 and Bashar al-Assad otherwise. A full name always matches. Raises ParleyError for a
+    year that is not an int; an empty text gives [].
 
     >>> [(p.text, p.kind, p.iso3, p.city) for p in find_places("He met in the Saudi capital.")]
     [('Saudi capital', 'capital', 'SAU', 'Riyadh')]
+    >>> [(p.name, p.iso3) for p in find_places("Johnson flew to Paris.", year=1967)]
+    [('Lyndon B. Johnson', 'USA'), ('Paris', 'FRA')]
     """
+    if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
+        raise ParleyError(f"year {year!r} is not a year (expected an int such as 1967, or None)")
     normalised = text.translate(_APOSTROPHES)
     spans = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(normalised)]
     words = [span[2] for span in spans]
@@ -333,6 +393,8 @@ def find_places(text):
             continue
         for size in range(min(most, len(words) - i), 0, -1):
             entry = entries.get(tuple(words[i:i + size]))
+            if entry is not None and entry.eras:
+                entry = _in_office(entry, year)
             if entry is not None:
                 candidates.append((i, i + size, entry))
                 if entry.guard != "pair":
