@@ -269,7 +269,8 @@ def test_every_table_is_documented_and_every_code_valid(table):
     with open(gazetteer.TABLES / table, encoding="utf-8") as handle:
         rows = list(csv.DictReader(l for l in handle if not l.startswith("#")))
     assert rows
-    valid = gazetteer.is_country_code if table == "historic_countries.csv" else is_iso3
+    # officials of a former state speak for it: Brezhnev for SUN, Tito for YUG
+    valid = gazetteer.is_country_code if table in ("historic_countries.csv", "officials.csv") else is_iso3
     for row in rows:
         if row.get("iso3"):
             assert valid(row["iso3"]), (table, row)
@@ -477,3 +478,173 @@ def test_every_city_alternate_is_an_alternate_of_its_city():
     wrong = [row for row in table_rows("city_alternates.csv")
              if row["alternate"] not in cities.get((row["city"], row["iso3"]), set())]
     assert wrong == []
+
+
+# Leaders and ministers since 1945, found in the spellings of their time.
+HISTORIC_OFFICIALS = [
+    ("Chou En-lai arrived in Geneva", ("Chou En-lai", "official", "CHN", "Zhou Enlai", None)),
+    ("Premier Chou welcomed the guests", ("Premier Chou", "official", "CHN", "Zhou Enlai", None)),
+    ("a portrait of Mao Tse-tung", ("Mao Tse-tung", "official", "CHN", "Mao Zedong", None)),
+    ("Chairman Mao received the visitor", ("Chairman Mao", "official", "CHN", "Mao Zedong", None)),
+    ("Soviet leader Brezhnev arrived", ("Brezhnev", "official", "SUN", "Leonid Brezhnev", None)),
+    ("Mr. Gorbachov said", ("Gorbachov", "official", "SUN", "Mikhail Gorbachev", None)),
+    ("Prime Minister Attlee flew to Washington", ("Attlee", "official", "GBR", "Clement Attlee", None)),
+    ("President Reagan said", ("Reagan", "official", "USA", "Ronald Reagan", None)),
+    ("President Nixon landed", ("Nixon", "official", "USA", "Richard Nixon", None)),
+    ("Chancellor Kohl told reporters", ("Kohl", "official", "DEU", "Helmut Kohl", None)),
+    ("East German leader Honecker", ("Honecker", "official", "DDR", "Erich Honecker", None)),
+    ("Marshal Tito received him", ("Marshal Tito", "official", "YUG", "Josip Broz Tito", None)),
+    ("PLO chairman Yasser Arafat", ("Yasser Arafat", "official", "PSE", "Yasser Arafat", None)),
+    ("King Hussein flew to Cairo", ("King Hussein", "official", "JOR", "King Hussein", None)),
+    ("President Sadat addressed the Knesset", ("Sadat", "official", "EGY", "Anwar Sadat", None)),
+    ("Kim Il Sung met the delegation", ("Kim Il Sung", "official", "PRK", "Kim Il Sung", None)),
+    ("President Kim Dae-jung flew to Pyongyang", ("Kim Dae-jung", "official", "KOR", "Kim Dae-jung", None)),
+    ("Ayatollah Khomeini declared", ("Ayatollah Khomeini", "official", "IRN", "Ruhollah Khomeini", None)),
+    ("Fidel Castro spoke for hours", ("Fidel Castro", "official", "CUB", "Fidel Castro", None)),
+    ("U Thant appealed for calm", ("U Thant", "official", None, "U Thant", None)),
+    ("Kofi Annan said", ("Kofi Annan", "official", None, "Kofi Annan", None)),
+    ("Pope John Paul II visited Warsaw", ("Pope John Paul II", "official", "VAT", "Pope John Paul II", None)),
+    ("President Ford met Brezhnev", ("President Ford", "official", "USA", "Gerald Ford", None)),
+    ("Mr. Major said", ("Mr. Major", "official", "GBR", "John Major", None)),
+    ("Prime Minister May flew to Brussels", ("Prime Minister May", "official", "GBR", "Theresa May", None)),
+    ("Mrs. Thatcher said", ("Thatcher", "official", "GBR", "Margaret Thatcher", None)),
+    ("Prime Minister Begin and President Sadat", ("Prime Minister Begin", "official", "ISR", "Menachem Begin", None)),
+]
+
+
+@pytest.mark.parametrize("text, expected", HISTORIC_OFFICIALS, ids=[case[0] for case in HISTORIC_OFFICIALS])
+def test_historic_officials_are_found(text, expected):
+    assert expected in found(text)
+
+
+def officials_in(text, year=None):
+    return [(p.text, p.iso3, p.name) for p in find_places(text, year) if p.kind == "official"]
+
+
+# text, year, the official expected (text, iso3, name): a name several officials share is the
+# one in office in the year; a full name is its holder in any year.
+BY_YEAR = [
+    ("Johnson flew to Brussels for the summit.", 1967, ("Johnson", "USA", "Lyndon B. Johnson")),
+    ("Johnson flew to Brussels for the summit.", 2020, ("Johnson", "GBR", "Boris Johnson")),
+    ("Johnson met the Soviet premier at Glassboro.", 1967, ("Johnson", "USA", "Lyndon B. Johnson")),
+    ("Prime Minister Johnson called Macron.", 1967, ("Prime Minister Johnson", "GBR", "Boris Johnson")),
+    ("Lyndon B. Johnson met Kosygin.", 2020, ("Lyndon B. Johnson", "USA", "Lyndon B. Johnson")),
+    ("Boris Johnson met Trump.", 1967, ("Boris Johnson", "GBR", "Boris Johnson")),
+    ("Boris Johnson met Trump.", None, ("Boris Johnson", "GBR", "Boris Johnson")),
+    ("Assad received the envoy.", 1990, ("Assad", "SYR", "Hafez al-Assad")),
+    ("Assad received the envoy.", 2010, ("Assad", "SYR", "Bashar al-Assad")),
+    ("Assad received the envoy.", None, ("Assad", "SYR", "Bashar al-Assad")),
+    ("Clinton arrived in Beijing.", 1998, ("Clinton", "USA", "Bill Clinton")),
+    ("Clinton arrived in Beijing.", 2010, ("Clinton", "USA", "Hillary Clinton")),
+    ("Clinton arrived in Beijing.", 2016, ("Clinton", "USA", "Bill Clinton")),  # one country: still matched
+    ("President Bush spoke.", 1990, ("President Bush", "USA", "George H. W. Bush")),
+    ("President Bush spoke.", 2003, ("President Bush", "USA", "George W. Bush")),
+    ("Shevardnadze met Baker.", 1989, ("Shevardnadze", "SUN", "Eduard Shevardnadze")),
+    ("Shevardnadze met the envoy.", 1995, ("Shevardnadze", "GEO", "Eduard Shevardnadze")),
+    ("Eduard Shevardnadze met the envoy.", 1995, ("Eduard Shevardnadze", "GEO", "Eduard Shevardnadze")),
+    ("Eduard Shevardnadze met the envoy.", None, ("Eduard Shevardnadze", "SUN", "Eduard Shevardnadze")),
+    ("Waldheim toured the Middle East.", 1975, ("Waldheim", None, "Kurt Waldheim")),
+    ("Waldheim toured the Middle East.", 1988, ("Waldheim", "AUT", "Kurt Waldheim")),
+    ("Generalissimo Chiang met Truman.", 1946, ("Generalissimo Chiang", "CHN", "Chiang Kai-shek")),
+    ("Chiang met the envoy in Taipei.", 1958, ("Chiang", "TWN", "Chiang Kai-shek")),
+    ("Vance met Gromyko in Geneva.", 1978, ("Vance", "USA", "Cyrus Vance")),
+    ("Vance met the delegation.", None, ("Vance", "USA", "JD Vance")),
+]
+
+
+@pytest.mark.parametrize("text, year, expected", BY_YEAR, ids=[f"{case[0]}-{case[1]}" for case in BY_YEAR])
+def test_shared_names_are_read_by_year(text, year, expected):
+    assert expected in officials_in(text, year)
+
+
+# text, year, a surface form that must not be found as an official: a surname officials of
+# different countries share, without a year or in a year neither held office; a surname that is
+# an English word or a first name, which is listed only with a title.
+NOT_OFFICIALS = [
+    ("Johnson flew to Brussels.", None, "Johnson"),
+    ("Johnson flew to Brussels.", 2024, "Johnson"),    # neither in office
+    ("Johnson flew to Brussels.", 1955, "Johnson"),
+    ("Magic Johnson flew to Brussels.", 1967, "Johnson"),
+    ("Shevardnadze met the envoy.", None, "Shevardnadze"),
+    ("Chiang met the envoy.", None, "Chiang"),
+    ("Waldheim toured the region.", None, "Waldheim"),
+    ("Kim met Moon at the border.", 2018, "Kim"),
+    ("Kim met Moon at the border.", None, "Moon"),
+    ("Ford cut jobs in Detroit.", 1975, "Ford"),
+    ("The May talks failed.", 2017, "May"),
+    ("Major powers met in Geneva.", 1992, "Major"),
+    ("the Garden of Eden", 1955, "Eden"),
+    ("Brown bears roam the park.", 2008, "Brown"),
+    ("Bush fires raged in Australia.", 2003, "Bush"),
+    ("Heath Ledger starred.", 1972, "Heath"),
+    ("Wilson Sporting Goods", 1966, "Wilson"),
+    ("Carter Center observers", 1978, "Carter"),
+    ("the Home Office said", 1963, "Home"),
+    ("Begin the talks at once.", 1978, "Begin"),
+    ("Rice exports fell.", 2005, "Rice"),
+    ("Powell said rates would rise.", 2022, "Powell"),
+    ("the Marshall Islands", 1948, "Marshall"),
+    ("Molotov cocktails were thrown.", 1950, "Molotov"),
+    ("Nasser Kanaani said", 2023, "Nasser"),
+    ("Saddam Haftar met the envoy.", 2024, "Saddam"),
+    ("Barak Ravid reported", 2000, "Barak"),
+    ("Sharon Stone attended", 2003, "Sharon"),
+    ("Dulles Airport was closed", 1955, "Dulles"),
+    ("Kennedy Airport was closed", 1962, "Kennedy"),
+]
+
+
+@pytest.mark.parametrize("text, year, surface", NOT_OFFICIALS, ids=[f"{case[0]}-{case[1]}" for case in NOT_OFFICIALS])
+def test_not_officials(text, year, surface):
+    assert surface not in [official[0] for official in officials_in(text, year)]
+
+
+# Surnames that are English words or common first names are never a one-word alias.
+COMMON_WORD_SURNAMES = {"Ford", "May", "Major", "Brown", "Eden", "Bush", "Heath", "Wilson", "Carter", "Home",
+                        "Begin", "Rice", "Baker", "Powell", "Kennedy", "Marshall", "Sharon", "Nasser",
+                        "Hussein", "Saddam", "Barak", "Meir", "Kim", "Lee", "Park", "Moon", "Ban", "Lie",
+                        "Singh", "Li", "Wang", "Hu", "Christopher", "Rogers", "Schmidt", "Molotov", "Dulles"}
+
+
+def test_no_common_word_is_a_one_word_alias_of_an_official():
+    aliases = {alias for row in table_rows("officials.csv") for alias in row["aliases"].split("|")}
+    assert aliases & COMMON_WORD_SURNAMES == set()
+
+
+@pytest.mark.parametrize("years, terms", [
+    ("1963-1969", ((1963, 1969),)),
+    ("2000-", ((2000, 9999),)),
+    ("2017-2021; 2025-", ((2017, 2021), (2025, 9999))),
+    ("2022", ((2022, 2022),)),
+    ("1996; 1998-2004", ((1996, 1996), (1998, 2004))),
+])
+def test_terms_of_office(years, terms):
+    assert gazetteer._terms({"name": "Someone", "years": years}) == terms
+
+
+@pytest.mark.parametrize("years", ["", "since 2000", "2000-01", "1990s"])
+def test_terms_of_office_reject_other_text(years):
+    with pytest.raises(ParleyError, match="officials.csv: years"):
+        gazetteer._terms({"name": "Someone", "years": years})
+
+
+@pytest.mark.parametrize("year", ["1967", 1967.0, True])
+def test_find_places_rejects_a_year_that_is_not_an_int(year):
+    with pytest.raises(ParleyError, match="year"):
+        find_places("Johnson met Kosygin.", year)
+
+
+def test_a_year_changes_only_names_officials_share():
+    text = ("President Putin met Xi Jinping in Moscow; Lavrov and Assad's envoy joined Johnson, "
+            "the Soviet premier and Chancellor Kohl.")
+    def unshared(year):
+        return [(p.text, p.iso3, p.name) for p in find_places(text, year) if p.text not in ("Johnson", "Assad")]
+    for year in (1967, 1985, 2020):
+        assert unshared(year) == unshared(None)
+
+
+@pytest.mark.parametrize("text", ["Premier Chou En-lai", "President Hu Jintao", "Chairman Mao Zedong"])
+def test_a_titled_chinese_surname_inside_a_full_name_is_that_person(text):
+    # "Premier Chou" is longer than "Chou En-lai" and wins, but names the same man
+    assert [(p.kind, p.iso3) for p in find_places(text)] == [("official", "CHN")]
+    assert find_places(text)[0].name == {"Chou": "Zhou Enlai", "Hu": "Hu Jintao", "Mao": "Mao Zedong"}[text.split()[1]]
