@@ -169,7 +169,7 @@ ABSENCE_CUES = (
     AbsenceCue(r"\b(?:was|were|is|are|be) not attended by\b", "after"),
     AbsenceCue(r"\bwithout\b", "after"),
     AbsenceCue(r"\bexcluding\b", "after"),
-    AbsenceCue(r"\b(?:has|have|had|was|were|is|are) not (?:been )?invited\b", "before"),
+    AbsenceCue(r"\b(?:has|have|had|was|were|is|are) (?:\w+ )?not (?:been )?invited\b", "before"),
     AbsenceCue(r"\b(?:is|are|was|were) staying away\b", "before"),
     AbsenceCue(r"\bstay(?:s|ed)? away\b", "before"),
     AbsenceCue(r"\bboycott(?:s|ed|ing)?\b", "before"),
@@ -182,6 +182,8 @@ ABSENCE_CUES = (
     AbsenceCue(r"\b(?:skip(?:s|ped|ping)?|snub(?:s|bed)?)\b", "before"),
     AbsenceCue(r"\b(?:was|were|is|are|will not be|won't be) not (?:represented|present)\b", "before"),
     AbsenceCue(r"\b(?:was|were|is|are) absent\b", "before"),
+    # sent away: "the envoy was escorted out of the summit", "were barred from the talks"
+    AbsenceCue(r"\b(?:was|were|is|are|been|being) (?:\w+ly )?(?:escorted|thrown|kicked|ordered|asked|removed|expelled|barred|banned|turned away|excluded|uninvited)(?: out)?(?: to leave)? (?:of|from)\b", "before"),
 )
 
 #: A leader who stays away but sends someone: his country still takes part.

@@ -1,4 +1,5 @@
 """Shared fixtures: paths to the shared data sets, and small article files written on the fly."""
+import os
 from pathlib import Path
 
 import pytest
@@ -7,6 +8,16 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "data"
 SAMPLE_ARTICLES = ROOT / "data" / "sample" / "articles"
 SEED_ARTICLE = SAMPLE_ARTICLES / "000_76c8171fdb820c38.txt"
+
+
+def require_shared(path):
+    """Skip a test whose shared data set (../shared beside the clone) is missing; under CI
+    (CI=true) fail instead: CI runs beside ../shared, so a missing set is a broken set-up."""
+    if Path(path).exists():
+        return Path(path)
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{path} is missing: CI runs with ../shared beside the clone")
+    pytest.skip(f"{path} is not there (../shared beside the clone)")
 
 
 def header_article(published, title, body, byline=None):

@@ -11,6 +11,7 @@ import pytest
 from loaders import articles, registry, schema
 from loaders.errors import InputError, ParleyError
 from loaders.settings import SETTINGS
+from tests.conftest import require_shared
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -63,8 +64,8 @@ def _shared_articles():
     return sorted(SEED.glob("*.txt")) + sorted(DEVSET.glob("*.txt"))
 
 
-@pytest.mark.skipif(not DEVSET.exists(), reason="shared data not present")
 def test_seed_and_devset_every_article_read_once_with_header_date_and_byline_time(dates):
+    require_shared(DEVSET)
     result = _read(SEED, DEVSET)
     files = _shared_articles()
     assert len(files) >= 34
@@ -81,8 +82,8 @@ def test_seed_and_devset_every_article_read_once_with_header_date_and_byline_tim
     assert ids.is_unique
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="shared data not present")
 def test_seed_byline_glued_to_names_gives_minute_time_and_body_after_it(dates):
+    require_shared(SEED)
     path = SEED / "000_76c8171fdb820c38.txt"
     row = _rows(_read(path), path).iloc[0]
     assert row["published"] == pd.Timestamp("2025-02-28 08:53")

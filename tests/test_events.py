@@ -1,9 +1,8 @@
 """Extraction of diplomatic encounters (loaders/events.py, cues.py, topics.py).
 
 Tiny inline articles with a fixed publication date (Wednesday 6 March 2024); then the seed's
-three gold events, and the devset's timeline F1 against its floor, through the shared scorer.
+three gold events field by field from the bundled copy. The gold sets' scores are in test_scores.
 """
-import importlib.util
 import json
 from datetime import datetime
 from pathlib import Path
@@ -16,12 +15,6 @@ from loaders.events import extract_mentions, mentions_to_records
 from loaders.topics import LABELS, TOPICS, topics_of
 
 PUBLISHED = datetime(2024, 3, 6, 9, 0)
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
-
-#: The issue's target is 0.85. This is the floor the rules reach today, so that a change that
-#: makes them worse fails; raise it as they improve.
-DEVSET_TIMELINE_F1_FLOOR = 0.89
-
 
 def articles(*bodies, published=PUBLISHED):
     rows = [{
@@ -263,45 +256,6 @@ def test_cue_tables_are_documented_data():
     assert all(t.kind in schema.KIND_NAMES for t in cues.TRIGGERS)
     assert all(t.cameo == schema.KIND_CAMEO[t.kind] for t in cues.TRIGGERS)
     assert len(LABELS) == len(set(LABELS)) and all(t.meaning for t in TOPICS)
-
-
-# --- the seed and the devset, through the shared scorer -----------------------------------
-
-def _scorer():
-    path = SHARED / "tools" / "score_events.py"
-    if not path.exists():
-        pytest.skip("../shared is not there")
-    spec = importlib.util.spec_from_file_location("score_events", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def _score(folder):
-    from loaders.registry import read_paths
-    scorer = _scorer()
-    gold = [json.loads(line) for line in (folder / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
-    paths = sorted((folder / "articles" if (folder / "articles").is_dir() else folder).glob("*.txt"))
-    records = mentions_to_records(extract_mentions(read_paths(paths).articles))
-    return scorer.score(gold, records)
-
-
-def test_seed_events_exactly():
-    folder = SHARED / "data" / "seed"
-    if not folder.exists():
-        pytest.skip("../shared is not there")
-    f1, lines = _score(folder)
-    assert f1 == 1.0, lines
-    assert "participants exact 3/3" in lines[-2] and "listed as participants 0" in lines[-2], lines
-
-
-def test_devset_timeline_f1_and_no_absent_party():
-    folder = SHARED / "data" / "devset"
-    if not folder.exists():
-        pytest.skip("../shared is not there")
-    f1, lines = _score(folder)
-    assert f1 >= DEVSET_TIMELINE_F1_FLOOR, lines
-    assert lines[-2].endswith("listed as participants 0"), lines
 
 
 @pytest.mark.parametrize("body, kind, absent_head", [
