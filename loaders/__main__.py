@@ -30,6 +30,8 @@ def main(argv=None):
     extract.add_argument("paths", nargs="+", metavar="PATH")
     extract.add_argument("--mentions", action="store_true", help="one row per mention, not per merged event")
     extract.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    extract.add_argument("--explain", action="store_true",
+                         help="add 'why' to each row: the rule or cue that decided each field")
     args = parser.parse_args(argv)
     try:
         return {"ingest": _ingest, "articles": _articles, "extract": _extract}[args.command](args)
@@ -81,13 +83,19 @@ def _extract(args):
     from loaders.merge import merge_mentions
 
     result = _read(args.paths)
-    mentions = extract_mentions(result.articles)
+    why = {} if args.explain else None
+    mentions = extract_mentions(result.articles, explain=why)
     if len(result.mentions):
         mentions = schema.conform(pd.concat([mentions, result.mentions], ignore_index=True), schema.MENTIONS)
     if args.mentions:
-        _write(schema.to_records(mentions, schema.MENTIONS), args.format)
+        records = schema.to_records(mentions, schema.MENTIONS)
+        for record in records if args.explain else ():
+            record["why"] = why.get(record["mention_id"], {"all": "read from a structured events file"})
     else:
-        _write(schema.to_records(merge_mentions(mentions), schema.EVENTS), args.format)
+        records = schema.to_records(merge_mentions(mentions), schema.EVENTS)
+        for record in records if args.explain else ():
+            record["why"] = [why.get(m, {"all": "read from a structured events file"}) for m in record["mention_ids"]]
+    _write(records, args.format)
     return 0 if len(result.articles) or len(result.mentions) else 1
 
 
@@ -105,7 +113,9 @@ def _write(records, form):
 
 
 def _csv_cell(value):
-    """Lists of codes become 'USA;RUS'; lists of records become JSON text."""
+    """Lists of codes become 'USA;RUS'; lists of records and explanations become JSON text."""
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, default=str)
     if isinstance(value, list):
         if all(isinstance(v, str) for v in value):
             return ";".join(value)

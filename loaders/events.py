@@ -132,6 +132,7 @@ class _Candidate:
     days: int | None = None   # length in days in its own words ("a two-day visit")
     earlier: bool = False     # the earlier encounter of "their first meeting since 2019"
     item: int | None = None   # offset of its date, for one item of a chronology list
+    why: dict = field(default_factory=dict)   # field -> the rule that decided it (--explain)
 
 
 @dataclass
@@ -152,6 +153,7 @@ class _Group:
     sentences: list = field(default_factory=list)
     ends: object = None
     days: int | None = None
+    why: dict = field(default_factory=dict)
 
 
 class _Article:
@@ -422,19 +424,20 @@ def _triggers(article, sentence):
             previous = (previous[0], end, previous[2])
             continue
         window = text[clause[0]:clause[1]]
-        status = _status(text, clause, start, end)
+        status, status_why = _status(text, clause, start, end)
         if status is None:
             previous, previous_made = (start, end, trigger), False
             continue
         candidate = _Candidate(
             sentence=article.sentence_index[sentence.start], start=sentence.start + start,
             end=sentence.start + end, kind=trigger.kind, cameo=trigger.cameo, plover=trigger.plover,
-            status=status, anaphoric=anaphoric)
+            status=status, anaphoric=anaphoric, why={"kind": f"trigger {text[start:end]!r}", "status": status_why})
         _read_clause(article, sentence, candidate, (seg_start, seg_end), clause, window)
         if status == "held" and not _HELD_RE.search(window) and _after_anchor(article, candidate.date):
             # no word of the clause tells the tense ("X flies to Y on Friday"): a day still to
             # come makes the encounter a plan
             candidate.status = "planned"
+            candidate.why["status"] = "no word of tense in the clause; its day is still to come"
         candidates.append(candidate)
         previous, previous_made = (start, end, trigger), True
         candidate.days = _days_of(text, start, end)
@@ -449,6 +452,7 @@ def _triggers(article, sentence):
             candidate.countries = [c for c in candidate.countries if c not in hosts]
             counterpart = bool(_COUNTERPART_RE.search(sentence.text))
             candidate.countries = _unique(candidate.countries + article.recent_pair(candidate.sentence, hosts, counterpart))
+            candidate.why["countries"] = "a group reference ('both sides', 'their counterparts'): the parties told just before"
     return candidates
 
 
@@ -515,30 +519,35 @@ HEDGE_AFTER = 45
 
 
 def _status(text, clause, start, end):
-    """held | planned | cancelled | past-plan, or None for a hedged or hypothetical encounter."""
+    """(status, reason): held | planned | cancelled | past-plan, or None for a hedged or
+    hypothetical encounter; the reason names the cue that decided."""
     clause = (max(clause[0], start - STATUS_REACH), min(clause[1], end + STATUS_REACH))
     window = text[clause[0]:clause[1]]
-    if _CANCEL_RE.search(window):
-        return "cancelled"
+    cancel = _CANCEL_RE.search(window)
+    if cancel:
+        return "cancelled", f"cancellation cue {cancel.group(0)!r} in the clause"
     before = text[clause[0]:start]
     after = text[end:clause[1]]
-    if _PAST_PLAN_RE.search(before):
-        return "past-plan"
+    past_plan = _PAST_PLAN_RE.search(before)
+    if past_plan:
+        return "past-plan", f"plan told in the past {past_plan.group(0)!r}"
     if _HEDGE_RE.search(text[max(clause[0], start - 60):min(clause[1], end + HEDGE_AFTER)]):
-        return None
+        return None, "hedge"
     best = None
     for status, pattern in (("planned", _PLAN_RE), ("held", _HELD_RE)):
         if pattern.search(text[start:end]):
-            best = (-1, status)
+            best = (-1, status, f"the trigger's own word {pattern.search(text[start:end]).group(0)!r}")
             break
     # the nearest cue wins; one after the trigger counts double its distance
-    cues_at = [(start - m.end(), status) for status, pattern in _STATUS_BEFORE for m in pattern.finditer(before)]
-    cues_at += [(2 * m.start() + 10, status) for status, pattern in _STATUS_AFTER for m in pattern.finditer(after)]
+    cues_at = [(start - m.end(), status, f"nearest cue before the trigger {m.group(0)!r}")
+               for status, pattern in _STATUS_BEFORE for m in pattern.finditer(before)]
+    cues_at += [(2 * m.start() + 10, status, f"nearest cue after the trigger {m.group(0)!r}")
+                for status, pattern in _STATUS_AFTER for m in pattern.finditer(after)]
     if cues_at:
         nearest = min(cues_at, key=lambda cue: cue[0])
         if best is None or nearest[0] < best[0]:
             best = nearest
-    return best[1] if best else "held"
+    return (best[1], best[2]) if best else ("held", "no cue of tense: held")
 
 
 def _after_anchor(article, mention):
@@ -557,18 +566,23 @@ def _read_clause(article, sentence, candidate, segment, clause, window):
     # the date: in the trigger's segment (or its clause when it is alone there, or a relative
     # clause right after: "the gathering, which kicks off Saturday"); never a report's date
     candidate.date = _nearest_date(article, candidate, seg)
+    where = "the trigger's stretch of its clause"
     if candidate.date is None and seg == cl:
-        candidate.date = _nearest_date(article, candidate, cl)
+        candidate.date, where = _nearest_date(article, candidate, cl), "the trigger's clause"
     if candidate.date is None and seg[1] == cl[1]:
         relative = re.match(r",?\s*(?:which|where|when)\b[^,;]*", article.text[cl[1]:sentence.end])
         if relative and not _TRIGGER_RE.search(relative.group(0)):
             candidate.date = _nearest_date(article, candidate, (cl[1], cl[1] + relative.end()))
+            where = "a relative clause right after the trigger"
+    if candidate.date is not None:
+        candidate.why["date"] = f"nearest date in {where}: {candidate.date.text!r} ({candidate.date.rule})"
     if candidate.date is not None and candidate.date.precision == "day" and \
             _ENDING_RE.search(article.text[cl[0]:cl[1]]):
         candidate.ends, candidate.date = candidate.date, None
+        candidate.why["date"] = f"the encounter is told as ending: {candidate.ends.text!r} is its last day"
     places = article.in_sentence(article.places, sentence)
     if candidate.kind != "call":
-        _read_venue(article, sentence, candidate, places, seg, cl)
+        _read_venue(article, sentence, candidate, places, seg)
     organization_before = re.search(r"(?:[A-Z][\w-]*\s+|\)\s+){1,6}$", article.text[max(sentence.start, candidate.start - 60):candidate.start])
     candidate.organizations = _unique(p.name for p in places if p.kind == "organization" and
                                       (seg[0] <= p.start < seg[1] or (organization_before and p.end >= candidate.start - 60 and p.end <= candidate.start)))
@@ -584,10 +598,14 @@ def _read_clause(article, sentence, candidate, segment, clause, window):
         actors = [p for p in places if cl[0] <= p.start < cl[1] and article.is_actor(p)] or \
             [p for p in places if p.end <= candidate.start and article.is_actor(p)][-1:] or actors
     candidate.countries = _unique(p.iso3 for p in actors)
+    candidate.why["countries"] = "parties named in the " + ("trigger's clause" if all(
+        seg[0] <= p.start < seg[1] for p in actors) else "sentence")
     # a negotiating format named as the encounter's ("six-party talks", "the Quad's leaders")
     # seats all its members
     for name in candidate.organizations:
-        candidate.countries = _unique(candidate.countries + list(seated_members(name)))
+        if seated_members(name):
+            candidate.countries = _unique(candidate.countries + list(seated_members(name)))
+            candidate.why["countries"] += f"; the members of {name} (data/gazetteer/formats.csv)"
     officials = [p for p in places if p.kind == "official" and seg[0] <= p.start < seg[1]] or \
         [p for p in places if p.kind == "official"]
     candidate.heads = _unique(p.name for p in officials)
@@ -595,9 +613,10 @@ def _read_clause(article, sentence, candidate, segment, clause, window):
         candidate.countries.append(candidate.country)
 
 
-def _read_venue(article, sentence, candidate, places, seg, cl):
-    venues = [p for p in places if seg[0] <= p.start < seg[1] and article.is_location(p)] or \
-        [p for p in places if cl[0] <= p.start < cl[1] and article.is_location(p)]
+def _read_venue(article, sentence, candidate, places, seg):
+    # only the trigger's own stretch of its clause: a place in the stretch of another trigger
+    # ("met today and agreed to hold talks in Quito") is that trigger's venue
+    venues = [p for p in places if seg[0] <= p.start < seg[1] and article.is_location(p)]
     if not venues and article.dateline is not None and (
             sentence.start <= article.dateline.start or _HERE_RE.search(article.text[seg[0]:seg[1]])):
         venues = [article.dateline]  # a wire report's "here" is its dateline's city
@@ -608,6 +627,8 @@ def _read_venue(article, sentence, candidate, places, seg, cl):
         distance = place.start - candidate.end if place.start >= candidate.end else candidate.start - place.end
         return (place.start < candidate.start, distance // 40, place.kind == "country", distance)
     venue = min(venues, key=rank)
+    candidate.why["venue"] = ("the dateline" if venue is article.dateline
+                              else f"a locative phrase in the trigger's clause: {venue.text!r}")
     candidate.country = venue.iso3
     if venue.kind != "country":
         candidate.city = venue.city or venue.name
@@ -782,22 +803,24 @@ def _new_group(candidate):
         status=candidate.status, date=candidate.date, city=candidate.city, country=candidate.country,
         countries=list(candidate.countries), absent=dict(candidate.absent), mediators=list(candidate.mediators),
         organizations=list(candidate.organizations), heads=list(candidate.heads), sentences=[candidate.sentence],
-        ends=candidate.ends, days=candidate.days)
+        ends=candidate.ends, days=candidate.days, why=dict(candidate.why))
 
 
 def _absorb(group, candidate, anaphor=False):
     group.members.append(candidate)
     if candidate.sentence not in group.sentences:
         group.sentences.append(candidate.sentence)
-    if group.status == "past-plan" and candidate.status != "past-plan":
+    if group.status == "past-plan" and candidate.status != "past-plan" or \
+            anaphor and candidate.status == "cancelled" and group.status != "cancelled":
         group.status = candidate.status
-    if anaphor and candidate.status == "cancelled":
-        group.status = "cancelled"
-    if group.date is None:
+        _because(group, "status", candidate.why.get("status"), candidate)
+    if group.date is None and candidate.date is not None or candidate.date is not None and group.date is not None \
+            and candidate.status != "past-plan" and _more_precise(candidate.date, group.date) and \
+            (not anaphor or group.date.precision != "day"):
         group.date = candidate.date
-    elif candidate.date is not None and candidate.status != "past-plan" and \
-            _more_precise(candidate.date, group.date) and (not anaphor or group.date.precision != "day"):
-        group.date = candidate.date
+        _because(group, "date", candidate.why.get("date"), candidate)
+    if group.city is None and candidate.city is not None:
+        _because(group, "venue", candidate.why.get("venue"), candidate)
     group.ends = group.ends or candidate.ends
     group.days = group.days or candidate.days
     group.city = group.city or candidate.city
@@ -812,6 +835,13 @@ def _absorb(group, candidate, anaphor=False):
     # preparing talks") does not rename it
     if _KIND_RANK[candidate.kind] > _KIND_RANK[group.kind] and not anaphor and candidate.sentence == group.sentences[0]:
         group.kind, group.cameo, group.plover = candidate.kind, candidate.cameo, candidate.plover
+
+
+def _because(group, name, reason, member=None):
+    """Record why `group`'s field `name` is what it is (for --explain)."""
+    if reason:
+        told = f" (from the mention of sentence {member.sentence + 1})" if member is not None else ""
+        group.why[name] = reason + told
 
 
 _KIND_RANK = schema.KIND_RANK
@@ -963,12 +993,13 @@ def _actor_outside_venue(article, group, code):
 
 # --- the frame -------------------------------------------------------------------------------
 
-def extract_mentions(articles):
+def extract_mentions(articles, explain=None):
     """Every diplomatic encounter each article reports, one row per (article, encounter).
 
     Takes an ARTICLES frame (`loaders.registry.read_paths(paths).articles`). Returns a
     MENTIONS frame (see `schema.MENTIONS` for the columns), checked; an article with no
     encounter gives no row. Raises SchemaError if `articles` lacks the ARTICLES columns.
+    With a dict as `explain`, fills it with mention_id -> {field: the rule that decided it}.
 
     >>> extract_mentions(schema.empty(schema.ARTICLES)).empty
     True
@@ -977,6 +1008,10 @@ def extract_mentions(articles):
     rows = []
     for record in articles.to_dict("records"):
         rows.extend(_article_rows(record))
+    for row in rows:
+        why = row.pop(EXPLAIN_KEY)
+        if explain is not None:
+            explain[row["mention_id"]] = why
     if not rows:
         return schema.empty(schema.MENTIONS)
     frame = schema.conform(pd.DataFrame(rows), schema.MENTIONS)
@@ -1111,6 +1146,8 @@ def _first_since(article, candidates):
         if any(since_at <= other.start < since.end for other in candidates):
             continue  # "since his visit in July 2000": that trigger tells the earlier encounter
         candidate.status, candidate.anaphoric, candidate.date = "held", False, since
+        candidate.why.update(status="an earlier encounter: 'first ... since'",
+                             date=f"the date after 'since': {since.text!r}")
         candidate.earlier = True
         # the venue in the sentence is the new encounter's; the earlier one's is in its clause
         there = next((p for p in article.in_sentence(article.places, sentence)
@@ -1157,6 +1194,7 @@ def _date_from_lede(article, groups, candidates):
         countries = _finish(article, group)[0]
         if countries and set(countries) <= named:
             group.date = day
+            _because(group, "date", f"the lede's day {day.text!r}: undated, held, its parties named there")
 
 
 def _date_from_paragraph(article, groups):
@@ -1178,6 +1216,7 @@ def _date_from_paragraph(article, groups):
                        and set(g.countries) & set(group.countries)), None)
         if before is not None:
             group.date = before.date
+            _because(group, "date", f"the day of the encounter told just before in its paragraph: {before.date.text!r}")
 
 
 _SIDELINES_RE = re.compile(cues.SIDELINES, _FLAGS)
@@ -1200,6 +1239,7 @@ def _date_from_gathering(article, groups):
             max(summits, key=lambda g: max(s for s in g.sentences if s <= here), default=None)
         if gathering:
             group.date = gathering.date
+            _because(group, "date", f"on the sidelines of a dated gathering: {gathering.date.text!r}")
             group.city, group.country = group.city or gathering.city, group.country or gathering.country
 
 
@@ -1218,6 +1258,7 @@ def _date_visits_from_meetings(groups):
         if fits:
             nearest = min(fits, key=lambda g: min(abs(a - b) for a in g.sentences for b in visit.sentences))
             visit.date = nearest.date
+            _because(visit, "date", f"the day of the encounter the visit is made for: {nearest.date.text!r}")
 
 
 _PLURAL_TRIGGER_RE = re.compile(cues.PLURAL_TRIGGER_NOUNS, _FLAGS)
@@ -1249,7 +1290,9 @@ def _chronologies(article, candidates):
                 cameo=candidate.cameo, plover=candidate.plover,
                 status="planned" if _after_anchor(article, mention) else "held", anaphoric=False,
                 date=mention, countries=list(parties), mediators=list(candidate.mediators),
-                heads=list(candidate.heads), earlier=True, item=mention.start)
+                heads=list(candidate.heads), earlier=True, item=mention.start,
+                why={"kind": candidate.why.get("kind", "") + ", an item of a list of encounters",
+                     "date": f"the item's own date {mention.text!r}", "countries": "the parties of the list's noun"})
             if place is not None:
                 item.country = place.iso3
                 if place.kind != "country":
@@ -1357,7 +1400,32 @@ def _row(record, article, group, published):
         "topics": topics_of(evidence), "title": title, "evidence": evidence,
         "evidence_start": spans[0][0], "evidence_end": spans[-1][1],
         "date_start": date_start, "date_end": date_end,
+        EXPLAIN_KEY: _explain(group, countries, absent, mediators, date_text),
     }
+
+
+#: The key of a row's explanation while rows are built; extract_mentions takes it out.
+EXPLAIN_KEY = "_why"
+
+
+def _explain(group, countries, absent, mediators, date_text):
+    """Why each field of a mention is what it is: the rule or cue that decided it."""
+    why = dict(group.why)
+    if date_text is None:
+        why["date"] = "no date of this encounter in its clause, lede or paragraph" if group.date is None \
+            else f"{group.date.text!r} dropped: a {group.status} encounter cannot be on that day"
+    why.setdefault("venue", "no locative phrase tied to the encounter, no dateline")
+    notes = []
+    if group.country and group.country not in countries and group.kind != "visit":
+        notes.append(f"{group.country} is the venue's country, not a party")
+    if mediators:
+        notes.append(f"mediators or hosts set aside: {', '.join(mediators)}")
+    if absent:
+        notes.append(f"said to stay away: {', '.join(absent)}")
+    if notes:
+        why["countries"] = "; ".join([why.get("countries", "parties named with the trigger")] + notes)
+    why["sentences"] = ", ".join(str(n + 1) for n in sorted(group.sentences))
+    return why
 
 
 def _heads_present(heads, absent):

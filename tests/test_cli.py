@@ -101,3 +101,19 @@ def test_extracted_mentions_read_back_as_an_events_file(tmp_path):
     before = sorted(tuple(str(json.loads(l)[k]) for k in keys) for l in first.stdout.splitlines())
     after = sorted(tuple(str(json.loads(l)[k]) for k in keys) for l in again.stdout.splitlines())
     assert after == before
+
+
+def test_extract_explain_says_which_rule_decided_each_field(tmp_path):
+    article = tmp_path / "wire.txt"
+    article.write_text(" date 2024-03-06 All Sections\nTitle\n\nLIMA, March 5 (Reuters) - The foreign ministers "
+                       "of Chile and Peru met today in the presidential palace and agreed to hold talks in "
+                       "Quito next month.\n", encoding="utf-8")
+    done = run("extract", article, "--mentions", "--explain")
+    records = {r["kind"]: r for r in map(json.loads, done.stdout.splitlines())}
+    meeting, talks = records["meeting"], records["talks"]
+    assert (meeting["city"], meeting["date"]) == ("Lima", "2024-03-05")
+    assert meeting["why"]["venue"] == "the dateline" and "'today'" in meeting["why"]["date"]
+    assert (talks["status"], talks["city"]) == ("planned", "Quito")
+    assert "'next'" in talks["why"]["status"] and "'Quito'" in talks["why"]["venue"]
+    events = run("extract", article, "--explain")
+    assert all(isinstance(json.loads(line)["why"], list) for line in events.stdout.splitlines())
