@@ -290,3 +290,15 @@ def test_a_handshake_of_two_leaders_is_a_meeting():
 def test_an_agreement_after_an_encounter_leaves_its_status(body, kind, status):
     record = _one(body)
     assert (record["kind"], record["status"]) == (kind, status)
+
+
+@pytest.mark.parametrize("body, absent", [
+    ("The presidents of Chile and Bolivia met in La Paz on Monday. Peruvian officials had therefore "
+     "not been invited to the meeting.", ["PER"]),
+    ("Peruvian officials were barred from the talks between Chile and Bolivia in La Paz on Monday.", ["PER"]),
+    # present and speaking: no absence
+    ("The presidents of Chile and Bolivia met in La Paz on Monday, and Peruvian officials attended.", []),
+])
+def test_a_country_sent_away_or_not_invited_is_absent(body, absent):
+    record = _one(body)
+    assert record["absent"] == absent and not set(absent) & set(record["countries"])
