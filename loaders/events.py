@@ -513,6 +513,9 @@ def _join_purpose(article, sentence, candidate, travel, trigger, between, end, s
 #: How far (characters) from its trigger a status cue may stand. Clauses of news prose are far
 #: shorter; the bound keeps a pathological one-sentence megabyte from costing quadratic time.
 STATUS_REACH = 400
+#: How far after its trigger a tense cue may stand: its own noun group and verb ("talks between
+#: the two sides will open"), not a later clause ("..., and Xi said then that the visit would").
+STATUS_AFTER = 120
 #: How far after its trigger a hedge may stand: past the trigger's own noun group ("a summit
 #: between the two neighbours would help no one"), not into the next predicate.
 HEDGE_AFTER = 45
@@ -542,7 +545,7 @@ def _status(text, clause, start, end):
     cues_at = [(start - m.end(), status, f"nearest cue before the trigger {m.group(0)!r}")
                for status, pattern in _STATUS_BEFORE for m in pattern.finditer(before)]
     cues_at += [(2 * m.start() + 10, status, f"nearest cue after the trigger {m.group(0)!r}")
-                for status, pattern in _STATUS_AFTER for m in pattern.finditer(after)]
+                for status, pattern in _STATUS_AFTER for m in pattern.finditer(after[:STATUS_AFTER])]
     if cues_at:
         nearest = min(cues_at, key=lambda cue: cue[0])
         if best is None or nearest[0] < best[0]:

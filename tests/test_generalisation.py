@@ -302,3 +302,10 @@ def test_an_agreement_after_an_encounter_leaves_its_status(body, kind, status):
 def test_a_country_sent_away_or_not_invited_is_absent(body, absent):
     record = _one(body)
     assert record["absent"] == absent and not set(absent) & set(record["countries"])
+
+
+def test_a_tense_cue_of_a_later_clause_does_not_set_the_status():
+    record = _one("At a video conference in December, the Chilean president called his Peruvian "
+                  "counterpart a dear friend and praised the model of ties between Santiago and Lima, "
+                  "and the Peruvian said then that a state dinner would follow.")
+    assert (record["kind"], record["status"], record["date"]) == ("call", "held", "2023-12-01")
