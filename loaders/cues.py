@@ -46,6 +46,8 @@ TRIGGERS = (
     # "negotiations" alone is often domestic ("debt ceiling negotiations"): ask for a party or a verb
     Trigger(r"(?:start(?:ed|s)?|began|begun|held|hold|holding|resum(?:ed|e|es)|open(?:ed)?|launch(?:ed)?|round of) (?:\w+ )?negotiations", "talks", "046", None),
     Trigger(r"negotiations? (?=with|between)", "talks", "046", None),
+    # negotiations named by what states negotiate ("peace negotiations", "nuclear negotiations")
+    Trigger(r"(?:peace|nuclear|ceasefire|cease-fire|armistice|border|arms|disarmament|accession|status) negotiations", "talks", "046", None),
     Trigger(r"(?<=the )(?:\w+ )?negotiations?", "talks", "046", None),
     Trigger(r"consultations", "talks", "046", None),
     Trigger(r"rounds? of dialogue", "talks", "046", None),

@@ -309,3 +309,12 @@ def test_a_tense_cue_of_a_later_clause_does_not_set_the_status():
                   "counterpart a dear friend and praised the model of ties between Santiago and Lima, "
                   "and the Peruvian said then that a state dinner would follow.")
     assert (record["kind"], record["status"], record["date"]) == ("call", "held", "2023-12-01")
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Chile called off the border negotiations with Peru on Monday.", [("talks", "cancelled")]),
+    # negotiations of no state with another: a wage deal
+    ("Union leaders and the mining company resumed wage negotiations in Santiago on Monday.", []),
+])
+def test_negotiations_named_by_what_states_negotiate(body, expected):
+    assert [(r["kind"], r["status"]) for r in extract(body)] == expected
