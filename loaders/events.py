@@ -163,7 +163,7 @@ class _Article:
         self.text = text
         self.published = published
         self.sentences = split_sentences(text)
-        places = list(find_places(text))
+        places = list(find_places(text, published.year if published else None))
         media = [(m.start(), m.end()) for m in _MEDIA_RE.finditer(text)]
         self.places = [p for p in places if not any(s <= p.start < e for s, e in media)]
         #: the day relative dates count from: a wire report's dateline day, else publication

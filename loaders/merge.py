@@ -7,11 +7,12 @@ Two mentions are one encounter when all of these hold (`RULES`, checked in order
 
 - they come from different sources (one article's mentions are already one per encounter);
 - their kinds are compatible: meeting, talks and summit are one family; a visit is a visit; a
-  call is a call;
+  call is a call; a signing joins the meeting where it was signed;
 - their statuses agree: equal, or held and planned for the same day (a preview and a report);
 - their participants overlap (Jaccard >= `MIN_OVERLAP` of the countries), or both name none
   but share an organization;
-- their dates are compatible: equal at the coarser precision, or one inside the other's range;
+- their dates are compatible: equal at the coarser precision (day, month, or year for a date
+  known to the year), or one inside the other's range;
   an undated mention joins a dated one and takes its date;
 - where both name a venue, the same country and (where both name one) the same city.
 
@@ -33,6 +34,9 @@ MIN_OVERLAP = 0.5
 MAX_UNDATED_GAP_DAYS = 45
 KIND_FAMILY = schema.KIND_FAMILY
 KIND_RANK = schema.KIND_RANK
+#: A signing told by one source and the meeting where it was signed told by another are one
+#: encounter (the meeting's kind names it: a signing ranks below every kind it joins).
+SIGNED_AT = {"agree", "consult"}
 PRECISION_RANK = {"day": 3, "week": 2, "month": 1, "year": 0, "unknown": -1}
 RULES = ("different sources", "compatible kind", "agreeing status", "overlapping participants",
          "compatible dates", "same venue")
@@ -92,7 +96,7 @@ class _Index:
             self.by_party.setdefault(key, set()).add(event.position)
             if _missing(event.date):
                 self.undated.setdefault(key, set()).add(event.position)
-            for month in _months(event.date, event.end_date):
+            for month in _months(event.date, _year_end(event.date, event.end_date, event.precision)):
                 self.by_month.setdefault((key, month), set()).add(event.position)
 
     def candidates(self, row):
@@ -107,7 +111,7 @@ class _Index:
                 months = _months(published - gap, published + gap)
                 found |= self.undated.get(key, set())
             else:
-                months = _months(row["date"], row["end_date"])
+                months = _months(row["date"], _year_end(row["date"], row["end_date"], row["date_precision"]))
             for month in months:
                 found |= self.by_month.get((key, month), set())
         return sorted(found)
@@ -127,6 +131,13 @@ def _months(start, end):
     if b - a > _Index.MAX_MONTHS:
         return [a, b]
     return list(range(a, b + 1))
+
+
+def _year_end(start, end, precision):
+    """The end of the span a date covers for the index: a date known to the year covers it all."""
+    if precision == "year" and not _missing(start):
+        return pd.Timestamp(year=pd.Timestamp(start).year, month=12, day=31)
+    return end
 
 
 def _missing(value):
@@ -219,7 +230,8 @@ def _why_same(event, row):
     """The reason `row` is the same encounter as `event`, or None when a rule says it is not."""
     if any(r["article_id"] == row["article_id"] for r in event.rows):
         return None
-    if KIND_FAMILY[event.kind] != KIND_FAMILY[row["kind"]]:
+    families = {KIND_FAMILY[event.kind], KIND_FAMILY[row["kind"]]}
+    if len(families) > 1 and families != SIGNED_AT:
         return None
     dates = _dates_agree(event, row)
     if dates is None:
@@ -271,6 +283,8 @@ def _dates_agree(event, row):
         return None
     if (a.year, a.month) == (b.year, b.month) or a <= b <= a_end or b <= a <= b_end:
         return f"same month {a:%Y-%m}"
+    if "year" in (event.precision, row["date_precision"]) and a.year == b.year:
+        return f"same year {a:%Y}"
     return None
 
 

@@ -77,3 +77,20 @@ def test_empty_and_checked():
     assert events.empty and list(events.columns) == schema.names(schema.EVENTS)
     with pytest.raises(schema.SchemaError):
         merge_mentions(pd.DataFrame({"x": [1]}))
+
+
+@pytest.mark.parametrize("a, b, n_events", [
+    # a signing told by one source, the meeting where it was signed by another: one encounter
+    (mention("a", kind="meeting", date="2025-02-18", country="SAU"), mention("b", kind="signing", date="2025-02-18", country="SAU"), 1),
+    # a signing on another day is its own
+    (mention("a", kind="meeting", date="2025-02-18"), mention("b", kind="signing", date="2025-02-25"), 2),
+    # "they met last year": known to the year, it joins that year's meeting of the same parties
+    (mention("a", date="2024-11-14", published="2024-11-15"), mention("b", date="2024-01-01", precision="year", published="2025-02-28"), 1),
+    # but not another year's
+    (mention("a", date="2023-11-14", published="2023-11-15"), mention("b", date="2024-01-01", precision="year", published="2025-02-28"), 2),
+])
+def test_signings_and_years_merge_with_what_they_tell(a, b, n_events):
+    events = merged(a, b)
+    assert len(events) == n_events
+    if n_events == 1:
+        assert events.iloc[0]["kind"] != "signing" and events.iloc[0]["date_precision"] == "day"
