@@ -58,6 +58,7 @@ _HEDGE_RE = _any(cues.HEDGE_CUES)
 _REPRESENTED_RE = _any(cues.REPRESENTED_CUES)
 _REPORTING_RE = re.compile(r"(?:" + "|".join(cues.REPORTING_CUES) + r")\s+(?:\w+\s+){0,2}$", _FLAGS)
 _COUNTERPART_RE = re.compile(r"\bcounterparts?\b", _FLAGS)
+_WHEN_RE = re.compile(r"\s*,?\s*when\b", _FLAGS)
 _HERE_RE = re.compile(r"\bhere\b", _FLAGS)
 _DECIDED_RE = re.compile(r"(?:" + "|".join(cues.DECISION_CUES) + r")\s+(?:\w+\s+){0,2}$", _FLAGS)
 _LOCATION_RE = re.compile(cues.LOCATION_PREPOSITIONS, _FLAGS)
@@ -577,6 +578,12 @@ def _read_clause(article, sentence, candidate, segment, clause, window):
         if relative and not _TRIGGER_RE.search(relative.group(0)):
             candidate.date = _nearest_date(article, candidate, (cl[1], cl[1] + relative.end()))
             where = "a relative clause right after the trigger"
+    if candidate.date is None and _WHEN_RE.match(article.text[cl[0]:seg[1]]):
+        # "..., on December 6, in New Delhi, when Putin visited India": the time of the clause
+        # "when" modifies
+        candidate.date = next((m for m in reversed(article.dates_from(sentence.start, cl[0]))
+                               if not _DECIDED_RE.search(article.text[max(0, m.start - 40):m.start])), None)
+        where = "the clause that 'when' modifies"
     if candidate.date is not None:
         candidate.why["date"] = f"nearest date in {where}: {candidate.date.text!r} ({candidate.date.rule})"
     if candidate.date is not None and candidate.date.precision == "day" and \
@@ -1272,14 +1279,18 @@ def _chronologies(article, candidates):
     """A plural encounter noun followed by a list of places and dates ("their meetings since
     then: Sochi, Sept. 17, 2018; Istanbul, Jan. 8, 2020; ...", "talks in Vienna in May 2019, in
     Geneva in June 2019 and in Oslo in 2021") tells one encounter per item of the list. Each item
-    takes its own place and date and the parties of the noun; the noun itself is no encounter."""
-    out = []
+    takes its own place and date and the parties of the noun; the noun itself is no encounter,
+    nor is a trigger inside the list ("Moscow, March 5, 2020, when six hours of talks ...")."""
+    out, lists = [], []
     for candidate in candidates:
+        if any(low <= candidate.start < high for low, high in lists):
+            continue
         items = _list_items(article, candidate) if _PLURAL_TRIGGER_RE.search(
             article.text[candidate.start:candidate.end]) else []
         if len(items) < 2:
             out.append(candidate)
             continue
+        lists.append((candidate.end, article.sentences[candidate.sentence].end))
         listed = {place.iso3 for _, place in items if place is not None}
         sentence = article.sentences[candidate.sentence]
         named = {p.iso3 for p in article.in_sentence(article.places, sentence)

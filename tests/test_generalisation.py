@@ -318,3 +318,21 @@ def test_a_tense_cue_of_a_later_clause_does_not_set_the_status():
 ])
 def test_negotiations_named_by_what_states_negotiate(body, expected):
     assert [(r["kind"], r["status"]) for r in extract(body)] == expected
+
+
+def test_an_encounter_noun_left_out_after_the_most_recent():
+    records = extract("So far five summits of Chile and Peru have been held. The most recent took place on "
+                      "December 6, 2021, in Lima, when the Chilean president visited Peru.")
+    assert sorted((r["kind"], r["date"]) for r in records) == [("summit", "2021-12-06"), ("visit", "2021-12-06")]
+
+
+def test_a_when_clause_takes_the_time_of_the_clause_it_modifies():
+    record = _one("The talks opened in Lima on March 1, 2022, when the Chilean president flew to Peru.")
+    assert record["date"] == "2022-03-01"
+
+
+def test_a_trigger_inside_a_chronology_is_its_item():
+    records = extract("Chile and Peru are old partners. Their meetings since then tell the story: Lima, "
+                      "Aug. 9, 2019; Quito, Sept. 17, 2020, when six hours of talks ended a dispute; and "
+                      "Bogota, Jan. 8, 2022.")
+    assert sorted(r["date"] for r in records) == ["2019-08-09", "2020-09-17", "2022-01-08"]
