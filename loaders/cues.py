@@ -329,7 +329,7 @@ ANAPHORA = r"\b(?:the|that|this|these|those|their|its|his|her|such)\s+(?:(?!(?:f
 
 #: Phrases standing for the countries already in play.
 GROUP_REFERENCES = (
-    r"\bthe two (?:nations|countries|sides|leaders|men|presidents|governments|ministers|delegations|states|powers|superpowers|rivals|neighbours|neighbors)\b",
+    r"\bthe (?:two|three|four|five|six|seven|eight|nine|ten) (?:nations|countries|sides|leaders|men|presidents|governments|ministers|foreign ministers|delegations|states|powers|superpowers|rivals|neighbours|neighbors)\b",
     r"\bboth (?:sides|countries|nations|leaders|men|governments|delegations|parties)\b",
     r"\bthe pair\b", r"\bbilateral\b", r"\bthey\b", r"\b(?:their|his|her) (?:[\w-]+ )?counterparts?\b",
 )

@@ -336,3 +336,10 @@ def test_a_trigger_inside_a_chronology_is_its_item():
                       "Aug. 9, 2019; Quito, Sept. 17, 2020, when six hours of talks ended a dispute; and "
                       "Bogota, Jan. 8, 2022.")
     assert sorted(r["date"] for r in records) == ["2019-08-09", "2020-09-17", "2022-01-08"]
+
+
+def test_the_four_leaders_are_the_parties_told_before():
+    records = extract("The presidents of Chile, Peru, Ecuador and Colombia will meet in Quito on March 20. "
+                      "The four leaders held their first summit in January by video link.")
+    held = next(r for r in records if r["status"] == "held")
+    assert (held["date"], sorted(held["countries"])) == ("2024-01-01", ["CHL", "COL", "ECU", "PER"])
