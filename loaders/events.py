@@ -1273,6 +1273,7 @@ def _date_visits_from_meetings(groups):
 
 _PLURAL_TRIGGER_RE = re.compile(cues.PLURAL_TRIGGER_NOUNS, _FLAGS)
 _LIST_CUT_RE = re.compile(cues.LIST_SEPARATORS)
+_COUNT_BEFORE_RE = re.compile(r"\b(" + "|".join(cues.NUMBER_WORDS) + r")\s+(?:[\w-]+\s+)?$", _FLAGS)
 
 
 def _chronologies(article, candidates):
@@ -1317,7 +1318,8 @@ def _chronologies(article, candidates):
 
 def _list_items(article, candidate):
     """(date, place or None) for each item of a list after `candidate`'s trigger, in its sentence:
-    items are cut at semicolons, else at the dates themselves."""
+    items are cut at semicolons, else at the dates themselves. A list needs a place per item,
+    or a count before the noun that the days match ("two meetings ... on May 9 and June 13")."""
     sentence = article.sentences[candidate.sentence]
     tail = (candidate.end, sentence.end)
     dates = [m for m in article.dates_from(*tail) if m.end <= sentence.end and m.precision in ("day", "month", "year")]
@@ -1336,7 +1338,16 @@ def _list_items(article, candidate):
             continue
         where = sorted((p for p in places if low <= p.start < high), key=lambda p: p.kind == "country")
         items.append((here[0], where[0] if where else None))
-    return items if sum(place is not None for _, place in items) >= 2 else []
+    if sum(place is not None for _, place in items) >= 2:
+        return items
+    # "two meetings in Washington, on December 9 and January 13": as many dates as the count
+    # says, at the venue of the noun
+    count = _COUNT_BEFORE_RE.search(article.text[max(sentence.start, candidate.start - 20):candidate.start])
+    if count and cues.NUMBER_WORDS.get(count.group(1).lower()) == len(items) and \
+            all(m.precision == "day" for m, _ in items):
+        venue = next((p for p in places if candidate.end <= p.start < items[0][0].start), None)
+        return [(mention, venue) for mention, _ in items]
+    return []
 
 
 def _attach_lone_heads(article, candidates):

@@ -343,3 +343,10 @@ def test_the_four_leaders_are_the_parties_told_before():
                       "The four leaders held their first summit in January by video link.")
     held = next(r for r in records if r["status"] == "held")
     assert (held["date"], sorted(held["countries"])) == ("2024-01-01", ["CHL", "COL", "ECU", "PER"])
+
+
+def test_a_counted_plural_with_as_many_days_is_one_encounter_per_day():
+    records = extract("The ministers of Chile and Peru will attend two meetings in Lima, on March 19 and "
+                      "April 13, to review progress.")
+    assert [(r["date"], r["city"], r["status"]) for r in records] == [
+        ("2024-03-19", "Lima", "planned"), ("2024-04-13", "Lima", "planned")]
