@@ -44,7 +44,7 @@ warnings.simplefilter("ignore")
 import pandas as pd
 from loaders import schema
 from loaders.dates import scan_dates
-from loaders.events import extract_mentions
+from loaders.extraction import extract_mentions
 from loaders.merge import merge_mentions
 unit, size = json.loads(sys.stdin.read())
 text = unit * max(1, size // len(unit))

@@ -20,8 +20,8 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from loaders import events  # noqa: E402
-from loaders.events import extract_mentions  # noqa: E402
+from loaders.extraction import rows  # noqa: E402
+from loaders.extraction import extract_mentions  # noqa: E402
 from loaders.registry import read_paths  # noqa: E402
 
 DEVSET = ROOT.parent / "shared" / "data" / "devset" / "articles"
@@ -44,7 +44,7 @@ def main(argv=None):
     started = time.perf_counter()
     for record in articles.to_dict("records"):
         tick = time.perf_counter()
-        events._article_rows(record)
+        rows._article_rows(record)
         per_article.append(time.perf_counter() - tick)
     one_by_one = time.perf_counter() - started
 

@@ -79,7 +79,7 @@ def _articles(args):
 def _extract(args):
     import pandas as pd
 
-    from loaders.events import extract_mentions
+    from loaders.extraction import extract_mentions
     from loaders.merge import merge_mentions
 
     result = _read(args.paths)

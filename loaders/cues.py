@@ -1,6 +1,6 @@
 """The rule tables of event extraction, as data a reader can audit.
 
-Every table here is read by `loaders.events`; nothing in it names one article. Patterns are
+Every table here is read by `loaders.extraction`; nothing in it names one article. Patterns are
 regular expressions matched case-insensitively on one sentence unless a table says otherwise.
 
 - TRIGGERS: words that report an encounter -> its kind, CAMEO code and PLOVER mode.

@@ -223,7 +223,7 @@ class Store:
         return self._store_read_result(result, None, label=label)
 
     def _store_read_result(self, result, progress, label=None):
-        from loaders.events import extract_mentions
+        from loaders.extraction import extract_mentions
 
         articles = result.articles
         schema.check(articles, schema.ARTICLES, "articles read")

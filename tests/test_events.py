@@ -1,4 +1,4 @@
-"""Extraction of diplomatic encounters (loaders/events.py, cues.py, topics.py).
+"""Extraction of diplomatic encounters (loaders/extraction/, cues.py, topics.py).
 
 Tiny inline articles with a fixed publication date (Wednesday 6 March 2024); then the seed's
 three gold events field by field from the bundled copy. The gold sets' scores are in test_scores.
@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from loaders import cues, schema
-from loaders.events import extract_mentions, mentions_to_records
+from loaders.extraction import extract_mentions, mentions_to_records
 from loaders.topics import LABELS, TOPICS, topics_of
 
 PUBLISHED = datetime(2024, 3, 6, 9, 0)

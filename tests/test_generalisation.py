@@ -1,7 +1,6 @@
 """Extraction rules stated as general facts of English news and of diplomacy, each tested with
 sentences written for this file (none is copied from a gold set), with cases where the rule
 must not fire. Publication day: Wednesday 6 March 2024 (tests.test_events.PUBLISHED)."""
-from datetime import datetime
 
 import pytest
 
@@ -70,7 +69,7 @@ def test_two_dates_without_places_are_no_list():
 
 
 def test_items_of_one_list_are_kept_apart_in_the_store():
-    from loaders.events import extract_mentions
+    from loaders.extraction import extract_mentions
     from tests.test_events import articles
     frame = extract_mentions(articles("Chile and Peru have held talks in Vienna in May 2019, in Geneva in "
                                       "June 2020 and in Oslo in 2021."))

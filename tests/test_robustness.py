@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from loaders import schema
 from loaders.dates import DateBudgetWarning
-from loaders.events import extract_mentions
+from loaders.extraction import extract_mentions
 from loaders.merge import merge_mentions
 from loaders.registry import read_paths
 from loaders.settings import SETTINGS
@@ -253,7 +253,7 @@ def test_one_long_line_finishes(tmp_path, name, text):
         import sys, warnings; sys.path.insert(0, {str(ROOT)!r}); sys.path.insert(0, {str(ROOT / 'tests')!r})
         warnings.simplefilter("ignore")
         from test_robustness import _article
-        from loaders.events import extract_mentions
+        from loaders.extraction import extract_mentions
         extract_mentions(_article(open({str(source)!r}).read()))
     """)
     try:

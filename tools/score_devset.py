@@ -4,7 +4,7 @@
                                            [--merged] [--out PRED.jsonl] [--details]
 
 Writes the predictions as JSON Lines to --out (default: test-artifacts/<set>[-<part>].jsonl):
-one object per mention (`loaders.events.mentions_to_records`), or with --merged one per
+one object per mention (`loaders.extraction.mentions_to_records`), or with --merged one per
 merged event (`loaders.merge.merge_mentions`), and runs ../shared/tools/score_events.py on
 them against the set's gold.jsonl (restricted to the part's files).
 
@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from loaders import schema  # noqa: E402
-from loaders.events import extract_mentions, mentions_to_records  # noqa: E402
+from loaders.extraction import extract_mentions, mentions_to_records  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 SETS = {"devset": SHARED / "data" / "devset", "devset2": SHARED / "data" / "devset2",

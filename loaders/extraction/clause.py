@@ -1,0 +1,422 @@
+"""Stage 1, the clause: find the triggers of a sentence and read each in its clause: status from
+the cues of its predicate, the date attached to it, its venue, its parties, who mediates and who
+stays away.
+"""
+
+import re
+
+from loaders import cues
+from loaders.dates import NOT_EVENT_RULES
+from loaders.extraction.model import _after_anchor, _Candidate, _unique
+from loaders.extraction.patterns import (
+    _ABSENCE,
+    _ANAPHORA_RE,
+    _ANY_ABSENCE_RE,
+    _ANY_MEDIATOR_RE,
+    _ATTENDANCE_RE,
+    _CANCEL_RE,
+    _CLAUSE_RE,
+    _COUNTERPART_RE,
+    _DAYS_OF_RE,
+    _DECIDED_RE,
+    _DURATION_RE,
+    _ENDING_RE,
+    _GROUP_RE,
+    _HEDGE_RE,
+    _HELD_RE,
+    _HERE_RE,
+    _MEDIATORS,
+    _MOTION_RE,
+    _NOT_ENCOUNTER_RE,
+    _NOUN_TRIGGER_RE,
+    _PAST_PLAN_RE,
+    _PLAN_RE,
+    _PURPOSE_RE,
+    _REPORTING_ANY_RE,
+    _REPORTING_RE,
+    _REPRESENTED_RE,
+    _STATUS_AFTER,
+    _STATUS_BEFORE,
+    _STAY_RE,
+    _TRIGGER_RE,
+    _VISIT_NOUN_RE,
+    _WHEN_RE,
+    ACTOR_KINDS,
+    HEDGE_AFTER,
+    MAX_DATE_AFTER,
+    STATUS_AFTER,
+    STATUS_REACH,
+)
+from loaders.gazetteer import seated_members
+
+
+def _clauses(sentence):
+    """Clause spans (relative to the sentence) of one sentence."""
+    cuts = [0]
+    for match in _CLAUSE_RE.finditer(sentence.text):
+        cuts.append(match.end() if match.end() > match.start() else match.start())
+    cuts.append(len(sentence.text))
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def _triggers(article, sentence):
+    """Candidates for the triggers of one sentence, in text order."""
+    text = sentence.text
+    matches = list(_TRIGGER_RE.finditer(text))
+    if not matches:
+        return []
+    blocked = [(m.start(), m.end()) for m in _NOT_ENCOUNTER_RE.finditer(text)]
+    found = []
+    for match in matches:
+        if any(s <= match.start() and match.end() <= e for s, e in blocked):
+            continue
+        trigger = cues.TRIGGERS[int(match.lastgroup[1:])]
+        if _named_private_event(article, sentence, match.start(), match.end()):
+            continue
+        found.append((match.start(), match.end(), trigger))
+    if not found:
+        return []
+    clauses = _clauses(sentence)
+    candidates = []
+    previous, previous_made = None, False
+    for index, (start, end, trigger) in enumerate(found):
+        clause = next((c for c in clauses if c[0] <= start < c[1]), (0, len(text)))
+        # the trigger owns its clause, cut where the neighbouring triggers of the clause begin
+        seg_start = clause[0]
+        if previous and previous[0] >= clause[0]:
+            seg_start = start
+        following = next((f for f in found[index + 1:] if f[0] < clause[1]), None)
+        seg_end = following[0] if following else clause[1]
+        before = text[clause[0]:start]
+        anaphoric = bool(_NOUN_TRIGGER_RE.search(text[start:end])) and (
+            bool(_ANAPHORA_RE.search(text[max(clause[0], start - 40):start])) or
+            bool(re.search(r"[\w’']+['’]s\s+(?:[\w-]+\s+){0,2}$", text[max(0, start - 40):start])))
+        if anaphoric and re.match(r"meeting\s+(?:with\b|his\b|her\b|their\b|[A-Z])", text[start:start + 20]):
+            anaphoric = False  # "meeting China's top diplomat": a verb
+        if trigger.kind != "visit" and re.match(r"\s*(?:by|with)\b", text[end:]) is None and \
+                re.search(r"\b(?:a|an|another)\s+(?:[\w-]+\s+){0,2}$", text[max(0, start - 30):start]):
+            anaphoric = False
+        purpose = previous is not None and previous[2].kind == "visit" and previous[0] >= clause[0] \
+            and bool(_PURPOSE_RE.search(text[previous[1]:start]))
+        same = previous is not None and previous[0] >= clause[0] and previous[2].kind == trigger.kind \
+            and len(text[previous[1]:start]) < 30 and not re.search(r"\b(?:and|,)\b", text[previous[1]:start].replace(",", " and "))
+        if (purpose or same) and previous_made:
+            _join_purpose(article, sentence, candidates[-1], text[previous[0]:previous[1]], trigger,
+                          text[previous[1]:start] if purpose else None, end, seg_end)
+            previous = (previous[0], end, previous[2])
+            continue
+        window = text[clause[0]:clause[1]]
+        status, status_why = _status(text, clause, start, end)
+        if status is None:
+            previous, previous_made = (start, end, trigger), False
+            continue
+        candidate = _Candidate(
+            sentence=article.sentence_index[sentence.start], start=sentence.start + start,
+            end=sentence.start + end, kind=trigger.kind, cameo=trigger.cameo, plover=trigger.plover,
+            status=status, anaphoric=anaphoric, why={"kind": f"trigger {text[start:end]!r}", "status": status_why})
+        _read_clause(article, sentence, candidate, (seg_start, seg_end), clause, window)
+        if status == "held" and not _HELD_RE.search(window) and _after_anchor(article, candidate.date):
+            # no word of the clause tells the tense ("X flies to Y on Friday"): a day still to
+            # come makes the encounter a plan
+            candidate.status = "planned"
+            candidate.why["status"] = "no word of tense in the clause; its day is still to come"
+        candidates.append(candidate)
+        previous, previous_made = (start, end, trigger), True
+        candidate.days = _days_of(text, start, end)
+        del before
+    _read_sentence_roles(article, sentence, candidates)
+    hosts = {code for candidate in candidates for code in candidate.mediators}
+    for candidate in candidates:
+        # mediators are not parties; "both sides" stands for the pair in play, never for the
+        # hosts thanked in the same sentence ("Both countries thanked Iraq and Oman for hosting")
+        candidate.countries = [c for c in candidate.countries if c not in candidate.mediators]
+        if candidate.group_reference and len(candidate.countries) < 2:
+            candidate.countries = [c for c in candidate.countries if c not in hosts]
+            counterpart = bool(_COUNTERPART_RE.search(sentence.text))
+            candidate.countries = _unique(candidate.countries + article.recent_pair(candidate.sentence, hosts, counterpart))
+            candidate.why["countries"] = "a group reference ('both sides', 'their counterparts'): the parties told just before"
+    return candidates
+
+
+def _named_private_event(article, sentence, start, end):
+    """A trigger that ends the proper name of an event ("Web Summit", "the Milken Conference")
+    naming no state, body or place, and followed by none ("Summit of the Americas", "Peace Summit
+    on Ukraine" are diplomacy): a trade fair or a company's gathering, not an encounter, unless
+    the sentence tells two states taking part."""
+    word = sentence.text[start:end]
+    if not word[:1].isupper() or " " in word:
+        return False
+    name = re.search(r"((?:[A-Z][\w'’-]*\s+){1,3})$", sentence.text[:start])
+    if name is None:
+        return False
+    places = article.in_sentence(article.places, sentence)
+    if any(sentence.start + name.start() <= p.start < sentence.start + end for p in places):
+        return False
+    tail = re.match(r"\s+(?:of|on|for)\s+(?:the\s+)?", sentence.text[end:])
+    where = sentence.start + end + tail.end() if tail else None
+    if any(p.start == where for p in places):
+        return False
+    # states told as taking part make it diplomacy whatever its name
+    return len({p.iso3 for p in places if article.is_actor(p)}) < 2
+
+
+def _days_of(text, start, end):
+    """The length in days a trigger gives itself ("a two-day visit", "fifteen days of talks"),
+    or None."""
+    duration = _DURATION_RE.search(text[max(0, start - 40):start]) or _DURATION_RE.search(text[start:end] + " ")
+    if duration:
+        return cues.DURATION_WORDS[duration.group("duration").lower()]
+    count = _DAYS_OF_RE.search(text[max(0, start - 40):start])
+    if count:
+        word = count.group("count").lower()
+        return int(word) if word.isdigit() else cues.NUMBER_WORDS[word]
+    return None
+
+
+def _join_purpose(article, sentence, candidate, travel, trigger, between, end, seg_end):
+    """A trigger that is the purpose of the visit before it ("arrived in Moscow for talks") joins it.
+    Travel to talks or a meeting is that encounter ("travelling to Beijing for talks on Friday"),
+    unless the stay is counted in days ("leave for China for five days of meetings")."""
+    start = candidate.end - sentence.start
+    candidate.end = sentence.start + end
+    if trigger.kind == "visit":
+        candidate.days = candidate.days or _days_of(sentence.text, start, end)
+    if between is None or trigger.kind not in ("talks", "meeting", "summit"):
+        return
+    if not _MOTION_RE.match(travel) or _VISIT_NOUN_RE.search(travel) or _STAY_RE.search(between):
+        return
+    candidate.kind, candidate.cameo, candidate.plover = trigger.kind, trigger.cameo, trigger.plover
+    candidate.days = None
+    # the encounter's own day, if it gives one, rather than the day of the journey
+    own = _nearest_date(article, candidate, (sentence.start + start, sentence.start + seg_end))
+    candidate.date = own or candidate.date
+
+
+def _status(text, clause, start, end):
+    """(status, reason): held | planned | cancelled | past-plan, or None for a hedged or
+    hypothetical encounter; the reason names the cue that decided."""
+    clause = (max(clause[0], start - STATUS_REACH), min(clause[1], end + STATUS_REACH))
+    window = text[clause[0]:clause[1]]
+    cancel = _CANCEL_RE.search(window)
+    if cancel:
+        return "cancelled", f"cancellation cue {cancel.group(0)!r} in the clause"
+    before = text[clause[0]:start]
+    after = text[end:clause[1]]
+    past_plan = _PAST_PLAN_RE.search(before)
+    if past_plan:
+        return "past-plan", f"plan told in the past {past_plan.group(0)!r}"
+    if _HEDGE_RE.search(text[max(clause[0], start - 60):min(clause[1], end + HEDGE_AFTER)]):
+        return None, "hedge"
+    best = None
+    for status, pattern in (("planned", _PLAN_RE), ("held", _HELD_RE)):
+        if pattern.search(text[start:end]):
+            best = (-1, status, f"the trigger's own word {pattern.search(text[start:end]).group(0)!r}")
+            break
+    # the nearest cue wins; one after the trigger counts double its distance
+    cues_at = [(start - m.end(), status, f"nearest cue before the trigger {m.group(0)!r}")
+               for status, pattern in _STATUS_BEFORE for m in pattern.finditer(before)]
+    cues_at += [(2 * m.start() + 10, status, f"nearest cue after the trigger {m.group(0)!r}")
+                for status, pattern in _STATUS_AFTER for m in pattern.finditer(after[:STATUS_AFTER])]
+    if cues_at:
+        nearest = min(cues_at, key=lambda cue: cue[0])
+        if best is None or nearest[0] < best[0]:
+            best = nearest
+    return (best[1], best[2]) if best else ("held", "no cue of tense: held")
+
+
+def _read_clause(article, sentence, candidate, segment, clause, window):
+    """Date, venue, parties, organizations and heads of one trigger from its clause."""
+    base = sentence.start
+    seg = (base + segment[0], base + segment[1])
+    cl = (base + clause[0], base + clause[1])
+    # the date: in the trigger's segment (or its clause when it is alone there, or a relative
+    # clause right after: "the gathering, which kicks off Saturday"); never a report's date
+    candidate.date = _nearest_date(article, candidate, seg)
+    where = "the trigger's stretch of its clause"
+    if candidate.date is None and seg == cl:
+        candidate.date, where = _nearest_date(article, candidate, cl), "the trigger's clause"
+    if candidate.date is None and seg[1] == cl[1]:
+        relative = re.match(r",?\s*(?:which|where|when)\b[^,;]*", article.text[cl[1]:sentence.end])
+        if relative and not _TRIGGER_RE.search(relative.group(0)):
+            candidate.date = _nearest_date(article, candidate, (cl[1], cl[1] + relative.end()))
+            where = "a relative clause right after the trigger"
+    if candidate.date is None and _WHEN_RE.match(article.text[cl[0]:seg[1]]):
+        # "..., on December 6, in New Delhi, when Putin visited India": the time of the clause
+        # "when" modifies
+        candidate.date = next((m for m in reversed(article.dates_from(sentence.start, cl[0]))
+                               if not _DECIDED_RE.search(article.text[max(0, m.start - 40):m.start])), None)
+        where = "the clause that 'when' modifies"
+    if candidate.date is not None:
+        candidate.why["date"] = f"nearest date in {where}: {candidate.date.text!r} ({candidate.date.rule})"
+    if candidate.date is not None and candidate.date.precision == "day" and \
+            _ENDING_RE.search(article.text[cl[0]:cl[1]]):
+        candidate.ends, candidate.date = candidate.date, None
+        candidate.why["date"] = f"the encounter is told as ending: {candidate.ends.text!r} is its last day"
+    places = article.in_sentence(article.places, sentence)
+    if candidate.kind != "call":
+        _read_venue(article, sentence, candidate, places, seg)
+    organization_before = re.search(r"(?:[A-Z][\w-]*\s+|\)\s+){1,6}$", article.text[max(sentence.start, candidate.start - 60):candidate.start])
+    candidate.organizations = _unique(p.name for p in places if p.kind == "organization" and
+                                      (seg[0] <= p.start < seg[1] or (organization_before and p.end >= candidate.start - 60 and p.end <= candidate.start)))
+    org_summit = candidate.kind == "summit" and any(
+        p.kind == "organization" and candidate.start - 60 <= p.end <= candidate.start for p in places)
+    candidate.group_reference = bool(_GROUP_RE.search(article.text[seg[0]:seg[1]]))
+    actors = [p for p in places if seg[0] <= p.start < seg[1] and article.is_actor(p)]
+    if len({p.iso3 for p in actors}) < 2 and not org_summit:
+        actors = [p for p in places if article.is_actor(p)]
+        candidate.group_reference = candidate.group_reference or bool(_GROUP_RE.search(sentence.text))
+    if candidate.kind == "visit" and len({p.iso3 for p in actors}) > 2:
+        # a visit is the visitor's and the host's: the clause, or the nearest party before it
+        actors = [p for p in places if cl[0] <= p.start < cl[1] and article.is_actor(p)] or \
+            [p for p in places if p.end <= candidate.start and article.is_actor(p)][-1:] or actors
+    candidate.countries = _unique(p.iso3 for p in actors)
+    candidate.why["countries"] = "parties named in the " + ("trigger's clause" if all(
+        seg[0] <= p.start < seg[1] for p in actors) else "sentence")
+    # a negotiating format named as the encounter's ("six-party talks", "the Quad's leaders")
+    # seats all its members
+    for name in candidate.organizations:
+        if seated_members(name):
+            candidate.countries = _unique(candidate.countries + list(seated_members(name)))
+            candidate.why["countries"] += f"; the members of {name} (data/gazetteer/formats.csv)"
+    officials = [p for p in places if p.kind == "official" and seg[0] <= p.start < seg[1]] or \
+        [p for p in places if p.kind == "official"]
+    candidate.heads = _unique(p.name for p in officials)
+    if candidate.kind == "visit" and candidate.country and candidate.country not in candidate.countries:
+        candidate.countries.append(candidate.country)
+
+
+def _read_venue(article, sentence, candidate, places, seg):
+    # only the trigger's own stretch of its clause: a place in the stretch of another trigger
+    # ("met today and agreed to hold talks in Quito") is that trigger's venue
+    venues = [p for p in places if seg[0] <= p.start < seg[1] and article.is_location(p)]
+    if not venues and article.dateline is not None and (
+            sentence.start <= article.dateline.start or _HERE_RE.search(article.text[seg[0]:seg[1]])):
+        venues = [article.dateline]  # a wire report's "here" is its dateline's city
+    if not venues:
+        return
+    # the most specific place after the trigger first, then the nearest before it
+    def rank(place):
+        distance = place.start - candidate.end if place.start >= candidate.end else candidate.start - place.end
+        return (place.start < candidate.start, distance // 40, place.kind == "country", distance)
+    venue = min(venues, key=rank)
+    candidate.why["venue"] = ("the dateline" if venue is article.dateline
+                              else f"a locative phrase in the trigger's clause: {venue.text!r}")
+    candidate.country = venue.iso3
+    if venue.kind != "country":
+        candidate.city = venue.city or venue.name
+        follower = next((p for p in places if p.kind == "country" and 0 <= p.start - venue.end <= 3), None)
+        if follower:
+            candidate.country = follower.iso3
+
+
+def _nearest_date(article, candidate, span):
+    best = None
+    for mention in article.dates_from(span[0], span[1]):
+        if _REPORTING_RE.search(article.text[max(0, mention.start - 40):mention.start]):
+            continue
+        if _DECIDED_RE.search(article.text[max(0, mention.start - 40):mention.start]):
+            continue
+        if mention.rule in NOT_EVENT_RULES and not _modifies_trigger(article, mention, candidate):
+            continue
+        if mention.end <= candidate.start:
+            between = article.text[mention.end:candidate.start]
+            if len(between) > 100 or _REPORTING_ANY_RE.search(between):
+                continue
+            distance = (candidate.start - mention.end) * 1.5
+        else:
+            distance = abs(mention.start - candidate.end)
+            if distance > MAX_DATE_AFTER:
+                continue
+        if best is None or distance < best[0]:
+            best = (distance, mention)
+    return best[1] if best else None
+
+
+def _modifies_trigger(article, mention, candidate):
+    """A year before a noun dates that noun: "the 2019 summit" dates the summit, "the 2015
+    declaration" a document, not the talks told beside it."""
+    return mention.end <= candidate.start and re.fullmatch(r"[\s\w-]{0,25}", article.text[mention.end:candidate.start]) is not None
+
+
+def _read_sentence_roles(article, sentence, candidates):
+    """Absent parties and mediators, from the cues of the sentence, given to the nearest trigger."""
+    if not candidates:
+        return
+    text = sentence.text
+    has_absence, has_mediator = _ANY_ABSENCE_RE.search(text), _ANY_MEDIATOR_RE.search(text)
+    if not (has_absence or has_mediator):
+        return
+    places = [p for p in article.in_sentence(article.places, sentence) if p.iso3]
+    represented = bool(_REPRESENTED_RE.search(text))
+    for pattern, side in _ABSENCE:
+        for match in pattern.finditer(text):
+            cue_start, cue_end = sentence.start + match.start(), sentence.start + match.end()
+            if side == "after":
+                who = [p for p in places if cue_end <= p.start <= cue_end + 25]
+                who = who[:1] + [q for q in who[1:] if re.fullmatch(r"(?:,\s*|\s+(?:and|or)\s+)", article.text[who[0].end:q.start] or " ")] if who else []
+            else:
+                who = [p for p in places if cue_start - 45 <= p.end <= cue_start]
+                who = who[-1:]
+            for place in who:
+                if place.kind not in ACTOR_KINDS:
+                    continue
+                target = _nearest(candidates, cue_start)
+                # "without U.S. President Joe Biden" is a leader, not his country
+                leader = place.kind in ("official", "demonym") or bool(
+                    re.match(r"\s+(?:[A-Z][\w.]*\s+){0,3}(?:[A-Z][\w'-]+)", article.text[place.end:place.end + 40])
+                    and any(q.kind == "official" and 0 < q.start - place.end < 40 for q in places))
+                if leader and represented:
+                    continue
+                target.absent[place.iso3] = leader
+    for pattern, side, aim in _MEDIATORS:
+        for match in pattern.finditer(text):
+            cue_start, cue_end = sentence.start + match.start(), sentence.start + match.end()
+            if side == "after":
+                who = [p for p in places if cue_end <= p.start <= cue_end + 40 and p.kind in ACTOR_KINDS]
+                if who:
+                    who = who[:1] + [q for q in who[1:] if re.fullmatch(r"(?:,\s*|\s+(?:and)\s+|,\s+and\s+)", article.text[who[0].end:q.start] or " ")]
+            else:
+                who = [p for p in places if cue_start - 40 <= p.end <= cue_start and p.kind in ACTOR_KINDS]
+                if who:
+                    last = who[-1]
+                    who = [q for q in who if q is last or re.fullmatch(r"[\w\s,]*", article.text[q.end:last.start] or " ")
+                           and len(article.text[q.end:last.start]) < 25]
+            for place in who:
+                if aim == "next":
+                    following = [c for c in candidates if c.start >= place.end]
+                    target = following[0] if following else _nearest(candidates, place.start)
+                else:
+                    preceding = [c for c in candidates if c.end <= cue_start]
+                    target = preceding[-1] if preceding else _nearest(candidates, place.start)
+                if place.iso3 not in target.mediators:
+                    target.mediators.append(place.iso3)
+
+
+def _nearest(candidates, offset):
+    return min(candidates, key=lambda c: min(abs(c.start - offset), abs(c.end - offset)))
+
+
+def _absent_in(article, sentence):
+    """Countries (not leaders) a sentence says stay away, for resolving 'both sides'."""
+    if not _ANY_ABSENCE_RE.search(sentence.text):
+        return set()
+    probe = _Candidate(sentence=0, start=sentence.start, end=sentence.start, kind="summit", cameo="040",
+                       plover=None, status="held", anaphoric=True)
+    _read_sentence_roles(article, sentence, [probe])
+    return {code for code, leader in probe.absent.items() if not leader}
+
+
+def _attendance(article, sentence):
+    """A sentence saying who attends ("Those attending will include ..."), as a candidate that
+    only adds parties to the multilateral encounter told before it."""
+    places = article.in_sentence(article.places, sentence)
+    candidate = _Candidate(
+        sentence=article.sentence_index[sentence.start], start=sentence.start, end=sentence.start,
+        kind="summit", cameo="040", plover="multilateral", status="held", anaphoric=True, attendance=True,
+        countries=_unique(p.iso3 for p in places if article.is_actor(p)),
+        heads=_unique(p.name for p in places if p.kind == "official"))
+    _read_sentence_roles(article, sentence, [candidate])
+    candidate.countries = [c for c in candidate.countries if c not in candidate.absent]
+    if not _ATTENDANCE_RE.search(sentence.text):
+        candidate.countries, candidate.heads = [], []
+    return candidate

@@ -1,0 +1,295 @@
+"""Stage 3, across sentences: what one sentence tells about an encounter of another. Chronology
+lists, "first ... since", day N of an encounter, dates from the lede, the paragraph, the
+gathering or the meeting a visit is made for, and heads named in a sentence of their own.
+"""
+
+import re
+from datetime import datetime, timedelta
+
+from loaders import cues
+from loaders.dates import DateMention
+from loaders.extraction.fold import _finish
+from loaders.extraction.model import _after_anchor, _because, _Candidate, _unique
+from loaders.extraction.patterns import (
+    _COUNT_BEFORE_RE,
+    _DAY_OF_RE,
+    _FIRST_SINCE_AFTER_RE,
+    _FIRST_SINCE_BEFORE_RE,
+    _HEAD_AFTER_RE,
+    _HEAD_BEFORE_RE,
+    _LIST_CUT_RE,
+    _NOUN_TRIGGER_RE,
+    _ORDINAL_RES,
+    _PLURAL_TRIGGER_RE,
+    _REPORTING_RE,
+    _SIDELINES_RE,
+    KIND_CLASS,
+    LEDE_DAYS,
+    SINCE_DATE_REACH,
+    SINCE_REACH,
+    VENUE_KINDS,
+)
+
+
+def _count_days(article, candidates):
+    """Day N of a multi-day encounter (cues.ORDINAL_DAY_PATTERNS). "12 July, day two of the
+    summit": the summit's first day is 11 July. "On the first day of the trip, X held talks": the
+    talks take the first day of the trip told before."""
+    if not _DAY_OF_RE.search(article.text):  # a cheap literal scan first: most articles have none
+        return
+    for pattern in _ORDINAL_RES:
+        for match in pattern.finditer(article.text):
+            offset = match.start()
+            index = next((n for n, s in enumerate(article.sentences) if s.start <= offset < s.end), None)
+            if index is None:
+                continue
+            count = cues.ORDINAL_DAYS[match.group("ordinal").lower()] - 1
+            kind = cues.ORDINAL_NOUN_KINDS[match.group("noun").lower()]
+            here = [c for c in candidates if c.sentence == index]
+            counted = next((c for c in here if c.start <= match.start("noun") < c.end), None)
+            stated = next((m for m in article.dates if m.precision == "day" and m.end <= offset and
+                           re.fullmatch(r"[\s,]*", article.text[m.end:offset])), None)
+            if stated is not None:
+                if counted is not None:
+                    counted.date = _derived_date(article, match, stated.date - timedelta(days=count))
+                continue
+            first = next((c for c in reversed(candidates) if c.start < offset and c is not counted and
+                          c.sentence <= index and c.date is not None and c.date.precision == "day" and
+                          KIND_CLASS[c.kind] == KIND_CLASS[kind]), None)
+            if first is None:
+                continue
+            for candidate in here:
+                if candidate is not counted and candidate.date is None:
+                    candidate.date = _derived_date(article, match, first.date.date + timedelta(days=count))
+
+
+def _derived_date(article, match, day):
+    return DateMention(match.start(), match.end(), article.text[match.start():match.end()], day, None,
+                       "day", "ordinal_day")
+
+
+def _first_since(article, candidates):
+    """"the first such phone call since July 2022", "their first meeting since the two leaders
+    faced each other in Vienna in 1961": the date after "since" is an earlier encounter of the
+    same kind (cues.FIRST_SINCE_BEFORE), held at the place the since-clause names, if any."""
+    if "since" not in article.text:
+        return
+    for candidate in candidates:
+        if not _NOUN_TRIGGER_RE.search(article.text[candidate.start:candidate.end]):
+            continue
+        sentence = article.sentences[candidate.sentence]
+        if not _FIRST_SINCE_BEFORE_RE.search(article.text[max(sentence.start, candidate.start - 40):candidate.start]):
+            continue
+        reach = article.text[candidate.end:min(sentence.end, candidate.end + SINCE_REACH)]
+        word = _FIRST_SINCE_AFTER_RE.search(reach)
+        if word is None:
+            continue
+        since_at = candidate.end + word.end()
+        since = next((m for m in article.dates_from(since_at, since_at + SINCE_DATE_REACH)
+                      if m.end <= sentence.end), None)
+        if since is None or since.precision not in ("day", "month", "year"):
+            continue
+        if any(since_at <= other.start < since.end for other in candidates):
+            continue  # "since his visit in July 2000": that trigger tells the earlier encounter
+        candidate.status, candidate.anaphoric, candidate.date = "held", False, since
+        candidate.why.update(status="an earlier encounter: 'first ... since'",
+                             date=f"the date after 'since': {since.text!r}")
+        candidate.earlier = True
+        # the venue in the sentence is the new encounter's; the earlier one's is in its clause
+        there = next((p for p in article.in_sentence(article.places, sentence)
+                      if since_at <= p.start < since.end + 30 and article.is_location(p)), None)
+        candidate.country = there.iso3 if there else None
+        candidate.city = (there.city or there.name) if there and there.kind != "country" else None
+        if len(candidate.countries) < 2:  # "their first ... since": the parties of the one told
+            candidate.countries = _unique(candidate.countries + article.recent_pair(candidate.sentence))
+
+
+def _date_from_lede(article, groups, candidates):
+    """An undated held encounter takes the day the article's lede gives without a trigger of its
+    own ("X left the White House early on 28 February ..."; a dateline "DOHA, August 15."), when
+    all its parties are named in the lede's first two sentences and that day is at most
+    LEDE_DAYS before publication. A report's own date ("said on Monday") is not such a day."""
+    if article.published is None or not article.sentences:
+        return
+    published = article.published.date() if isinstance(article.published, datetime) else article.published
+    lede = article.sentences[:2]
+    with_trigger = {c.sentence for c in candidates}
+    day = None
+    for index, sentence in enumerate(lede):
+        if index in with_trigger:
+            continue
+        for mention in article.in_sentence(article.dates, sentence):
+            if mention.precision != "day" or mention.end_date is not None:
+                continue
+            if _REPORTING_RE.search(article.text[max(0, mention.start - 40):mention.start]):
+                continue
+            if 0 <= (published - mention.date).days <= LEDE_DAYS:
+                day = mention
+                break
+        if day:
+            break
+    if day is None:
+        return
+    # the parties named with that day; a bare dateline ("DOHA, August 15.") lends the next sentence's
+    named = {p.iso3 for p in article.in_sentence(article.places, article.sentences[index]) if p.iso3}
+    if len(named) < 2 and index + 1 < len(article.sentences):
+        named |= {p.iso3 for p in article.in_sentence(article.places, article.sentences[index + 1]) if p.iso3}
+    for group in groups:
+        if group.date is not None or group.ends is not None or group.status != "held":
+            continue
+        countries = _finish(article, group)[0]
+        if countries and set(countries) <= named:
+            group.date = day
+            _because(group, "date", f"the lede's day {day.text!r}: undated, held, its parties named there")
+
+
+def _date_from_paragraph(article, groups):
+    """An undated held encounter told in a sentence without any date takes the day of the held
+    encounter told in the sentence before it, in the same paragraph, when they share a party
+    ("X arrived in Lima on Tuesday. He met his Peruvian counterpart at the palace.")."""
+    for group in groups:
+        if group.date is not None or group.ends is not None or group.status != "held":
+            continue
+        index = min(group.sentences)
+        sentence = article.sentences[index]
+        if index == 0 or article.in_sentence(article.dates, sentence):
+            continue
+        previous = article.sentences[index - 1]
+        if "\n" in article.text[previous.end:sentence.start]:
+            continue
+        before = next((g for g in groups if g is not group and index - 1 in g.sentences and index not in g.sentences
+                       and g.status == "held" and g.date is not None and g.date.precision == "day"
+                       and set(g.countries) & set(group.countries)), None)
+        if before is not None:
+            group.date = before.date
+            _because(group, "date", f"the day of the encounter told just before in its paragraph: {before.date.text!r}")
+
+
+def _date_from_gathering(article, groups):
+    """An undated encounter told as held on the sidelines of a summit that the article dates
+    (one told in the same sentence, else the nearest told before it) takes the summit's date,
+    and its venue where it names none."""
+    for group in groups:
+        if group.date is not None or group.kind == "summit":
+            continue
+        sentence = article.sentences[group.sentences[0]]
+        if not _SIDELINES_RE.search(sentence.text):
+            continue
+        here = group.sentences[0]
+        summits = [g for g in groups if g is not group and g.kind == "summit" and g.date is not None
+                   and min(g.sentences) <= here]
+        gathering = next((g for g in summits if here in g.sentences), None) or \
+            max(summits, key=lambda g: max(s for s in g.sentences if s <= here), default=None)
+        if gathering:
+            group.date = gathering.date
+            _because(group, "date", f"on the sidelines of a dated gathering: {gathering.date.text!r}")
+            group.city, group.country = group.city or gathering.city, group.country or gathering.country
+
+
+def _date_visits_from_meetings(groups):
+    """An undated visit takes the date of the encounter it is made for: a dated meeting, talks or
+    summit of the same status among the same parties (visitor and host), held where the visit
+    goes or at an unnamed place ("Biden had been due to visit Amman ... scheduled to meet King
+    Abdullah ... on Wednesday"). The nearest such encounter in the text wins."""
+    for visit in groups:
+        if visit.kind != "visit" or visit.date is not None or visit.ends is not None or not visit.countries:
+            continue
+        destination = visit.country
+        fits = [g for g in groups if KIND_CLASS[g.kind] == "consult" and g.status == visit.status and
+                g.date is not None and set(visit.countries) <= set(g.countries) and
+                (g.country is None or destination is None or g.country == destination)]
+        if fits:
+            nearest = min(fits, key=lambda g: min(abs(a - b) for a in g.sentences for b in visit.sentences))
+            visit.date = nearest.date
+            _because(visit, "date", f"the day of the encounter the visit is made for: {nearest.date.text!r}")
+
+
+def _chronologies(article, candidates):
+    """A plural encounter noun followed by a list of places and dates ("their meetings since
+    then: Sochi, Sept. 17, 2018; Istanbul, Jan. 8, 2020; ...", "talks in Vienna in May 2019, in
+    Geneva in June 2019 and in Oslo in 2021") tells one encounter per item of the list. Each item
+    takes its own place and date and the parties of the noun; the noun itself is no encounter,
+    nor is a trigger inside the list ("Moscow, March 5, 2020, when six hours of talks ...")."""
+    out, lists = [], []
+    for candidate in candidates:
+        if any(low <= candidate.start < high for low, high in lists):
+            continue
+        items = _list_items(article, candidate) if _PLURAL_TRIGGER_RE.search(
+            article.text[candidate.start:candidate.end]) else []
+        if len(items) < 2:
+            out.append(candidate)
+            continue
+        lists.append((candidate.end, article.sentences[candidate.sentence].end))
+        listed = {place.iso3 for _, place in items if place is not None}
+        sentence = article.sentences[candidate.sentence]
+        named = {p.iso3 for p in article.in_sentence(article.places, sentence)
+                 if p.start < candidate.end and article.is_actor(p)}
+        parties = [c for c in candidate.countries if c not in listed or c in named]
+        if len(parties) < 2:
+            parties = _unique(parties + article.recent_pair(max(0, candidate.sentence - 1)))
+        for mention, place in items:
+            item = _Candidate(
+                sentence=candidate.sentence, start=candidate.start, end=candidate.end, kind=candidate.kind,
+                cameo=candidate.cameo, plover=candidate.plover,
+                status="planned" if _after_anchor(article, mention) else "held", anaphoric=False,
+                date=mention, countries=list(parties), mediators=list(candidate.mediators),
+                heads=list(candidate.heads), earlier=True, item=mention.start,
+                why={"kind": candidate.why.get("kind", "") + ", an item of a list of encounters",
+                     "date": f"the item's own date {mention.text!r}", "countries": "the parties of the list's noun"})
+            if place is not None:
+                item.country = place.iso3
+                if place.kind != "country":
+                    item.city = place.city or place.name
+            out.append(item)
+    return out
+
+
+def _list_items(article, candidate):
+    """(date, place or None) for each item of a list after `candidate`'s trigger, in its sentence:
+    items are cut at semicolons, else at the dates themselves. A list needs a place per item,
+    or a count before the noun that the days match ("two meetings ... on May 9 and June 13")."""
+    sentence = article.sentences[candidate.sentence]
+    tail = (candidate.end, sentence.end)
+    dates = [m for m in article.dates_from(*tail) if m.end <= sentence.end and m.precision in ("day", "month", "year")]
+    if len(dates) < 2:
+        return []
+    cuts = [m.end() for m in _LIST_CUT_RE.finditer(article.text, *tail)]
+    pieces = list(zip([tail[0]] + cuts, cuts + [tail[1]])) if len(cuts) >= 1 else []
+    if len(pieces) < 2:  # no separators: each date closes the item that leads to it
+        edges = [tail[0]] + [m.end for m in dates]
+        pieces = list(zip(edges, edges[1:]))
+    places = [p for p in article.in_sentence(article.places, sentence) if p.iso3 and p.kind in VENUE_KINDS]
+    items = []
+    for low, high in pieces:
+        here = [m for m in dates if low <= m.start < high]
+        if not here:
+            continue
+        where = sorted((p for p in places if low <= p.start < high), key=lambda p: p.kind == "country")
+        items.append((here[0], where[0] if where else None))
+    if sum(place is not None for _, place in items) >= 2:
+        return items
+    # "two meetings in Washington, on December 9 and January 13": as many dates as the count
+    # says, at the venue of the noun
+    count = _COUNT_BEFORE_RE.search(article.text[max(sentence.start, candidate.start - 20):candidate.start])
+    if count and cues.NUMBER_WORDS.get(count.group(1).lower()) == len(items) and \
+            all(m.precision == "day" for m, _ in items):
+        venue = next((p for p in places if candidate.end <= p.start < items[0][0].start), None)
+        return [(mention, venue) for mention, _ in items]
+    return []
+
+
+def _attach_lone_heads(article, candidates):
+    """Heads named in a sentence without a trigger ("the delegation was led by X") join the
+    encounter told just before, else the one told in the next sentence."""
+    for index, sentence in enumerate(article.sentences):
+        if not (_HEAD_AFTER_RE.search(sentence.text) or _HEAD_BEFORE_RE.search(sentence.text)):
+            continue
+        if any(c.sentence == index for c in candidates):
+            continue
+        before = [c for c in candidates if c.sentence < index]
+        after = [c for c in candidates if c.sentence == index + 1]
+        if not (before or after):
+            continue
+        names = [p.name for p in article.in_sentence(article.places, sentence) if p.kind == "official"]
+        target = before[-1] if before else after[0]
+        target.heads = _unique(target.heads + names)

@@ -1,0 +1,256 @@
+"""Stage 2, the article: fold the triggers of one article into encounters (a definite reference
+joins what it refers to; mentions agreeing in kind, status, parties, date and venue become one),
+then settle each encounter's parties.
+"""
+
+import re
+
+from loaders.extraction.model import _because, _Candidate, _Group, _unique
+from loaders.extraction.patterns import _CANCEL_RE, _KIND_RANK, _PRECISION_RANK, _REPRESENTED_RE, KIND_CLASS
+from loaders.gazetteer import seated_members
+
+
+def _dates_agree(a, b):
+    if a is None or b is None:
+        return True
+    if a.precision == "day" and b.precision == "day":
+        return a.date == b.date or (a.end_date is not None and a.date <= b.date <= a.end_date) or \
+            (b.end_date is not None and b.date <= a.date <= b.end_date)
+    return (a.date.year, a.date.month) == (b.date.year, b.date.month) or \
+        (a.end_date is not None and a.date <= b.date <= a.end_date) or \
+        (b.end_date is not None and b.date <= a.date <= b.end_date)
+
+
+def _heads_agree(a, b):
+    """Two encounters with two or more named principals each, each naming one the other does
+    not, are two encounters (Blinken–Xi and Blinken–Wang on one day)."""
+    if len(a) < 2 or len(b) < 2:
+        return True
+
+    def tokens(head):
+        return {t.lower() for t in re.findall(r"[\w'-]+", head) if len(t) > 1}
+
+    def unmatched(these, those):
+        return [h for h in these if not any(tokens(h) & tokens(o) for o in those)]
+    return not (unmatched(a, b) and unmatched(b, a))
+
+
+def _compatible(group, candidate, strict_status=True, anaphor=False):
+    # "held talks ..., their first meeting since 2019": the earlier encounter stands alone
+    if candidate.earlier or any(member.earlier for member in group.members):
+        return False
+    if KIND_CLASS[group.kind] != KIND_CLASS[candidate.kind] and not _signed_there(group, candidate):
+        return False
+    if strict_status and candidate.status != "past-plan" and group.status != "past-plan" and group.status != candidate.status:
+        return False
+    if candidate.status != "past-plan" and not _dates_agree(group.date, candidate.date):
+        return False
+    if group.country and candidate.country and group.country != candidate.country:
+        return False
+    if _bilateral_within_multilateral(group, candidate) or _bilateral_within_multilateral(candidate, group):
+        return False
+    if anaphor:
+        return True
+    if group.city and candidate.city and group.city != candidate.city:
+        return False
+    if not _heads_agree(group.heads, candidate.heads):
+        return False
+    a, b = set(group.countries), set(candidate.countries)
+    if a and b and not (a & b):
+        return False
+    return True
+
+
+def _signed_there(group, candidate):
+    """A signing told in the sentence of a meeting, talks or summit ("met on Monday and signed a
+    treaty") is an act of that encounter, not an encounter of its own."""
+    families = {KIND_CLASS[group.kind], KIND_CLASS[candidate.kind]}
+    return families == {"agree", "consult"} and candidate.sentence in group.sentences
+
+
+def _bilateral_within_multilateral(one, other):
+    """Two leaders' talks on the sidelines of a summit are an encounter of their own."""
+    return one.kind == "summit" and other.kind != "summit" and len(one.countries) > 2 and len(other.countries) == 2
+
+
+def _new_group(candidate):
+    return _Group(
+        members=[candidate], kind=candidate.kind, cameo=candidate.cameo, plover=candidate.plover,
+        status=candidate.status, date=candidate.date, city=candidate.city, country=candidate.country,
+        countries=list(candidate.countries), absent=dict(candidate.absent), mediators=list(candidate.mediators),
+        organizations=list(candidate.organizations), heads=list(candidate.heads), sentences=[candidate.sentence],
+        ends=candidate.ends, days=candidate.days, why=dict(candidate.why))
+
+
+def _absorb(group, candidate, anaphor=False):
+    group.members.append(candidate)
+    if candidate.sentence not in group.sentences:
+        group.sentences.append(candidate.sentence)
+    if group.status == "past-plan" and candidate.status != "past-plan" or \
+            anaphor and candidate.status == "cancelled" and group.status != "cancelled":
+        group.status = candidate.status
+        _because(group, "status", candidate.why.get("status"), candidate)
+    if group.date is None and candidate.date is not None or candidate.date is not None and group.date is not None \
+            and candidate.status != "past-plan" and _more_precise(candidate.date, group.date) and \
+            (not anaphor or group.date.precision != "day"):
+        group.date = candidate.date
+        _because(group, "date", candidate.why.get("date"), candidate)
+    if group.city is None and candidate.city is not None:
+        _because(group, "venue", candidate.why.get("venue"), candidate)
+    group.ends = group.ends or candidate.ends
+    group.days = group.days or candidate.days
+    group.city = group.city or candidate.city
+    group.country = group.country or candidate.country
+    if not anaphor or group.kind == "summit" or len(group.countries) < 2:
+        group.countries = _unique(group.countries + candidate.countries)
+    group.absent.update(candidate.absent)
+    group.mediators = _unique(group.mediators + candidate.mediators)
+    group.organizations = _unique(group.organizations + candidate.organizations)
+    group.heads = _unique(group.heads + candidate.heads)
+    # the kind is named where the encounter is first told; a later sentence's word ("continue
+    # preparing talks") does not rename it
+    if _KIND_RANK[candidate.kind] > _KIND_RANK[group.kind] and not anaphor and candidate.sentence == group.sentences[0]:
+        group.kind, group.cameo, group.plover = candidate.kind, candidate.cameo, candidate.plover
+
+
+def _more_precise(a, b):
+    return _PRECISION_RANK.get(a.precision, 0) > _PRECISION_RANK.get(b.precision, 0)
+
+
+def _fold(article, candidates):
+    groups = []
+    pending = []
+    attendance = [c for c in candidates if c.attendance]
+    for candidate in candidates:
+        if candidate.attendance:
+            continue
+        if candidate.anaphoric:
+            antecedent = _antecedent([g for g in reversed(groups) if _compatible(g, candidate, False, True)], candidate)
+            if antecedent:
+                _absorb(antecedent, candidate, anaphor=True)
+            else:
+                pending.append(candidate)
+            continue
+        target = next((g for g in reversed(groups) if _compatible(g, candidate)), None)
+        if target:
+            _absorb(target, candidate)
+        else:
+            groups.append(_new_group(candidate))
+    for candidate in pending:
+        # an anaphor refers back; one told before anything it could refer to joins a later
+        # encounter only when it agrees with it in status ("the talks held in Beijing" is not
+        # the talks the ministers "would hold")
+        fits = [g for g in groups if _compatible(g, candidate, False, True) and
+                (min(g.sentences) <= candidate.sentence or g.status == candidate.status)]
+        target = min(fits, key=lambda g: min(abs(s - candidate.sentence) + (0.5 if s > candidate.sentence else 0)
+                                             for s in g.sentences)) if fits else None
+        if target:
+            _absorb(target, candidate, anaphor=True)
+        else:
+            groups.append(_new_group(candidate))
+    for candidate in attendance:
+        if candidate.countries:
+            _join_nearest(groups, candidate, lambda g: g.kind == "summit", add_countries=True)
+        elif candidate.absent:
+            _join_nearest(groups, candidate, lambda g: KIND_CLASS[g.kind] == "consult", add_countries=False)
+    cancelled = any(_CANCEL_RE.search(s.text) for s in article.sentences)
+    out = []
+    for group in groups:
+        if group.status == "past-plan":
+            if not cancelled:
+                continue
+            group.status = "cancelled"
+        out.append(group)
+    # a plan told twice ("will meet" ... "the meeting") is one plan: fold groups again
+    return _fold_groups(out)
+
+
+def _antecedent(groups, anaphor):
+    """The encounter an anaphor ("the talks in Istanbul") refers to, among compatible `groups`
+    (most recent first): the one at the place it names, else the one of its status, else the
+    most recent."""
+    at_place = [g for g in groups if anaphor.city and g.city == anaphor.city]
+    same_status = [g for g in groups if g.status == anaphor.status]
+    return next(iter(at_place or same_status or groups), None)
+
+
+def _join_nearest(groups, candidate, accept, add_countries):
+    """Give a sentence without a trigger (who attends, who stays away) to the nearest accepted
+    encounter before it, else after it."""
+    accepted = [g for g in groups if accept(g)]
+    if not accepted:
+        return
+    before = [g for g in accepted if min(g.sentences) <= candidate.sentence]
+    group = max(before, key=lambda g: max(s for s in g.sentences if s <= candidate.sentence)) if before \
+        else min(accepted, key=lambda g: min(g.sentences))
+    group.members.append(candidate)
+    if candidate.sentence not in group.sentences:
+        group.sentences.append(candidate.sentence)
+    if add_countries:
+        group.countries = _unique(group.countries + candidate.countries)
+        group.heads = _unique(group.heads + candidate.heads)
+    group.absent.update(candidate.absent)
+
+
+def _fold_groups(groups):
+    out = []
+    for group in groups:
+        target = next((g for g in out if _groups_agree(g, group)), None)
+        if target is None:
+            out.append(group)
+            continue
+        for member in group.members:
+            _absorb(target, member)
+    return out
+
+
+def _groups_agree(a, b):
+    probe = _Candidate(sentence=b.sentences[0], start=0, end=0, kind=b.kind, cameo=b.cameo, plover=b.plover,
+                       status=b.status, anaphoric=False, date=b.date, city=b.city, country=b.country,
+                       countries=b.countries, heads=b.heads, earlier=any(m.earlier for m in b.members))
+    return _compatible(a, probe) and set(a.countries) & set(b.countries) != set()
+
+
+def _finish(article, group):
+    """Settle the parties of a group: group references, absences, mediators, venue."""
+    countries = list(group.countries)
+    play = article.in_play()
+    group_reference = any(m.group_reference for m in group.members)
+    if len(countries) < 2 and (group_reference or (not group.organizations and group.kind != "summit")):
+        countries = _unique(countries + play) if (group_reference or countries) else countries
+    represented = _represented(article, group)
+    absent = [code for code, leader in group.absent.items() if not (leader and code in represented)]
+    if group.status == "cancelled":
+        absent = []  # nobody attends what does not take place
+    mediators = [m for m in group.mediators if m not in absent]
+    # a host or mediator counts as a party only when the text gives it no other role
+    countries = [c for c in countries if c not in absent and c not in mediators]
+    seated = {code for name in group.organizations for code in seated_members(name)}
+    if group.kind != "visit" and group.country and group.country in countries and \
+            group.country not in seated and not _actor_outside_venue(article, group, group.country):
+        countries.remove(group.country)
+    return countries, absent, mediators
+
+
+def _represented(article, group):
+    found = set()
+    for index in group.sentences:
+        sentence = article.sentences[index]
+        if _REPRESENTED_RE.search(sentence.text):
+            found |= {p.iso3 for p in article.in_sentence(article.places, sentence) if p.iso3}
+    return found
+
+
+def _actor_outside_venue(article, group, code):
+    """Whether `code` is named as a party in the group's sentences, or, for a group told by a
+    group reference ("the two delegations"), in the sentences that reference reaches back to."""
+    indexes = set(group.sentences)
+    if any(member.group_reference for member in group.members):
+        first = min(group.sentences)
+        indexes |= set(range(max(0, first - 3), first))
+    for index in sorted(indexes):
+        sentence = article.sentences[index]
+        for place in article.in_sentence(article.places, sentence):
+            if place.iso3 == code and article.is_actor(place):
+                return True
+    return False

@@ -1,0 +1,303 @@
+"""What extraction knows about one article (sentences, places, dates, people, its dateline) and
+the records the stages pass on: a `_Candidate` per trigger, a `_Group` per encounter.
+"""
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from loaders.dates import find_dates
+from loaders.extraction.patterns import (
+    _DATELINE_HEAD_RE,
+    _HEAD_AFTER_RE,
+    _HEAD_BEFORE_RE,
+    _LOCATION_RE,
+    _MEDIA_RE,
+    _NAME_RE,
+    _NON_ACTOR_AFTER_RE,
+    _NOT_VENUE_RE,
+    _TITLES,
+    _TOPIC_PREP_RE,
+    _VENUE_RE,
+    ACTOR_KINDS,
+    DATELINE_DAYS,
+    VENUE_KINDS,
+)
+from loaders.gazetteer import find_places, Place
+from loaders.sentences import split_sentences
+
+
+@dataclass
+class _Candidate:
+    sentence: int
+    start: int
+    end: int
+    kind: str
+    cameo: str
+    plover: str | None
+    status: str            # held | planned | cancelled | past-plan
+    anaphoric: bool
+    date: object = None    # a DateMention or None
+    city: str | None = None
+    country: str | None = None
+    countries: list = field(default_factory=list)
+    absent: dict = field(default_factory=dict)   # iso3 -> True when it was a leader who stays away
+    mediators: list = field(default_factory=list)
+    organizations: list = field(default_factory=list)
+    heads: list = field(default_factory=list)
+    group_reference: bool = False
+    attendance: bool = False
+    ends: object = None    # a DateMention of the last day, for a visit told as ending
+    days: int | None = None   # length in days in its own words ("a two-day visit")
+    earlier: bool = False     # the earlier encounter of "their first meeting since 2019"
+    item: int | None = None   # offset of its date, for one item of a chronology list
+    why: dict = field(default_factory=dict)   # field -> the rule that decided it (--explain)
+
+
+@dataclass
+class _Group:
+    members: list
+    kind: str
+    cameo: str
+    plover: str | None
+    status: str
+    date: object = None
+    city: str | None = None
+    country: str | None = None
+    countries: list = field(default_factory=list)
+    absent: dict = field(default_factory=dict)
+    mediators: list = field(default_factory=list)
+    organizations: list = field(default_factory=list)
+    heads: list = field(default_factory=list)
+    sentences: list = field(default_factory=list)
+    ends: object = None
+    days: int | None = None
+    why: dict = field(default_factory=dict)
+
+
+class _Article:
+    """What extraction knows about one article: sentences, places, dates, people."""
+
+    def __init__(self, text, published):
+        self.text = text
+        self.published = published
+        self.sentences = split_sentences(text)
+        places = list(find_places(text, published.year if published else None))
+        media = [(m.start(), m.end()) for m in _MEDIA_RE.finditer(text)]
+        self.places = [p for p in places if not any(s <= p.start < e for s, e in media)]
+        #: the day relative dates count from: a wire report's dateline day, else publication
+        self.anchor = _dateline_day(text, published) or published
+        # "now", "currently" date the report, never an encounter (dates.NOT_EVENT_RULES)
+        self.dates = sorted((m for m in (find_dates(text, self.anchor) if text else []) if m.rule != "present"),
+                            key=lambda m: m.start)
+        self._date_starts = [m.start for m in self.dates]
+        self.people = {}
+        self._place_starts = [p.start for p in self.places]
+        self._sentence_places = {}
+        self._learn_heads()
+        self.places = sorted(self.places + self._people_places(), key=lambda p: p.start)
+        self._place_starts = [p.start for p in self.places]
+        self._sentence_places = {}
+        self.sentence_index = {s.start: n for n, s in enumerate(self.sentences)}
+        self._actor = {}
+        previous = None
+        for place in self.places:
+            actor = self._is_actor(place)
+            # "in the Chinese capital Beijing", "in Istanbul, Türkiye": a place right after a
+            # location is that location again
+            if actor and previous is not None and not self._actor[id(previous)] and \
+                    previous.kind in VENUE_KINDS and re.fullmatch(r"[\s,]{0,3}", self.text[previous.end:place.start]):
+                actor = False
+            self._actor[id(place)] = actor
+            previous = place
+        self.actor_counts = {}
+        for place in self.places:
+            if self.is_actor(place):
+                self.actor_counts[place.iso3] = self.actor_counts.get(place.iso3, 0) + 1
+        self.dateline = self._dateline()
+        self.absent = set()  # countries said to stay away anywhere in the article (filled later)
+
+    def in_sentence(self, items, sentence):
+        if items is self.places:
+            key = (sentence.start, sentence.end)
+            cached = self._sentence_places.get(key)
+            if cached is None:
+                low = bisect.bisect_left(self._place_starts, sentence.start)
+                high = bisect.bisect_left(self._place_starts, sentence.end)
+                cached = [p for p in self.places[low:high] if p.end <= sentence.end]
+                self._sentence_places[key] = cached
+            return cached
+        if items is self.dates:
+            return [m for m in self.dates_from(sentence.start, sentence.end) if m.end <= sentence.end]
+        return [i for i in items if sentence.start <= i.start and i.end <= sentence.end]
+
+    def dates_from(self, start, end):
+        """The date mentions starting in [start, end), by bisection: articles can hold thousands."""
+        return self.dates[bisect.bisect_left(self._date_starts, start):bisect.bisect_left(self._date_starts, end)]
+
+    def in_play(self):
+        """The two countries named most often as parties in the article."""
+        ranked = sorted(((c, n) for c, n in self.actor_counts.items() if c not in self.absent),
+                        key=lambda kv: (-kv[1], kv[0]))
+        return [code for code, count in ranked[:2] if count >= 2]
+
+    def is_actor(self, place):
+        """A place that stands for a party, not for where something is or what is talked about."""
+        flag = self._actor.get(id(place))
+        return self._is_actor(place) if flag is None else flag
+
+    def is_location(self, place):
+        """A place told as where something is ("in Istanbul", "at Camp David")."""
+        if place.kind not in VENUE_KINDS or not place.iso3 or self.is_actor(place):
+            return False
+        before = self.text[max(0, place.start - 60):place.start]
+        if _NOT_VENUE_RE.search(before) or _TOPIC_PREP_RE.search(before):
+            return False
+        if _VENUE_RE.search(before):
+            return True
+        return bool(_NON_ACTOR_AFTER_RE.match(self.text, place.end)) and place.kind in ("city", "capital", "venue", "seat")
+
+    def _dateline(self):
+        """The place of a dateline ("SHANGHAI - ...", "DOHA, August 15.") opening the body."""
+        head = self.text[:80]
+        for place in self.places:
+            if place.start > 40:
+                break
+            if place.kind in ("city", "capital", "venue") and place.start <= 2 and \
+                    re.match(r"[\s,A-Za-z]*(?:[-–—]|\d|[A-Z][a-z]+ \d)", head[place.end:place.end + 30]):
+                return place
+        return None
+
+    def recent_pair(self, index, hosts=frozenset(), counterpart=False):
+        """The countries of the nearest sentence up to `index` naming two or more parties, or, for
+        a `counterpart` ("his Peruvian counterpart"), of the sentence at `index` and the one
+        before it together (`hosts`, the mediators of the sentence at `index`, are not parties)."""
+        codes = []
+        for position in range(index, max(-1, index - 4), -1):
+            sentence = self.sentences[position]
+            here = _unique(p.iso3 for p in self.in_sentence(self.places, sentence)
+                           if self.is_actor(p) and p.iso3 not in self.absent and p.iso3 not in hosts)
+            if len(here) >= 2:
+                return here
+            # one party here, the other a sentence back ("He met his Peruvian counterpart")
+            codes = _unique(codes + here)
+            if counterpart and len(codes) >= 2 and position == index - 1:
+                return codes
+        return self.in_play()
+
+    def _is_actor(self, place):
+        if place.kind not in ACTOR_KINDS or not place.iso3:
+            return False
+        before = self.text[max(0, place.start - 60):place.start]
+        if _TOPIC_PREP_RE.search(before):
+            return False
+        if place.kind in ("official", "demonym"):
+            return not (place.kind == "demonym" and _NON_ACTOR_AFTER_RE.match(self.text, place.end))
+        if _LOCATION_RE.search(before):
+            return False
+        if _NON_ACTOR_AFTER_RE.match(self.text, place.end):
+            return False
+        return True
+
+    # Heads of delegation not in the gazetteer: "the US delegation was headed by Sonata Coulter".
+    def _learn_heads(self):
+        for sentence in self.sentences:
+            for match in _HEAD_AFTER_RE.finditer(sentence.text):
+                name = _NAME_RE.match(sentence.text, match.end() + 1)
+                if not name:
+                    continue
+                country = self._country_before(sentence, sentence.start + match.start(), 40)
+                self._remember(name.group(0), country)
+            for match in _HEAD_BEFORE_RE.finditer(sentence.text):
+                clause_start = max(sentence.text.rfind(",", 0, match.start() - 1) + 1, 0)
+                clause = sentence.text[:match.start()]
+                pieces = re.split(r"\b(?:while|whereas)\b|;", clause)
+                lead = pieces[-1] if pieces else clause
+                name = next((n for n in _NAME_RE.finditer(lead) if len(_strip_titles(n.group(0)).split()) >= 2), None)
+                if name and name.start() > 20:
+                    name = None
+                after = sentence.text[match.end():match.end() + 40]
+                country = None
+                for place in self.in_sentence(self.places, sentence):
+                    if sentence.start + match.end() <= place.start < sentence.start + match.end() + 40 and place.iso3:
+                        country = place.iso3
+                        break
+                del clause_start, after
+                if name:
+                    self._remember(name.group(0), country)
+
+    def _country_before(self, sentence, offset, reach):
+        found = None
+        for place in self.places:
+            if offset - reach <= place.start < offset and place.iso3 and place.kind in ("country", "demonym"):
+                found = place.iso3
+        return found
+
+    def _remember(self, name, country):
+        name = _strip_titles(name).strip()
+        if len(name.split()) < 2 or any(p.kind == "official" and p.name == name for p in self.places):
+            return
+        self.people[name] = country
+
+    def _people_places(self):
+        """Occurrences of learned heads (full name or surname) as 'official' places."""
+        out = []
+        taken = [(p.start, p.end) for p in self.places]
+        for name, country in self.people.items():
+            surname = name.split()[-1]
+            for match in re.finditer(rf"\b(?:{re.escape(name)}|{re.escape(surname)})\b", self.text):
+                if any(s < match.end() and match.start() < e for s, e in taken):
+                    continue
+                taken.append((match.start(), match.end()))
+                out.append(Place(match.start(), match.end(), match.group(0), "official", country, name, None))
+        return out
+
+
+def _dateline_day(text, published):
+    """The day a wire report's dateline gives, when it opens the body and lies at most
+    DATELINE_DAYS before publication: "today", "on Wednesday" and "the day before" in the
+    report count from it, not from the day it was printed."""
+    if published is None:
+        return None
+    head = _DATELINE_HEAD_RE.match(text)
+    if head is None:
+        return None
+    first = next(iter(find_dates(text[:head.end() + 40], published)), None)
+    if first is None or first.start != head.end() or first.precision != "day" or first.end_date:
+        return None
+    printed = published.date() if isinstance(published, datetime) else published
+    day = first.date
+    if day > printed:  # a yearless day read forward: the dateline is the same day a year back
+        day = day.replace(year=day.year - 1) if not (day.month == 2 and day.day == 29) else day
+    return datetime(day.year, day.month, day.day) if 0 <= (printed - day).days <= DATELINE_DAYS else None
+
+
+def _strip_titles(name):
+    words = name.split()
+    while words and words[0].strip(",") in _TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _after_anchor(article, mention):
+    """Whether a date mention lies wholly after the day the article's dates count from."""
+    if mention is None or article.anchor is None:
+        return False
+    anchor = article.anchor.date() if isinstance(article.anchor, datetime) else article.anchor
+    return mention.date > anchor
+
+
+def _unique(values):
+    out = []
+    for value in values:
+        if value and value not in out:
+            out.append(value)
+    return out
+
+
+def _because(group, name, reason, member=None):
+    """Record why `group`'s field `name` is what it is (for --explain)."""
+    if reason:
+        told = f" (from the mention of sentence {member.sentence + 1})" if member is not None else ""
+        group.why[name] = reason + told

@@ -1,0 +1,228 @@
+"""The extraction's rule tables (`loaders.cues`) compiled once, and the bounds the stages share.
+"""
+
+import re
+
+from loaders import cues, schema
+
+
+_FLAGS = re.IGNORECASE
+
+
+def _any(patterns, flags=_FLAGS):
+    return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
+
+
+_TRIGGER_RE = re.compile(
+    "|".join(f"(?P<t{i}>\\b{t.pattern}\\b)" for i, t in enumerate(cues.TRIGGERS)), _FLAGS)
+
+
+_NOT_ENCOUNTER_RE = _any(cues.NOT_ENCOUNTERS)
+
+
+_CANCEL_RE = _any(cues.CANCEL_CUES)
+
+
+_PLAN_RE = _any(cues.PLAN_CUES)
+
+
+_PAST_PLAN_RE = _any(cues.PAST_PLAN_CUES)
+
+
+_PLAN_BEFORE_RE = _any(cues.PLAN_BEFORE_CUES)
+
+
+_HELD_RE = _any(cues.HELD_CUES)
+
+
+_STATUS_AFTER = (("planned", _PLAN_RE), ("held", _HELD_RE))
+
+
+_STATUS_BEFORE = _STATUS_AFTER + (("planned", _PLAN_BEFORE_RE),)
+
+
+_HEDGE_RE = _any(cues.HEDGE_CUES)
+
+
+_REPRESENTED_RE = _any(cues.REPRESENTED_CUES)
+
+
+_REPORTING_RE = re.compile(r"(?:" + "|".join(cues.REPORTING_CUES) + r")\s+(?:\w+\s+){0,2}$", _FLAGS)
+
+
+_COUNTERPART_RE = re.compile(r"\bcounterparts?\b", _FLAGS)
+
+
+_WHEN_RE = re.compile(r"\s*,?\s*when\b", _FLAGS)
+
+
+_HERE_RE = re.compile(r"\bhere\b", _FLAGS)
+
+
+_DECIDED_RE = re.compile(r"(?:" + "|".join(cues.DECISION_CUES) + r")\s+(?:\w+\s+){0,2}$", _FLAGS)
+
+
+_LOCATION_RE = re.compile(cues.LOCATION_PREPOSITIONS, _FLAGS)
+
+
+_VENUE_RE = re.compile(cues.VENUE_PREPOSITIONS, _FLAGS)
+
+
+_ANAPHORA_RE = re.compile(cues.ANAPHORA, _FLAGS)
+
+
+_GROUP_RE = _any(cues.GROUP_REFERENCES)
+
+
+_CLAUSE_RE = re.compile("|".join(cues.CLAUSE_BREAKS))
+
+
+_NON_ACTOR_AFTER_RE = re.compile(cues.NON_ACTOR_FOLLOWERS, _FLAGS)
+
+
+_MEDIA_RE = _any(cues.MEDIA_OUTLETS)
+
+
+_PURPOSE_RE = re.compile(cues.PURPOSE_BEFORE, _FLAGS)
+
+
+_NOUN_TRIGGER_RE = re.compile(cues.NOUN_TRIGGER_ENDINGS, _FLAGS)
+
+
+_TOPIC_PREP_RE = re.compile(cues.TOPIC_PREPOSITIONS, _FLAGS)
+
+
+_NOT_VENUE_RE = re.compile(cues.NOT_VENUE_BEFORE, _FLAGS)
+
+
+_ATTENDANCE_RE = _any(cues.ATTENDANCE_CUES)
+
+
+_REPORTING_ANY_RE = _any(cues.REPORTING_CUES)
+
+
+_ABSENCE = tuple((re.compile(c.pattern, _FLAGS), c.side) for c in cues.ABSENCE_CUES)
+
+
+_ANY_ABSENCE_RE = _any(c.pattern for c in cues.ABSENCE_CUES)
+
+
+_ANY_MEDIATOR_RE = _any(c.pattern for c in cues.MEDIATOR_CUES)
+
+
+_MEDIATORS = tuple((re.compile(c.pattern, _FLAGS), c.side, c.target) for c in cues.MEDIATOR_CUES)
+
+
+_HEAD_AFTER_RE = _any(cues.HEAD_AFTER_CUES)
+
+
+_HEAD_BEFORE_RE = _any(cues.HEAD_BEFORE_CUES)
+
+
+_ENDING_RE = _any(cues.ENDING_CUES)
+
+
+_ORDINAL_RES = tuple(re.compile(p + cues.ORDINAL_DAY_TAIL, _FLAGS) for p in cues.ORDINAL_DAY_PATTERNS)
+
+
+_FIRST_SINCE_BEFORE_RE = re.compile(cues.FIRST_SINCE_BEFORE, _FLAGS)
+
+
+_FIRST_SINCE_AFTER_RE = re.compile(cues.FIRST_SINCE_AFTER, _FLAGS)
+
+
+_DURATION_RE = re.compile(r"\b(?P<duration>" + "|".join(map(re.escape, cues.DURATION_WORDS)) + r")\s+(?:[\w-]+\s+){0,2}$", _FLAGS)
+
+
+_MOTION_RE = re.compile(cues.MOTION_TRIGGERS, _FLAGS)
+
+
+_DAY_OF_RE = re.compile(r"[Dd]ay\s+(?:\w+\s+)?of\s")
+
+
+_STAY_RE = re.compile(cues.STAY_IN_DAYS, _FLAGS)
+
+
+_DAYS_OF_RE = re.compile(cues.DAYS_OF, _FLAGS)
+
+
+_VISIT_NOUN_RE = re.compile(r"\b(?:visit|trip|tour)", _FLAGS)
+
+
+_NAME_RE = re.compile(r"(?:[A-Z][\w'’-]+|bin|al|Al|de|da|van|von)(?:\s+(?:[A-Z][\w'’-]+|bin|bin|al|de|da))*")
+
+
+_TITLES = frozenset(cues.PERSON_TITLES)
+
+
+#: How far after its trigger a date may stand and still be the encounter's, in characters;
+#: further on it belongs to another predicate ("... that pushed relations to lows early last year").
+MAX_DATE_AFTER = 150
+
+
+#: How many days before publication a lede's trigger-less date may lie to date the article's
+#: undated encounter (see _date_from_lede).
+LEDE_DAYS = 3
+
+
+KIND_CLASS = schema.KIND_FAMILY
+
+
+CAMEO = schema.KIND_CAMEO
+
+
+ACTOR_KINDS = ("country", "demonym", "capital", "seat", "official")
+
+
+VENUE_KINDS = ("city", "capital", "venue", "country", "seat")
+
+
+#: A dateline opening a report: a place in capitals or title case, an optional region, then
+#: the day ("GENEVA, Jan 21 (Reuters) -", "Peking, February 21", "GOYANG, South Korea, April 27").
+_DATELINE_HEAD_RE = re.compile(r"\s*[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?,\s*")
+
+
+#: How many days before publication a dateline's day may be (a report runs the next morning or
+#: a few days later in a weekly); further back, the line is no dateline of this report.
+DATELINE_DAYS = 3
+
+
+#: How far (characters) from its trigger a status cue may stand. Clauses of news prose are far
+#: shorter; the bound keeps a pathological one-sentence megabyte from costing quadratic time.
+STATUS_REACH = 400
+
+
+#: How far after its trigger a tense cue may stand: its own noun group and verb ("talks between
+#: the two sides will open"), not a later clause ("..., and Xi said then that the visit would").
+STATUS_AFTER = 120
+
+
+#: How far after its trigger a hedge may stand: past the trigger's own noun group ("a summit
+#: between the two neighbours would help no one"), not into the next predicate.
+HEDGE_AFTER = 45
+
+
+_KIND_RANK = schema.KIND_RANK
+
+
+_PRECISION_RANK = {"day": 3, "week": 2, "month": 1, "year": 0}
+
+
+#: How far after the trigger "since" may stand ("the first meeting between an American
+#: president and a Soviet premier since ..."), and how far after "since" its date.
+SINCE_REACH = 100
+
+
+SINCE_DATE_REACH = 120
+
+
+_SIDELINES_RE = re.compile(cues.SIDELINES, _FLAGS)
+
+
+_PLURAL_TRIGGER_RE = re.compile(cues.PLURAL_TRIGGER_NOUNS, _FLAGS)
+
+
+_LIST_CUT_RE = re.compile(cues.LIST_SEPARATORS)
+
+
+_COUNT_BEFORE_RE = re.compile(r"\b(" + "|".join(cues.NUMBER_WORDS) + r")\s+(?:[\w-]+\s+)?$", _FLAGS)

@@ -1,0 +1,244 @@
+"""Stage 4, the frame: `extract_mentions(articles) -> MENTIONS frame`, one row per (article,
+encounter), with each row's explanation (`--explain`), and `mentions_to_records`.
+"""
+
+import hashlib
+from datetime import datetime
+
+import pandas as pd
+
+from loaders import schema
+from loaders.extraction.clause import _absent_in, _attendance, _triggers
+from loaders.extraction.discourse import (
+    _attach_lone_heads,
+    _chronologies,
+    _count_days,
+    _date_from_gathering,
+    _date_from_lede,
+    _date_from_paragraph,
+    _date_visits_from_meetings,
+    _first_since,
+)
+from loaders.extraction.fold import _finish, _fold
+from loaders.extraction.model import _Article
+from loaders.extraction.patterns import _ATTENDANCE_RE, CAMEO
+from loaders.gazetteer import find_places
+from loaders.topics import topics_of
+
+
+def extract_mentions(articles, explain=None):
+    """Every diplomatic encounter each article reports, one row per (article, encounter).
+
+    Takes an ARTICLES frame (`loaders.registry.read_paths(paths).articles`). Returns a
+    MENTIONS frame (see `schema.MENTIONS` for the columns), checked; an article with no
+    encounter gives no row. Raises SchemaError if `articles` lacks the ARTICLES columns.
+    With a dict as `explain`, fills it with mention_id -> {field: the rule that decided it}.
+
+    >>> extract_mentions(schema.empty(schema.ARTICLES)).empty
+    True
+    """
+    schema.check(articles, schema.ARTICLES, "articles given to extract_mentions")
+    rows = []
+    for record in articles.to_dict("records"):
+        rows.extend(_article_rows(record))
+    for row in rows:
+        why = row.pop(EXPLAIN_KEY)
+        if explain is not None:
+            explain[row["mention_id"]] = why
+    if not rows:
+        return schema.empty(schema.MENTIONS)
+    frame = schema.conform(pd.DataFrame(rows), schema.MENTIONS)
+    return schema.check(frame, schema.MENTIONS, "extracted mentions")
+
+
+def _published_date(value):
+    if value is None or pd.isna(value):
+        return None
+    return pd.Timestamp(value).to_pydatetime()
+
+
+def _article_rows(record):
+    text = record.get("text") or ""
+    published = _published_date(record.get("published"))
+    article = _Article(text, published)
+    for sentence in article.sentences:
+        article.absent |= _absent_in(article, sentence)
+    candidates = []
+    for sentence in article.sentences:
+        found = _triggers(article, sentence)
+        if not found and (_ATTENDANCE_RE.search(sentence.text) or _absent_in(article, sentence)):
+            found = [_attendance(article, sentence)]
+        candidates.extend(found)
+    candidates = _chronologies(article, candidates)
+    _attach_lone_heads(article, candidates)
+    _count_days(article, candidates)
+    _first_since(article, candidates)
+    groups = _fold(article, candidates)
+    _date_from_lede(article, groups, candidates)
+    _date_from_paragraph(article, groups)
+    _date_from_gathering(article, groups)
+    _date_visits_from_meetings(groups)
+    rows = []
+    for group in groups:
+        row = _row(record, article, group, published)
+        if row:
+            rows.append(row)
+    return rows
+
+
+def _row(record, article, group, published):
+    countries, absent, mediators = _finish(article, group)
+    mention = group.date
+    status = group.status
+    event_date = end_date = None
+    precision, date_text, date_start, date_end = "unknown", None, None, None
+    if mention is not None and _date_fits(mention, status, published):
+        event_date = pd.Timestamp(mention.date)
+        end_date = pd.Timestamp(mention.end_date) if mention.end_date else None
+        precision = mention.precision if mention.precision in ("day", "week", "month", "year") else "unknown"
+        date_text, date_start, date_end = mention.text, mention.start, mention.end
+        event_date, end_date, precision = _settle_precision(event_date, end_date, precision, group.days)
+    elif group.ends is not None and _date_fits(group.ends, status, published):
+        # only its last day is told ("the trip draws to a close today"), and perhaps its length
+        end_date = pd.Timestamp(group.ends.end_date or group.ends.date)
+        date_text, date_start, date_end = group.ends.text, group.ends.start, group.ends.end
+        if group.days and group.days > 1:
+            event_date, precision = end_date - pd.Timedelta(days=group.days - 1), "day"
+    if event_date is not None and group.ends is not None and precision == "day" and end_date is None:
+        last = pd.Timestamp(group.ends.end_date or group.ends.date)
+        end_date = last if last > event_date else None
+    spans = [(article.sentences[i].start, article.sentences[i].end) for i in sorted(group.sentences)]
+    evidence = " | ".join(article.text[s:e] for s, e in spans)
+    kind = group.kind
+    if not countries and not group.organizations:
+        return None
+    plover = group.plover
+    if kind == "signing":
+        plover = None  # PLOVER AGREE, not a mode of CONSULT
+    elif kind == "visit":
+        plover = "visit"
+    elif kind == "call":
+        plover = "phone"
+    elif mediators or (group.country and group.country not in countries):
+        plover = "third-party"
+    elif len(countries) > 2 or group.organizations:
+        plover = "multilateral"
+    else:
+        plover = None
+    cameo = CAMEO[kind]
+    if kind in ("meeting", "summit") and group.country and countries and group.country not in countries:
+        cameo = "044"
+    article_id = record.get("article_id") or ""
+    key = f"{article_id}|{spans[0][0]}|{spans[-1][1]}|{kind}|{status}"
+    if group.members[0].item is not None:  # the items of one list share their sentence
+        key += f"|{group.members[0].item}"
+    mention_id = hashlib.sha256(key.encode()).hexdigest()[:16]
+    title = "–".join(countries[:4]) + f" {kind}" + (f", {group.city}" if group.city else "")
+    return {
+        "mention_id": mention_id, "article_id": article_id,
+        "article": _file_name(record.get("path")), "published": record.get("published"),
+        "origin": "article", "kind": kind, "cameo": cameo, "plover_mode": plover, "status": status,
+        "date": event_date, "end_date": end_date, "date_precision": precision, "date_text": date_text,
+        "city": group.city, "country": group.country, "countries": countries, "absent": absent,
+        "mediators": mediators, "organizations": group.organizations, "heads": _heads_present(group.heads, absent),
+        "topics": topics_of(evidence), "title": title, "evidence": evidence,
+        "evidence_start": spans[0][0], "evidence_end": spans[-1][1],
+        "date_start": date_start, "date_end": date_end,
+        EXPLAIN_KEY: _explain(group, countries, absent, mediators, date_text),
+    }
+
+
+#: The key of a row's explanation while rows are built; extract_mentions takes it out.
+EXPLAIN_KEY = "_why"
+
+
+def _explain(group, countries, absent, mediators, date_text):
+    """Why each field of a mention is what it is: the rule or cue that decided it."""
+    why = dict(group.why)
+    if date_text is None:
+        why["date"] = "no date of this encounter in its clause, lede or paragraph" if group.date is None \
+            else f"{group.date.text!r} dropped: a {group.status} encounter cannot be on that day"
+    why.setdefault("venue", "no locative phrase tied to the encounter, no dateline")
+    notes = []
+    if group.country and group.country not in countries and group.kind != "visit":
+        notes.append(f"{group.country} is the venue's country, not a party")
+    if mediators:
+        notes.append(f"mediators or hosts set aside: {', '.join(mediators)}")
+    if absent:
+        notes.append(f"said to stay away: {', '.join(absent)}")
+    if notes:
+        why["countries"] = "; ".join([why.get("countries", "parties named with the trigger")] + notes)
+    why["sentences"] = ", ".join(str(n + 1) for n in sorted(group.sentences))
+    return why
+
+
+def _heads_present(heads, absent):
+    """Heads whose country is absent did not lead a delegation ("Zelensky was not invited")."""
+    if not absent:
+        return list(heads)
+    return [name for name in heads
+            if not any(p.kind == "official" and p.iso3 in absent for p in find_places(name))]
+
+
+def _settle_precision(event_date, end_date, precision, days):
+    """A week lying inside one month is told as that month (the gold set's convention: every day
+    of "next week" falls in May -> May); a visit of N days told by its first day gets its last."""
+    if precision == "week":
+        last = event_date + pd.Timedelta(days=6)
+        if (last.year, last.month) == (event_date.year, event_date.month):
+            return event_date.replace(day=1), None, "month"
+    if precision == "day" and end_date is None and days and days > 1:
+        end_date = event_date + pd.Timedelta(days=days - 1)
+    return event_date, end_date, precision
+
+
+def _date_fits(mention, status, published):
+    """A held encounter is not after the publication day, a planned one not before it."""
+    if published is None:
+        return True
+    day = published.date() if isinstance(published, datetime) else published
+    last = mention.end_date or mention.date
+    if mention.precision == "day":
+        if status == "held" and mention.date > day:
+            return False
+        if status == "planned" and last < day:
+            return False
+    return True
+
+
+def _file_name(path):
+    if not path:
+        return None
+    name = str(path).split("#")[0]
+    return name.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+_RECORD_FIELDS = ("article", "kind", "status", "date", "end_date", "date_precision", "date_text",
+                  "city", "country", "countries", "absent", "mediators", "organizations", "heads",
+                  "topics", "evidence")
+
+
+def mentions_to_records(frame):
+    """The rows of a MENTIONS frame as JSON-ready dicts for the scorer and the command line.
+
+    Each dict has article, kind, status, date and end_date ('YYYY-MM-DD' or None),
+    date_precision, date_text, city, country, countries, absent, mediators, organizations,
+    heads, topics, evidence. Never raises for a frame that passes schema.check.
+
+    >>> mentions_to_records(schema.empty(schema.MENTIONS))
+    []
+    """
+    records = []
+    for row in frame.to_dict("records"):
+        record = {}
+        for name in _RECORD_FIELDS:
+            value = row.get(name)
+            if name in ("date", "end_date"):
+                value = None if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d")
+            elif isinstance(value, (list, tuple)):
+                value = list(value)
+            elif value is not None and not isinstance(value, str) and pd.isna(value):
+                value = None
+            record[name] = value
+        records.append(record)
+    return records
