@@ -344,6 +344,20 @@ def test_the_four_leaders_are_the_parties_told_before():
     assert (held["date"], sorted(held["countries"])) == ("2024-01-01", ["CHL", "COL", "ECU", "PER"])
 
 
+@pytest.mark.parametrize("body, parties", [
+    # the nearest sentence names three parties: "the two" reaches past it to the pair
+    ("The foreign ministers of Chile and Peru met in Lima on Monday. The Chilean minister had flown "
+     "in from Quito, where he saw the presidents of Ecuador and Colombia. The two ministers first "
+     "agreed to meet when they spoke by phone in January.", ["CHL", "PER"]),
+    # no sentence within reach names two: the nearest naming more is taken
+    ("The ministers of Chile, Peru and Ecuador met in Lima on Monday. The two ministers spoke "
+     "by phone again on Tuesday.", ["CHL", "ECU", "PER"]),
+])
+def test_a_counted_group_reference_takes_as_many_parties(body, parties):
+    call = _one(body, kind="call")
+    assert sorted(call["countries"]) == parties
+
+
 def test_a_counted_plural_with_as_many_days_is_one_encounter_per_day():
     records = extract("The ministers of Chile and Peru will attend two meetings in Lima, on March 19 and "
                       "April 13, to review progress.")

@@ -133,7 +133,8 @@ def _triggers(article, sentence):
         if candidate.group_reference and len(candidate.countries) < 2:
             candidate.countries = [c for c in candidate.countries if c not in hosts]
             counterpart = bool(_COUNTERPART_RE.search(sentence.text))
-            candidate.countries = _unique(candidate.countries + article.recent_pair(candidate.sentence, hosts, counterpart))
+            candidate.countries = _unique(candidate.countries + article.recent_pair(
+                candidate.sentence, hosts, counterpart, candidate.group_size))
             candidate.why["countries"] = "a group reference ('both sides', 'their counterparts'): the parties told just before"
     return candidates
 
@@ -158,6 +159,15 @@ def _named_private_event(article, sentence, start, end):
         return False
     # states told as taking part make it diplomacy whatever its name
     return len({p.iso3 for p in places if article.is_actor(p)}) < 2
+
+
+def _group_size(reference):
+    """The number of parties a group reference counts: "both sides", "the pair" 2, "the three
+    leaders" 3; None for "they" or "their counterparts"."""
+    words = reference.lower().split()
+    if {"both", "pair", "bilateral"} & set(words):
+        return 2
+    return next((cues.NUMBER_WORDS[w] for w in words if w in cues.NUMBER_WORDS), None)
 
 
 def _days_of(text, start, end):
@@ -260,11 +270,13 @@ def _read_clause(article, sentence, candidate, segment, clause, window):
                                       (seg[0] <= p.start < seg[1] or (organization_before and p.end >= candidate.start - 60 and p.end <= candidate.start)))
     org_summit = candidate.kind == "summit" and any(
         p.kind == "organization" and candidate.start - 60 <= p.end <= candidate.start for p in places)
-    candidate.group_reference = bool(_GROUP_RE.search(article.text[seg[0]:seg[1]]))
+    reference = _GROUP_RE.search(article.text, seg[0], seg[1])
     actors = [p for p in places if seg[0] <= p.start < seg[1] and article.is_actor(p)]
     if len({p.iso3 for p in actors}) < 2 and not org_summit:
         actors = [p for p in places if article.is_actor(p)]
-        candidate.group_reference = candidate.group_reference or bool(_GROUP_RE.search(sentence.text))
+        reference = reference or _GROUP_RE.search(sentence.text)
+    candidate.group_reference = reference is not None
+    candidate.group_size = _group_size(reference.group(0)) if reference else None
     if candidate.kind == "visit" and len({p.iso3 for p in actors}) > 2:
         # a visit is the visitor's and the host's: the clause, or the nearest party before it
         actors = [p for p in places if cl[0] <= p.start < cl[1] and article.is_actor(p)] or \

@@ -47,6 +47,7 @@ class _Candidate:
     organizations: list = field(default_factory=list)
     heads: list = field(default_factory=list)
     group_reference: bool = False
+    group_size: int | None = None   # the count a group reference states ("the two ministers": 2)
     attendance: bool = False
     ends: object = None    # a DateMention of the last day, for a visit told as ending
     days: int | None = None   # length in days in its own words ("a two-day visit")
@@ -169,22 +170,27 @@ class _Article:
                 return place
         return None
 
-    def recent_pair(self, index, hosts=frozenset(), counterpart=False):
-        """The countries of the nearest sentence up to `index` naming two or more parties, or, for
-        a `counterpart` ("his Peruvian counterpart"), of the sentence at `index` and the one
-        before it together (`hosts`, the mediators of the sentence at `index`, are not parties)."""
-        codes = []
+    def recent_pair(self, index, hosts=frozenset(), counterpart=False, size=None):
+        """The countries of the nearest sentence up to `index` naming two or more parties (as
+        many as `size` when the reference counts them, "the two ministers", if one of those
+        sentences does), or, for a `counterpart` ("his Peruvian counterpart"), of the sentence at
+        `index` and the one before it together (`hosts`, the mediators of the sentence at `index`,
+        are not parties)."""
+        codes, nearest = [], None
         for position in range(index, max(-1, index - 4), -1):
             sentence = self.sentences[position]
             here = _unique(p.iso3 for p in self.in_sentence(self.places, sentence)
                            if self.is_actor(p) and p.iso3 not in self.absent and p.iso3 not in hosts)
+            if len(here) >= 2 and size is not None and len(here) != size:
+                nearest = nearest or here
+                continue
             if len(here) >= 2:
                 return here
             # one party here, the other a sentence back ("He met his Peruvian counterpart")
             codes = _unique(codes + here)
             if counterpart and len(codes) >= 2 and position == index - 1:
                 return codes
-        return self.in_play()
+        return nearest or self.in_play()
 
     def _is_actor(self, place):
         if place.kind not in ACTOR_KINDS or not place.iso3:
