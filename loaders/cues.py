@@ -334,11 +334,18 @@ GROUP_REFERENCES = (
     r"\bthe pair\b", r"\bbilateral\b", r"\bthey\b", r"\b(?:their|his|her) (?:[\w-]+ )?counterparts?\b",
 )
 
+#: A verb of sequence between two encounters ("the talks followed negotiations in Quito
+#: earlier this month", "the summit came after a meeting of their ministers"): two encounters,
+#: however alike their parties, place and month.
+SEQUENCE_VERBS = r"\b(?:followed|follows|follow|preceded|precedes|came after|comes after|come after)\b"
+
 #: Markers that split a sentence into clauses: a date or place belongs to its own clause.
 CLAUSE_BREAKS = (
     r";", r",\s+(?=(?:since|after|following|when|while|whereas|but|before|as|which|where|who|although|though|yet|and then)\b)",
     r"\b(?:said|says|announced|told \w+|reported|confirmed|noted|stated)\s+(?=that\b)",
     r"\s+(?=(?:since|after|before|following)\s+(?:his|her|their|the|a|an|he|she|they|it|we|[A-Z]\w*)\b)",
+    # a verb of sequence between two encounters: each has its own time and place
+    r"\s+(?=" + SEQUENCE_VERBS + r"\s+(?!by\b))",
     r"\s+--\s+", r"\s+-\s+",
 )
 

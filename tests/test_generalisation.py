@@ -358,6 +358,20 @@ def test_a_counted_group_reference_takes_as_many_parties(body, parties):
     assert sorted(call["countries"]) == parties
 
 
+@pytest.mark.parametrize("body, expected", [
+    ("The foreign ministers of Chile and Peru met in Lima on Tuesday. Tuesday's talks followed "
+     "negotiations between Chilean and Peruvian diplomats in Lima earlier this month.",
+     [("2024-03-01", "month"), ("2024-03-05", "day")]),
+    ("The presidents of Chile and Peru held a summit in Lima on Monday. It came after a meeting of "
+     "the Chilean and Peruvian foreign ministers in Lima in March.", [("2024-03-01", "month"), ("2024-03-04", "day")]),
+    # a sequence verb with no second encounter: one encounter
+    ("The presidents of Chile and Peru met in Lima on Monday. The meeting followed weeks of "
+     "tension over fishing rights.", [("2024-03-04", "day")]),
+])
+def test_an_encounter_another_followed_is_an_encounter_of_its_own(body, expected):
+    assert sorted((r["date"], r["date_precision"]) for r in extract(body)) == expected
+
+
 def test_a_counted_plural_with_as_many_days_is_one_encounter_per_day():
     records = extract("The ministers of Chile and Peru will attend two meetings in Lima, on March 19 and "
                       "April 13, to review progress.")

@@ -35,6 +35,7 @@ from loaders.extraction.patterns import (
     _REPORTING_ANY_RE,
     _REPORTING_RE,
     _REPRESENTED_RE,
+    _SEQUENCE_RE,
     _STATUS_AFTER,
     _STATUS_BEFORE,
     _STAY_RE,
@@ -115,6 +116,9 @@ def _triggers(article, sentence):
             end=sentence.start + end, kind=trigger.kind, cameo=trigger.cameo, plover=trigger.plover,
             status=status, anaphoric=anaphoric, why={"kind": f"trigger {text[start:end]!r}", "status": status_why})
         _read_clause(article, sentence, candidate, (seg_start, seg_end), clause, window)
+        if _SEQUENCE_RE.search(text[max(0, start - 60):start]):
+            # "the talks followed negotiations in Quito", "it came after a meeting of ministers"
+            candidate.sequel = True
         if status == "held" and not _HELD_RE.search(window) and _after_anchor(article, candidate.date):
             # no word of the clause tells the tense ("X flies to Y on Friday"): a day still to
             # come makes the encounter a plan

@@ -39,6 +39,8 @@ def _compatible(group, candidate, strict_status=True, anaphor=False):
     # "held talks ..., their first meeting since 2019": the earlier encounter stands alone
     if candidate.earlier or any(member.earlier for member in group.members):
         return False
+    if _told_apart(group.members, [candidate]) or _told_apart([candidate], group.members):
+        return False
     if KIND_CLASS[group.kind] != KIND_CLASS[candidate.kind] and not _signed_there(group, candidate):
         return False
     if strict_status and candidate.status != "past-plan" and group.status != "past-plan" and group.status != candidate.status:
@@ -59,6 +61,12 @@ def _compatible(group, candidate, strict_status=True, anaphor=False):
     if a and b and not (a & b):
         return False
     return True
+
+
+def _told_apart(these, those):
+    """Whether one of `those` is told as coming after or before one of `these` ("the talks
+    followed negotiations in Quito", "it came after a meeting of ministers")."""
+    return any(any(member.apart is other for other in these) for member in those)
 
 
 def _signed_there(group, candidate):
@@ -121,6 +129,10 @@ def _fold(article, candidates):
     groups = []
     pending = []
     attendance = [c for c in candidates if c.attendance]
+    told = [c for c in candidates if not c.attendance]
+    for before, candidate in zip(told, told[1:]):
+        if candidate.sequel:
+            candidate.apart = before
     for candidate in candidates:
         if candidate.attendance:
             continue
@@ -208,7 +220,8 @@ def _groups_agree(a, b):
     probe = _Candidate(sentence=b.sentences[0], start=0, end=0, kind=b.kind, cameo=b.cameo, plover=b.plover,
                        status=b.status, anaphoric=False, date=b.date, city=b.city, country=b.country,
                        countries=b.countries, heads=b.heads, earlier=any(m.earlier for m in b.members))
-    return _compatible(a, probe) and set(a.countries) & set(b.countries) != set()
+    return _compatible(a, probe) and set(a.countries) & set(b.countries) != set() and \
+        not _told_apart(a.members, b.members) and not _told_apart(b.members, a.members)
 
 
 def _finish(article, group):

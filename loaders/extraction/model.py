@@ -52,6 +52,8 @@ class _Candidate:
     ends: object = None    # a DateMention of the last day, for a visit told as ending
     days: int | None = None   # length in days in its own words ("a two-day visit")
     earlier: bool = False     # the earlier encounter of "their first meeting since 2019"
+    sequel: bool = False      # told after a verb of sequence ("followed negotiations in May"):
+    apart: object = None      # ... so not the encounter told just before it (set by the fold)
     item: int | None = None   # offset of its date, for one item of a chronology list
     why: dict = field(default_factory=dict)   # field -> the rule that decided it (--explain)
 
