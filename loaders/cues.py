@@ -170,6 +170,11 @@ class AbsenceCue:
     side: str    # "after": the absent party follows the cue; "before": it precedes it
 
 
+#: Between an absence cue and the party after it, a word opening a new clause or naming
+#: something else ends the cue's reach: "left without an agreement after France objected" says
+#: nothing of France staying away; "without the French delegation" does.
+ABSENCE_REACH_ENDS = r"\b(?:after|before|because|when|since|until|while|but|as|if|unless|although|though|agreement|deal|progress|result|breakthrough|accord)\b"
+
 ABSENCE_CUES = (
     AbsenceCue(r"\b(?:was|were|is|are|be) not attended by\b", "after"),
     AbsenceCue(r"\bwithout\b", "after"),

@@ -377,3 +377,14 @@ def test_a_counted_plural_with_as_many_days_is_one_encounter_per_day():
                       "April 13, to review progress.")
     assert [(r["date"], r["city"], r["status"]) for r in records] == [
         ("2024-03-19", "Lima", "planned"), ("2024-04-13", "Lima", "planned")]
+
+
+@pytest.mark.parametrize("body, countries, absent", [
+    ("Ministers of Chile, Peru and Bolivia met in Lima on Monday but parted without an agreement "
+     "after Bolivia raised objections.", ["BOL", "CHL", "PER"], []),
+    ("Ministers of Chile and Peru met in Lima on Monday without Bolivia.", ["CHL", "PER"], ["BOL"]),
+    ("Ministers of Chile and Peru met in Lima on Monday without the Bolivian delegation.", ["CHL", "PER"], ["BOL"]),
+])
+def test_without_reaches_only_the_party_right_after_it(body, countries, absent):
+    meeting = _one(body)
+    assert (sorted(meeting["countries"]), meeting["absent"]) == (countries, absent)

@@ -10,6 +10,7 @@ from loaders.dates import NOT_EVENT_RULES
 from loaders.extraction.model import _after_anchor, _Candidate, _unique
 from loaders.extraction.patterns import (
     _ABSENCE,
+    _ABSENCE_REACH_ENDS_RE,
     _ANAPHORA_RE,
     _ANY_ABSENCE_RE,
     _ANY_MEDIATOR_RE,
@@ -368,7 +369,8 @@ def _read_sentence_roles(article, sentence, candidates):
         for match in pattern.finditer(text):
             cue_start, cue_end = sentence.start + match.start(), sentence.start + match.end()
             if side == "after":
-                who = [p for p in places if cue_end <= p.start <= cue_end + 25]
+                who = [p for p in places if cue_end <= p.start <= cue_end + 25 and
+                       not _ABSENCE_REACH_ENDS_RE.search(article.text, cue_end, p.start)]
                 who = who[:1] + [q for q in who[1:] if re.fullmatch(r"(?:,\s*|\s+(?:and|or)\s+)", article.text[who[0].end:q.start] or " ")] if who else []
             else:
                 who = [p for p in places if cue_start - 45 <= p.end <= cue_start]

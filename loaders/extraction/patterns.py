@@ -102,6 +102,7 @@ _REPORTING_ANY_RE = _any(cues.REPORTING_CUES)
 
 
 _ABSENCE = tuple((re.compile(c.pattern, _FLAGS), c.side) for c in cues.ABSENCE_CUES)
+_ABSENCE_REACH_ENDS_RE = re.compile(cues.ABSENCE_REACH_ENDS, _FLAGS)
 
 
 _ANY_ABSENCE_RE = _any(c.pattern for c in cues.ABSENCE_CUES)
