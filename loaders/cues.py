@@ -266,7 +266,10 @@ DECISION_CUES = (
 )
 
 #: A place right after one of these is where an encounter is, not who takes part.
-_PLACE_MODIFIERS = r"\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|central|resort|port|coastal|capital|border|holy)\s+)?(?:city of\s+|town of\s+)?$"
+#: ("in the port city of", "to Russia's Black Sea resort of")
+_PLACE_MODIFIERS = (r"\s+(?:(?:the\s+)?(?:(?:southern|northern|eastern|western|central|resort|port|coastal|capital|border|holy)\s+)?"
+                    r"(?:city of\s+|town of\s+)?|(?:the\s+|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?['’]s\s+)(?:[\w-]+\s+){0,3}?"
+                    r"(?:resort|port|city|town|village|capital|island|spa) of\s+)$")
 LOCATION_PREPOSITIONS = (r"\b(?:in|at|outside|inside|to|into|across|on the outskirts of|above|via|over|"
                          # where a journey starts: "flew in from Quito", "on his way back from Lima"
                          r"(?:flew|flown|flying|fly|arrived|arriving|returned|returning|travell?ed|came|coming|back|in|way) from)"
@@ -349,6 +352,8 @@ CLAUSE_BREAKS = (
     r";", r",\s+(?=(?:since|after|following|when|while|whereas|but|before|as|which|where|who|although|though|yet|and then)\b)",
     r"\b(?:said|says|announced|told \w+|reported|confirmed|noted|stated)\s+(?=that\b)",
     r"\s+(?=(?:since|after|before|following)\s+(?:his|her|their|the|a|an|he|she|they|it|we|[A-Z]\w*)\b)",
+    # a measured interval opens a clause of its own ("..., barely two weeks after the two men met")
+    r",\s+(?=(?:[\w-]+\s+){0,5}(?:days?|weeks?|months?|years?)\s+(?:after|before|since)\b)",
     # a verb of sequence between two encounters: each has its own time and place
     r"\s+(?=" + SEQUENCE_VERBS + r"\s+(?!by\b))",
     r"\s+--\s+", r"\s+-\s+",

@@ -388,3 +388,42 @@ def test_a_counted_plural_with_as_many_days_is_one_encounter_per_day():
 def test_without_reaches_only_the_party_right_after_it(body, countries, absent):
     meeting = _one(body)
     assert (sorted(meeting["countries"]), meeting["absent"]) == (countries, absent)
+
+
+# --- coordination, intervals and apposed places -----------------------------------------------
+
+def test_an_interval_opens_a_clause_of_its_own():
+    records = extract("The Chilean president flies to Lima on Friday for a visit and talks with his "
+                      "Peruvian counterpart, barely three weeks after the two men met in Quito.")
+    assert sorted((r["status"], r["city"]) for r in records) == [
+        ("held", "Quito"), ("planned", "Lima"), ("planned", "Lima")]
+
+
+@pytest.mark.parametrize("body, city", [
+    ("The Peruvian president flies to Chile's Pacific resort of Vina del Mar on Friday for talks with "
+     "the Chilean president.", "Viña del Mar"),
+    ("The presidents of Chile and Peru met on Monday in the Peruvian port city of Callao.", "Callao"),
+])
+def test_a_place_apposed_by_of_is_the_venue(body, city):
+    assert _one(body)["city"] == city
+
+
+def test_a_trigger_coordinated_with_a_visit_shares_its_time_and_place():
+    records = extract("The Chilean president flies to Lima on Friday for a two-day visit and talks "
+                      "with his Peruvian counterpart.")
+    assert sorted((r["kind"], r["status"], r["date"], r["city"]) for r in records) == [
+        ("talks", "planned", "2024-03-08", "Lima"), ("visit", "planned", "2024-03-08", "Lima")]
+
+
+def test_a_bare_dateline_dates_the_encounter_of_the_next_sentence():
+    records = extract("QUITO, March 5.\n\nTalks on the border between Chile and Peru have begun in the "
+                      "Ecuadorian capital, officials said. Ecuador and Brazil are mediating.")
+    assert [r["date"] for r in records if r["kind"] == "talks"] == ["2024-03-05"]
+
+
+def test_a_chronology_takes_its_parties_from_before_the_list():
+    records = extract("The presidents of Chile and Peru meet in Lima on Friday. A list of their meetings "
+                      "shows how often the two leaders talk: Quito, Aug. 9, 2019, after a dispute in "
+                      "Ecuador's Amazon region; and Bogota, Jan. 8, 2022, on Colombia's refugees.")
+    held = sorted((r["date"], sorted(r["countries"])) for r in records if r["status"] == "held")
+    assert held == [("2019-08-09", ["CHL", "PER"]), ("2022-01-08", ["CHL", "PER"])]

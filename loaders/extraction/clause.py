@@ -117,6 +117,16 @@ def _triggers(article, sentence):
             end=sentence.start + end, kind=trigger.kind, cameo=trigger.cameo, plover=trigger.plover,
             status=status, anaphoric=anaphoric, why={"kind": f"trigger {text[start:end]!r}", "status": status_why})
         _read_clause(article, sentence, candidate, (seg_start, seg_end), clause, window)
+        coordinated = candidates[-1] if candidates and previous_made and previous[0] >= clause[0] and \
+            re.fullmatch(r"\s+and\s+(?:an?\s+|the\s+)?", text[previous[1]:start]) else None
+        if coordinated is not None:
+            # "for a one-day visit and talks with X": the second shares the first's time and place
+            candidate.status, candidate.why["status"] = coordinated.status, "coordinated with the trigger before it"
+            if candidate.date is None and coordinated.date is not None:
+                candidate.date, candidate.why["date"] = coordinated.date, "coordinated with the trigger before it"
+            if candidate.country is None and coordinated.country is not None:
+                candidate.city, candidate.country = coordinated.city, coordinated.country
+                candidate.why["venue"] = "coordinated with the trigger before it"
         if _SEQUENCE_RE.search(text[max(0, start - 60):start]):
             # "the talks followed negotiations in Quito", "it came after a meeting of ministers"
             candidate.sequel = True

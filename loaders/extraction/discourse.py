@@ -138,7 +138,9 @@ def _date_from_lede(article, groups, candidates):
         if group.date is not None or group.ends is not None or group.status != "held":
             continue
         countries = _finish(article, group)[0]
-        if countries and set(countries) <= named:
+        # a bare dateline dates the encounter its next sentence opens with, whoever takes part
+        opened = index == 0 and min(group.sentences) == 1 and not article.in_sentence(article.places, article.sentences[0])[1:]
+        if countries and (set(countries) <= named or opened):
             group.date = day
             _because(group, "date", f"the lede's day {day.text!r}: undated, held, its parties named there")
 
@@ -224,9 +226,11 @@ def _chronologies(article, candidates):
         sentence = article.sentences[candidate.sentence]
         named = {p.iso3 for p in article.in_sentence(article.places, sentence)
                  if p.start < candidate.end and article.is_actor(p)}
-        parties = [c for c in candidate.countries if c not in listed or c in named]
+        # the parties are named before the list ("Chile and Peru met in ..."), or referred to
+        # ("their meetings"); the items name places and what happened there
+        parties = [c for c in candidate.countries if c in named]
         if len(parties) < 2:
-            parties = _unique(parties + article.recent_pair(max(0, candidate.sentence - 1)))
+            parties = _unique(parties + article.recent_pair(max(0, candidate.sentence - 1), size=candidate.group_size))
         for mention, place in items:
             item = _Candidate(
                 sentence=candidate.sentence, start=candidate.start, end=candidate.end, kind=candidate.kind,

@@ -39,7 +39,7 @@ def _compatible(group, candidate, strict_status=True, anaphor=False):
     # "held talks ..., their first meeting since 2019": the earlier encounter stands alone
     if candidate.earlier or any(member.earlier for member in group.members):
         return False
-    if _told_apart(group.members, [candidate]) or _told_apart([candidate], group.members):
+    if _told_apart(group, [candidate]):
         return False
     if KIND_CLASS[group.kind] != KIND_CLASS[candidate.kind] and not _signed_there(group, candidate):
         return False
@@ -63,10 +63,11 @@ def _compatible(group, candidate, strict_status=True, anaphor=False):
     return True
 
 
-def _told_apart(these, those):
-    """Whether one of `those` is told as coming after or before one of `these` ("the talks
-    followed negotiations in Quito", "it came after a meeting of ministers")."""
-    return any(any(member.apart is other for other in these) for member in those)
+def _told_apart(group, others):
+    """Whether one of `others` is told as coming after or before a member of `group`, or the
+    other way round ("the talks followed negotiations in Quito", "it came after a meeting")."""
+    return any(a is o for a in group.apart for o in others) or \
+        any(o.apart is not None and any(m is o.apart for m in group.members) for o in others)
 
 
 def _signed_there(group, candidate):
@@ -87,11 +88,14 @@ def _new_group(candidate):
         status=candidate.status, date=candidate.date, city=candidate.city, country=candidate.country,
         countries=list(candidate.countries), absent=dict(candidate.absent), mediators=list(candidate.mediators),
         organizations=list(candidate.organizations), heads=list(candidate.heads), sentences=[candidate.sentence],
-        ends=candidate.ends, days=candidate.days, why=dict(candidate.why))
+        ends=candidate.ends, days=candidate.days, why=dict(candidate.why),
+        apart=[candidate.apart] if candidate.apart is not None else [])
 
 
 def _absorb(group, candidate, anaphor=False):
     group.members.append(candidate)
+    if candidate.apart is not None:
+        group.apart.append(candidate.apart)
     if candidate.sentence not in group.sentences:
         group.sentences.append(candidate.sentence)
     if group.status == "past-plan" and candidate.status != "past-plan" or \
@@ -221,7 +225,7 @@ def _groups_agree(a, b):
                        status=b.status, anaphoric=False, date=b.date, city=b.city, country=b.country,
                        countries=b.countries, heads=b.heads, earlier=any(m.earlier for m in b.members))
     return _compatible(a, probe) and set(a.countries) & set(b.countries) != set() and \
-        not _told_apart(a.members, b.members) and not _told_apart(b.members, a.members)
+        not _told_apart(a, b.members)
 
 
 def _finish(article, group):
@@ -239,7 +243,9 @@ def _finish(article, group):
     # a host or mediator counts as a party only when the text gives it no other role
     countries = [c for c in countries if c not in absent and c not in mediators]
     seated = {code for name in group.organizations for code in seated_members(name)}
-    if group.kind != "visit" and group.country and group.country in countries and \
+    # an item of a chronology ("Istanbul, Jan. 8, 2020") keeps the parties of the list's noun
+    listed = all(member.item is not None for member in group.members)
+    if group.kind != "visit" and group.country and group.country in countries and not listed and \
             group.country not in seated and not _actor_outside_venue(article, group, group.country):
         countries.remove(group.country)
     return countries, absent, mediators

@@ -77,6 +77,7 @@ class _Group:
     ends: object = None
     days: int | None = None
     why: dict = field(default_factory=dict)
+    apart: list = field(default_factory=list)   # the candidates its members are told apart from
 
 
 class _Article:
