@@ -1,7 +1,9 @@
 """Extract events from a gold set's articles and score them with the shared scorer.
 
-    .venv/bin/python tools/score_devset.py [--set devset|devset2|seed] [--part all|tuned|blind]
-                                           [--merged] [--out PRED.jsonl] [--details]
+    .venv/bin/python tools/score_devset.py [--set devset|devset2|seed | --folder DIR]
+                                           [--part all|tuned|blind] [--merged] [--out PRED.jsonl] [--details]
+
+--folder scores any set laid out as the shared ones (DIR/articles/*.txt and DIR/gold.jsonl).
 
 Writes the predictions as JSON Lines to --out (default: test-artifacts/<set>[-<part>].jsonl):
 one object per mention (`loaders.extraction.mentions_to_records`), or with --merged one per
@@ -84,20 +86,24 @@ def load_scorer():
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=tuple(SETS), default="devset")
+    parser.add_argument("--folder", type=Path, default=None, help="another gold set: articles/ and gold.jsonl")
     parser.add_argument("--part", choices=("all", "tuned", "blind"), default="all",
                         help=f"for {SPLIT_SET}: its tuned two thirds or its blind third")
     parser.add_argument("--merged", action="store_true", help="score merged events, not mentions")
     parser.add_argument("--out", default=None)
     parser.add_argument("--details", action="store_true")
     args = parser.parse_args(argv)
-    if args.part != "all" and args.set != SPLIT_SET:
+    if args.folder is not None and not (args.folder / "gold.jsonl").is_file():
+        parser.error(f"{args.folder}: no gold.jsonl there")
+    if args.part != "all" and (args.set != SPLIT_SET or args.folder is not None):
         parser.error(f"--part applies to {SPLIT_SET} only")
     if args.part == "blind" and args.details:
         parser.error("the blind part is scored, never read: no --details")
-    folder = SETS[args.set]
+    folder = args.folder or SETS[args.set]
     records, gold = predict(folder, args.part, args.merged)
     suffix = "" if args.part == "all" else f"-{args.part}"
-    out = Path(args.out or ROOT / "test-artifacts" / f"{args.set}{suffix}{'-merged' if args.merged else ''}.jsonl")
+    name = args.folder.name if args.folder is not None else args.set
+    out = Path(args.out or ROOT / "test-artifacts" / f"{name}{suffix}{'-merged' if args.merged else ''}.jsonl")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in records), encoding="utf-8")
     scorer = load_scorer()
