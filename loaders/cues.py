@@ -331,6 +331,13 @@ PERSON_TITLES = (
     "Deputy", "Vice", "Director", "Chief", "Senator", "Governor", "Sheikh", "Emir",
 )
 
+#: A person named after a country or its adjective and a title ("Afghan President Ashraf
+#: Ghani", "Chile's Foreign Minister Ana Soto", "U.S. Secretary of State ..."): a person of that
+#: country, matched right after the country. At least one word is a PERSON_TITLES word.
+TITLED_PERSON = (r"(?:['’]s)?\s+(?P<titles>(?:(?:" + "|".join(t.replace(".", r"\.") for t in PERSON_TITLES) +
+                 r"|[Ss]tate|of|for|Defen[cs]e|Finance|Trade|Interior|Economy|Affairs|General)\s+){1,5})"
+                 r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:bin\s+|al-|de\s+)?[A-Z][\w'’-]+){1,2})")
+
 #: A definite reference to an encounter already told. The noun group between the determiner
 #: and the trigger is short ("the Istanbul meeting", "their formal meeting").
 ANAPHORA = r"\b(?:the|that|this|these|those|their|its|his|her|such)\s+(?:(?!(?:following|after|before|for|with|on|in|at|of|to|and|or|by|from|during|since|ahead|over|into|than)\b)[\w'’-]+\s+){0,2}$"

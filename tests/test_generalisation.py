@@ -427,3 +427,17 @@ def test_a_chronology_takes_its_parties_from_before_the_list():
                       "Ecuador's Amazon region; and Bogota, Jan. 8, 2022, on Colombia's refugees.")
     held = sorted((r["date"], sorted(r["countries"])) for r in records if r["status"] == "held")
     assert held == [("2019-08-09", ["CHL", "PER"]), ("2022-01-08", ["CHL", "PER"])]
+
+
+@pytest.mark.parametrize("body, countries", [
+    ("Bolivian President Rosa Quispe spoke on Monday. Quispe met the Peruvian president in Lima on "
+     "Tuesday.", ["BOL", "PER"]),
+    ("Chile's Foreign Minister Tomas Vidal landed on Monday. Vidal met the Peruvian president in Lima "
+     "on Tuesday.", ["CHL", "PER"]),
+    # no title: a name after a country's adjective is no person of that country
+    ("Bolivian poet Rosa Quispe spoke on Monday. Quispe met the Peruvian president in Lima on "
+     "Tuesday.", ["PER"]),
+])
+def test_a_titled_name_after_a_country_is_a_person_of_that_country(body, countries):
+    meeting = _one(body, kind="meeting")
+    assert sorted(meeting["countries"]) == countries

@@ -17,6 +17,7 @@ from loaders.extraction.patterns import (
     _NAME_RE,
     _NON_ACTOR_AFTER_RE,
     _NOT_VENUE_RE,
+    _TITLED_PERSON_RE,
     _TITLES,
     _TOPIC_PREP_RE,
     _VENUE_RE,
@@ -209,8 +210,15 @@ class _Article:
             return False
         return True
 
-    # Heads of delegation not in the gazetteer: "the US delegation was headed by Sonata Coulter".
+    # Heads of delegation not in the gazetteer: "the US delegation was headed by Sonata Coulter",
+    # "Afghan President Ashraf Ghani".
     def _learn_heads(self):
+        for place in self.places:
+            if place.kind not in ("country", "demonym") or not place.iso3:
+                continue
+            titled = _TITLED_PERSON_RE.match(self.text, place.end)
+            if titled and set(titled.group("titles").split()) & _TITLES:
+                self._remember(titled.group("name"), place.iso3)
         for sentence in self.sentences:
             for match in _HEAD_AFTER_RE.finditer(sentence.text):
                 name = _NAME_RE.match(sentence.text, match.end() + 1)

@@ -154,6 +154,7 @@ _NAME_RE = re.compile(r"(?:[A-Z][\w'’-]+|bin|al|Al|de|da|van|von)(?:\s+(?:[A-Z
 
 
 _TITLES = frozenset(cues.PERSON_TITLES)
+_TITLED_PERSON_RE = re.compile(cues.TITLED_PERSON)
 
 
 #: How far after its trigger a date may stand and still be the encounter's, in characters;
