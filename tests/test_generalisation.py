@@ -441,3 +441,14 @@ def test_a_chronology_takes_its_parties_from_before_the_list():
 def test_a_titled_name_after_a_country_is_a_person_of_that_country(body, countries):
     meeting = _one(body, kind="meeting")
     assert sorted(meeting["countries"]) == countries
+
+
+def test_a_definite_reference_takes_no_place_told_before_it_in_the_clause():
+    records = extract("The Chilean president has postponed a state visit to Peru that was due to start on "
+                      "Friday. He wanted to stay in Santiago this week, and the two governments agreed to "
+                      "hold the visit at a later date.")
+    assert [(r["kind"], r["status"], r["country"]) for r in records] == [("visit", "cancelled", "PER")]
+
+
+def test_a_place_in_the_noun_group_of_a_definite_reference_is_its_venue():
+    assert _one("The Geneva talks between Chile and Peru ended on Monday.")["city"] == "Geneva"

@@ -316,6 +316,10 @@ def _read_venue(article, sentence, candidate, places, seg):
     # only the trigger's own stretch of its clause: a place in the stretch of another trigger
     # ("met today and agreed to hold talks in Quito") is that trigger's venue
     venues = [p for p in places if seg[0] <= p.start < seg[1] and article.is_location(p)]
+    if candidate.anaphoric:
+        # "the visit" takes a place after it or in its own noun group ("the Geneva talks"), not
+        # one told earlier in the clause ("stayed in Paris, and agreed to hold the visit later")
+        venues = [p for p in venues if p.start >= candidate.end or candidate.start - p.end <= 20]
     if not venues and article.dateline is not None and (
             sentence.start <= article.dateline.start or _HERE_RE.search(article.text[seg[0]:seg[1]])):
         venues = [article.dateline]  # a wire report's "here" is its dateline's city
