@@ -221,6 +221,8 @@ HEDGE_CUES = (
     r"\bcall(?:ing|ed|s)? (?:on|for)\b(?!\s+(?:the\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\s+\d"
     r"|\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\s+(?:an? )?(?:hour|minutes))",
     r"\burg(?:e|ed|es|ing)\b",
+    # what would make an encounter worth holding ("not enough progress to justify a summit")
+    r"\b(?:justify|justifies|justified|warrant|warrants|warranted|merit|merits|merited)\s+(?:a|an|another|any|new|further)\b",
 )
 
 @dataclass(frozen=True)
@@ -259,8 +261,9 @@ REPORTING_CUES = (
     r"\b(?:said|says|told|announced|reported|confirmed|added|stated|noted|wrote|posted|tweeted|disclosed|revealed|quoted|speaking|announcing|saying|talked about|spoke about)\b",
 )
 
-#: A date right after one of these dates a decision about the encounter, not the encounter
-#: ("agreed on Monday to hold talks", "was called off on Tuesday", "postponed on Friday").
+#: A date right after one of these, or right before one told before the encounter, dates a
+#: decision about the encounter, not the encounter ("agreed on Monday to hold talks", "was
+#: called off on Tuesday", "postponed on Friday", "on Wednesday cancelled a summit").
 DECISION_CUES = (
     r"\b(?:agreed|decided|pledged|promised|vowed|resolved|cancel(?:l)?ed|postponed|called off|put off|scrapped|shelved|suspended)\b",
 )
@@ -272,7 +275,8 @@ _PLACE_MODIFIERS = (r"\s+(?:(?:the\s+)?(?:(?:southern|northern|eastern|western|c
                     r"(?:resort|port|city|town|village|capital|island|spa) of\s+)$")
 LOCATION_PREPOSITIONS = (r"\b(?:in|at|outside|inside|to|into|across|on the outskirts of|above|via|over|"
                          # where a journey starts: "flew in from Quito", "on his way back from Lima"
-                         r"(?:flew|flown|flying|fly|arrived|arriving|returned|returning|travell?ed|came|coming|back|in|way) from)"
+                         r"(?:flew|flown|flying|fly|arrived|arriving|returned|returning|travell?ed|came|coming|back|in|way) from|"
+                         r"(?:planned|scheduled|set|slated|earmarked) for)"
                          + _PLACE_MODIFIERS)
 
 #: A place after these is where an encounter is held: a locative ("in", "at"), or "to" after a
@@ -281,7 +285,9 @@ LOCATION_PREPOSITIONS = (r"\b(?:in|at|outside|inside|to|into|across|on the outsk
 VENUE_PREPOSITIONS = (
     r"\b(?:in|at|outside|inside|on the outskirts of|(?:trips?|visits?|visited|journey|tour|travel\w*|"
     r"fl(?:y|ies|ew|own|ying)|went|go(?:es|ing)?|gone|came|comes?|coming|return\w*|head\w*|arriv\w*|"
-    r"back|invit\w*(?:\s+[\w-]+){0,3}|welcom\w*(?:\s+[\w-]+){0,3}) to)" + _PLACE_MODIFIERS)
+    r"back|invit\w*(?:\s+[\w-]+){0,3}|welcom\w*(?:\s+[\w-]+){0,3}) to|"
+    # where a plan puts it: "a summit planned for Moscow"
+    r"(?:planned|scheduled|set|slated|earmarked) for)" + _PLACE_MODIFIERS)
 
 #: A place after these words is what is talked about, not who talks ("talks on Ukraine",
 #: "subjects such as Taiwan", "the war against Ukraine").

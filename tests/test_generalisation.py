@@ -452,3 +452,26 @@ def test_a_definite_reference_takes_no_place_told_before_it_in_the_clause():
 
 def test_a_place_in_the_noun_group_of_a_definite_reference_is_its_venue():
     assert _one("The Geneva talks between Chile and Peru ended on Monday.")["city"] == "Geneva"
+
+
+# --- what a called-off plan tells ------------------------------------------------------------
+
+def test_a_called_off_plan_takes_its_own_day_and_place_not_the_decision_or_the_dateline():
+    summit = _one("SANTIAGO, March 5 (Reuters) - The Chilean president on Tuesday cancelled a summit with "
+                  "the Peruvian president that had been planned for Lima in late April.")
+    assert (summit["status"], summit["date"], summit["date_precision"], summit["city"]) == (
+        "cancelled", "2024-04-01", "month", "Lima")
+
+
+def test_a_held_encounter_of_the_lede_is_still_at_the_dateline():
+    meeting = _one("SANTIAGO, March 5 (Reuters) - The presidents of Chile and Peru met on Tuesday.")
+    assert (meeting["status"], meeting["city"]) == ("held", "Santiago")
+
+
+@pytest.mark.parametrize("body, count", [
+    ("Chile and Peru said there had not been enough progress to justify a summit.", 0),
+    ("Neither side thinks the dispute warrants another meeting of ministers.", 0),
+    ("The presidents of Chile and Peru held a summit in Lima on Monday.", 1),
+])
+def test_what_would_justify_an_encounter_is_no_encounter(body, count):
+    assert len(extract(body)) == count

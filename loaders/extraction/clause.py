@@ -19,6 +19,7 @@ from loaders.extraction.patterns import (
     _CLAUSE_RE,
     _COUNTERPART_RE,
     _DAYS_OF_RE,
+    _DECIDED_AFTER_RE,
     _DECIDED_RE,
     _DURATION_RE,
     _ENDING_RE,
@@ -320,8 +321,11 @@ def _read_venue(article, sentence, candidate, places, seg):
         # "the visit" takes a place after it or in its own noun group ("the Geneva talks"), not
         # one told earlier in the clause ("stayed in Paris, and agreed to hold the visit later")
         venues = [p for p in venues if p.start >= candidate.end or candidate.start - p.end <= 20]
+    # the dateline is where the reporter is: where a held encounter of the lede took place, not
+    # where a planned or called-off one was to be
     if not venues and article.dateline is not None and (
-            sentence.start <= article.dateline.start or _HERE_RE.search(article.text[seg[0]:seg[1]])):
+            (sentence.start <= article.dateline.start and candidate.status == "held") or
+            _HERE_RE.search(article.text[seg[0]:seg[1]])):
         venues = [article.dateline]  # a wire report's "here" is its dateline's city
     if not venues:
         return
@@ -345,7 +349,8 @@ def _nearest_date(article, candidate, span):
     for mention in article.dates_from(span[0], span[1]):
         if _REPORTING_RE.search(article.text[max(0, mention.start - 40):mention.start]):
             continue
-        if _DECIDED_RE.search(article.text[max(0, mention.start - 40):mention.start]):
+        if _DECIDED_RE.search(article.text[max(0, mention.start - 40):mention.start]) or \
+                (mention.end <= candidate.start and _DECIDED_AFTER_RE.match(article.text, mention.end)):
             continue
         if mention.rule in NOT_EVENT_RULES and not _modifies_trigger(article, mention, candidate):
             continue
