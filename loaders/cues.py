@@ -276,7 +276,8 @@ _PLACE_MODIFIERS = (r"\s+(?:(?:the\s+)?(?:(?:southern|northern|eastern|western|c
 LOCATION_PREPOSITIONS = (r"\b(?:in|at|outside|inside|to|into|across|on the outskirts of|above|via|over|"
                          # where a journey starts: "flew in from Quito", "on his way back from Lima"
                          r"(?:flew|flown|flying|fly|arrived|arriving|returned|returning|travell?ed|came|coming|back|in|way) from|"
-                         r"(?:planned|scheduled|set|slated|earmarked) for)"
+                         r"(?:planned|scheduled|set|slated|earmarked) for|"
+                         r"(?:will|to|would|did|not|and|also|then|[A-Z][\w.]+)\s+visit|visit(?:s|ed|ing))"
                          + _PLACE_MODIFIERS)
 
 #: A place after these is where an encounter is held: a locative ("in", "at"), or "to" after a
@@ -287,7 +288,9 @@ VENUE_PREPOSITIONS = (
     r"fl(?:y|ies|ew|own|ying)|went|go(?:es|ing)?|gone|came|comes?|coming|return\w*|head\w*|arriv\w*|"
     r"back|invit\w*(?:\s+[\w-]+){0,3}|welcom\w*(?:\s+[\w-]+){0,3}) to|"
     # where a plan puts it: "a summit planned for Moscow"
-    r"(?:planned|scheduled|set|slated|earmarked) for)" + _PLACE_MODIFIERS)
+    r"(?:planned|scheduled|set|slated|earmarked) for|"
+    # the object of the verb: "will visit China"
+    r"(?:will|to|would|did|not|and|also|then|[A-Z][\w.]+)\s+visit|visit(?:s|ed|ing))" + _PLACE_MODIFIERS)
 
 #: A place after these words is what is talked about, not who talks ("talks on Ukraine",
 #: "subjects such as Taiwan", "the war against Ukraine").

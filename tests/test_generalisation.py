@@ -475,3 +475,19 @@ def test_a_held_encounter_of_the_lede_is_still_at_the_dateline():
 ])
 def test_what_would_justify_an_encounter_is_no_encounter(body, count):
     assert len(extract(body)) == count
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("The Chilean president will visit Peru in April.", ("planned", "PER", ["CHL", "PER"])),
+    ("Bolivia said its foreign minister visited Quito on Monday.", ("held", "ECU", ["BOL", "ECU"])),
+])
+def test_the_object_of_visit_is_where_the_visit_goes(body, expected):
+    visit = _one(body, kind="visit")
+    assert (visit["status"], visit["country"], sorted(visit["countries"])) == expected
+
+
+def test_a_visit_to_elsewhere_does_not_take_the_day_of_a_summit():
+    records = extract("Both leaders are in Lima for the regional summit, which opens on Thursday. They "
+                      "agreed that the Chilean foreign minister will visit Peru to follow up.")
+    visit = next(r for r in records if r["kind"] == "visit")
+    assert (visit["country"], visit["date"]) == ("PER", None)
