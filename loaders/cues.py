@@ -41,6 +41,8 @@ TRIGGERS = (
     Trigger(r"(?:held|had|made) (?:a |an )?(?:\w+ )?call", "call", "041", "phone"),
     # summits
     Trigger(r"summit(?:s| meeting| talks)?", "summit", "040", "multilateral"),
+    # a meeting of heads of state or government is a summit, whatever the noun
+    Trigger(r"leaders['’]? (?:\w+ )?(?:meeting|talks|gathering)s?", "summit", "040", "multilateral"),
     # talks and negotiations
     Trigger(r"(?:peace |round of |rounds of )?talks", "talks", "046", None),
     # "negotiations" alone is often domestic ("debt ceiling negotiations"): ask for a party or a verb
@@ -317,6 +319,7 @@ NON_ACTOR_FOLLOWERS = (
 ATTENDANCE_CUES = (
     r"\b(?:those|leaders|delegations|countries|states) attending\b", r"\battendees\b", r"\bparticipants (?:include|are)\b", r"\bwill (?:also )?attend\b",
     r"\brepresented by\b", r"\bto represent\b", r"\bsent (?:a|an|his|her|its)\b", r"\bdelegations? (?:from|of)\b",
+    r"\btook part\b", r"\b(?:participated|attended)\b",
 )
 
 #: Names of news outlets: a country inside them is not a party ("the Times of Israel").

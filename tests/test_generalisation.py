@@ -491,3 +491,18 @@ def test_a_visit_to_elsewhere_does_not_take_the_day_of_a_summit():
                       "agreed that the Chilean foreign minister will visit Peru to follow up.")
     visit = next(r for r in records if r["kind"] == "visit")
     assert (visit["country"], visit["date"]) == ("PER", None)
+
+
+# --- blocs and their leaders -----------------------------------------------------------------
+
+def test_a_meeting_of_leaders_is_a_summit():
+    assert _one("The leaders' meeting of Chile and Peru ended in Lima on Monday.")["kind"] == "summit"
+
+
+def test_a_bloc_named_in_the_lede_names_its_members_for_the_ledes_day():
+    summit = _one("RIYADH, March 4 - Leaders of the Gulf Cooperation Council agreed a joint statement on "
+                  "Monday.\n\nThe statement was issued after the leaders' meeting at the council's "
+                  "headquarters. The leaders of Bahrain, Kuwait, Oman, Qatar, Saudi Arabia and the United "
+                  "Arab Emirates took part.", kind="summit")
+    assert (summit["date"], sorted(summit["countries"])) == (
+        "2024-03-04", ["ARE", "BHR", "KWT", "OMN", "QAT", "SAU"])

@@ -29,6 +29,7 @@ from loaders.extraction.patterns import (
     SINCE_REACH,
     VENUE_KINDS,
 )
+from loaders.gazetteer import format_members
 
 
 def _count_days(article, candidates):
@@ -131,9 +132,14 @@ def _date_from_lede(article, groups, candidates):
     if day is None:
         return
     # the parties named with that day; a bare dateline ("DOHA, August 15.") lends the next sentence's
-    named = {p.iso3 for p in article.in_sentence(article.places, article.sentences[index]) if p.iso3}
+    def parties_in(sentence):
+        # a bloc named there names its members ("Leaders of ASEAN reached a consensus on Saturday")
+        places = article.in_sentence(article.places, sentence)
+        return {p.iso3 for p in places if p.iso3} | \
+            {code for p in places if p.kind == "organization" for code in format_members(p.name)}
+    named = parties_in(article.sentences[index])
     if len(named) < 2 and index + 1 < len(article.sentences):
-        named |= {p.iso3 for p in article.in_sentence(article.places, article.sentences[index + 1]) if p.iso3}
+        named |= parties_in(article.sentences[index + 1])
     for group in groups:
         if group.date is not None or group.ends is not None or group.status != "held":
             continue

@@ -166,7 +166,8 @@ def _fold(article, candidates):
             groups.append(_new_group(candidate))
     for candidate in attendance:
         if candidate.countries:
-            _join_nearest(groups, candidate, lambda g: g.kind == "summit", add_countries=True)
+            _join_nearest(groups, candidate, lambda g: g.kind == "summit" or
+                          (g.kind in ("meeting", "talks") and bool(g.organizations)), add_countries=True)
         elif candidate.absent:
             _join_nearest(groups, candidate, lambda g: KIND_CLASS[g.kind] == "consult", add_countries=False)
     cancelled = any(_CANCEL_RE.search(s.text) for s in article.sentences)

@@ -228,7 +228,7 @@ _PLURAL_TRIGGER_RE = re.compile(cues.PLURAL_TRIGGER_NOUNS, _FLAGS)
 
 _LIST_CUT_RE = re.compile(cues.LIST_SEPARATORS)
 
-_SEQUENCE_RE = re.compile(cues.SEQUENCE_VERBS + r"\s+(?:[\w'’-]+\s+){0,3}$", _FLAGS)
+_SEQUENCE_RE = re.compile(cues.SEQUENCE_VERBS + r"\s+(?:[\w'’-]+\s+){0,5}$", _FLAGS)
 
 
 _COUNT_BEFORE_RE = re.compile(r"\b(" + "|".join(cues.NUMBER_WORDS) + r")\s+(?:[\w-]+\s+)?$", _FLAGS)
