@@ -263,6 +263,10 @@ REPORTING_CUES = (
     r"\b(?:said|says|told|announced|reported|confirmed|added|stated|noted|wrote|posted|tweeted|disclosed|revealed|quoted|speaking|announcing|saying|talked about|spoke about)\b",
 )
 
+#: A date after one of these is a deadline, not the day of the encounter ("its first meeting
+#: is to be held not later than September 1", "talks must start by June").
+DEADLINE_BEFORE = r"\b(?:(?:not|no) later than|by)\s+(?:the\s+end\s+of\s+)?$"
+
 #: A date right after one of these, or right before one told before the encounter, dates a
 #: decision about the encounter, not the encounter ("agreed on Monday to hold talks", "was
 #: called off on Tuesday", "postponed on Friday", "on Wednesday cancelled a summit").

@@ -150,8 +150,9 @@ TENSE_MARKERS = (
     # an intention or an agreement about what is to come: "agreed on Monday to meet on March 20"
     ("future", r"(?:agreed|decided|promised|pledged|vowed|hoped|intended|wanted|invited\s+\w+|asked\s+\w+"
                r"|urged\s+\w+)\s+(?:\w+\s+){0,2}?to\s+(?!the\b|a\b|an\b)[a-z]+\b"),
+    # "is to be held": the participle belongs to the future, not to the past
     ("future", r"(?:is|are|am|'s|'re)\s+(?:\w+ly\s+)?(?:set|due|scheduled|expected|slated|poised|planned"
-               r"|going|likely|about|to)\b"),
+               r"|going|likely|about|to)\b(?:\s+be\s+[a-z]+)?"),
     ("future", r"(?:will|shall|would|to)\s+(?:not\s+)?(?:\w+ly\s+)?be\s+\w+"),
     ("future", r"(?:will|won't|won\u2019t|shall|would|\w+['\u2019]ll)\b"),
     ("future", r"(?:due|scheduled|plans?|planning|planned|upcoming|forthcoming|coming|next|expects?"

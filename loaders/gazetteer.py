@@ -97,6 +97,8 @@ No Yes Dear Said Says Told Meeting Talks Summit Call Visit Trip Monday Tuesday W
 Friday Saturday Sunday January February March April June July August September October November
 December Sept Sep Oct Nov Dec Jan Feb Mar Apr Jun Jul Aug Mrs Miss Msgr Fr Rev Father His Her Their
 Our Its Every Each Any All Some Many Most Few Several Several Other Another Such Than Via Per
+Generalissimo Brigadier Major Captain Lieutenant Lt Commodore Archbishop Bishop Rabbi Imam Shah
+Kaiser Duke Duchess Baron Baroness Prelate Patriarch Metropolitan Chancellor-elect President-elect
 """.split())
 
 # Words that may follow a country that is also a first name ("Jordan Valley" is still Jordan).

@@ -518,3 +518,15 @@ def test_a_subordinate_clause_does_not_give_its_tense(text, day):
 def test_an_intention_governs_the_date_of_what_it_intends(text, day):
     found = [m for m in find_dates(text, date(2024, 3, 6)) if m.precision == "day" and m.rule != "weekday"]
     assert str(found[-1].date) == day
+
+
+@pytest.mark.parametrize("text, day", [
+    # "is to be held": a plan, its day ahead, however the participle reads
+    ("Their next meeting is to be held on February 10.", "2025-02-10"),
+    ("The accords are to be signed in Lima on January 9.", "2025-01-09"),
+    # a plain passive past stays past
+    ("The accords were signed in Lima on January 9.", "2024-01-09"),
+])
+def test_is_to_be_and_a_participle_looks_forward(text, day):
+    found = [m for m in find_dates(text, date(2024, 3, 6)) if m.precision == "day"]
+    assert str(found[0].date) == day

@@ -648,3 +648,8 @@ def test_a_titled_chinese_surname_inside_a_full_name_is_that_person(text):
     # "Premier Chou" is longer than "Chou En-lai" and wins, but names the same man
     assert [(p.kind, p.iso3) for p in find_places(text)] == [("official", "CHN")]
     assert find_places(text)[0].name == {"Chou": "Zhou Enlai", "Hu": "Hu Jintao", "Mao": "Mao Zedong"}[text.split()[1]]
+
+
+@pytest.mark.parametrize("text", ["Generalissimo Stalin", "Marshal Stalin", "Brigadier Stalin"])
+def test_a_rank_before_a_surname_is_no_first_name(text):
+    assert [(p.kind, p.iso3) for p in find_places(f"{text} arrived.", 1945)] == [("official", "SUN")]

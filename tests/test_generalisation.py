@@ -506,3 +506,15 @@ def test_a_bloc_named_in_the_lede_names_its_members_for_the_ledes_day():
                   "Arab Emirates took part.", kind="summit")
     assert (summit["date"], sorted(summit["countries"])) == (
         "2024-03-04", ["ARE", "BHR", "KWT", "OMN", "QAT", "SAU"])
+
+
+def test_a_deadline_is_no_day_of_the_encounter():
+    meeting = _one("The council's first meeting is to be held in Lima not later than September 1, with "
+                   "Chile and Peru as members.")
+    assert (meeting["status"], meeting["date"]) == ("planned", None)
+
+
+def test_the_dateline_city_is_where_the_report_is_filed_not_a_party():
+    meeting = _one("LIMA, March 5 (Reuters) - The foreign ministers of Chile and Bolivia met in Quito on "
+                   "Tuesday.")
+    assert sorted(meeting["countries"]) == ["BOL", "CHL"]

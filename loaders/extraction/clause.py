@@ -21,6 +21,7 @@ from loaders.extraction.patterns import (
     _DAYS_OF_RE,
     _DECIDED_AFTER_RE,
     _DECIDED_RE,
+    _DEADLINE_RE,
     _DURATION_RE,
     _ENDING_RE,
     _GROUP_RE,
@@ -347,7 +348,8 @@ def _read_venue(article, sentence, candidate, places, seg):
 def _nearest_date(article, candidate, span):
     best = None
     for mention in article.dates_from(span[0], span[1]):
-        if _REPORTING_RE.search(article.text[max(0, mention.start - 40):mention.start]):
+        if _REPORTING_RE.search(article.text[max(0, mention.start - 40):mention.start]) or \
+                _DEADLINE_RE.search(article.text[max(0, mention.start - 30):mention.start]):
             continue
         if _DECIDED_RE.search(article.text[max(0, mention.start - 40):mention.start]) or \
                 (mention.end <= candidate.start and _DECIDED_AFTER_RE.match(article.text, mention.end)):

@@ -116,11 +116,13 @@ class _Article:
                 actor = False
             self._actor[id(place)] = actor
             previous = place
+        self.dateline = self._dateline()
+        if self.dateline is not None:
+            self._actor[id(self.dateline)] = False  # where the report is filed, never a party
         self.actor_counts = {}
         for place in self.places:
             if self.is_actor(place):
                 self.actor_counts[place.iso3] = self.actor_counts.get(place.iso3, 0) + 1
-        self.dateline = self._dateline()
         self.absent = set()  # countries said to stay away anywhere in the article (filled later)
 
     def in_sentence(self, items, sentence):

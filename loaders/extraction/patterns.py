@@ -61,6 +61,7 @@ _HERE_RE = re.compile(r"\bhere\b", _FLAGS)
 
 _DECIDED_RE = re.compile(r"(?:" + "|".join(cues.DECISION_CUES) + r")\s+(?:\w+\s+){0,2}$", _FLAGS)
 #: ... or right before it ("Obama on Wednesday cancelled a summit")
+_DEADLINE_RE = re.compile(cues.DEADLINE_BEFORE, _FLAGS)
 _DECIDED_AFTER_RE = re.compile(r"\s*,?\s*(?:" + "|".join(cues.DECISION_CUES) + r")", _FLAGS)
 
 
