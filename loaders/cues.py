@@ -187,6 +187,7 @@ ABSENCE_CUES = (
     AbsenceCue(r"\bboycott(?:s|ed|ing)?\b", "before"),
     AbsenceCue(r"\b(?:will|would|did|does|do) not (?:attend|take part|participate|join|go(?! ahead))\b", "before"),
     AbsenceCue(r"\b(?:won't|didn't|doesn't|don't) (?:attend|take part|participate|join|go(?! ahead))\b", "before"),
+    AbsenceCue(r"\b(?:refused|refuses|refuse|declined|declines|decline) to (?:attend|take part|participate|join|come|go)\b", "before"),
     AbsenceCue(r"\b(?:was|were) shut out\b", "before"),
     AbsenceCue(r"\b(?:was|were|is|are) excluded\b", "before"),
     AbsenceCue(r"\bno-shows?\s+(?:such as|including|like|were|was)\b", "after"),

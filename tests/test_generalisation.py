@@ -295,6 +295,8 @@ def test_an_agreement_after_an_encounter_leaves_its_status(body, kind, status):
     ("The presidents of Chile and Bolivia met in La Paz on Monday. Peruvian officials had therefore "
      "not been invited to the meeting.", ["PER"]),
     ("Peruvian officials were barred from the talks between Chile and Bolivia in La Paz on Monday.", ["PER"]),
+    ("The presidents of Chile and Bolivia met in La Paz on Monday. Peru declined to take part in "
+     "the meeting.", ["PER"]),
     # present and speaking: no absence
     ("The presidents of Chile and Bolivia met in La Paz on Monday, and Peruvian officials attended.", []),
 ])
