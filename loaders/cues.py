@@ -392,6 +392,8 @@ ENDING_CUES = (
     r"\b(?:draws?|drew|drawing) to a close\b", r"\b(?:comes?|came|coming) to an end\b",
     r"\b(?:wraps?|wrapped|wrapping|wound|winds?|winding) up\b", r"\bconclud(?:es|ed|ing)\b",
     r"\bend(?:ed|s)\b", r"\bclos(?:ed|es)\b", r"\bbroke up\b",
+    # "..., closing three days of speeches", "capping a week of talks"
+    r"\b(?:closing|ending|concluding|capping|wrapping up)\s+(?:a|an|the|\w+)\s+(?:days?|weeks?)\s+of\b",
 )
 
 #: Number words for counts of days ("after fifteen days of talks").
@@ -401,6 +403,10 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 #: "fifteen days of talks", "17 days of negotiations": the length of the encounter the trigger
 #: right after names; matched on the words before the trigger.
 DAYS_OF = r"\b(?P<count>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+days\s+of\s+(?:[\w-]+\s+){0,2}$"
+#: ... or on the words after it, when they close that many days ("the conference ended today,
+#: closing three days of speeches").
+DAYS_OF_AFTER = (r"^[^.;]{0,40}?\b(?:closing|ending|concluding|capping|after)\s+(?P<count>\d{1,2}|" +
+                 "|".join(NUMBER_WORDS) + r")\s+days\s+of\b")
 
 #: Day N of a multi-day encounter: "on the first day of the trip", "12 July, day two of the
 #: summit". `ordinal` is a key of ORDINAL_DAYS; `noun` names the encounter it counts from

@@ -520,3 +520,25 @@ def test_the_dateline_city_is_where_the_report_is_filed_not_a_party():
     meeting = _one("LIMA, March 5 (Reuters) - The foreign ministers of Chile and Bolivia met in Quito on "
                    "Tuesday.")
     assert sorted(meeting["countries"]) == ["BOL", "CHL"]
+
+
+def test_closing_n_days_gives_the_first_day_of_what_ends():
+    summit = _one("LIMA, March 5 (Reuters) - Leaders of Chile, Peru and Bolivia signed a joint declaration "
+                  "at the regional conference today, closing three days of debate.", kind="summit")
+    assert (summit["date"], summit["end_date"]) == ("2024-03-03", "2024-03-05")
+
+
+def test_a_definite_reference_joins_the_encounter_of_its_own_kind():
+    records = extract("LIMA, March 5 (Reuters) - Leaders of Chile, Peru and Bolivia signed a joint "
+                      "declaration at the regional conference today, closing three days of debate.\n\n"
+                      "Ecuador refused to take part in the conference, which opened on Sunday. The "
+                      "presidents of Chile and Peru met on Sunday morning at the Chilean embassy.")
+    summit = _one_of(records, kind="summit")
+    meeting = _one_of(records, kind="meeting")
+    assert summit["absent"] == ["ECU"] and meeting["absent"] == []
+
+
+def _one_of(records, **filters):
+    found = [r for r in records if all(r[k] == v for k, v in filters.items())]
+    assert len(found) == 1, records
+    return found[0]

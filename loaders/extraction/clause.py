@@ -18,6 +18,7 @@ from loaders.extraction.patterns import (
     _CANCEL_RE,
     _CLAUSE_RE,
     _COUNTERPART_RE,
+    _DAYS_OF_AFTER_RE,
     _DAYS_OF_RE,
     _DECIDED_AFTER_RE,
     _DECIDED_RE,
@@ -193,7 +194,7 @@ def _days_of(text, start, end):
     duration = _DURATION_RE.search(text[max(0, start - 40):start]) or _DURATION_RE.search(text[start:end] + " ")
     if duration:
         return cues.DURATION_WORDS[duration.group("duration").lower()]
-    count = _DAYS_OF_RE.search(text[max(0, start - 40):start])
+    count = _DAYS_OF_RE.search(text[max(0, start - 40):start]) or _DAYS_OF_AFTER_RE.search(text[end:end + 80])
     if count:
         word = count.group("count").lower()
         return int(word) if word.isdigit() else cues.NUMBER_WORDS[word]

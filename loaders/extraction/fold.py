@@ -121,7 +121,9 @@ def _absorb(group, candidate, anaphor=False):
     group.heads = _unique(group.heads + candidate.heads)
     # the kind is named where the encounter is first told; a later sentence's word ("continue
     # preparing talks") does not rename it
-    if _KIND_RANK[candidate.kind] > _KIND_RANK[group.kind] and not anaphor and candidate.sentence == group.sentences[0]:
+    # a signing told first ("signed a declaration at the conference") is the encounter's act
+    if _KIND_RANK[candidate.kind] > _KIND_RANK[group.kind] and candidate.sentence == group.sentences[0] and \
+            (not anaphor or group.kind == "signing"):
         group.kind, group.cameo, group.plover = candidate.kind, candidate.cameo, candidate.plover
 
 
@@ -158,8 +160,9 @@ def _fold(article, candidates):
         # the talks the ministers "would hold")
         fits = [g for g in groups if _compatible(g, candidate, False, True) and
                 (min(g.sentences) <= candidate.sentence or g.status == candidate.status)]
-        target = min(fits, key=lambda g: min(abs(s - candidate.sentence) + (0.5 if s > candidate.sentence else 0)
-                                             for s in g.sentences)) if fits else None
+        # the nearest, of its own kind first ("the conference" is the conference told before)
+        target = min(fits, key=lambda g: (g.kind != candidate.kind, min(
+            abs(s - candidate.sentence) + (0.5 if s > candidate.sentence else 0) for s in g.sentences))) if fits else None
         if target:
             _absorb(target, candidate, anaphor=True)
         else:

@@ -148,6 +148,7 @@ _STAY_RE = re.compile(cues.STAY_IN_DAYS, _FLAGS)
 
 
 _DAYS_OF_RE = re.compile(cues.DAYS_OF, _FLAGS)
+_DAYS_OF_AFTER_RE = re.compile(cues.DAYS_OF_AFTER, _FLAGS)
 
 
 _VISIT_NOUN_RE = re.compile(r"\b(?:visit|trip|tour)", _FLAGS)
