@@ -396,6 +396,11 @@ ENDING_CUES = (
     r"\b(?:closing|ending|concluding|capping|wrapping up)\s+(?:a|an|the|\w+)\s+(?:days?|weeks?)\s+of\b",
 )
 
+#: A visit told in the present ("Blinken's visit is the latest ...", "X is visiting Peru") is
+#: under way on the day of the report; matched right after the visit's trigger or right before it.
+UNDER_WAY_AFTER = r"\s+(?:to\s+[A-Z][\w-]+\s+)?(?:is|are)\b(?!\s+(?:expected|due|set|scheduled|planned|to|likely|going|slated|being\s+planned)\b)"
+UNDER_WAY_BEFORE = r"\b(?:is|are)\s+(?:now\s+|currently\s+)?(?:on\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+)?)?$"
+
 #: Number words for counts of days ("after fifteen days of talks").
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,

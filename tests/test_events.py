@@ -139,7 +139,7 @@ def test_undated_visit_takes_the_date_of_the_meeting_it_is_for():
 
 
 def test_a_date_far_after_the_trigger_is_not_its_own():
-    records = extract("Scholz's visit to Japan is the latest of many contacts between the two countries that, "
+    records = extract("Scholz's visit to Japan was the latest of many contacts between the two countries that, "
                       "together with working groups on matters ranging from trade to energy and research, "
                       "have eased the tensions that pushed ties to lows early last year.")
     assert [r["date"] for r in records] == [None], records

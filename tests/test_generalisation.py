@@ -542,3 +542,14 @@ def _one_of(records, **filters):
     found = [r for r in records if all(r[k] == v for k, v in filters.items())]
     assert len(found) == 1, records
     return found[0]
+
+
+@pytest.mark.parametrize("body, day", [
+    ("The Chilean president's visit to Peru is the first by a Chilean leader in a decade.", "2024-03-06"),
+    ("LIMA, March 5 (Reuters) - The Chilean president, who is on a three-day visit to Peru, spoke "
+     "to students.", "2024-03-05"),
+    # a visit still expected is no visit under way
+    ("The Chilean president's visit to Peru is expected to bring a fisheries deal.", None),
+])
+def test_a_visit_told_in_the_present_is_under_way_on_the_day_of_the_report(body, day):
+    assert _one(body, kind="visit")["date"] == day

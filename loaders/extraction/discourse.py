@@ -12,6 +12,8 @@ from loaders.extraction.fold import _finish
 from loaders.extraction.model import _after_anchor, _because, _Candidate, _unique
 from loaders.extraction.patterns import (
     _COUNT_BEFORE_RE,
+    _UNDER_WAY_AFTER_RE,
+    _UNDER_WAY_BEFORE_RE,
     _DAY_OF_RE,
     _FIRST_SINCE_AFTER_RE,
     _FIRST_SINCE_BEFORE_RE,
@@ -149,6 +151,25 @@ def _date_from_lede(article, groups, candidates):
         if countries and (set(countries) <= named or opened):
             group.date = day
             _because(group, "date", f"the lede's day {day.text!r}: undated, held, its parties named there")
+
+
+def _date_visits_under_way(article, groups):
+    """An undated held visit told in the present ("Blinken's visit is the latest ...", "X is on
+    a three-day visit") is under way on the day of the report (its dateline's or publication day)."""
+    if article.anchor is None:
+        return
+    for group in groups:
+        if group.kind != "visit" or group.status != "held" or group.date is not None or group.ends is not None:
+            continue
+        for member in group.members:
+            after = _UNDER_WAY_AFTER_RE.match(article.text, member.end)
+            before = _UNDER_WAY_BEFORE_RE.search(article.text[max(0, member.start - 40):member.start])
+            if after or before:
+                day = article.anchor.date() if isinstance(article.anchor, datetime) else article.anchor
+                start, end = (member.end + after.start(), member.end + after.end()) if after else (member.start, member.end)
+                group.date = DateMention(start, end, article.text[start:end], day, None, "day", "under_way")
+                _because(group, "date", "a visit told in the present: under way on the day of the report")
+                break
 
 
 def _date_from_paragraph(article, groups):

@@ -149,6 +149,8 @@ _STAY_RE = re.compile(cues.STAY_IN_DAYS, _FLAGS)
 
 _DAYS_OF_RE = re.compile(cues.DAYS_OF, _FLAGS)
 _DAYS_OF_AFTER_RE = re.compile(cues.DAYS_OF_AFTER, _FLAGS)
+_UNDER_WAY_AFTER_RE = re.compile(cues.UNDER_WAY_AFTER)
+_UNDER_WAY_BEFORE_RE = re.compile(cues.UNDER_WAY_BEFORE)
 
 
 _VISIT_NOUN_RE = re.compile(r"\b(?:visit|trip|tour)", _FLAGS)

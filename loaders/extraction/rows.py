@@ -17,6 +17,7 @@ from loaders.extraction.discourse import (
     _date_from_lede,
     _date_from_paragraph,
     _date_visits_from_meetings,
+    _date_visits_under_way,
     _first_since,
 )
 from loaders.extraction.fold import _finish, _fold
@@ -78,6 +79,7 @@ def _article_rows(record):
     _date_from_paragraph(article, groups)
     _date_from_gathering(article, groups)
     _date_visits_from_meetings(groups)
+    _date_visits_under_way(article, groups)
     rows = []
     for group in groups:
         row = _row(record, article, group, published)
