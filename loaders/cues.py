@@ -108,6 +108,10 @@ NOT_ENCOUNTERS = (
     r"\b(?:by|via|through) video(?: link| conference)?\b",
     r"\b(?:froze|freeze|freezes|frozen|suspend(?:ed|s)?|halt(?:ed|s)?)\s+(?:[\w-]+\s+){0,2}(?:talks|negotiations|meetings|visits)\b",
     r"\b(?:peace|trade|grain|nuclear|ceasefire|minerals?) (?:deal|agreement|plan|treaty)\b[^.]{0,25}\b(?:brokered|signed)\b",
+    # bodies that are not governments meeting: central banks, national teams and clubs
+    r"\b(?:central banks?|national (?:[\w-]+ )?teams?|(?:football|soccer|rugby|cricket|basketball|hockey|volleyball) (?:teams?|sides|squads?|clubs?)|squads|clubs)\b[\w\s,'’-]{0,40}?\b(?:met|meet|meets|meeting|held talks|talks)\b",
+    # a match is no meeting: "met in a World Cup qualifier", "meet in the final"
+    r"\b(?:met|meet|meets|meeting)\s+(?:again\s+)?in\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,3}?(?:qualifier|match|final|semi-?final|quarter-?final|friendly|game|tie|derby|fixture)\b",
 )
 
 #: Phrases naming meetings that are not between states even though a trigger is in them.
@@ -310,7 +314,7 @@ NOT_VENUE_BEFORE = r"\b(?:war|peace|ceasefire|cease-fire|truce|conflict|crisis|f
 #: "the Russia-Ukraine war", "US airspace", "Chinese balloon").
 NON_ACTOR_FOLLOWERS = (
     r"(?:['’]s)?(?:\s*-\s*[A-Z][\w.]+)*\s+(?:war|invasion|conflict|crisis|aggression|airspace|"
-    r"territory|border|forces|troops|military|army|navy|ports?|grain|economy|media|"
+    r"territory|border|forces|troops|navy|ports?|grain|economy|media|"
     r"state media|soil|people|question|issue|strait)\b"
     r"|\s+(?:[\w-]+\s+)?(?:resort|hotel|city|town|village|mountains?|region|coast|island|capital)\b"
     r"|\s+(?:summit|meeting|talks|negotiations|visit|trip|conference|agreement|declaration|format)\b"

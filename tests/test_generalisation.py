@@ -553,3 +553,26 @@ def _one_of(records, **filters):
 ])
 def test_a_visit_told_in_the_present_is_under_way_on_the_day_of_the_report(body, day):
     assert _one(body, kind="visit")["date"] == day
+
+
+# --- who is a party --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "The national teams of Chile and Peru met in a World Cup qualifier in Lima on Tuesday.",
+    "The central banks of Chile and Peru met in Santiago on Monday to discuss interest rates.",
+    "Chile and Peru meet again in the Copa America final in Lima on Sunday.",
+])
+def test_teams_banks_and_matches_are_no_diplomacy(body):
+    assert extract(body) == []
+
+
+def test_every_mediator_of_a_list_is_a_mediator():
+    talks = _one("The Sudanese army and the Rapid Support Forces held talks in Jeddah on Saturday, "
+                 "mediated by Saudi Arabia and the United States.")
+    assert (talks["countries"], talks["mediators"]) == (["SDN"], ["SAU", "USA"])
+
+
+def test_a_dateline_split_off_with_its_agency_still_dates_and_places_the_lede():
+    meeting = _one("QUITO, March 4. /EFE/. The foreign ministers of Chile and Peru met today to discuss "
+                   "fisheries.")
+    assert (meeting["date"], meeting["city"]) == ("2024-03-04", "Quito")

@@ -326,7 +326,7 @@ def _read_venue(article, sentence, candidate, places, seg):
     # the dateline is where the reporter is: where a held encounter of the lede took place, not
     # where a planned or called-off one was to be
     if not venues and article.dateline is not None and (
-            (sentence.start <= article.dateline.start and candidate.status == "held") or
+            (article.sentence_index[sentence.start] <= article.lede and candidate.status == "held") or
             _HERE_RE.search(article.text[seg[0]:seg[1]])):
         venues = [article.dateline]  # a wire report's "here" is its dateline's city
     if not venues:
@@ -393,7 +393,7 @@ def _read_sentence_roles(article, sentence, candidates):
             if side == "after":
                 who = [p for p in places if cue_end <= p.start <= cue_end + 25 and
                        not _ABSENCE_REACH_ENDS_RE.search(article.text, cue_end, p.start)]
-                who = who[:1] + [q for q in who[1:] if re.fullmatch(r"(?:,\s*|\s+(?:and|or)\s+)", article.text[who[0].end:q.start] or " ")] if who else []
+                who = who[:1] + [q for q in who[1:] if re.fullmatch(r"(?:,\s*|\s+(?:and|or)\s+|,\s+(?:and|or)\s+)(?:the\s+)?", article.text[who[0].end:q.start] or " ")] if who else []
             else:
                 who = [p for p in places if cue_start - 45 <= p.end <= cue_start]
                 who = who[-1:]
@@ -414,7 +414,7 @@ def _read_sentence_roles(article, sentence, candidates):
             if side == "after":
                 who = [p for p in places if cue_end <= p.start <= cue_end + 40 and p.kind in ACTOR_KINDS]
                 if who:
-                    who = who[:1] + [q for q in who[1:] if re.fullmatch(r"(?:,\s*|\s+(?:and)\s+|,\s+and\s+)", article.text[who[0].end:q.start] or " ")]
+                    who = who[:1] + [q for q in who[1:] if re.fullmatch(r"(?:,\s*|\s+(?:and)\s+|,\s+and\s+)(?:the\s+)?", article.text[who[0].end:q.start] or " ")]
             else:
                 who = [p for p in places if cue_start - 40 <= p.end <= cue_start and p.kind in ACTOR_KINDS]
                 if who:

@@ -105,6 +105,9 @@ class _Article:
         self._place_starts = [p.start for p in self.places]
         self._sentence_places = {}
         self.sentence_index = {s.start: n for n, s in enumerate(self.sentences)}
+        #: the first sentence that tells something: a dateline or an agency tag split off on its
+        #: own ("QUITO, March 4. /EFE/.") is not the lede
+        self.lede = next((n for n, s in enumerate(self.sentences) if len(s.text.split()) >= 6), 0)
         self._actor = {}
         previous = None
         for place in self.places:
