@@ -39,6 +39,10 @@ TRIGGERS = (
     Trigger(r"spoke (?:by|over the|on the) (?:tele)?phone", "call", "041", "phone"),
     Trigger(r"calls? (?:between|with)", "call", "041", "phone"),
     Trigger(r"(?:held|had|made) (?:a |an )?(?:\w+ )?call", "call", "041", "phone"),
+    # "told his counterpart in a call on Monday"; "a call for calm" is an appeal
+    Trigger(r"(?:(?<=\bin a )|(?<=\bin an )|(?<=\bon a )|(?<=\bduring a )|(?<=\bin their )|(?<=\bduring their )|"
+            r"(?<=\bduring the )|(?<=\bin the ))(?:\w+ )?call(?!\s+(?:for|to)\b|\s+on\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))",
+            "call", "041", "phone"),
     # summits
     Trigger(r"summit(?:s| meeting| talks)?", "summit", "040", "multilateral"),
     # a meeting of heads of state or government is a summit, whatever the noun
@@ -70,6 +74,10 @@ TRIGGERS = (
     Trigger(r"(?:held|hold|holds|holding|had) (?:a |an |their |the )?(?:\w+ )?meeting", "meeting", "040", None),
     Trigger(r"meet(?:s|ing|ings)?", "meeting", "040", None),
     Trigger(r"met", "meeting", "040", None),
+    # a leader receiving others: "hosted the leaders of Peru and Bolivia", "hosts his counterpart"
+    Trigger(r"host(?:ed|s|ing)? (?:the |his |her |their |visiting )(?:[\w-]+ ){0,2}?"
+            r"(?:leaders?|presidents?|prime ministers?|counterparts?|delegations?|foreign ministers?|heads of (?:state|government)|king|emir)\b",
+            "meeting", "040", None),
     Trigger(r"encounter", "meeting", "040", None),
     Trigger(r"(?:shake|shakes|shook|shaking) hands", "meeting", "040", None),
     # an encounter noun left out after a determiner of order ("the most recent took place in
@@ -247,7 +255,9 @@ MEDIATOR_CUES = (
     MediatorCue(r"\bthanked\b(?=[^.]{0,80}\bfor (?:hosting|mediating|organi[sz]ing|facilitating))", "after", "next"),
     MediatorCue(r"\bmediation\b", "before", "previous"),
     MediatorCue(r"\bmediating\b", "before", "previous"),
-    MediatorCue(r"\b(?:organi[sz]ed|hosted) the\b", "before", "next"),
+    # ... but one who hosts people meets them: "hosted the leaders of Peru and Bolivia"
+    MediatorCue(r"\b(?:organi[sz]ed|hosted) the\b(?!\s+(?:[\w-]+\s+){0,2}?(?:leaders?|presidents?|prime ministers?|"
+                r"counterparts?|delegations?|foreign ministers?|heads of)\b)", "before", "next"),
     MediatorCue(r"\bgood offices\b", "before", "previous"),
     # "with Cuba and Norway acting as guarantors", "Qatar, the mediator,"
     MediatorCue(r"\b(?:(?:acting|serving) as|as|the|a|an)\s+(?:\w+\s+)?(?:guarantors?|mediators?|facilitators?|co-sponsors?|sponsors?|go-betweens?|intermediar(?:y|ies))\b", "before", "previous"),
@@ -379,6 +389,8 @@ SEQUENCE_VERBS = r"\b(?:followed|follows|follow|preceded|precedes|came after|com
 CLAUSE_BREAKS = (
     r";", r",\s+(?=(?:since|after|following|when|while|whereas|but|before|as|which|where|who|although|though|yet|and then)\b)",
     r"\b(?:said|says|announced|told \w+|reported|confirmed|noted|stated)\s+(?=that\b)",
+    # "told his counterpart in a call on Monday that he would visit": the reported clause
+    r"\b(?:told|tells|informed|assured|warned|reminded)\s+(?:[\w'’-]+\s+){1,8}?(?=that\s+(?:he|she|they|it|we|the|his|her|their|[A-Z]))",
     r"\s+(?=(?:since|after|before|following)\s+(?:his|her|their|the|a|an|he|she|they|it|we|[A-Z]\w*)\b)",
     # a measured interval opens a clause of its own ("..., barely two weeks after the two men met")
     r",\s+(?=(?:[\w-]+\s+){0,5}(?:days?|weeks?|months?|years?)\s+(?:after|before|since)\b)",

@@ -740,7 +740,9 @@ def tense_near(text, start, end, skip=()):
 
     last = _last_marker(text, clause_start, start, skip)
     if last is not None:
-        if not _is_reporting(last) or _reports_date(text[last.end():start]):
+        # "told him in a call on Monday that ...": a date closing the reporting verb's own
+        # phrase, right before its "that", is the day of the telling
+        if not _is_reporting(last) or _reports_date(text[last.end():start]) or _THAT_AFTER.match(text, end):
             return _tense_of(last)
         reporting = last
     reported_clause = reporting is not None
@@ -763,6 +765,9 @@ def tense_near(text, start, end, skip=()):
             if not (skip and _inside(found, skip)) and not _is_reporting(found):
                 return _tense_of(found)
     return _tense_of(reporting) if reporting is not None else None
+
+
+_THAT_AFTER = re.compile(r",?\s+that\s")
 
 
 def _last_marker(text, start, end, skip):

@@ -530,3 +530,9 @@ def test_an_intention_governs_the_date_of_what_it_intends(text, day):
 def test_is_to_be_and_a_participle_looks_forward(text, day):
     found = [m for m in find_dates(text, date(2024, 3, 6)) if m.precision == "day"]
     assert str(found[0].date) == day
+
+
+def test_a_date_right_before_the_that_of_a_reporting_verb_is_the_day_of_the_telling():
+    text = "The minister told his counterpart in a call on Monday that he would fly to Lima."
+    [monday] = [m for m in find_dates(text, date(2024, 3, 6)) if m.rule == "weekday"]
+    assert str(monday.date) == "2024-03-04"

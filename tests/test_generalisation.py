@@ -576,3 +576,24 @@ def test_a_dateline_split_off_with_its_agency_still_dates_and_places_the_lede():
     meeting = _one("QUITO, March 4. /EFE/. The foreign ministers of Chile and Peru met today to discuss "
                    "fisheries.")
     assert (meeting["date"], meeting["city"]) == ("2024-03-04", "Quito")
+
+
+@pytest.mark.parametrize("body, countries, mediators", [
+    ("The Chilean president hosted the leaders of Peru, Bolivia and Ecuador at his residence in Vina "
+     "del Mar on Saturday.", ["BOL", "CHL", "ECU", "PER"], []),
+    # one who hosts talks between others is their host, not a party
+    ("Ecuador hosted the talks between Chile and Peru in Quito on Saturday.", ["CHL", "PER"], ["ECU"]),
+])
+def test_a_leader_who_hosts_others_meets_them(body, countries, mediators):
+    record = _one(body)
+    assert (sorted(record["countries"]), record["mediators"]) == (countries, mediators)
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("The Chilean president told his Peruvian counterpart in a call on Monday that he would visit "
+     "Lima in May.", [("call", "held", "2024-03-04"), ("visit", "planned", "2024-05-01")]),
+    # a call for calm is an appeal
+    ("In a call for calm on Monday, the Chilean president urged Peru to reopen the border.", []),
+])
+def test_in_a_call_is_a_call(body, expected):
+    assert sorted((r["kind"], r["status"], r["date"]) for r in extract(body)) == expected
