@@ -40,9 +40,9 @@ TRIGGERS = (
     Trigger(r"calls? (?:between|with)", "call", "041", "phone"),
     Trigger(r"(?:held|had|made) (?:a |an )?(?:\w+ )?call", "call", "041", "phone"),
     # "told his counterpart in a call on Monday"; "a call for calm" is an appeal
-    Trigger(r"(?:(?<=\bin a )|(?<=\bin an )|(?<=\bon a )|(?<=\bduring a )|(?<=\bin their )|(?<=\bduring their )|"
-            r"(?<=\bduring the )|(?<=\bin the ))(?:\w+ )?call(?!\s+(?:for|to)\b|\s+on\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))",
-            "call", "041", "phone"),
+    Trigger(r"call(?:(?<=\bin a call)|(?<=\bon a call)|(?<=\bduring a call)|(?<=\bin their call)|"
+            r"(?<=\bduring their call)|(?<=\bduring the call)|(?<=\bin the call))"
+            r"(?!\s+(?:for|to)\b|\s+on\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))", "call", "041", "phone"),
     # summits
     Trigger(r"summit(?:s| meeting| talks)?", "summit", "040", "multilateral"),
     # a meeting of heads of state or government is a summit, whatever the noun
