@@ -38,6 +38,10 @@ TRIGGERS = (
     Trigger(r"video (?:call|conference|link)s?", "call", "041", "phone"),
     Trigger(r"spoke (?:by|over the|on the) (?:tele)?phone", "call", "041", "phone"),
     Trigger(r"calls? (?:between|with)", "call", "041", "phone"),
+    # a readout's "spoke today with President X", "spoke with her counterpart": a conversation
+    # at a distance unless told in person (a place or "met" makes it a meeting elsewhere)
+    Trigger(r"spoke (?:\w+ )?with(?= (?:his |her |their |the )?(?:[\w.-]+ ){0,3}?(?:counterparts?|[Pp]resident|[Pp]rime [Mm]inister|"
+            r"[Ff]oreign [Mm]inister|[Cc]hancellor|[Kk]ing|[Ee]mir|[Ss]ecretary|leaders?)\b)", "call", "041", "phone"),
     Trigger(r"(?:held|had|made) (?:a |an )?(?:\w+ )?call", "call", "041", "phone"),
     # "told his counterpart in a call on Monday"; "a call for calm" is an appeal
     Trigger(r"call(?:(?<=\bin a call)|(?<=\bon a call)|(?<=\bduring a call)|(?<=\bin their call)|"
@@ -54,6 +58,7 @@ TRIGGERS = (
     Trigger(r"negotiations? (?=with|between)", "talks", "046", None),
     # negotiations named by what states negotiate ("peace negotiations", "nuclear negotiations")
     Trigger(r"(?:peace|nuclear|ceasefire|cease-fire|armistice|border|arms|disarmament|accession|status) negotiations", "talks", "046", None),
+    Trigger(r"(?:days?|weeks?|months?|rounds?|hours?) of (?:\w+ )?negotiations", "talks", "046", None),
     Trigger(r"(?<=the )(?:\w+ )?negotiations?", "talks", "046", None),
     Trigger(r"consultations", "talks", "046", None),
     Trigger(r"rounds? of dialogue", "talks", "046", None),
@@ -62,7 +67,7 @@ TRIGGERS = (
     Trigger(r"visit(?:s|ed|ing)?", "visit", "042", "visit"),
     Trigger(r"trip(?:s)?", "visit", "042", "visit"),
     Trigger(r"(?:arrived|arrives|arriving|landed|lands|touched down) in", "visit", "042", "visit"),
-    Trigger(r"(?:travel(?:s|led|ling|ed|ing)?|go(?:es|ing)?|went|head(?:s|ed)?) to", "visit", "042", "visit"),
+    Trigger(r"(?:travel(?:s|led|ling|ed|ing)?|go(?:es|ing)?|went|head(?:s|ed)?|fl(?:y|ies|ew|ying|own)) to", "visit", "042", "visit"),
     Trigger(r"(?:is|are|was|were) due in", "visit", "042", "visit"),
     Trigger(r"(?:leave|leaves|left|depart(?:s|ed)?) for", "visit", "042", "visit"),
     # signings: an agreement between states signed or initialled (CAMEO 057); a contract or a
@@ -462,7 +467,7 @@ DURATION_WORDS = {"one-day": 1, "two-day": 2, "three-day": 3, "four-day": 4, "fi
 #: Travel to an encounter ("travelling to Beijing for talks on Friday", "arrived in Doha for a
 #: round of talks"): the encounter is the talks, not a visit. But a stay counted in days ("for
 #: five days of meetings") is a visit.
-MOTION_TRIGGERS = r"^(?:arrived|arrives|arriving|landed|lands|touched down|travel\w*|go(?:es|ing)?|went|head(?:s|ed)?|is due|are due|was due|were due|leave|leaves|left|depart\w*)\b"
+MOTION_TRIGGERS = r"^(?:arrived|arrives|arriving|landed|lands|touched down|travel\w*|go(?:es|ing)?|went|head(?:s|ed)?|fl(?:y|ies|ew|ying|own)|is due|are due|was due|were due|leave|leaves|left|depart\w*)\b"
 STAY_IN_DAYS = r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)\s+days?\s+of\b"
 
 #: "talks on the sidelines of the summit": an encounter held during a gathering, which takes the

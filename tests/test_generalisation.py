@@ -328,8 +328,8 @@ def test_an_encounter_noun_left_out_after_the_most_recent():
 
 
 def test_a_when_clause_takes_the_time_of_the_clause_it_modifies():
-    record = _one("The talks opened in Lima on March 1, 2022, when the Chilean president flew to Peru.")
-    assert record["date"] == "2022-03-01"
+    records = extract("The talks opened in Lima on March 1, 2022, when the Chilean president flew to Peru.")
+    assert sorted((r["kind"], r["date"]) for r in records) == [("talks", "2022-03-01"), ("visit", "2022-03-01")]
 
 
 def test_a_trigger_inside_a_chronology_is_its_item():
@@ -597,3 +597,27 @@ def test_a_leader_who_hosts_others_meets_them(body, countries, mediators):
 ])
 def test_in_a_call_is_a_call(body, expected):
     assert sorted((r["kind"], r["status"], r["date"]) for r in extract(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("President Boric spoke today with President Boluarte of Peru about migration.",
+     [("call", "2024-03-06", ["CHL", "PER"])]),
+    ("The Chilean foreign minister spoke with her Peruvian counterpart on Monday about fisheries.",
+     [("call", "2024-03-04", ["CHL", "PER"])]),
+    # speaking with the press is no encounter
+    ("The Chilean foreign minister spoke with reporters in Lima on Monday.", []),
+])
+def test_a_readouts_spoke_with_a_leader_is_a_call(body, expected):
+    assert [(r["kind"], r["date"], r["countries"]) for r in extract(body)] == expected
+
+
+def test_days_of_negotiations_ending_on_a_day_span_those_days():
+    talks = _one("Chile and Peru ended three days of negotiations in Lima on Thursday without a deal.")
+    assert (talks["kind"], talks["date"], talks["end_date"]) == ("talks", "2024-02-27", "2024-02-29")
+
+
+def test_an_encounter_in_a_where_clause_is_at_the_place_and_time_it_modifies():
+    records = extract("The Japanese prime minister will fly to Santiago on March 12, where he is scheduled "
+                      "to meet the Chilean president.")
+    assert sorted((r["kind"], r["date"], r["city"]) for r in records) == [
+        ("meeting", "2024-03-12", "Santiago"), ("visit", "2024-03-12", "Santiago")]

@@ -194,7 +194,7 @@ def _days_of(text, start, end):
     duration = _DURATION_RE.search(text[max(0, start - 40):start]) or _DURATION_RE.search(text[start:end] + " ")
     if duration:
         return cues.DURATION_WORDS[duration.group("duration").lower()]
-    count = _DAYS_OF_RE.search(text[max(0, start - 40):start]) or _DAYS_OF_AFTER_RE.search(text[end:end + 80])
+    count = _DAYS_OF_RE.search(text[max(0, start - 40):end] + " ") or _DAYS_OF_AFTER_RE.search(text[end:end + 80])
     if count:
         word = count.group("count").lower()
         return int(word) if word.isdigit() else cues.NUMBER_WORDS[word]
@@ -269,11 +269,11 @@ def _read_clause(article, sentence, candidate, segment, clause, window):
             candidate.date = _nearest_date(article, candidate, (cl[1], cl[1] + relative.end()))
             where = "a relative clause right after the trigger"
     if candidate.date is None and _WHEN_RE.match(article.text[cl[0]:seg[1]]):
-        # "..., on December 6, in New Delhi, when Putin visited India": the time of the clause
-        # "when" modifies
+        # "..., on December 6, in New Delhi, when Putin visited India", "will fly to Quito next
+        # week, where she is to meet ...": the time of the clause "when" or "where" modifies
         candidate.date = next((m for m in reversed(article.dates_from(sentence.start, cl[0]))
                                if not _DECIDED_RE.search(article.text[max(0, m.start - 40):m.start])), None)
-        where = "the clause that 'when' modifies"
+        where = "the clause that 'when' or 'where' modifies"
     if candidate.date is not None:
         candidate.why["date"] = f"nearest date in {where}: {candidate.date.text!r} ({candidate.date.rule})"
     if candidate.date is not None and candidate.date.precision == "day" and \
@@ -283,6 +283,13 @@ def _read_clause(article, sentence, candidate, segment, clause, window):
     places = article.in_sentence(article.places, sentence)
     if candidate.kind != "call":
         _read_venue(article, sentence, candidate, places, seg)
+        if candidate.country is None and re.match(r"\s*,?\s*where\b", article.text[cl[0]:seg[1]]):
+            # "flies to Quito next week, where she will meet ...": the place 'where' stands for
+            place = next((p for p in reversed(places) if p.end <= cl[0] and article.is_location(p)), None)
+            if place is not None:
+                candidate.country = place.iso3
+                candidate.city = None if place.kind == "country" else (place.city or place.name)
+                candidate.why["venue"] = f"the place 'where' stands for: {place.text!r}"
     organization_before = re.search(r"(?:[A-Z][\w-]*\s+|\)\s+){1,6}$", article.text[max(sentence.start, candidate.start - 60):candidate.start])
     candidate.organizations = _unique(p.name for p in places if p.kind == "organization" and
                                       (seg[0] <= p.start < seg[1] or (organization_before and p.end >= candidate.start - 60 and p.end <= candidate.start)))

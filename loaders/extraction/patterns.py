@@ -53,7 +53,7 @@ _REPORTING_RE = re.compile(r"(?:" + "|".join(cues.REPORTING_CUES) + r")\s+(?:\w+
 _COUNTERPART_RE = re.compile(r"\bcounterparts?\b", _FLAGS)
 
 
-_WHEN_RE = re.compile(r"\s*,?\s*when\b", _FLAGS)
+_WHEN_RE = re.compile(r"\s*,?\s*(?:when|where)\b", _FLAGS)
 
 
 _HERE_RE = re.compile(r"\bhere\b", _FLAGS)
