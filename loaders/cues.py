@@ -58,7 +58,8 @@ TRIGGERS = (
     Trigger(r"negotiations? (?=with|between)", "talks", "046", None),
     # negotiations named by what states negotiate ("peace negotiations", "nuclear negotiations")
     Trigger(r"(?:peace|nuclear|ceasefire|cease-fire|armistice|border|arms|disarmament|accession|status) negotiations", "talks", "046", None),
-    Trigger(r"(?:days?|weeks?|months?|rounds?|hours?) of (?:\w+ )?negotiations", "talks", "046", None),
+    # days or hours of negotiations are an encounter; "months of negotiations" is a process
+    Trigger(r"(?:days?|rounds?|hours?) of (?:\w+ )?negotiations", "talks", "046", None),
     Trigger(r"(?<=the )(?:\w+ )?negotiations?", "talks", "046", None),
     Trigger(r"consultations", "talks", "046", None),
     Trigger(r"rounds? of dialogue", "talks", "046", None),

@@ -621,3 +621,8 @@ def test_an_encounter_in_a_where_clause_is_at_the_place_and_time_it_modifies():
                       "to meet the Chilean president.")
     assert sorted((r["kind"], r["date"], r["city"]) for r in records) == [
         ("meeting", "2024-03-12", "Santiago"), ("visit", "2024-03-12", "Santiago")]
+
+
+def test_months_of_negotiations_are_a_process_not_an_encounter():
+    records = extract("After months of negotiations, Chile and Peru announced a fisheries accord on Monday.")
+    assert [r for r in records if r["kind"] == "talks"] == []
