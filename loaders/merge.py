@@ -14,7 +14,9 @@ Two mentions are one encounter when all of these hold (`RULES`, checked in order
 - their dates are compatible: equal at the coarser precision (day, month, or year for a date
   known to the year), or one inside the other's range;
   an undated mention joins a dated one and takes its date;
-- where both name a venue, the same country and (where both name one) the same city.
+- where both name a venue, the same country and (where both name one) the same city;
+- no chains: the mention contradicts none of the event's mentions taken one by one (dates,
+  venue, a party in common), not only the event merged so far (complete link).
 
 Each merge writes one line to `merge_reasons` ("<mention> from <article>: ..."), so it can be
 shown and undone. Nothing is dropped: every mention's source is in `sources`.
@@ -61,6 +63,8 @@ def merge_mentions(mentions):
         best, best_reason = None, None
         for event in (events[i] for i in index.candidates(row)):
             reason = _why_same(event, row)
+            if reason and not _agrees_with_every(event, row):
+                reason = None
             if reason and (best is None or _closeness(event, row) < _closeness(best, row)):
                 best, best_reason = event, reason
         if best is None:
@@ -248,6 +252,19 @@ def _why_same(event, row):
     kinds = row["kind"] if row["kind"] == event.kind else f"{row['kind']} ~ {event.kind}"
     return (f"{row['mention_id']} from {row['article']}: kind {kinds}; status {row['status']}; "
             f"{parties}; {dates}; {venue}")
+
+
+def _agrees_with_every(event, row):
+    """No chains: `row` joins an event only if it contradicts none of the event's mentions, one
+    by one (dates compatible at their precision, no other venue, a party in common), not only
+    the event as merged so far. So A~B and B~C with A and C apart do not fuse."""
+    for member in event.rows:
+        alone = _Event(member)
+        if _dates_agree(alone, row) is None or _venue_agrees(alone, row) is None:
+            return False
+        if (member["countries"] or row["countries"]) and not set(member["countries"]) & set(row["countries"]):
+            return False
+    return True
 
 
 def _parties_agree(event, row):

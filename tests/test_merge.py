@@ -94,3 +94,14 @@ def test_signings_and_years_merge_with_what_they_tell(a, b, n_events):
     assert len(events) == n_events
     if n_events == 1:
         assert events.iloc[0]["kind"] != "signing" and events.iloc[0]["date_precision"] == "day"
+
+
+def test_no_chains_a_mention_must_agree_with_every_mention_of_the_event():
+    span = dict(mention("a", kind="summit", date="2025-03-01", country="SAU"), end_date=pd.Timestamp("2025-03-10"))
+    first_day = mention("b", kind="meeting", date="2025-03-02", country="SAU")
+    ninth_day = mention("c", kind="meeting", date="2025-03-09", country="SAU")
+    # each day lies inside the span, but the two days contradict each other: not one encounter
+    events = merged(span, first_day, ninth_day)
+    assert sorted(len(ids) for ids in events["mention_ids"]) == [1, 2]
+    # without the day that contradicts, the span takes the day told inside it
+    assert len(merged(span, first_day)) == 1
