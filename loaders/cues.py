@@ -86,6 +86,8 @@ TRIGGERS = (
             "meeting", "040", None),
     Trigger(r"encounter", "meeting", "040", None),
     Trigger(r"(?:shake|shakes|shook|shaking) hands", "meeting", "040", None),
+    # "faced each other in Vienna": leaders meeting
+    Trigger(r"(?:faced|face|faces|facing) each other", "meeting", "040", None),
     # an encounter noun left out after a determiner of order ("the most recent took place in
     # Delhi", "the previous one was held in Kazan"), told after a sentence about such encounters
     Trigger(r"(?<=the )(?:most recent|latest|previous|last|next)(?: one)?(?= (?:\w+ )?(?:took place|was held|were held|happened|will be held|is to be held|is due)\b)", "meeting", "040", None),

@@ -626,3 +626,9 @@ def test_an_encounter_in_a_where_clause_is_at_the_place_and_time_it_modifies():
 def test_months_of_negotiations_are_a_process_not_an_encounter():
     records = extract("After months of negotiations, Chile and Peru announced a fisheries accord on Monday.")
     assert [r for r in records if r["kind"] == "talks"] == []
+
+
+def test_leaders_who_faced_each_other_met():
+    records = extract("It was the first summit of Chile and Peru since their presidents faced each other in "
+                      "Quito in 2019.")
+    assert ("meeting", "2019-01-01", "Quito") in [(r["kind"], r["date"], r["city"]) for r in records]
