@@ -8,8 +8,12 @@ from tests.test_events import extract
 
 
 def _one(body, **filters):
-    found = [r for r in extract(body) if all(r[k] == v for k, v in filters.items())]
-    assert len(found) == 1, extract(body)
+    return _one_of(extract(body), **filters)
+
+
+def _one_of(records, **filters):
+    found = [r for r in records if all(r[k] == v for k, v in filters.items())]
+    assert len(found) == 1, records
     return found[0]
 
 
@@ -536,12 +540,6 @@ def test_a_definite_reference_joins_the_encounter_of_its_own_kind():
     summit = _one_of(records, kind="summit")
     meeting = _one_of(records, kind="meeting")
     assert summit["absent"] == ["ECU"] and meeting["absent"] == []
-
-
-def _one_of(records, **filters):
-    found = [r for r in records if all(r[k] == v for k, v in filters.items())]
-    assert len(found) == 1, records
-    return found[0]
 
 
 @pytest.mark.parametrize("body, day", [
