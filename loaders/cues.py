@@ -393,6 +393,10 @@ GROUP_REFERENCES = (
 #: however alike their parties, place and month.
 SEQUENCE_VERBS = r"\b(?:followed|follows|follow|preceded|precedes|came after|comes after|come after)\b"
 
+#: Between two triggers, a copula making the second a name for the first ("the visit would be
+#: their first in-person meeting", "the talks were the highest-level contact"): one encounter.
+PREDICATE_BETWEEN = r"\s+(?:is|was|were|are|will be|would be|has been|had been)\s+(?:the|their|a|an|his|her|its)\s+(?:[\w-]+\s+){0,3}"
+
 #: Markers that split a sentence into clauses: a date or place belongs to its own clause.
 CLAUSE_BREAKS = (
     r";", r",\s+(?=(?:since|after|following|when|while|whereas|but|before|as|which|where|who|although|though|yet|and then)\b)",

@@ -630,3 +630,9 @@ def test_leaders_who_faced_each_other_met():
     records = extract("It was the first summit of Chile and Peru since their presidents faced each other in "
                       "Quito in 2019.")
     assert ("meeting", "2019-01-01", "Quito") in [(r["kind"], r["date"], r["city"]) for r in records]
+
+
+def test_an_encounter_named_again_by_a_copula_is_one_encounter():
+    records = extract("The Peruvian president landed in Santiago on Monday. In January the Chilean president "
+                      "said the visit would be their first in-person meeting in two years.")
+    assert [(r["kind"], r["status"], r["date"]) for r in records] == [("visit", "held", "2024-03-04")]

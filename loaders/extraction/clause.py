@@ -35,6 +35,7 @@ from loaders.extraction.patterns import (
     _NOUN_TRIGGER_RE,
     _PAST_PLAN_RE,
     _PLAN_RE,
+    _PREDICATE_RE,
     _PURPOSE_RE,
     _REPORTING_ANY_RE,
     _REPORTING_RE,
@@ -105,6 +106,9 @@ def _triggers(article, sentence):
             and bool(_PURPOSE_RE.search(text[previous[1]:start]))
         same = previous is not None and previous[0] >= clause[0] and previous[2].kind == trigger.kind \
             and len(text[previous[1]:start]) < 30 and not re.search(r"\b(?:and|,)\b", text[previous[1]:start].replace(",", " and "))
+        # "the visit would be their first meeting": the second names the first
+        same = same or (previous is not None and previous[0] >= clause[0] and
+                        _PREDICATE_RE.fullmatch(text, previous[1], start) is not None)
         if (purpose or same) and previous_made:
             _join_purpose(article, sentence, candidates[-1], text[previous[0]:previous[1]], trigger,
                           text[previous[1]:start] if purpose else None, end, seg_end)

@@ -232,6 +232,7 @@ _PLURAL_TRIGGER_RE = re.compile(cues.PLURAL_TRIGGER_NOUNS, _FLAGS)
 
 _LIST_CUT_RE = re.compile(cues.LIST_SEPARATORS)
 
+_PREDICATE_RE = re.compile(cues.PREDICATE_BETWEEN, _FLAGS)
 _SEQUENCE_RE = re.compile(cues.SEQUENCE_VERBS + r"\s+(?:[\w'’-]+\s+){0,5}$", _FLAGS)
 
 
