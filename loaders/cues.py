@@ -418,8 +418,11 @@ CLAUSE_BREAKS = (
 #: unless another sentence gives it, or its length does ("after fifteen days of talks").
 ENDING_CUES = (
     r"\b(?:draws?|drew|drawing) to a close\b", r"\b(?:comes?|came|coming) to an end\b",
-    r"\b(?:wraps?|wrapped|wrapping|wound|winds?|winding) up\b", r"\bconclud(?:es|ed|ing)\b",
-    r"\bend(?:ed|s)\b", r"\bclos(?:ed|es)\b", r"\bbroke up\b",
+    r"\b(?:wraps?|wrapped|wrapping|wound|winds?|winding) up\b",
+    r"\bconclud(?:es|ed|ing)\b(?!\s+(?:the|a|an|their|its|his|her|this|that)\b)",
+    # intransitive only: "the talks ended on Friday", not "a declaration that ended the war"
+    r"\bend(?:ed|s)\b(?!\s+(?:the|a|an|their|its|his|her|this|that|decades|years)\b)",
+    r"\bclos(?:ed|es)\b(?!\s+(?:the|a|an|their|its|his|her|this|that)\b)", r"\bbroke up\b",
     # "..., closing three days of speeches", "capping a week of talks"
     r"\b(?:closing|ending|concluding|capping|wrapping up)\s+(?:a|an|the|\w+)\s+(?:days?|weeks?)\s+of\b",
 )

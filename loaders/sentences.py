@@ -23,6 +23,8 @@ class Sentence:
 
 
 _LAST_WORD = re.compile(r"([\w.]+)$")
+#: One capital letter, an initial (not "I", more often a Roman numeral ending a sentence).
+_INITIAL = re.compile(r"[A-HJ-Z]")
 
 
 def split_sentences(text):
@@ -45,6 +47,8 @@ def split_sentences(text):
             word = _LAST_WORD.search(line, max(0, match.start() - 64), match.start())
             if word and word.group(1).lower().rstrip(".") in ABBREVIATIONS:
                 continue
+            if word and _INITIAL.fullmatch(word.group(1)):
+                continue  # a middle initial: "John F. Kennedy", "George H. W. Bush"
             _add_sentence(sentences, line, line_start, cut, match.start() + 1)
             cut = match.end()
         _add_sentence(sentences, line, line_start, cut, len(line))

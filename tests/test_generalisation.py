@@ -636,3 +636,13 @@ def test_an_encounter_named_again_by_a_copula_is_one_encounter():
     records = extract("The Peruvian president landed in Santiago on Monday. In January the Chilean president "
                       "said the visit would be their first in-person meeting in two years.")
     assert [(r["kind"], r["status"], r["date"]) for r in records] == [("visit", "held", "2024-03-04")]
+
+
+@pytest.mark.parametrize("body, day", [
+    ("On 19 October 1956, Chile and Peru signed a joint declaration in Lima that formally ended the "
+     "state of war between them.", "1956-10-19"),
+    ("In June 1961, Chilean President Jorge Alessandri and Peruvian President Manuel Prado held two "
+     "days of tense talks in Lima over the border.", "1961-06-01"),
+])
+def test_an_opening_date_dates_the_main_clause_and_ending_a_war_ends_no_encounter(body, day):
+    assert _one(body)["date"] == day

@@ -22,3 +22,14 @@ def test_a_sentence_longer_than_the_limit_is_cut_at_spaces_and_keeps_offsets():
     assert len(sentences) >= 3
     assert all(len(s.text) <= MAX_SENTENCE_CHARS for s in sentences)
     assert all(text[s.start:s.end] == s.text for s in sentences)
+
+
+@pytest.mark.parametrize("text, pieces", [
+    # a middle initial ends no sentence
+    ("President John F. Kennedy met him. Then he left.", ["President John F. Kennedy met him.", "Then he left."]),
+    ("George H. W. Bush spoke.", ["George H. W. Bush spoke."]),
+    # "I" is more often a Roman numeral closing a sentence
+    ("It was after World War I. Then peace came.", ["It was after World War I.", "Then peace came."]),
+])
+def test_an_initial_is_no_sentence_end(text, pieces):
+    assert [s.text for s in split_sentences(text)] == pieces

@@ -33,6 +33,7 @@ from loaders.extraction.patterns import (
     _MOTION_RE,
     _NOT_ENCOUNTER_RE,
     _NOUN_TRIGGER_RE,
+    _OPENING_DATE_RE,
     _PAST_PLAN_RE,
     _PLAN_RE,
     _PREDICATE_RE,
@@ -370,9 +371,13 @@ def _nearest_date(article, candidate, span):
             continue
         if mention.end <= candidate.start:
             between = article.text[mention.end:candidate.start]
-            if len(between) > 100 or _REPORTING_ANY_RE.search(between):
+            opening = _OPENING_DATE_RE.fullmatch(article.text, article.sentences[candidate.sentence].start, mention.start) \
+                and between.startswith(",")
+            if (len(between) > 100 and not opening) or _REPORTING_ANY_RE.search(between):
                 continue
-            distance = (candidate.start - mention.end) * 1.5
+            # "On 19 October 1956, Japan and the Soviet Union signed ...": an opening date dates
+            # the main clause however long its subject
+            distance = min((candidate.start - mention.end) * 1.5, 60) if opening else (candidate.start - mention.end) * 1.5
         else:
             distance = abs(mention.start - candidate.end)
             if distance > MAX_DATE_AFTER:

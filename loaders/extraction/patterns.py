@@ -232,6 +232,8 @@ _PLURAL_TRIGGER_RE = re.compile(cues.PLURAL_TRIGGER_NOUNS, _FLAGS)
 
 _LIST_CUT_RE = re.compile(cues.LIST_SEPARATORS)
 
+#: What may stand before a date opening a sentence ("On 19 October 1956, ...", "In June 1961, ...").
+_OPENING_DATE_RE = re.compile(r"\s*(?:(?:On|In|At|During|Early|Late|Back|By|Then|And)\s+(?:in\s+|on\s+)?(?:the\s+)?)?")
 _PREDICATE_RE = re.compile(cues.PREDICATE_BETWEEN, _FLAGS)
 _SEQUENCE_RE = re.compile(cues.SEQUENCE_VERBS + r"\s+(?:[\w'’-]+\s+){0,5}$", _FLAGS)
 
