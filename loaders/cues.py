@@ -38,6 +38,9 @@ TRIGGERS = (
     Trigger(r"video (?:call|conference|link)s?", "call", "041", "phone"),
     Trigger(r"spoke (?:by|over the|on the) (?:tele)?phone", "call", "041", "phone"),
     Trigger(r"calls? (?:between|with)", "call", "041", "phone"),
+    # "phoned President X", "exchanged views by telephone", "talked over the phone"
+    Trigger(r"(?:phoned|telephoned|rang)(?= (?:the |his |her |their )?(?:[A-Z][\w.'’-]+ ){0,3}(?-i:[A-Z]))", "call", "041", "phone"),
+    Trigger(r"(?:by|over the|on the) (?:tele)?phone(?! (?:number|line|company|bill))", "call", "041", "phone"),
     # a readout's "spoke today with President X", "spoke with her counterpart": a conversation
     # at a distance unless told in person (a place or "met" makes it a meeting elsewhere)
     Trigger(r"spoke (?:\w+ )?with(?= (?:his |her |their |the )?(?:[\w.-]+ ){0,3}?(?:counterparts?|[Pp]resident|[Pp]rime [Mm]inister|"
@@ -76,11 +79,18 @@ TRIGGERS = (
     Trigger(r"sign(?:ed|s|ing)? (?:the |an |a |their |its )?(?:[\w-]+ ){0,3}?" + AGREEMENT_NOUNS, "signing", "057", None),
     Trigger(r"(?:formal |official )?signing ceremony|(?:formal )?signing of (?:the |an |a )?(?:[\w-]+ ){0,3}?" + AGREEMENT_NOUNS, "signing", "057", None),
     Trigger(r"initial(?:l)?ed (?:the |an |a |their )?(?:[\w-]+ ){0,3}?" + AGREEMENT_NOUNS, "signing", "057", None),
+    # told from the agreement: "the treaty was signed in Paris", "The Elysee Treaty, signed on ..."
+    Trigger(r"(?:(?:was|were|is|are|has been|have been|had been|will be) (?:formally |officially )?)?signed(?= (?:in|on|at|by)\b)",
+            "signing", "057", None),
     # meetings
     Trigger(r"(?:held|hold|holds|holding|had) (?:a |an |their |the )?(?:\w+ )?meeting", "meeting", "040", None),
     Trigger(r"meet(?:s|ing|ings)?", "meeting", "040", None),
     Trigger(r"met", "meeting", "040", None),
     # a leader receiving others: "hosted the leaders of Peru and Bolivia", "hosts his counterpart"
+    Trigger(r"(?:received|receives|welcomed|welcomes|hosted|hosts) (?:(?-i:[A-Z])[\w'’.-]+ ){0,2}(?-i:President|Prime Minister|"
+            r"Foreign Minister|Chancellor|King|Queen|Emir|Crown Prince|Premier|Secretary|Vice President)\b", "meeting", "040", None),
+    Trigger(r"(?:sat|sits|sit) down with(?= (?:the |his |her |their )?(?-i:[A-Z]))", "meeting", "040", None),
+    Trigger(r"(?:conferred|confers|confer|conferring) with", "talks", "046", None),
     Trigger(r"host(?:ed|s|ing)? (?:the |his |her |their |visiting )(?:[\w-]+ ){0,2}?"
             r"(?:leaders?|presidents?|prime ministers?|counterparts?|delegations?|foreign ministers?|heads of (?:state|government)|king|emir)\b",
             "meeting", "040", None),
@@ -112,12 +122,13 @@ NOT_ENCOUNTERS = (
     r"\bwithout (?:\w+ly )?(?:signing|meeting|holding|visiting|talking)\b[\w\s-]{0,40}",
     r"\b(?:press|news) (?:conference|briefing)s?\b",
     r"\bcalls? with reporters\b",
-    r"\b(?:federal reserve|fed|central bank|opec\+?|board|shareholders?'?|cabinet|committee|parliament(?:ary)?|party|fomc)\b[\w\s'-]{0,30}\bmeeting",
+    r"\b(?:federal reserve|fed|central bank|opec\+?|board|shareholders?'?|cabinet|committee|parliament(?:ary)?|party|fomc)\b[\w\s'-]{0,60}\bmeeting",
+    r"\bpolicy meetings?\b",
     r"\bmeeting(?:s)? of (?:the )?(?:federal reserve|fed|central bank|opec|board|cabinet|committee|shareholders)",
     r"\bmeet(?:s|ing)? (?:the )?(?:demand|needs?|targets?|expectations?|deadlines?|criteria|requirements?|goals?|obligations?|standards?)\b",
     r"\b(?:meet(?:s|ing)?|met) (?:with )?(?:business(?:es| leaders| people)?|students|investors|executives|reporters|journalists|the press|voters|supporters|troops|families|local officials|ceos?|residents)\b",
     r"\bmeet(?:s|ing)? (?:its|their|his|her) (?:own )?ambassador",
-    r"\b(?:visit(?:ed|s|ing)?|trip to|went to|travel(?:led|s)? to) (?:a |the )?(?:hospital|factory|university|school|museum|port|plant|front ?line|troops|site|area|region|(?:[\w-]+ )?(?:game|match|concert|restaurant|stadium|festival))\b",
+    r"\b(?:visit(?:ed|s|ing)?|trip to|went to|travel(?:led|s)? to) (?:a |the )?(?:[\w-]+ ){0,2}(?:hospital|factory|university|school|museum|port|plant|front ?line|troops|site|area|region|(?:[\w-]+ )?(?:game|match|concert|restaurant|stadium|festival))\b",
     r"\bwork(?:ing)? trip\b",
     # "joined the summit by video link": taking part from afar, not a call of its own (the
     # encounter it joins is still found; "spoke by video link" is a call trigger, kept below)
@@ -126,8 +137,15 @@ NOT_ENCOUNTERS = (
     r"\b(?:peace|trade|grain|nuclear|ceasefire|minerals?) (?:deal|agreement|plan|treaty)\b[^.]{0,25}\b(?:brokered|signed)\b",
     # bodies that are not governments meeting: central banks, national teams and clubs
     r"\b(?:central banks?|national (?:[\w-]+ )?teams?|(?:football|soccer|rugby|cricket|basketball|hockey|volleyball) (?:teams?|sides|squads?|clubs?)|squads|clubs)\b[\w\s,'’-]{0,40}?\b(?:met|meet|meets|meeting|held talks|talks)\b",
-    # a match is no meeting: "met in a World Cup qualifier", "meet in the final"
-    r"\b(?:met|meet|meets|meeting)\s+(?:again\s+)?in\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,3}?(?:qualifier|match|final|semi-?final|quarter-?final|friendly|game|tie|derby|fixture)\b",
+    # a match is no meeting: "met in a World Cup qualifier", "meet at Twickenham on Saturday in a
+    # Six Nations clash"
+    r"\b(?:met|meet|meets|meeting)\b[^.;]{0,50}?\bin\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,3}?(?:qualifier|match|final|semi-?final|quarter-?final|friendly|game|tie|derby|fixture|clash|showdown)\b",
+    # a mountain's summit; a company's conference call; people who are not governments meeting
+    r"\b(?:reached|reach|reaches|climbed|climb|scaled|conquered|summited)\s+(?:the\s+)?summit\b",
+    r"\b(?:conference|earnings|investor|analyst)\s+calls?\b",
+    r"\b(?:farmers|protesters|demonstrators|activists|fans|supporters|students|workers|(?:trade|labou?r) unions?|employers|executives|"
+    r"investors|scientists|athletes|climbers|tourists|artists|musicians|doctors|lawyers|journalists)\b"
+    r"[\w\s,'’-]{0,60}?\b(?:met|meet|meets|meeting|held talks|talks|gathered)\b",
 )
 
 #: Phrases naming meetings that are not between states even though a trigger is in them.

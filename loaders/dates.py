@@ -348,7 +348,9 @@ RULES = (
                  rf"|today|tonight|yesterday|tomorrow|last{_SP}night|this{_SP}(?:morning|afternoon|evening)))\b"),
     ("weekday_range", "weekday", rf"(?P<weekday>{_WEEKDAY}){_LINK}(?P<weekday2>{_WEEKDAY})\b"),
     ("weekday", "weekday", rf"(?:{_REL}{_SP})?(?:(?P<mod>(?i:early|late|earlier|later)){_SP}(?:(?i:on){_SP})?)?"
-                rf"(?P<weekday>{_WEEKDAY})\b(?:'s)?(?:{_SP}(?P<part>(?i:morning|afternoon|evening|night))\b)?"),
+                rf"(?P<weekday>{_WEEKDAY})\b(?:'s)?(?:{_SP}(?P<part>(?i:morning|afternoon|evening|night))\b)?"
+                # "on Wednesday last week", "Friday of next week"
+                rf"(?:{_SP}(?:(?i:of){_SP})?(?P<week>(?i:last|next|this)){_SP}(?i:week)\b)?"),
     ("next_days", "word", rf"(?i:(?:over|in|during|within){_SP})?(?i:the){_SP}(?P<rel>(?i:next|coming)){_SP}"
                   rf"(?P<count>{_NUMBER}){_SP}(?P<unit>(?i:days))\b"),
     ("ago", "word", rf"(?P<count>{_NUMBER}){_SP}(?P<unit>(?i:days?|weeks?|months?|years?)){_SP}(?i:ago)\b"),
@@ -1155,6 +1157,10 @@ def _resolve_weekday(groups, base, tense, anchor):
         return None
     weekday = WEEKDAYS[groups["weekday"]]
     rel = groups.get("rel")
+    week = (groups.get("week") or "").lower()
+    if week:  # that weekday of the week named: "Wednesday last week"
+        monday = base - timedelta(days=base.weekday()) + timedelta(weeks={"last": -1, "this": 0, "next": 1}[week])
+        return monday + timedelta(days=weekday), None, "day"
     if rel in ("last", "past"):
         back = (base.weekday() - weekday) % 7 or 7
         return base - timedelta(days=back), None, "day"

@@ -646,3 +646,51 @@ def test_an_encounter_named_again_by_a_copula_is_one_encounter():
 ])
 def test_an_opening_date_dates_the_main_clause_and_ending_a_war_ends_no_encounter(body, day):
     assert _one(body)["date"] == day
+
+
+# --- more ways of telling an encounter -----------------------------------------------------------
+
+@pytest.mark.parametrize("body, kind, day, countries", [
+    ("A fisheries treaty between Chile and Peru was signed in Lima on Feb. 27 by the two ministers.",
+     "signing", "2024-02-27", ["CHL", "PER"]),
+    ("The Treaty of Arica, signed in Lima on 3 June 1929 by Chile and Peru, settled the border.",
+     "signing", "1929-06-03", ["CHL", "PER"]),
+    ("Chilean President Ana Soto received Peruvian President Luis Vega in Santiago on Thursday.",
+     "meeting", "2024-02-29", ["CHL", "PER"]),
+    ("The Chilean president phoned Peruvian President Luis Vega yesterday about the border.",
+     "call", "2024-03-05", ["CHL", "PER"]),
+    ("The foreign ministers of Chile and Peru exchanged views on fisheries by telephone on Monday.",
+     "call", "2024-03-04", ["CHL", "PER"]),
+    ("The Chilean president sat down with Peruvian President Luis Vega in Lima on Monday.",
+     "meeting", "2024-03-04", ["CHL", "PER"]),
+    ("The Chilean foreign minister conferred with his Peruvian counterpart in Lima on Monday.",
+     "talks", "2024-03-04", ["CHL", "PER"]),
+])
+def test_other_words_for_an_encounter(body, kind, day, countries):
+    record = _one(body, kind=kind)
+    assert (record["date"], sorted(record["countries"])) == (day, countries)
+
+
+@pytest.mark.parametrize("body", [
+    "Two Chilean and two Peruvian climbers reached the summit of Aconcagua on Sunday.",
+    "The Chilean copper company told investors on a conference call on Tuesday that demand from Peru "
+    "was recovering.",
+    "The Central Bank of Chile will hold its next two-day policy meeting on March 19-20.",
+    "The Chilean president visited a copper smelter factory in Peru on Monday.",
+    "Farmers from Chile, Peru and Bolivia met in La Paz on Monday to coordinate protests.",
+    "Chile and Peru meet at the National Stadium on Saturday in a Copa America clash.",
+])
+def test_more_things_that_are_no_diplomacy(body):
+    assert extract(body) == []
+
+
+def test_a_weekday_of_a_named_week_is_that_day():
+    talks = _one("The foreign ministers of Chile and Peru held talks in Quito on Wednesday last week.")
+    assert talks["date"] == "2024-02-28"
+
+
+def test_an_encounter_coordinated_after_a_visit_takes_its_time_and_place():
+    records = extract("The Chilean foreign minister visited Lima earlier this week and held talks with her "
+                      "Peruvian counterpart on fisheries.")
+    assert sorted((r["kind"], r["date"], r["date_precision"], r["city"]) for r in records) == [
+        ("talks", "2024-03-01", "month", "Lima"), ("visit", "2024-03-01", "month", "Lima")]

@@ -17,6 +17,7 @@ from loaders.extraction.patterns import (
     _ATTENDANCE_RE,
     _CANCEL_RE,
     _CLAUSE_RE,
+    _COORDINATED_RE,
     _COUNTERPART_RE,
     _DAYS_OF_AFTER_RE,
     _DAYS_OF_RE,
@@ -47,6 +48,7 @@ from loaders.extraction.patterns import (
     _STAY_RE,
     _TRIGGER_RE,
     _VISIT_NOUN_RE,
+    _VENUE_RE,
     _WHEN_RE,
     ACTOR_KINDS,
     HEDGE_AFTER,
@@ -126,7 +128,7 @@ def _triggers(article, sentence):
             status=status, anaphoric=anaphoric, why={"kind": f"trigger {text[start:end]!r}", "status": status_why})
         _read_clause(article, sentence, candidate, (seg_start, seg_end), clause, window)
         coordinated = candidates[-1] if candidates and previous_made and previous[0] >= clause[0] and \
-            re.fullmatch(r"\s+and\s+(?:an?\s+|the\s+)?", text[previous[1]:start]) else None
+            _COORDINATED_RE.fullmatch(text, previous[1], start) else None
         if coordinated is not None:
             # "for a one-day visit and talks with X": the second shares the first's time and place
             candidate.status, candidate.why["status"] = coordinated.status, "coordinated with the trigger before it"
@@ -290,7 +292,8 @@ def _read_clause(article, sentence, candidate, segment, clause, window):
         _read_venue(article, sentence, candidate, places, seg)
         if candidate.country is None and re.match(r"\s*,?\s*where\b", article.text[cl[0]:seg[1]]):
             # "flies to Quito next week, where she will meet ...": the place 'where' stands for
-            place = next((p for p in reversed(places) if p.end <= cl[0] and article.is_location(p)), None)
+            place = next((p for p in reversed(places) if p.end <= cl[0] and article.is_location(p) and
+                          _VENUE_RE.search(article.text[max(0, p.start - 60):p.start])), None)
             if place is not None:
                 candidate.country = place.iso3
                 candidate.city = None if place.kind == "country" else (place.city or place.name)

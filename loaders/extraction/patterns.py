@@ -234,6 +234,9 @@ _LIST_CUT_RE = re.compile(cues.LIST_SEPARATORS)
 
 #: What may stand before a date opening a sentence ("On 19 October 1956, ...", "In June 1961, ...").
 _OPENING_DATE_RE = re.compile(r"\s*(?:(?:On|In|At|During|Early|Late|Back|By|Then|And)\s+(?:in\s+|on\s+)?(?:the\s+)?)?")
+#: Between two triggers: the second coordinated with the first ("a visit and talks", "visited
+#: Beijing earlier this week and held talks"), sharing its time and place when it has none.
+_COORDINATED_RE = re.compile(r"(?:\s+[\w'’-]+){0,5}?\s+and\s+(?:then\s+)?(?:(?:held|had|holds|hold|conducted)\s+)?(?:an?\s+|the\s+)?")
 _PREDICATE_RE = re.compile(cues.PREDICATE_BETWEEN, _FLAGS)
 _SEQUENCE_RE = re.compile(cues.SEQUENCE_VERBS + r"\s+(?:[\w'’-]+\s+){0,5}$", _FLAGS)
 
