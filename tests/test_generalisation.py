@@ -694,3 +694,15 @@ def test_an_encounter_coordinated_after_a_visit_takes_its_time_and_place():
                       "Peruvian counterpart on fisheries.")
     assert sorted((r["kind"], r["date"], r["date_precision"], r["city"]) for r in records) == [
         ("talks", "2024-03-01", "month", "Lima"), ("visit", "2024-03-01", "month", "Lima")]
+
+
+@pytest.mark.parametrize("body, status", [
+    ("The Chilean president's trip to Lima, which had been scheduled for this Friday, has been called off "
+     "for security reasons.", "cancelled"),
+    # a cancellation inside the relative clause belongs to it
+    # a cancellation further on belongs to another clause
+    ("The Chilean president's trip to Lima, which is set for Friday, goes ahead as planned, but a "
+     "side event in the port was called off.", "planned"),
+])
+def test_a_relative_clause_does_not_hide_the_main_verb(body, status):
+    assert _one(body, kind="visit", date="2024-03-08")["status"] == status

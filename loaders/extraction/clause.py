@@ -39,6 +39,7 @@ from loaders.extraction.patterns import (
     _PLAN_RE,
     _PREDICATE_RE,
     _PURPOSE_RE,
+    _RELATIVE_SKIP_RE,
     _REPORTING_ANY_RE,
     _REPORTING_RE,
     _REPRESENTED_RE,
@@ -230,11 +231,17 @@ def _join_purpose(article, sentence, candidate, travel, trigger, between, end, s
 def _status(text, clause, start, end):
     """(status, reason): held | planned | cancelled | past-plan, or None for a hedged or
     hypothetical encounter; the reason names the cue that decided."""
+    relative = _RELATIVE_SKIP_RE.match(text, clause[1])
     clause = (max(clause[0], start - STATUS_REACH), min(clause[1], end + STATUS_REACH))
     window = text[clause[0]:clause[1]]
     cancel = _CANCEL_RE.search(window)
     if cancel:
         return "cancelled", f"cancellation cue {cancel.group(0)!r} in the clause"
+    # "Duda's trip to Kyiv, which had been scheduled for Friday, has been called off": the main
+    # clause goes on after the relative clause
+    cancel = _CANCEL_RE.search(text, relative.end(), relative.end() + 40) if relative and end <= clause[1] else None
+    if cancel:
+        return "cancelled", f"cancellation cue {cancel.group(0)!r} after a relative clause"
     before = text[clause[0]:start]
     after = text[end:clause[1]]
     past_plan = _PAST_PLAN_RE.search(before)

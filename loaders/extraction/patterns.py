@@ -237,6 +237,9 @@ _OPENING_DATE_RE = re.compile(r"\s*(?:(?:On|In|At|During|Early|Late|Back|By|Then
 #: Between two triggers: the second coordinated with the first ("a visit and talks", "visited
 #: Beijing earlier this week and held talks"), sharing its time and place when it has none.
 _COORDINATED_RE = re.compile(r"(?:\s+[\w'’-]+){0,5}?\s+and\s+(?:then\s+)?(?:(?:held|had|holds|hold|conducted)\s+)?(?:an?\s+|the\s+)?")
+#: A relative clause between commas right after a trigger's clause (", which had been set for
+#: Friday, "): what follows it is the trigger's main clause again.
+_RELATIVE_SKIP_RE = re.compile(r"\s*,?\s*(?:which|that|who)\b[^,;.]{0,120},\s*")
 _PREDICATE_RE = re.compile(cues.PREDICATE_BETWEEN, _FLAGS)
 _SEQUENCE_RE = re.compile(cues.SEQUENCE_VERBS + r"\s+(?:[\w'’-]+\s+){0,5}$", _FLAGS)
 
