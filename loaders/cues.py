@@ -379,7 +379,7 @@ MEDIA_OUTLETS = (
 
 #: Between a visit and a following trigger: the trigger is the visit's purpose ("arrived in
 #: Moscow for talks", "is due in Moscow to meet"), not another encounter.
-PURPOSE_BEFORE = r"\b(?:for|to)\s+(?:a\s+|an\s+|the\s+|hold\s+(?:a\s+)?|have\s+(?:a\s+)?)?(?:(?:\d+|one|two|three|four|five|six|seven|several|a few)\s+days?\s+of\s+)?(?:[\w-]+\s+){0,2}$"
+PURPOSE_BEFORE = r"\b(?:for|to)\s+(?:a\s+|an\s+|the\s+|hold\s+(?:a\s+)?|have\s+(?:a\s+)?)?(?:(?:\d+|one|two|three|four|five|six|seven|several|a few)\s+days?\s+of\s+)?(?:(?!and\b|then\b)[\w-]+\s+){0,2}$"
 
 #: Titles stripped from the front of a head's name.
 PERSON_TITLES = (

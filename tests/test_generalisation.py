@@ -706,3 +706,9 @@ def test_an_encounter_coordinated_after_a_visit_takes_its_time_and_place():
 ])
 def test_a_relative_clause_does_not_hide_the_main_verb(body, status):
     assert _one(body, kind="visit", date="2024-03-08")["status"] == status
+
+
+def test_an_encounter_after_and_is_no_purpose_of_the_visit_before_it():
+    records = extract("The Chilean president arrived in Lima on 21 February 1972 for his visit to Peru and met "
+                      "the Peruvian president that same afternoon.")
+    assert sorted((r["kind"], r["date"]) for r in records) == [("meeting", "1972-02-21"), ("visit", "1972-02-21")]
