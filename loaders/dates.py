@@ -347,6 +347,9 @@ RULES = (
     ("day_word", "word", rf"(?P<word>(?i:the{_SP}day{_SP}before{_SP}yesterday|the{_SP}day{_SP}after{_SP}tomorrow"
                  rf"|today|tonight|yesterday|tomorrow|last{_SP}night|this{_SP}(?:morning|afternoon|evening)))\b"),
     ("weekday_range", "weekday", rf"(?P<weekday>{_WEEKDAY}){_LINK}(?P<weekday2>{_WEEKDAY})\b"),
+    # "on the 12th": a day of the month the report is in, or the one before or after it
+    ("day_of_month", "ordinal", rf"(?<=\b[Oo]n )the{_SP}(?P<dom>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b"
+                    rf"(?!{_SP}(?i:of|century|anniversary|round|time|day|summit|meeting|session|floor|street|avenue))"),
     ("weekday", "weekday", rf"(?:{_REL}{_SP})?(?:(?P<mod>(?i:early|late|earlier|later)){_SP}(?:(?i:on){_SP})?)?"
                 rf"(?P<weekday>{_WEEKDAY})\b(?:'s)?(?:{_SP}(?P<part>(?i:morning|afternoon|evening|night))\b)?"
                 # "on Wednesday last week", "Friday of next week"
@@ -380,6 +383,7 @@ HEADS = {
     # Rarer words, one pass for the rules of the present, quarters, centuries and seasons.
     "rare": re.compile(r"now|currently|present|moment|quarter|q[1-4]|centur|spring|summer|autumn"
                        r"|fall|winter"),
+    "ordinal": re.compile(r"\d(?:st|nd|rd|th)\b"),
 }
 _CASED_HEADS = frozenset({"month", "weekday", "digit"})
 #: How far from a head a match may start or end, in characters ("over the next two days").
@@ -831,7 +835,7 @@ def _sentence_stop(text, position, right):
 # Resolving
 
 _NEEDS_TENSE = frozenset({"absolute", "range", "month", "weekday", "weekday_range", "weekend",
-                          "quarter", "season"})
+                          "quarter", "season", "day_of_month"})
 
 
 #: Rules whose tense "present" means the nearest occurrence (a weekday, a quarter of reported
@@ -1170,6 +1174,33 @@ def _resolve_weekday(groups, base, tense, anchor):
     return _fit_weekday(weekday, base, tense), None, "day"
 
 
+def _resolve_day_of_month(groups, base, tense, anchor):
+    """That day in the base's month, or in the month before (told in the past and still to come
+    this month) or after (told ahead and already gone this month)."""
+    if base is None:
+        return None
+    base_day = base.date() if isinstance(base, datetime) else base
+    dom = int(groups["dom"])
+    options = []
+    for shift in (-1, 0, 1):
+        year, month = divmod(base_day.year * 12 + base_day.month - 1 + shift, 12)
+        try:
+            options.append(date(year, month + 1, dom))
+        except ValueError:
+            continue
+    if not options:
+        return None
+    if tense == "past":
+        fitting = [d for d in options if d <= base_day]
+    elif tense == "future":
+        fitting = [d for d in options if d >= base_day]
+    else:
+        fitting = []
+    day = (fitting[-1] if tense == "past" else fitting[0]) if fitting else \
+        min(options, key=lambda d: abs((d - base_day).days))
+    return day, None, "day"
+
+
 def _resolve_weekday_range(groups, base, tense, anchor):
     if base is None:
         return None
@@ -1241,6 +1272,7 @@ _RESOLVERS = {
     "year": _resolve_year, "relative": _resolve_relative, "weekend": _resolve_weekend,
     "day_word": _resolve_day_word, "weekday": _resolve_weekday,
     "weekday_range": _resolve_weekday_range, "next_days": _resolve_next_days,
+    "day_of_month": _resolve_day_of_month,
     "ago": _resolve_ago, "after_previous": _resolve_after_previous, "quarter": _resolve_quarter,
     "season": _resolve_season, "century": _resolve_century,
     "present": _resolve_present,

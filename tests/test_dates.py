@@ -37,6 +37,10 @@ def d(text):
 
 # (text, published, matched phrase, date, end_date, precision)
 FOUND = [
+    # a day of the month alone: this month, the one before when told in the past, the next when ahead
+    ("The two ministers met on the 20th.", WED, "the 20th", "2023-04-20", None, "day"),
+    ("The two ministers will meet on the 12th.", WED, "the 12th", "2023-06-12", None, "day"),
+    ("The two ministers met on the 4th.", WED, "the 4th", "2023-05-04", None, "day"),
     # absolute days
     ("The deal was signed on 18 February.", WED, "18 February", "2023-02-18", None, "day"),
     ("The deal was signed on February 18.", WED, "February 18", "2023-02-18", None, "day"),
@@ -312,6 +316,8 @@ def test_now_is_not_an_anchor_for_later_days():
 
 # Words that must not be read as dates (and sometimes a real date beside them).
 NOT_DATES = [
+    ("On the 25th anniversary of the treaty, the ministers met.", WED, []),
+    ("They celebrated on the 12th floor.", WED, []),
     ("Theresa May said the talks may resume.", WED, []),
     ("Prime Minister Theresa May 10 Downing Street statement.", WED, []),
     ("We march now, for a second time, to the square.", WED, ["now"]),   # "now" is the present
