@@ -70,6 +70,7 @@ TRIGGERS = (
     Trigger(r"(?:state|official|working|two-day|three-day|one-day) visit", "visit", "042", "visit"),
     Trigger(r"visit(?:s|ed|ing)?", "visit", "042", "visit"),
     Trigger(r"trip(?:s)?", "visit", "042", "visit"),
+    Trigger(r"tour(?:ed|s|ing)?(?= (?:of )?(?:the )?(?-i:[A-Z]))", "visit", "042", "visit"),
     Trigger(r"(?:arrived|arrives|arriving|landed|lands|touched down) in", "visit", "042", "visit"),
     Trigger(r"(?:travel(?:s|led|ling|ed|ing)?|go(?:es|ing)?|went|head(?:s|ed)?|fl(?:y|ies|ew|ying|own)) to", "visit", "042", "visit"),
     Trigger(r"(?:is|are|was|were) due in", "visit", "042", "visit"),
@@ -324,7 +325,7 @@ LOCATION_PREPOSITIONS = (r"\b(?:in|at|outside|inside|to|into|across|on the outsk
                          # where a journey starts: "flew in from Quito", "on his way back from Lima"
                          r"(?:flew|flown|flying|fly|arrived|arriving|returned|returning|travell?ed|came|coming|back|in|way) from|"
                          r"(?:planned|scheduled|set|slated|earmarked) for|"
-                         r"(?:will|to|would|did|not|and|also|then|[A-Z][\w.]+)\s+visit|visit(?:s|ed|ing))"
+                         r"(?:will|to|would|did|not|and|also|then|[A-Z][\w.]+)\s+visit|visit(?:s|ed|ing)|tour(?:ed|s|ing)?(?:\s+of)?)"
                          + _PLACE_MODIFIERS)
 
 #: A place after these is where an encounter is held: a locative ("in", "at"), or "to" after a
@@ -337,7 +338,7 @@ VENUE_PREPOSITIONS = (
     # where a plan puts it: "a summit planned for Moscow"
     r"(?:planned|scheduled|set|slated|earmarked) for|"
     # the object of the verb: "will visit China"
-    r"(?:will|to|would|did|not|and|also|then|[A-Z][\w.]+)\s+visit|visit(?:s|ed|ing))" + _PLACE_MODIFIERS)
+    r"(?:will|to|would|did|not|and|also|then|[A-Z][\w.]+)\s+visit|visit(?:s|ed|ing)|tour(?:ed|s|ing)?(?:\s+of)?)" + _PLACE_MODIFIERS)
 
 #: A place after these words is what is talked about, not who talks ("talks on Ukraine",
 #: "subjects such as Taiwan", "the war against Ukraine").

@@ -712,3 +712,19 @@ def test_an_encounter_after_and_is_no_purpose_of_the_visit_before_it():
     records = extract("The Chilean president arrived in Lima on 21 February 1972 for his visit to Peru and met "
                       "the Peruvian president that same afternoon.")
     assert sorted((r["kind"], r["date"]) for r in records) == [("meeting", "1972-02-21"), ("visit", "1972-02-21")]
+
+
+@pytest.mark.parametrize("body, stops", [
+    ("The Chilean president toured Peru and Ecuador in mid-February to promote trade.",
+     [("ECU", ["CHL", "ECU"]), ("PER", ["CHL", "PER"])]),
+    ("The Chilean foreign minister is on a tour of Peru, Ecuador and Colombia this week.",
+     [("COL", ["CHL", "COL"]), ("ECU", ["CHL", "ECU"]), ("PER", ["CHL", "PER"])]),
+    # one destination: one visit
+    ("The Chilean president toured Peru in mid-February.", [("PER", ["CHL", "PER"])]),
+])
+def test_a_tour_of_several_countries_is_a_visit_to_each(body, stops):
+    from loaders.extraction import extract_mentions
+    from tests.test_events import articles
+    frame = extract_mentions(articles(body))
+    assert frame["mention_id"].is_unique
+    assert sorted((r["country"], sorted(r["countries"])) for r in extract(body) if r["kind"] == "visit") == stops

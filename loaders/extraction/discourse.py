@@ -3,6 +3,7 @@ lists, "first ... since", day N of an encounter, dates from the lede, the paragr
 gathering or the meeting a visit is made for, and heads named in a sentence of their own.
 """
 
+import copy
 import re
 from datetime import datetime, timedelta
 
@@ -151,6 +152,41 @@ def _date_from_lede(article, groups, candidates):
         if countries and (set(countries) <= named or opened):
             group.date = day
             _because(group, "date", f"the lede's day {day.text!r}: undated, held, its parties named there")
+
+
+def _split_tours(article, groups):
+    """A visit to several countries told at once ("toured Egypt and Ethiopia", "a tour of Kenya,
+    Uganda and Rwanda") is one visit per country visited, each with the visitor and its host."""
+    out = []
+    for group in groups:
+        hosts = _tour_hosts(article, group) if group.kind == "visit" else []
+        if len(hosts) < 2:
+            out.append(group)
+            continue
+        visitors = [c for c in group.countries if c not in hosts]
+        for host in hosts:
+            one = copy.copy(group)
+            one.country, one.city, one.tour_stop = host, None, host
+            one.countries = _unique(visitors + [host])
+            one.why = dict(group.why, venue=f"one of the countries of a tour: {host}")
+            out.append(one)
+    return out
+
+
+def _tour_hosts(article, group):
+    """The countries a visit's trigger lists as where it goes, joined by commas or "and"."""
+    trigger = group.members[0]
+    places = [p for p in article.in_sentence(article.places, article.sentences[trigger.sentence])
+              if p.kind == "country" and p.start >= trigger.end]
+    hosts = []
+    for place in places:
+        gap = article.text[(hosts[-1][1] if hosts else trigger.end):place.start]
+        if hosts and not re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", gap):
+            break
+        if not hosts and (len(gap) > 30 or not article.is_location(place)):
+            break
+        hosts.append((place.iso3, place.end))
+    return _unique(code for code, _ in hosts)
 
 
 def _date_visits_under_way(article, groups):

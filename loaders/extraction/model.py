@@ -79,6 +79,7 @@ class _Group:
     days: int | None = None
     why: dict = field(default_factory=dict)
     apart: list = field(default_factory=list)   # the candidates its members are told apart from
+    tour_stop: str | None = None   # the host of one country of a visit to several told at once
 
 
 class _Article:

@@ -19,6 +19,7 @@ from loaders.extraction.discourse import (
     _date_visits_from_meetings,
     _date_visits_under_way,
     _first_since,
+    _split_tours,
 )
 from loaders.extraction.fold import _finish, _fold
 from loaders.extraction.model import _Article
@@ -80,6 +81,7 @@ def _article_rows(record):
     _date_from_gathering(article, groups)
     _date_visits_from_meetings(groups)
     _date_visits_under_way(article, groups)
+    groups = _split_tours(article, groups)
     rows = []
     for group in groups:
         row = _row(record, article, group, published)
@@ -134,6 +136,8 @@ def _row(record, article, group, published):
     key = f"{article_id}|{spans[0][0]}|{spans[-1][1]}|{kind}|{status}"
     if group.members[0].item is not None:  # the items of one list share their sentence
         key += f"|{group.members[0].item}"
+    if group.tour_stop is not None:  # so do the countries of one tour
+        key += f"|{group.tour_stop}"
     mention_id = hashlib.sha256(key.encode()).hexdigest()[:16]
     title = "–".join(countries[:4]) + f" {kind}" + (f", {group.city}" if group.city else "")
     return {
