@@ -21,15 +21,16 @@ from loaders.extraction.patterns import (
     _COUNTERPART_RE,
     _DAYS_OF_AFTER_RE,
     _DAYS_OF_RE,
+    _DEADLINE_RE,
     _DECIDED_AFTER_RE,
     _DECIDED_RE,
-    _DEADLINE_RE,
     _DURATION_RE,
     _ENDING_RE,
     _GROUP_RE,
     _HEDGE_RE,
     _HELD_RE,
     _HERE_RE,
+    _LIST_JOIN_RE,
     _MEDIATORS,
     _MOTION_RE,
     _NOT_ENCOUNTER_RE,
@@ -48,8 +49,8 @@ from loaders.extraction.patterns import (
     _STATUS_BEFORE,
     _STAY_RE,
     _TRIGGER_RE,
-    _VISIT_NOUN_RE,
     _VENUE_RE,
+    _VISIT_NOUN_RE,
     _WHEN_RE,
     ACTOR_KINDS,
     HEDGE_AFTER,
@@ -419,7 +420,7 @@ def _read_sentence_roles(article, sentence, candidates):
             if side == "after":
                 who = [p for p in places if cue_end <= p.start <= cue_end + 25 and
                        not _ABSENCE_REACH_ENDS_RE.search(article.text, cue_end, p.start)]
-                who = who[:1] + [q for q in who[1:] if re.fullmatch(r"(?:,\s*|\s+(?:and|or)\s+|,\s+(?:and|or)\s+)(?:the\s+)?", article.text[who[0].end:q.start] or " ")] if who else []
+                who = who[:1] + [q for q in who[1:] if _LIST_JOIN_RE.fullmatch(article.text, who[0].end, q.start)] if who else []
             else:
                 who = [p for p in places if cue_start - 45 <= p.end <= cue_start]
                 who = who[-1:]
@@ -440,7 +441,7 @@ def _read_sentence_roles(article, sentence, candidates):
             if side == "after":
                 who = [p for p in places if cue_end <= p.start <= cue_end + 40 and p.kind in ACTOR_KINDS]
                 if who:
-                    who = who[:1] + [q for q in who[1:] if re.fullmatch(r"(?:,\s*|\s+(?:and)\s+|,\s+and\s+)(?:the\s+)?", article.text[who[0].end:q.start] or " ")]
+                    who = who[:1] + [q for q in who[1:] if _LIST_JOIN_RE.fullmatch(article.text, who[0].end, q.start)]
             else:
                 who = [p for p in places if cue_start - 40 <= p.end <= cue_start and p.kind in ACTOR_KINDS]
                 if who:

@@ -13,19 +13,20 @@ from loaders.extraction.fold import _finish
 from loaders.extraction.model import _after_anchor, _because, _Candidate, _unique
 from loaders.extraction.patterns import (
     _COUNT_BEFORE_RE,
-    _UNDER_WAY_AFTER_RE,
-    _UNDER_WAY_BEFORE_RE,
     _DAY_OF_RE,
     _FIRST_SINCE_AFTER_RE,
     _FIRST_SINCE_BEFORE_RE,
     _HEAD_AFTER_RE,
     _HEAD_BEFORE_RE,
     _LIST_CUT_RE,
+    _LIST_JOIN_RE,
     _NOUN_TRIGGER_RE,
     _ORDINAL_RES,
     _PLURAL_TRIGGER_RE,
     _REPORTING_RE,
     _SIDELINES_RE,
+    _UNDER_WAY_AFTER_RE,
+    _UNDER_WAY_BEFORE_RE,
     KIND_CLASS,
     LEDE_DAYS,
     SINCE_DATE_REACH,
@@ -181,7 +182,7 @@ def _tour_hosts(article, group):
     hosts = []
     for place in places:
         gap = article.text[(hosts[-1][1] if hosts else trigger.end):place.start]
-        if hosts and not re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", gap):
+        if hosts and not _LIST_JOIN_RE.fullmatch(gap):
             break
         if not hosts and (len(gap) > 30 or not article.is_location(place)):
             break
@@ -285,7 +286,6 @@ def _chronologies(article, candidates):
             out.append(candidate)
             continue
         lists.append((candidate.end, article.sentences[candidate.sentence].end))
-        listed = {place.iso3 for _, place in items if place is not None}
         sentence = article.sentences[candidate.sentence]
         named = {p.iso3 for p in article.in_sentence(article.places, sentence)
                  if p.start < candidate.end and article.is_actor(p)}

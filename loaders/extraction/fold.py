@@ -6,7 +6,13 @@ then settle each encounter's parties.
 import re
 
 from loaders.extraction.model import _because, _Candidate, _Group, _unique
-from loaders.extraction.patterns import _CANCEL_RE, _KIND_RANK, _PRECISION_RANK, _REPRESENTED_RE, KIND_CLASS
+from loaders.extraction.patterns import (
+    _CANCEL_RE,
+    _KIND_RANK,
+    _PRECISION_RANK,
+    _REPRESENTED_RE,
+    KIND_CLASS,
+)
 from loaders.gazetteer import seated_members
 
 

@@ -25,7 +25,7 @@ from loaders.extraction.patterns import (
     DATELINE_DAYS,
     VENUE_KINDS,
 )
-from loaders.gazetteer import find_places, Place
+from loaders.gazetteer import Place, find_places
 from loaders.sentences import split_sentences
 
 

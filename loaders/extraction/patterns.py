@@ -5,7 +5,6 @@ import re
 
 from loaders import cues, schema
 
-
 _FLAGS = re.IGNORECASE
 
 
@@ -240,6 +239,8 @@ _COORDINATED_RE = re.compile(r"(?:\s+[\w'’-]+){0,5}?\s+and\s+(?:then\s+)?(?:(?
 #: A relative clause between commas right after a trigger's clause (", which had been set for
 #: Friday, "): what follows it is the trigger's main clause again.
 _RELATIVE_SKIP_RE = re.compile(r"\s*,?\s*(?:which|that|who)\b[^,;.]{0,120},\s*")
+#: Between two names of one list: "Saudi Arabia and the United States", "Peru, Ecuador, and Chile".
+_LIST_JOIN_RE = re.compile(r"(?:,\s*|\s+(?:and|or)\s+|,\s+(?:and|or)\s+)(?:the\s+)?")
 _PREDICATE_RE = re.compile(cues.PREDICATE_BETWEEN, _FLAGS)
 _SEQUENCE_RE = re.compile(cues.SEQUENCE_VERBS + r"\s+(?:[\w'’-]+\s+){0,5}$", _FLAGS)
 
