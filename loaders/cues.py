@@ -90,7 +90,7 @@ TRIGGERS = (
     # a leader receiving others: "hosted the leaders of Peru and Bolivia", "hosts his counterpart"
     Trigger(r"(?:received|receives|welcomed|welcomes|hosted|hosts) (?:(?-i:[A-Z])[\w'’.-]+ ){0,2}(?-i:President|Prime Minister|"
             r"Foreign Minister|Chancellor|King|Queen|Emir|Crown Prince|Premier|Secretary|Vice President)\b", "meeting", "040", None),
-    Trigger(r"(?:sat|sits|sit) down with(?= (?:the |his |her |their )?(?-i:[A-Z]))", "meeting", "040", None),
+    Trigger(r"(?:sat|sits|sit) down (?:together\b|with(?= (?:the |his |her |their )?(?-i:[A-Z])))", "meeting", "040", None),
     Trigger(r"(?:conferred|confers|confer|conferring) with", "talks", "046", None),
     Trigger(r"host(?:ed|s|ing)? (?:the |his |her |their |visiting )(?:[\w-]+ ){0,2}?"
             r"(?:leaders?|presidents?|prime ministers?|counterparts?|delegations?|foreign ministers?|heads of (?:state|government)|king|emir)\b",
@@ -260,7 +260,7 @@ HEDGE_CUES = (
     # later date") is still a plan, undated
     r"\bonce\b(?!\s+(?:again|more|a\b))",
     # "called on Moscow to", "calls for a ceasefire": urging; but "a phone call on Friday" is a date
-    r"\bcall(?:ing|ed|s)? (?:on|for)\b(?!\s+(?:the\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\s+\d"
+    r"\bcall(?:ing|ed|s)? (?:on|for)\b(?!\s+(?:the\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\s+(?:the\s+)?\d"
     r"|\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\s+(?:an? )?(?:hour|minutes))",
     r"\burg(?:e|ed|es|ing)\b",
     # what would make an encounter worth holding ("not enough progress to justify a summit")
@@ -406,6 +406,11 @@ GROUP_REFERENCES = (
     r"\bboth (?:sides|countries|nations|leaders|men|governments|delegations|parties)\b",
     r"\bthe pair\b", r"\bbilateral\b", r"\bthey\b", r"\b(?:their|his|her) (?:[\w-]+ )?counterparts?\b",
 )
+
+#: A headline's infinitive is its future: "Tajik, Kyrgyz presidents to sign border treaty",
+#: "Biden to meet Xi in Bali" (a short sentence, no finite verb before the "to" of the trigger).
+HEADLINE_FUTURE = (r"^(?:(?!\b(?:is|are|was|were|be|been|will|would|has|have|had|said|says|agreed|plans?|wants?|"
+                   r"hopes?|\w+ed)\b)[^.;:!?])*\bto\s+$")
 
 #: A verb of sequence between two encounters ("the talks followed negotiations in Quito
 #: earlier this month", "the summit came after a meeting of their ministers"): two encounters,

@@ -155,6 +155,7 @@ TENSE_MARKERS = (
                r"|going|likely|about|to)\b(?:\s+be\s+[a-z]+)?"),
     ("future", r"(?:will|shall|would|to)\s+(?:not\s+)?(?:\w+ly\s+)?be\s+\w+"),
     ("future", r"(?:will|won't|won\u2019t|shall|would|\w+['\u2019]ll)\b"),
+    ("future", r"(?:pencil+ed\s+in|earmarked)\s+for\b"),
     ("future", r"(?:due|scheduled|plans?|planning|planned|upcoming|forthcoming|coming|next|expects?"
                r"|expected|intends?|kicks?\s+off|opens|begins|starts|ahead\s+of|to\s+be\s+held)\b"),
     # Modals look ahead; lower-case "may" only, "May" is the month.

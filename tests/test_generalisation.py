@@ -728,3 +728,20 @@ def test_a_tour_of_several_countries_is_a_visit_to_each(body, stops):
     frame = extract_mentions(articles(body))
     assert frame["mention_id"].is_unique
     assert sorted((r["country"], sorted(r["countries"])) for r in extract(body) if r["kind"] == "visit") == stops
+
+
+@pytest.mark.parametrize("body, expected", [
+    # "a call on the 4th" is a day, not an appeal
+    ("The Chilean and Peruvian defence ministers held a video call on the 4th and agreed to share data.",
+     [("call", "held", "2024-03-04")]),
+    ("When the presidents of Chile and Peru last sat down together, in Lima in November, they agreed "
+     "to reopen the border.", [("meeting", "held", "2023-11-01")]),
+    ("A summit of Chile and Peru, pencilled in for March 15 in Lima, has been postponed indefinitely.",
+     [("summit", "cancelled", "2024-03-15")]),
+    # a headline's infinitive is a plan; a long sentence with "to visit" after a finite verb is not
+    ("Chilean, Peruvian presidents to sign border treaty.", [("signing", "planned", None)]),
+    ("On 7 September 1987, the Chilean president became the first to visit Peru, arriving in Lima.",
+     [("visit", "held", "1987-09-07")]),
+])
+def test_more_status_and_date_cues(body, expected):
+    assert [(r["kind"], r["status"], r["date"]) for r in extract(body)] == expected

@@ -28,6 +28,7 @@ from loaders.extraction.patterns import (
     _ENDING_RE,
     _GROUP_RE,
     _HEDGE_RE,
+    _HEADLINE_FUTURE_RE,
     _HELD_RE,
     _HERE_RE,
     _LIST_JOIN_RE,
@@ -142,7 +143,10 @@ def _triggers(article, sentence):
         if _SEQUENCE_RE.search(text[max(0, start - 60):start]):
             # "the talks followed negotiations in Quito", "it came after a meeting of ministers"
             candidate.sequel = True
-        if status == "held" and not _HELD_RE.search(window) and _after_anchor(article, candidate.date):
+        if status == "held" and len(text.split()) <= 14 and _HEADLINE_FUTURE_RE.search(text[:start]):
+            candidate.status = "planned"
+            candidate.why["status"] = "a headline's infinitive ('presidents to sign ...'): a plan"
+        elif status == "held" and not _HELD_RE.search(window) and _after_anchor(article, candidate.date):
             # no word of the clause tells the tense ("X flies to Y on Friday"): a day still to
             # come makes the encounter a plan
             candidate.status = "planned"

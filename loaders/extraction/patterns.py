@@ -241,6 +241,7 @@ _COORDINATED_RE = re.compile(r"(?:\s+[\w'’-]+){0,5}?\s+and\s+(?:then\s+)?(?:(?
 _RELATIVE_SKIP_RE = re.compile(r"\s*,?\s*(?:which|that|who)\b[^,;.]{0,120},\s*")
 #: Between two names of one list: "Saudi Arabia and the United States", "Peru, Ecuador, and Chile".
 _LIST_JOIN_RE = re.compile(r"(?:,\s*|\s+(?:and|or)\s+|,\s+(?:and|or)\s+)(?:the\s+)?")
+_HEADLINE_FUTURE_RE = re.compile(cues.HEADLINE_FUTURE, _FLAGS)
 _PREDICATE_RE = re.compile(cues.PREDICATE_BETWEEN, _FLAGS)
 _SEQUENCE_RE = re.compile(cues.SEQUENCE_VERBS + r"\s+(?:[\w'’-]+\s+){0,5}$", _FLAGS)
 
