@@ -351,7 +351,7 @@ NOT_VENUE_BEFORE = r"\b(?:war|peace|ceasefire|cease-fire|truce|conflict|crisis|f
 #: "the Russia-Ukraine war", "US airspace", "Chinese balloon").
 NON_ACTOR_FOLLOWERS = (
     r"(?:['’]s)?(?:\s*-\s*[A-Z][\w.]+)*\s+(?:war|invasion|conflict|crisis|aggression|airspace|"
-    r"territory|border|forces|troops|navy|ports?|grain|economy|media|"
+    r"territory|border(?! (?:officials|guards|police|authorities|commanders|delegations?))|forces|troops|navy|ports?|grain|economy|media|"
     r"state media|soil|people|question|issue|strait)\b"
     r"|\s+(?:[\w-]+\s+)?(?:resort|hotel|city|town|village|mountains?|region|coast|island|capital)\b"
     r"|\s+(?:summit|meeting|talks|negotiations|visit|trip|conference|agreement|declaration|format)\b"

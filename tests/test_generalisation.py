@@ -440,13 +440,18 @@ def test_a_chronology_takes_its_parties_from_before_the_list():
      "Tuesday.", ["BOL", "PER"]),
     ("Chile's Foreign Minister Tomas Vidal landed on Monday. Vidal met the Peruvian president in Lima "
      "on Tuesday.", ["CHL", "PER"]),
-    # no title: a name after a country's adjective is no person of that country
-    ("Bolivian poet Rosa Quispe spoke on Monday. Quispe met the Peruvian president in Lima on "
-     "Tuesday.", ["PER"]),
 ])
 def test_a_titled_name_after_a_country_is_a_person_of_that_country(body, countries):
     meeting = _one(body, kind="meeting")
     assert sorted(meeting["countries"]) == countries
+
+
+def test_an_untitled_name_after_a_country_is_no_person_of_it():
+    # "Bolivian poet": no title, so Quispe does not stand for Bolivia (and a Peruvian meeting
+    # someone unknown at home is no encounter between states)
+    records = extract("Bolivian poet Rosa Quispe spoke on Monday. Quispe met the Peruvian president in "
+                      "Lima on Tuesday.")
+    assert not any("BOL" in r["countries"] for r in records if r["kind"] == "meeting")
 
 
 def test_a_definite_reference_takes_no_place_told_before_it_in_the_clause():
@@ -745,3 +750,34 @@ def test_a_tour_of_several_countries_is_a_visit_to_each(body, stops):
 ])
 def test_more_status_and_date_cues(body, expected):
     assert [(r["kind"], r["status"], r["date"]) for r in extract(body)] == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # one state alone at home, nobody brokering: no diplomacy
+    ("Leaders of the four Chilean parties negotiating a coalition resumed talks in Santiago on Monday.", []),
+    ("The Chilean president visited a flooded district of Valparaiso on Tuesday.", []),
+    # a state and an armed group under mediators, and a summit whose other members go unnamed, stay
+    ("Colombia's government and the ELN held talks in Havana on Monday, with Cuba and Norway as guarantors.",
+     [("talks", ["COL"])]),
+    ("The Chilean president will attend the regional summit in Quito next week.", [("summit", ["CHL"])]),
+    # border officials are their state's
+    ("Chilean and Peruvian border officials held talks at the crossing earlier this month.",
+     [("talks", ["CHL", "PER"])]),
+])
+def test_one_state_alone_at_home_is_no_encounter(body, expected):
+    assert [(r["kind"], sorted(r["countries"])) for r in extract(body)] == expected
+
+
+@pytest.mark.parametrize("body, countries", [
+    ("The Chilean-Peruvian talks ended in Lima on Monday.", ["CHL", "PER"]),
+    ("The Chile-Peru meeting ended in Lima on Monday.", ["CHL", "PER"]),
+])
+def test_both_of_a_hyphenated_pair_are_parties(body, countries):
+    assert sorted(_one(body)["countries"]) == countries
+
+
+def test_an_earlier_visit_of_first_since_has_the_parties_of_the_new_one():
+    records = extract("The Chilean president arrived in Lima on Monday, his first trip to Peru since his "
+                      "visit in May 2015.")
+    assert sorted((r["date"], sorted(r["countries"])) for r in records) == [
+        ("2015-05-01", ["CHL", "PER"]), ("2024-03-04", ["CHL", "PER"])]

@@ -94,8 +94,15 @@ def _first_since(article, candidates):
                       if m.end <= sentence.end), None)
         if since is None or since.precision not in ("day", "month", "year"):
             continue
-        if any(since_at <= other.start < since.end for other in candidates):
-            continue  # "since his visit in July 2000": that trigger tells the earlier encounter
+        inside = [other for other in candidates if since_at <= other.start < since.end]
+        if inside:
+            # "since his visit in July 2000": that trigger tells the earlier encounter, between
+            # the parties of the one it is the first since
+            for other in inside:
+                if len(other.countries) < 2:
+                    other.countries = _unique(other.countries + candidate.countries)
+                    other.why["countries"] = "the parties of the encounter it is the first since"
+            continue
         candidate.status, candidate.anaphoric, candidate.date = "held", False, since
         candidate.why.update(status="an earlier encounter: 'first ... since'",
                              date=f"the date after 'since': {since.text!r}")

@@ -10,6 +10,7 @@ from datetime import datetime
 from loaders.dates import find_dates
 from loaders.extraction.patterns import (
     _DATELINE_HEAD_RE,
+    _ENCOUNTER_NOUN_AFTER_RE,
     _HEAD_AFTER_RE,
     _HEAD_BEFORE_RE,
     _LOCATION_RE,
@@ -208,11 +209,14 @@ class _Article:
         before = self.text[max(0, place.start - 60):place.start]
         if _TOPIC_PREP_RE.search(before):
             return False
+        # the second of a hyphenated pair ("German-Japanese talks", "US-China talks") is a party
+        # as the first is, whatever noun follows
+        paired = before.endswith(("-", "–")) and _ENCOUNTER_NOUN_AFTER_RE.match(self.text, place.end) is not None
         if place.kind in ("official", "demonym"):
-            return not (place.kind == "demonym" and _NON_ACTOR_AFTER_RE.match(self.text, place.end))
+            return paired or not (place.kind == "demonym" and _NON_ACTOR_AFTER_RE.match(self.text, place.end))
         if _LOCATION_RE.search(before):
             return False
-        if _NON_ACTOR_AFTER_RE.match(self.text, place.end):
+        if _NON_ACTOR_AFTER_RE.match(self.text, place.end) and not paired:
             return False
         return True
 

@@ -242,6 +242,10 @@ _RELATIVE_SKIP_RE = re.compile(r"\s*,?\s*(?:which|that|who)\b[^,;.]{0,120},\s*")
 #: Between two names of one list: "Saudi Arabia and the United States", "Peru, Ecuador, and Chile".
 _LIST_JOIN_RE = re.compile(r"(?:,\s*|\s+(?:and|or)\s+|,\s+(?:and|or)\s+)(?:the\s+)?")
 _HEADLINE_FUTURE_RE = re.compile(cues.HEADLINE_FUTURE, _FLAGS)
+#: An encounter noun right after a place ("Japanese talks"): with a hyphenated pair before it,
+#: the place is a party ("German-Japanese talks").
+_ENCOUNTER_NOUN_AFTER_RE = re.compile(r"\s+(?:[\w-]+\s+)?(?:summit|meeting|talks|negotiations|visit|trip|conference|call|"
+                                      r"agreement|declaration|treaty|relations|ties|dialogue|consultations)\b", _FLAGS)
 _PREDICATE_RE = re.compile(cues.PREDICATE_BETWEEN, _FLAGS)
 _SEQUENCE_RE = re.compile(cues.SEQUENCE_VERBS + r"\s+(?:[\w'’-]+\s+){0,5}$", _FLAGS)
 

@@ -116,6 +116,12 @@ def _row(record, article, group, published):
     kind = group.kind
     if not countries and not group.organizations:
         return None
+    if len(countries) == 1 and group.kind not in ("summit", "call") and not mediators and not group.organizations and \
+            group.country in (None, countries[0]):
+        # one state alone at home, nobody brokering: coalition talks, a factory visit, a
+        # company's signing; talks with an armed group abroad or under mediators stay, and so
+        # do a summit (its other members unnamed) and a call (its other end unnamed)
+        return None
     plover = group.plover
     if kind == "signing":
         plover = None  # PLOVER AGREE, not a mode of CONSULT
