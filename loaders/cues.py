@@ -14,6 +14,9 @@ regular expressions matched case-insensitively on one sentence unless a table sa
 - LOCATION_PREPOSITIONS: a place after these words is where, not who.
 - ANAPHORA: "the talks", "that meeting": an encounter already told.
 - GROUP_REFERENCES: "the two nations", "both sides": the countries in play.
+- CLAUSE_BREAKS, RELATIVE_CLAUSE, COORDINATED_BETWEEN, PREDICATE_BETWEEN, SEQUENCE_VERBS,
+  LIST_JOIN, OPENING_DATE, HEADLINE_FUTURE: how English ties a trigger to its clause, to the
+  trigger before it, and to the dates and names around it.
 """
 from dataclasses import dataclass
 
@@ -29,6 +32,11 @@ class Trigger:
 #: What states sign: the object of a signing trigger.
 AGREEMENT_NOUNS = (r"(?:accords?|agreements?|treaty|treaties|deal|declaration|memorandum|protocol|final act|"
                    r"pact|communiqu[eé]|charter|convention|armistice|ceasefire|truce)")
+
+#: People a leader hosts, and so meets ("hosted the leaders of Peru and Bolivia"); one who hosts
+#: talks or a conference is their host, not a party.
+HOSTED_PEOPLE = (r"(?:leaders?|presidents?|prime ministers?|counterparts?|delegations?|foreign ministers?|"
+                 r"heads of (?:state|government)|king|emir)")
 
 # Longer phrases first: the first pattern that matches a stretch of text wins it.
 TRIGGERS = (
@@ -92,9 +100,7 @@ TRIGGERS = (
             r"Foreign Minister|Chancellor|King|Queen|Emir|Crown Prince|Premier|Secretary|Vice President)\b", "meeting", "040", None),
     Trigger(r"(?:sat|sits|sit) down (?:together\b|with(?= (?:the |his |her |their )?(?-i:[A-Z])))", "meeting", "040", None),
     Trigger(r"(?:conferred|confers|confer|conferring) with", "talks", "046", None),
-    Trigger(r"host(?:ed|s|ing)? (?:the |his |her |their |visiting )(?:[\w-]+ ){0,2}?"
-            r"(?:leaders?|presidents?|prime ministers?|counterparts?|delegations?|foreign ministers?|heads of (?:state|government)|king|emir)\b",
-            "meeting", "040", None),
+    Trigger(r"host(?:ed|s|ing)? (?:the |his |her |their |visiting )(?:[\w-]+ ){0,2}?" + HOSTED_PEOPLE + r"\b", "meeting", "040", None),
     Trigger(r"encounter", "meeting", "040", None),
     Trigger(r"(?:shake|shakes|shook|shaking) hands", "meeting", "040", None),
     # "faced each other in Vienna": leaders meeting
@@ -283,8 +289,7 @@ MEDIATOR_CUES = (
     MediatorCue(r"\bmediation\b", "before", "previous"),
     MediatorCue(r"\bmediating\b", "before", "previous"),
     # ... but one who hosts people meets them: "hosted the leaders of Peru and Bolivia"
-    MediatorCue(r"\b(?:organi[sz]ed|hosted) the\b(?!\s+(?:[\w-]+\s+){0,2}?(?:leaders?|presidents?|prime ministers?|"
-                r"counterparts?|delegations?|foreign ministers?|heads of)\b)", "before", "next"),
+    MediatorCue(r"\b(?:organi[sz]ed|hosted) the\b(?!\s+(?:[\w-]+\s+){0,2}?" + HOSTED_PEOPLE + r"\b)", "before", "next"),
     MediatorCue(r"\bgood offices\b", "before", "previous"),
     # "with Cuba and Norway acting as guarantors", "Qatar, the mediator,"
     MediatorCue(r"\b(?:(?:acting|serving) as|as|the|a|an)\s+(?:\w+\s+)?(?:guarantors?|mediators?|facilitators?|co-sponsors?|sponsors?|go-betweens?|intermediar(?:y|ies))\b", "before", "previous"),
@@ -321,12 +326,14 @@ DECISION_CUES = (
 _PLACE_MODIFIERS = (r"\s+(?:(?:the\s+)?(?:(?:southern|northern|eastern|western|central|resort|port|coastal|capital|border|holy)\s+)?"
                     r"(?:city of\s+|town of\s+)?|(?:the\s+|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?['’]s\s+)(?:[\w-]+\s+){0,3}?"
                     r"(?:resort|port|city|town|village|capital|island|spa) of\s+)$")
+#: A place as where a plan puts an encounter ("a summit planned for Moscow") or as the object of
+#: a visit ("will visit China", "toured Peru and Ecuador").
+_PLANNED_OR_VISITED = (r"(?:planned|scheduled|set|slated|earmarked) for|"
+                       r"(?:will|to|would|did|not|and|also|then|[A-Z][\w.]+)\s+visit|visit(?:s|ed|ing)|tour(?:ed|s|ing)?(?:\s+of)?")
 LOCATION_PREPOSITIONS = (r"\b(?:in|at|outside|inside|to|into|across|on the outskirts of|above|via|over|"
                          # where a journey starts: "flew in from Quito", "on his way back from Lima"
                          r"(?:flew|flown|flying|fly|arrived|arriving|returned|returning|travell?ed|came|coming|back|in|way) from|"
-                         r"(?:planned|scheduled|set|slated|earmarked) for|"
-                         r"(?:will|to|would|did|not|and|also|then|[A-Z][\w.]+)\s+visit|visit(?:s|ed|ing)|tour(?:ed|s|ing)?(?:\s+of)?)"
-                         + _PLACE_MODIFIERS)
+                         + _PLANNED_OR_VISITED + r")" + _PLACE_MODIFIERS)
 
 #: A place after these is where an encounter is held: a locative ("in", "at"), or "to" after a
 #: word of going or inviting ("flew to Lima", "a visit to Quito", "invited the two leaders to
@@ -334,11 +341,7 @@ LOCATION_PREPOSITIONS = (r"\b(?:in|at|outside|inside|to|into|across|on the outsk
 VENUE_PREPOSITIONS = (
     r"\b(?:in|at|outside|inside|on the outskirts of|(?:trips?|visits?|visited|journey|tour|travel\w*|"
     r"fl(?:y|ies|ew|own|ying)|went|go(?:es|ing)?|gone|came|comes?|coming|return\w*|head\w*|arriv\w*|"
-    r"back|invit\w*(?:\s+[\w-]+){0,3}|welcom\w*(?:\s+[\w-]+){0,3}) to|"
-    # where a plan puts it: "a summit planned for Moscow"
-    r"(?:planned|scheduled|set|slated|earmarked) for|"
-    # the object of the verb: "will visit China"
-    r"(?:will|to|would|did|not|and|also|then|[A-Z][\w.]+)\s+visit|visit(?:s|ed|ing)|tour(?:ed|s|ing)?(?:\s+of)?)" + _PLACE_MODIFIERS)
+    r"back|invit\w*(?:\s+[\w-]+){0,3}|welcom\w*(?:\s+[\w-]+){0,3}) to|" + _PLANNED_OR_VISITED + r")" + _PLACE_MODIFIERS)
 
 #: A place after these words is what is talked about, not who talks ("talks on Ukraine",
 #: "subjects such as Taiwan", "the war against Ukraine").
@@ -411,6 +414,33 @@ GROUP_REFERENCES = (
 #: "Biden to meet Xi in Bali" (a short sentence, no finite verb before the "to" of the trigger).
 HEADLINE_FUTURE = (r"^(?:(?!\b(?:is|are|was|were|be|been|will|would|has|have|had|said|says|agreed|plans?|wants?|"
                    r"hopes?|\w+ed)\b)[^.;:!?])*\bto\s+$")
+
+#: What may stand before a date opening a sentence ("On 19 October 1956, ...", "In June 1961, ...").
+OPENING_DATE = r"\s*(?:(?:On|In|At|During|Early|Late|Back|By|Then|And)\s+(?:in\s+|on\s+)?(?:the\s+)?)?"
+
+#: Between two triggers: the second coordinated with the first ("a visit and talks", "visited
+#: Beijing earlier this week and held talks"), sharing its time and place when it has none.
+COORDINATED_BETWEEN = r"(?:\s+[\w'’-]+){0,5}?\s+and\s+(?:then\s+)?(?:(?:held|had|holds|hold|conducted)\s+)?(?:an?\s+|the\s+)?"
+
+#: A relative clause between commas right after a trigger's clause (", which had been set for
+#: Friday, "): what follows it is the trigger's main clause again.
+RELATIVE_CLAUSE = r"\s*,?\s*(?:which|that|who)\b[^,;.]{0,120},\s*"
+
+#: Between two names of one list: "Saudi Arabia and the United States", "Peru, Ecuador, and Chile".
+LIST_JOIN = r"(?:,\s*|\s+(?:and|or)\s+|,\s+(?:and|or)\s+)(?:the\s+)?"
+
+#: An encounter noun right after a place ("Japanese talks"): with a hyphenated pair before it,
+#: the place is a party ("German-Japanese talks").
+ENCOUNTER_NOUN_AFTER = (r"\s+(?:[\w-]+\s+)?(?:summit|meeting|talks|negotiations|visit|trip|conference|call|"
+                        r"agreement|declaration|treaty|relations|ties|dialogue|consultations)\b")
+
+#: The words opening a clause that gives the time ("..., when Putin visited India") or the place
+#: ("... to Quito next week, where she will meet ...") of the clause it modifies.
+WHEN_WORD = "when"
+WHERE_WORD = "where"
+
+#: Group references that count two without a number word ("both sides", "the pair").
+PAIR_WORDS = frozenset({"both", "pair", "bilateral"})
 
 #: A verb of sequence between two encounters ("the talks followed negotiations in Quito
 #: earlier this month", "the summit came after a meeting of their ministers"): two encounters,

@@ -53,6 +53,7 @@ from loaders.extraction.patterns import (
     _VENUE_RE,
     _VISIT_NOUN_RE,
     _WHEN_RE,
+    _WHERE_RE,
     ACTOR_KINDS,
     HEDGE_AFTER,
     MAX_DATE_AFTER,
@@ -196,7 +197,7 @@ def _group_size(reference):
     """The number of parties a group reference counts: "both sides", "the pair" 2, "the three
     leaders" 3; None for "they" or "their counterparts"."""
     words = reference.lower().split()
-    if {"both", "pair", "bilateral"} & set(words):
+    if cues.PAIR_WORDS & set(words):
         return 2
     return next((cues.NUMBER_WORDS[w] for w in words if w in cues.NUMBER_WORDS), None)
 
@@ -302,7 +303,7 @@ def _read_clause(article, sentence, candidate, segment, clause, window):
     places = article.in_sentence(article.places, sentence)
     if candidate.kind != "call":
         _read_venue(article, sentence, candidate, places, seg)
-        if candidate.country is None and re.match(r"\s*,?\s*where\b", article.text[cl[0]:seg[1]]):
+        if candidate.country is None and _WHERE_RE.match(article.text[cl[0]:seg[1]]):
             # "flies to Quito next week, where she will meet ...": the place 'where' stands for
             place = next((p for p in reversed(places) if p.end <= cl[0] and article.is_location(p) and
                           _VENUE_RE.search(article.text[max(0, p.start - 60):p.start])), None)

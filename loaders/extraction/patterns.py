@@ -52,7 +52,8 @@ _REPORTING_RE = re.compile(r"(?:" + "|".join(cues.REPORTING_CUES) + r")\s+(?:\w+
 _COUNTERPART_RE = re.compile(r"\bcounterparts?\b", _FLAGS)
 
 
-_WHEN_RE = re.compile(r"\s*,?\s*(?:when|where)\b", _FLAGS)
+_WHEN_RE = re.compile(r"\s*,?\s*(?:" + cues.WHEN_WORD + "|" + cues.WHERE_WORD + r")\b", _FLAGS)
+_WHERE_RE = re.compile(r"\s*,?\s*" + cues.WHERE_WORD + r"\b", _FLAGS)
 
 
 _HERE_RE = re.compile(r"\bhere\b", _FLAGS)
@@ -231,21 +232,12 @@ _PLURAL_TRIGGER_RE = re.compile(cues.PLURAL_TRIGGER_NOUNS, _FLAGS)
 
 _LIST_CUT_RE = re.compile(cues.LIST_SEPARATORS)
 
-#: What may stand before a date opening a sentence ("On 19 October 1956, ...", "In June 1961, ...").
-_OPENING_DATE_RE = re.compile(r"\s*(?:(?:On|In|At|During|Early|Late|Back|By|Then|And)\s+(?:in\s+|on\s+)?(?:the\s+)?)?")
-#: Between two triggers: the second coordinated with the first ("a visit and talks", "visited
-#: Beijing earlier this week and held talks"), sharing its time and place when it has none.
-_COORDINATED_RE = re.compile(r"(?:\s+[\w'’-]+){0,5}?\s+and\s+(?:then\s+)?(?:(?:held|had|holds|hold|conducted)\s+)?(?:an?\s+|the\s+)?")
-#: A relative clause between commas right after a trigger's clause (", which had been set for
-#: Friday, "): what follows it is the trigger's main clause again.
-_RELATIVE_SKIP_RE = re.compile(r"\s*,?\s*(?:which|that|who)\b[^,;.]{0,120},\s*")
-#: Between two names of one list: "Saudi Arabia and the United States", "Peru, Ecuador, and Chile".
-_LIST_JOIN_RE = re.compile(r"(?:,\s*|\s+(?:and|or)\s+|,\s+(?:and|or)\s+)(?:the\s+)?")
+_OPENING_DATE_RE = re.compile(cues.OPENING_DATE)
+_COORDINATED_RE = re.compile(cues.COORDINATED_BETWEEN)
+_RELATIVE_SKIP_RE = re.compile(cues.RELATIVE_CLAUSE)
+_LIST_JOIN_RE = re.compile(cues.LIST_JOIN)
 _HEADLINE_FUTURE_RE = re.compile(cues.HEADLINE_FUTURE, _FLAGS)
-#: An encounter noun right after a place ("Japanese talks"): with a hyphenated pair before it,
-#: the place is a party ("German-Japanese talks").
-_ENCOUNTER_NOUN_AFTER_RE = re.compile(r"\s+(?:[\w-]+\s+)?(?:summit|meeting|talks|negotiations|visit|trip|conference|call|"
-                                      r"agreement|declaration|treaty|relations|ties|dialogue|consultations)\b", _FLAGS)
+_ENCOUNTER_NOUN_AFTER_RE = re.compile(cues.ENCOUNTER_NOUN_AFTER, _FLAGS)
 _PREDICATE_RE = re.compile(cues.PREDICATE_BETWEEN, _FLAGS)
 _SEQUENCE_RE = re.compile(cues.SEQUENCE_VERBS + r"\s+(?:[\w'’-]+\s+){0,5}$", _FLAGS)
 
