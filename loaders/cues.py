@@ -265,12 +265,18 @@ HEDGE_CUES = (
     # a condition still to be met ("once the fighting stops"); a plan with no time fixed ("at a
     # later date") is still a plan, undated
     r"\bonce\b(?!\s+(?:again|more|a\b))",
-    # "called on Moscow to", "calls for a ceasefire": urging; but "a phone call on Friday" is a date
+    # what would make an encounter worth holding ("not enough progress to justify a summit")
+    r"\b(?:justify|justifies|justified|warrant|warrants|warranted|merit|merits|merited)\s+(?:a|an|another|any|new|further)\b",
+)
+
+#: Urging an encounter ("called for talks", "urged a summit", "called on both sides to meet"):
+#: no encounter yet. Only before the trigger: after it, the urging is what the encounter did
+#: ("signed an accord calling for a ceasefire", "met, urging calm").
+URGING_CUES = (
+    # but "a phone call on Friday" is a date
     r"\bcall(?:ing|ed|s)? (?:on|for)\b(?!\s+(?:the\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\s+(?:the\s+)?\d"
     r"|\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\s+(?:an? )?(?:hour|minutes))",
     r"\burg(?:e|ed|es|ing)\b",
-    # what would make an encounter worth holding ("not enough progress to justify a summit")
-    r"\b(?:justify|justifies|justified|warrant|warrants|warranted|merit|merits|merited)\s+(?:a|an|another|any|new|further)\b",
 )
 
 @dataclass(frozen=True)
@@ -344,8 +350,8 @@ VENUE_PREPOSITIONS = (
     r"back|invit\w*(?:\s+[\w-]+){0,3}|welcom\w*(?:\s+[\w-]+){0,3}) to|" + _PLANNED_OR_VISITED + r")" + _PLACE_MODIFIERS)
 
 #: A place after these words is what is talked about, not who talks ("talks on Ukraine",
-#: "subjects such as Taiwan", "the war against Ukraine").
-TOPIC_PREPOSITIONS = r"\b(?:on|about|over|regarding|concerning|such as|including|against|near|with regard to)\s+(?:the\s+)?$"
+#: "subjects such as Taiwan", "the war against Ukraine", "discussed North Korea's missiles").
+TOPIC_PREPOSITIONS = r"\b(?:on|about|over|regarding|concerning|such as|including|against|near|with regard to|discuss(?:ed|es|ing)?)\s+(?:the\s+)?$"
 
 #: A place after these is a topic, never a venue ("peace in Ukraine", "the war in Gaza").
 NOT_VENUE_BEFORE = r"\b(?:war|peace|ceasefire|cease-fire|truce|conflict|crisis|fighting|situation|invasion|aggression|operations?|interests?|influence|presence|stability|security)\s+(?:in|on|of)\s+(?:the\s+)?$"
@@ -369,6 +375,8 @@ ATTENDANCE_CUES = (
     r"\b(?:those|leaders|delegations|countries|states) attending\b", r"\battendees\b", r"\bparticipants (?:include|are)\b", r"\bwill (?:also )?attend\b",
     r"\brepresented by\b", r"\bto represent\b", r"\bsent (?:a|an|his|her|its)\b", r"\bdelegations? (?:from|of)\b",
     r"\btook part\b", r"\b(?:participated|attended)\b",
+    r"\bsent (?:\w+ )?(?:delegations|delegates|representatives|envoys|observers)\b",
+    r"\b(?:was|were) (?:also )?(?:present|in attendance)\b",
 )
 
 #: Names of news outlets: a country inside them is not a party ("the Times of Israel").
@@ -428,6 +436,11 @@ RELATIVE_CLAUSE = r"\s*,?\s*(?:which|that|who)\b[^,;.]{0,120},\s*"
 
 #: Between two names of one list: "Saudi Arabia and the United States", "Peru, Ecuador, and Chile".
 LIST_JOIN = r"(?:,\s*|\s+(?:and|or)\s+|,\s+(?:and|or)\s+)(?:the\s+)?"
+
+#: What separates the members of a roll call, matched case-sensitively: a list's joins, and a
+#: person's title and name before "of" ("Nehru of India, Premier Chou of China and ...").
+ROSTER_GAP = (r"(?:(?:\s+[A-Z][\w.'’-]*){0,3}\s+of\s+(?:the\s+)?|(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?"
+              r"(?:[A-Z][\w.'’-]*\s+){0,5}(?:of\s+(?:the\s+)?)?)")
 
 #: An encounter noun right after a place ("Japanese talks"): with a hyphenated pair before it,
 #: the place is a party ("German-Japanese talks").

@@ -781,3 +781,55 @@ def test_an_earlier_visit_of_first_since_has_the_parties_of_the_new_one():
                       "visit in May 2015.")
     assert sorted((r["date"], sorted(r["countries"])) for r in records) == [
         ("2015-05-01", ["CHL", "PER"]), ("2024-03-04", ["CHL", "PER"])]
+
+
+# --- urging an encounter is no encounter; what an encounter urges is its content ---------------
+
+@pytest.mark.parametrize("body, held", [
+    # the urging comes first: the talks are what is urged
+    ("The Chilean president urged talks with Peru over the fishing dispute.", False),
+    ("Bolivia called for a summit of Andean presidents.", False),
+    # the encounter comes first: what it calls for is what it agreed
+    ("The presidents of Chile and Peru signed an accord on Monday calling for joint patrols.", True),
+    ("The foreign ministers of Chile and Peru met in Lima on Monday, urging calm on the border.", True),
+])
+def test_urging_before_a_trigger_hedges_it_urging_after_it_does_not(body, held):
+    assert bool([r for r in extract(body) if r["status"] == "held"]) is held
+
+
+# --- a roll call after a gathering whose parties are unnamed names its members -----------------
+
+def test_a_roll_call_after_a_gathering_gives_its_parties():
+    body = ("QUITO, March 5 (AP) - Leaders from across South America opened a conference on river "
+            "pollution here today. Among those in the front row were President Boric of Chile, "
+            "President Arce of Bolivia and President Petro of Colombia.")
+    record = _one(body, kind="summit")
+    assert {"CHL", "BOL", "COL"} <= set(record["countries"])
+    assert record["date"] == "2024-03-05"
+
+
+def test_no_roll_call_in_a_sentence_that_is_no_list():
+    body = ("Leaders from across South America opened a conference on river pollution here today. "
+            "Chile accused Bolivia and Colombia of wasting the shared aquifers.")
+    assert all(not {"BOL", "COL"} <= set(r["countries"]) for r in extract(body))
+
+
+def test_no_roll_call_after_a_body_s_summit():
+    body = "The Mercosur summit opened in Asuncion today. Mercosur was founded by four states in 1991."
+    body_with_list = ("The Mercosur summit opened in Asuncion today. Its founders were Argentina, "
+                      "Brazil, Paraguay and Uruguay.")
+    assert _one(body)["organizations"] == _one(body_with_list)["organizations"] == ["Mercosur"]
+    assert set(_one(body_with_list)["countries"]) == set(_one(body)["countries"])
+
+
+def test_sending_delegations_is_attending():
+    body = ("Leaders from across South America opened a conference on river pollution in Quito today. "
+            "Chile, Bolivia, Paraguay and Colombia also sent delegations.")
+    assert {"CHL", "BOL", "PRY", "COL"} <= set(_one(body, kind="summit")["countries"])
+
+
+# --- what is discussed is a topic, not a party ---------------------------------------------
+
+def test_the_object_of_discussed_is_a_topic():
+    body = "The presidents of Chile and Peru met in Lima on Monday and discussed Bolivia's gas exports."
+    assert _one(body)["countries"] == ["CHL", "PER"]

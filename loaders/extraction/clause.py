@@ -28,10 +28,12 @@ from loaders.extraction.patterns import (
     _ENDING_RE,
     _GROUP_RE,
     _HEDGE_RE,
+    _URGING_RE,
     _HEADLINE_FUTURE_RE,
     _HELD_RE,
     _HERE_RE,
     _LIST_JOIN_RE,
+    _ROSTER_GAP_RE,
     _MEDIATORS,
     _MOTION_RE,
     _NOT_ENCOUNTER_RE,
@@ -255,6 +257,8 @@ def _status(text, clause, start, end):
         return "past-plan", f"plan told in the past {past_plan.group(0)!r}"
     if _HEDGE_RE.search(text[max(clause[0], start - 60):min(clause[1], end + HEDGE_AFTER)]):
         return None, "hedge"
+    if _URGING_RE.search(text[max(clause[0], start - 60):end]):
+        return None, "urged, not held"
     best = None
     for status, pattern in (("planned", _PLAN_RE), ("held", _HELD_RE)):
         if pattern.search(text[start:end]):
@@ -478,9 +482,28 @@ def _absent_in(article, sentence):
     return {code for code, leader in probe.absent.items() if not leader}
 
 
-def _attendance(article, sentence):
-    """A sentence saying who attends ("Those attending will include ..."), as a candidate that
-    only adds parties to the multilateral encounter told before it."""
+def _roll_call(article, sentence, candidates):
+    """Whether a sentence without a trigger names the members of the gathering told just
+    before it, whose own sentence named fewer than two ("Leaders from across Asia met today. ...
+    Present were Nehru of India, Chou of China and Nasser of Egypt"): three states or more,
+    within three sentences of a summit of no named body (a body's summit has its members)."""
+    index = article.sentence_index[sentence.start]
+    if not any(c.kind == "summit" and len(c.countries) < 2 and not c.organizations and 0 < index - c.sentence <= 3
+               for c in candidates[-3:]):
+        return False
+    actors = [p for p in article.in_sentence(article.places, sentence) if p.iso3 and article.is_actor(p)]
+    run, longest = set(), 0
+    for before, place in zip([None] + actors, actors):
+        if before is None or not _ROSTER_GAP_RE.fullmatch(article.text, before.end, place.start):
+            run = set()
+        run.add(place.iso3)
+        longest = max(longest, len(run))
+    return longest >= 3  # one list of states, not "A blamed B and C"
+
+
+def _attendance(article, sentence, roll_call=False):
+    """A sentence saying who attends ("Those attending will include ...", or a roll call after
+    a summit), as a candidate that only adds parties to the multilateral encounter told before it."""
     places = article.in_sentence(article.places, sentence)
     candidate = _Candidate(
         sentence=article.sentence_index[sentence.start], start=sentence.start, end=sentence.start,
@@ -489,6 +512,6 @@ def _attendance(article, sentence):
         heads=_unique(p.name for p in places if p.kind == "official"))
     _read_sentence_roles(article, sentence, [candidate])
     candidate.countries = [c for c in candidate.countries if c not in candidate.absent]
-    if not _ATTENDANCE_RE.search(sentence.text):
+    if not roll_call and not _ATTENDANCE_RE.search(sentence.text):
         candidate.countries, candidate.heads = [], []
     return candidate

@@ -8,7 +8,7 @@ from datetime import datetime
 import pandas as pd
 
 from loaders import schema
-from loaders.extraction.clause import _absent_in, _attendance, _triggers
+from loaders.extraction.clause import _absent_in, _attendance, _roll_call, _triggers
 from loaders.extraction.discourse import (
     _attach_lone_heads,
     _chronologies,
@@ -70,6 +70,8 @@ def _article_rows(record):
         found = _triggers(article, sentence)
         if not found and (_ATTENDANCE_RE.search(sentence.text) or _absent_in(article, sentence)):
             found = [_attendance(article, sentence)]
+        elif not found and _roll_call(article, sentence, candidates):
+            found = [_attendance(article, sentence, roll_call=True)]
         candidates.extend(found)
     candidates = _chronologies(article, candidates)
     _attach_lone_heads(article, candidates)
