@@ -80,6 +80,8 @@ TRIGGERS = (
     Trigger(r"trip(?:s)?", "visit", "042", "visit"),
     Trigger(r"tour(?:ed|s|ing)?(?= (?:of )?(?:the )?(?-i:[A-Z]))", "visit", "042", "visit"),
     Trigger(r"(?:arrived|arrives|arriving|landed|lands|touched down) in", "visit", "042", "visit"),
+    # a stop on a journey: "stopped in Lima", "stopped over in Quito"
+    Trigger(r"(?:stopped|stops|stopping|stop) (?:off |over )?in(?= (?-i:[A-Z]))", "visit", "042", "visit"),
     Trigger(r"(?:travel(?:s|led|ling|ed|ing)?|go(?:es|ing)?|went|head(?:s|ed)?|fl(?:y|ies|ew|ying|own)) to", "visit", "042", "visit"),
     Trigger(r"(?:is|are|was|were) due in", "visit", "042", "visit"),
     Trigger(r"(?:leave|leaves|left|depart(?:s|ed)?) for", "visit", "042", "visit"),
@@ -102,6 +104,20 @@ TRIGGERS = (
     Trigger(r"(?:conferred|confers|confer|conferring) with", "talks", "046", None),
     Trigger(r"host(?:ed|s|ing)? (?:the |his |her |their |visiting )(?:[\w-]+ ){0,2}?" + HOSTED_PEOPLE + r"\b", "meeting", "040", None),
     Trigger(r"encounter", "meeting", "040", None),
+    # time spent together is a meeting: "spent three hours with the president", "spent the day
+    # with his counterpart"
+    Trigger(r"(?:spent|spend|spends|spending) (?:(?:\w+|an|a) (?:hours?|minutes|days?)|the (?:day|morning|afternoon|evening)"
+            r"|time) (?:together )?with(?= (?:the |his |her |their )?(?-i:[A-Z])|\s+(?:his|her|their) counterparts?)",
+            "meeting", "040", None),
+    # "saw each other again in Sofia", "had not seen each other since 2019"
+    Trigger(r"(?:saw|see|sees|seen|seeing) each other", "meeting", "040", None),
+    # "discussed it face to face": in person, unless a "met" or a noun already tells it
+    Trigger(r"(?<!\bmet )(?<!\bmeet )(?<!\bmeeting )face to face(?! (?:talks|meetings?|encounters?|summits?|conversations?|"
+            r"diplomacy|contacts?|interactions?|dialogue)\b)", "meeting", "040", None),
+    # a courtesy call on a leader ("called on General Smith"); "called on Lima to withdraw" is urging
+    Trigger(r"(?:called|calling|calls|paid a (?:courtesy )?call) (?:\w+ly )?on(?= (?:the |his |her )?(?-i:(?:President|Prime Minister|"
+            r"Premier|Chancellor|King|Queen|Emir|General|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Pope|Sheikh)\b))"
+            r"(?!(?:\s+[\w.'’-]+){1,5}\s+to\s+\w)", "meeting", "040", None),
     Trigger(r"(?:shake|shakes|shook|shaking) hands", "meeting", "040", None),
     # "faced each other in Vienna": leaders meeting
     Trigger(r"(?:faced|face|faces|facing) each other", "meeting", "040", None),
@@ -529,6 +545,11 @@ ORDINAL_NOUN_KINDS = {"trip": "visit", "visit": "visit", "tour": "visit", "summi
 #: "the first such phone call since July 2022", "their first meeting since 2019", "the first
 #: meeting between the two since they met in Vienna in 1961": the date after "since" dates an
 #: earlier encounter of the same kind between the same parties.
+#: "The two leaders last spoke in December": the previous encounter of the pair the article is
+#: about, not of the pair named just before.
+LAST_TIME_BEFORE = r"\blast\s+$"
+#: "have not met since the summit in Osaka", "had not spoken since 2019": the last encounter.
+NOT_SINCE_BEFORE = r"\b(?:not|never|n[o’']t)\s+(?:\w+\s+)?$"
 FIRST_SINCE_BEFORE = r"\bfirst\s+(?:[\w'’-]+\s+){0,3}$"
 FIRST_SINCE_AFTER = r"^[^;:]*?\bsince\s+"
 

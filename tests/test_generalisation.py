@@ -833,3 +833,45 @@ def test_sending_delegations_is_attending():
 def test_the_object_of_discussed_is_a_topic():
     body = "The presidents of Chile and Peru met in Lima on Monday and discussed Bolivia's gas exports."
     assert _one(body)["countries"] == ["CHL", "PER"]
+
+
+# --- more ways English tells that two people met ---------------------------------------------
+
+@pytest.mark.parametrize("body, kind, countries", [
+    ("Chile's special envoy spent two hours with the Peruvian president in Lima on Monday.", "meeting", {"CHL", "PER"}),
+    ("The Chilean and Peruvian presidents saw each other again in Quito on Monday.", "meeting", {"CHL", "PER"}),
+    ("The Chilean and Peruvian presidents discussed the border face to face in Quito on Monday.", "meeting", {"CHL", "PER"}),
+    ("The Chilean foreign minister called on President Boluarte of Peru in Lima on Monday.", "meeting", {"CHL", "PER"}),
+    ("The Chilean foreign minister stopped in Lima on Monday on his way home.", "visit", {"CHL", "PER"}),
+])
+def test_more_ways_of_telling_an_encounter(body, kind, countries):
+    record = _one(body)
+    assert (record["kind"], set(record["countries"]), record["date"]) == (kind, countries, "2024-03-04")
+
+
+@pytest.mark.parametrize("body", [
+    "Chile's president spent two hours on the budget on Monday.",
+    "Chile called on Peru to withdraw its troops from the border.",
+    "Chile's foreign minister called on President Boluarte to release the fishermen.",
+    "Chile's foreign minister said face-to-face diplomacy with Peru matters more than ever.",
+    "The Chilean foreign minister stopped short of blaming Peru.",
+])
+def test_words_near_those_that_tell_no_encounter(body):
+    assert extract(body) == []
+
+
+# --- "last" and "not since": the earlier encounter of the pair the article is about ----------
+
+def test_last_with_a_group_reference_is_the_article_s_pair():
+    body = ("The presidents of Chile and Peru spoke by telephone on Monday. The Chilean president "
+            "also spoke with the Bolivian president before the call. The two leaders last spoke "
+            "by telephone in May 2023.")
+    record = _one(body, date="2023-05-01")
+    assert set(record["countries"]) == {"CHL", "PER"}
+
+
+def test_not_met_since_tells_the_last_meeting():
+    body = ("The presidents of Chile and Peru will meet in Quito on Friday. They have not met "
+            "since the Andean summit in Bogota in June 2022.")
+    record = _one(body, status="held")
+    assert (record["date"], record["city"], set(record["countries"])) == ("2022-06-01", "Bogotá", {"CHL", "PER"})

@@ -257,7 +257,7 @@ def _status(text, clause, start, end):
         return "past-plan", f"plan told in the past {past_plan.group(0)!r}"
     if _HEDGE_RE.search(text[max(clause[0], start - 60):min(clause[1], end + HEDGE_AFTER)]):
         return None, "hedge"
-    if _URGING_RE.search(text[max(clause[0], start - 60):end]):
+    if _URGING_RE.search(text[max(clause[0], start - 60):start]):
         return None, "urged, not held"
     best = None
     for status, pattern in (("planned", _PLAN_RE), ("held", _HELD_RE)):

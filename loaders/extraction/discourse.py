@@ -19,7 +19,9 @@ from loaders.extraction.patterns import (
     _HEAD_AFTER_RE,
     _HEAD_BEFORE_RE,
     _LIST_CUT_RE,
+    _LAST_TIME_BEFORE_RE,
     _LIST_JOIN_RE,
+    _NOT_SINCE_BEFORE_RE,
     _NOUN_TRIGGER_RE,
     _ORDINAL_RES,
     _PLURAL_TRIGGER_RE,
@@ -75,15 +77,17 @@ def _derived_date(article, match, day):
 
 def _first_since(article, candidates):
     """"the first such phone call since July 2022", "their first meeting since the two leaders
-    faced each other in Vienna in 1961": the date after "since" is an earlier encounter of the
-    same kind (cues.FIRST_SINCE_BEFORE), held at the place the since-clause names, if any."""
+    faced each other in Vienna in 1961", "have not met since June 2019": the date after "since"
+    is an earlier encounter of the same kind (cues.FIRST_SINCE_BEFORE, NOT_SINCE_BEFORE), held
+    at the place the since-clause names, if any."""
     if "since" not in article.text:
         return
     for candidate in candidates:
-        if not _NOUN_TRIGGER_RE.search(article.text[candidate.start:candidate.end]):
-            continue
         sentence = article.sentences[candidate.sentence]
-        if not _FIRST_SINCE_BEFORE_RE.search(article.text[max(sentence.start, candidate.start - 40):candidate.start]):
+        before = article.text[max(sentence.start, candidate.start - 40):candidate.start]
+        # "have not met since ...": the verb tells the last encounter
+        if not (_NOUN_TRIGGER_RE.search(article.text[candidate.start:candidate.end]) and
+                _FIRST_SINCE_BEFORE_RE.search(before)) and not _NOT_SINCE_BEFORE_RE.search(before):
             continue
         reach = article.text[candidate.end:min(sentence.end, candidate.end + SINCE_REACH)]
         word = _FIRST_SINCE_AFTER_RE.search(reach)
@@ -114,6 +118,22 @@ def _first_since(article, candidates):
         candidate.city = (there.city or there.name) if there and there.kind != "country" else None
         if len(candidate.countries) < 2:  # "their first ... since": the parties of the one told
             candidate.countries = _unique(candidate.countries + article.recent_pair(candidate.sentence))
+
+
+def _last_time(article, candidates):
+    """"The two leaders last spoke by telephone in December": a group reference with "last" is
+    the previous encounter of the pair the article is about, whose first encounter of the same
+    family names it, not the pair named just before ("... spoke with Zelensky ahead of the call")."""
+    for candidate in candidates:
+        sentence = article.sentences[candidate.sentence]
+        if not candidate.group_reference or not _LAST_TIME_BEFORE_RE.search(
+                article.text[max(sentence.start, candidate.start - 20):candidate.start]):
+            continue
+        lede = next((c for c in candidates if c.sentence < candidate.sentence and len(c.countries) >= 2 and
+                     KIND_CLASS[c.kind] == KIND_CLASS[candidate.kind] and not c.group_reference), None)
+        if lede is not None and set(lede.countries) != set(candidate.countries):
+            candidate.countries = list(lede.countries)
+            candidate.why["countries"] = "'last' with a group reference: the pair of the article's first encounter"
 
 
 def _date_from_lede(article, groups, candidates):

@@ -19,6 +19,7 @@ from loaders.extraction.discourse import (
     _date_visits_from_meetings,
     _date_visits_under_way,
     _first_since,
+    _last_time,
     _split_tours,
 )
 from loaders.extraction.fold import _finish, _fold
@@ -77,6 +78,7 @@ def _article_rows(record):
     _attach_lone_heads(article, candidates)
     _count_days(article, candidates)
     _first_since(article, candidates)
+    _last_time(article, candidates)
     groups = _fold(article, candidates)
     _date_from_lede(article, groups, candidates)
     _date_from_paragraph(article, groups)
