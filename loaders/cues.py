@@ -180,6 +180,9 @@ NON_STATE_MEETING_WORDS = (
 CANCEL_CUES = (
     r"\bpostpon(?:e|ed|es|ing|ement)\b",
     r"\bcalled off\b", r"\bcall(?:s|ing)? off\b",
+    # the object between verb and particle: "called the summit off", "put the visit off"
+    r"\b(?:call(?:ed|s|ing)?|put(?:s|ting)?) (?:it|them|(?:the|a|an|his|her|their|its) (?:[\w-]+ ){0,2}?"
+    r"(?:summit|meeting|talks|visit|trip|negotiations|conference|call)(?: [\w-]+){0,3}?) off\b",
     r"\bcancel(?:l?ed|s|l?ing|lation)?\b",
     r"\bscrap(?:ped|s|ping)?\b",
     r"\b(?:will|would|is|was) not (?:be )?go(?:ing)? ahead\b",
@@ -377,7 +380,7 @@ NOT_VENUE_BEFORE = r"\b(?:war|peace|ceasefire|cease-fire|truce|conflict|crisis|f
 NON_ACTOR_FOLLOWERS = (
     r"(?:['’]s)?(?:\s*-\s*[A-Z][\w.]+)*\s+(?:war|invasion|conflict|crisis|aggression|airspace|"
     r"territory|border(?! (?:officials|guards|police|authorities|commanders|delegations?))|forces|troops|navy|ports?|grain|economy|media|"
-    r"state media|soil|people|question|issue|strait)\b"
+    r"state media|soil|people|question|issue|strait|absence|withdrawal|boycott|exit)\b"
     r"|\s+(?:[\w-]+\s+)?(?:resort|hotel|city|town|village|mountains?|region|coast|island|capital)\b"
     r"|\s+(?:summit|meeting|talks|negotiations|visit|trip|conference|agreement|declaration|format)\b"
     # a firm, a team or a body of that country, not its state ("a Chilean copper company")

@@ -875,3 +875,20 @@ def test_not_met_since_tells_the_last_meeting():
             "since the Andean summit in Bogota in June 2022.")
     record = _one(body, status="held")
     assert (record["date"], record["city"], set(record["countries"])) == ("2022-06-01", "Bogotá", {"CHL", "PER"})
+
+
+# --- a phrasal verb with its object inside: "called the summit off" ---------------------------
+
+@pytest.mark.parametrize("body, status", [
+    ("Chile's president called the summit with Peru off on Monday.", "cancelled"),
+    ("Chile's president put his visit to Peru off until the spring.", "cancelled"),
+    ("Chile's president called the summit with Peru a success on Monday.", "held"),
+])
+def test_a_phrasal_verb_of_cancelling_around_its_object(body, status):
+    assert _one(body)["status"] == status
+
+
+def test_a_state_s_absence_or_withdrawal_is_no_part_in_the_encounter():
+    body = ("The presidents of Chile and Argentina met in Santiago on Monday, overshadowed by "
+            "Peru's withdrawal from the river commission.")
+    assert set(_one(body)["countries"]) == {"CHL", "ARG"}
