@@ -125,6 +125,9 @@ TRIGGERS = (
     # Delhi", "the previous one was held in Kazan"), told after a sentence about such encounters
     Trigger(r"(?<=the )(?:most recent|latest|previous|last|next)(?: one)?(?= (?:\w+ )?(?:took place|was held|were held|happened|will be held|is to be held|is due)\b)", "meeting", "040", None),
     Trigger(r"gathering", "summit", "040", "multilateral"),
+    # leaders gathering: "Nehru, Nasser and Sukarno gathered at Bogor", "ministers convened in Rome"
+    Trigger(r"(?:gathered|gather|gathers|convened|convene|convenes|reconvened|assembled)(?= (?:again |once more |today |yesterday |on \w+ )?(?:in|at)\b)",
+            "meeting", "040", None),
     # a conference of states (press and news conferences are NOT_ENCOUNTERS)
     Trigger(r"conference", "summit", "040", "multilateral"),
     # a sitting of an encounter already told or planned ("a second session on Saturday")
@@ -141,6 +144,10 @@ TRAVEL_KINDS = ("visit",)
 #: A trigger inside one of these reports no diplomatic encounter: briefings, statements,
 #: internal bodies, markets and idioms. Matched on the sentence around the trigger.
 NOT_ENCOUNTERS = (
+    # crowds, not delegations, gather: "protesters gathered outside the embassy"
+    r"\b(?:crowds?|protesters|demonstrators|supporters|fans|people|residents|tourists|journalists|reporters|mourners|"
+    r"worshippers|thousands|hundreds|dozens|students|workers|troops|soldiers|refugees|migrants)\s+(?:\w+\s+)?"
+    r"(?:gathered|gather|gathers|assembled|convened)\b",
     # what did not happen: "left without signing the deal", "without meeting the president"
     r"\bwithout (?:\w+ly )?(?:signing|meeting|holding|visiting|talking)\b[\w\s-]{0,40}",
     r"\b(?:press|news) (?:conference|briefing)s?\b",

@@ -892,3 +892,19 @@ def test_a_state_s_absence_or_withdrawal_is_no_part_in_the_encounter():
     body = ("The presidents of Chile and Argentina met in Santiago on Monday, overshadowed by "
             "Peru's withdrawal from the river commission.")
     assert set(_one(body)["countries"]) == {"CHL", "ARG"}
+
+
+# --- leaders gather; crowds gather too -------------------------------------------------------
+
+def test_leaders_gathering_somewhere_meet():
+    body = "The presidents of Chile, Peru and Bolivia gathered in Arica on Monday to settle the water dispute."
+    record = _one(body)
+    assert (record["kind"], set(record["countries"]), record["date"]) == ("meeting", {"CHL", "PER", "BOL"}, "2024-03-04")
+
+
+@pytest.mark.parametrize("body", [
+    "Hundreds of Peruvian protesters gathered in Santiago on Monday outside the Chilean congress.",
+    "Chilean fans gathered in Lima on Monday before the match against Peru.",
+])
+def test_crowds_gathering_are_no_encounter(body):
+    assert extract(body) == []
