@@ -525,6 +525,10 @@ ENDING_CUES = (
 UNDER_WAY_AFTER = r"\s+(?:to\s+[A-Z][\w-]+\s+)?(?:is|are)\b(?!\s+(?:expected|due|set|scheduled|planned|to|likely|going|slated|being\s+planned)\b)"
 UNDER_WAY_BEFORE = r"\b(?:is|are)\s+(?:now\s+|currently\s+)?(?:on\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+)?)?$"
 
+#: The clock time opening an entry of a live blog ("09:04 - The handshake.", "3.15pm GMT: ..."),
+#: matched at the start of a line. Its undated held encounters happen on the blog's day.
+LIVE_ENTRY = r"(?m)^[ \t]*(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\s*(?:[-–—:|]|$)"
+
 #: Number words for counts of days ("after fifteen days of talks").
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,

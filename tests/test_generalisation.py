@@ -908,3 +908,14 @@ def test_leaders_gathering_somewhere_meet():
 ])
 def test_crowds_gathering_are_no_encounter(body):
     assert extract(body) == []
+
+
+# --- a live blog's entries happen on its day ----------------------------------------------------
+
+def test_an_undated_encounter_in_a_live_blog_entry_is_on_the_blog_s_day():
+    body = ("Live: Andean leaders in Quito\n\n"
+            "14:20 - The presidents of Chile and Peru shake hands in front of the cameras.\n\n"
+            "11:05 - Motorcades are arriving at the palace.\n\n")
+    assert _one(body)["date"] == "2024-03-06"
+    # the same sentence outside a live blog keeps no day
+    assert _one("The presidents of Chile and Peru shook hands in front of the cameras.")["date"] is None

@@ -21,6 +21,7 @@ from loaders.extraction.patterns import (
     _LIST_CUT_RE,
     _LAST_TIME_BEFORE_RE,
     _LIST_JOIN_RE,
+    _LIVE_ENTRY_RE,
     _NOT_SINCE_BEFORE_RE,
     _NOUN_TRIGGER_RE,
     _ORDINAL_RES,
@@ -234,6 +235,27 @@ def _date_visits_under_way(article, groups):
                 group.date = DateMention(start, end, article.text[start:end], day, None, "day", "under_way")
                 _because(group, "date", "a visit told in the present: under way on the day of the report")
                 break
+
+
+def _date_live_entries(article, groups):
+    """A live blog (two entries or more opening with a clock time: "09:04 - The two leaders shake
+    hands") tells what happens on its day: an undated held encounter told in an entry, with no
+    date in its sentences, happened on the day of the report."""
+    entries = [m.start() for m in _LIVE_ENTRY_RE.finditer(article.text)]
+    if len(entries) < 2 or article.anchor is None:
+        return
+    day = article.anchor.date() if isinstance(article.anchor, datetime) else article.anchor
+    for group in groups:
+        if group.date is not None or group.ends is not None or group.status != "held":
+            continue
+        if any(article.in_sentence(article.dates, article.sentences[i]) for i in group.sentences):
+            continue
+        first = article.sentences[min(group.sentences)]
+        if not any(start <= first.start for start in entries):
+            continue
+        entry = max(start for start in entries if start <= first.start)
+        group.date = DateMention(entry, entry, "", day, None, "day", "live_entry")
+        _because(group, "date", "told in an entry of a live blog: the blog's day")
 
 
 def _date_from_paragraph(article, groups):

@@ -153,6 +153,7 @@ _STAY_RE = re.compile(cues.STAY_IN_DAYS, _FLAGS)
 _DAYS_OF_RE = re.compile(cues.DAYS_OF, _FLAGS)
 _DAYS_OF_AFTER_RE = re.compile(cues.DAYS_OF_AFTER, _FLAGS)
 _UNDER_WAY_AFTER_RE = re.compile(cues.UNDER_WAY_AFTER)
+_LIVE_ENTRY_RE = re.compile(cues.LIVE_ENTRY, re.IGNORECASE)
 _UNDER_WAY_BEFORE_RE = re.compile(cues.UNDER_WAY_BEFORE)
 
 

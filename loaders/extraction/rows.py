@@ -16,6 +16,7 @@ from loaders.extraction.discourse import (
     _date_from_gathering,
     _date_from_lede,
     _date_from_paragraph,
+    _date_live_entries,
     _date_visits_from_meetings,
     _date_visits_under_way,
     _first_since,
@@ -82,6 +83,7 @@ def _article_rows(record):
     groups = _fold(article, candidates)
     _date_from_lede(article, groups, candidates)
     _date_from_paragraph(article, groups)
+    _date_live_entries(article, groups)
     _date_from_gathering(article, groups)
     _date_visits_from_meetings(groups)
     _date_visits_under_way(article, groups)
