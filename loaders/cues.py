@@ -388,6 +388,8 @@ NON_ACTOR_FOLLOWERS = (
     r"(?:['’]s)?(?:\s*-\s*[A-Z][\w.]+)*\s+(?:war|invasion|conflict|crisis|aggression|airspace|"
     r"territory|border(?! (?:officials|guards|police|authorities|commanders|delegations?))|forces|troops|navy|ports?|grain|economy|media|"
     r"state media|soil|people|question|issue|strait|absence|withdrawal|boycott|exit)\b"
+    # a compound adjective of origin or backing ("U.S.-backed rebels", "Russian-made jets")
+    r"|-(?:backed|led|supported|sponsored|funded|armed|trained|made|built|born|based|owned|allied|aligned|friendly|occupied|controlled)\b"
     r"|\s+(?:[\w-]+\s+)?(?:resort|hotel|city|town|village|mountains?|region|coast|island|capital)\b"
     r"|\s+(?:summit|meeting|talks|negotiations|visit|trip|conference|agreement|declaration|format)\b"
     # a firm, a team or a body of that country, not its state ("a Chilean copper company")

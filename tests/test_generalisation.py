@@ -919,3 +919,11 @@ def test_an_undated_encounter_in_a_live_blog_entry_is_on_the_blog_s_day():
     assert _one(body)["date"] == "2024-03-06"
     # the same sentence outside a live blog keeps no day
     assert _one("The presidents of Chile and Peru shook hands in front of the cameras.")["date"] is None
+
+
+@pytest.mark.parametrize("body", [
+    "Chilean President Boric, whose government is fighting U.S.-backed rebels, met the Bolivian president in La Paz on Monday.",
+    "Chilean President Boric, whose air force flies Russian-made jets, met the Bolivian president in La Paz on Monday.",
+])
+def test_a_country_in_a_compound_adjective_of_backing_or_origin_is_no_party(body):
+    assert set(_one(body)["countries"]) == {"CHL", "BOL"}
