@@ -85,6 +85,11 @@ TRIGGERS = (
     Trigger(r"(?:travel(?:s|led|ling|ed|ing)?|go(?:es|ing)?|went|head(?:s|ed)?|fl(?:y|ies|ew|ying|own)) to", "visit", "042", "visit"),
     Trigger(r"(?:is|are|was|were) due in", "visit", "042", "visit"),
     Trigger(r"(?:leave|leaves|left|depart(?:s|ed)?) for", "visit", "042", "visit"),
+    # a state sending its envoy abroad: "Eritrea sent its foreign minister to Addis Ababa"
+    Trigger(r"(?:sent|sends|send|dispatched|dispatches)(?= (?:its|his|her|their|a|an|the|two|three) (?:[\w'’.-]+,? ){0,5}?"
+            r"(?:envoys?|delegations?|emissar(?:y|ies)|(?:foreign |prime |defen[cs]e )?ministers?|advis[eo]rs?|"
+            r"representatives?|negotiators|diplomats|secretary of state)\b[^.;]{0,80}?\bto (?:the )?(?-i:[A-Z]))",
+            "visit", "042", "visit"),
     # signings: an agreement between states signed or initialled (CAMEO 057); a contract or a
     # law has no party abroad and gives no row
     Trigger(r"sign(?:ed|s|ing)? (?:the |an |a |their |its )?(?:[\w-]+ ){0,3}?" + AGREEMENT_NOUNS, "signing", "057", None),
@@ -101,6 +106,8 @@ TRIGGERS = (
     Trigger(r"(?:received|receives|welcomed|welcomes|hosted|hosts) (?:(?-i:[A-Z])[\w'’.-]+ ){0,2}(?-i:President|Prime Minister|"
             r"Foreign Minister|Chancellor|King|Queen|Emir|Crown Prince|Premier|Secretary|Vice President)\b", "meeting", "040", None),
     Trigger(r"(?:sat|sits|sit) down (?:together\b|with(?= (?:the |his |her |their )?(?-i:[A-Z])))", "meeting", "040", None),
+    # "Abiy received them at the palace": a leader receiving the visitors just told
+    Trigger(r"(?:received|receives|welcomed|welcomes|hosted|hosts) (?:them|him|her)\b(?! (?:as|with) (?:a|an)\b)", "meeting", "040", None),
     Trigger(r"(?:conferred|confers|confer|conferring) with", "talks", "046", None),
     Trigger(r"host(?:ed|s|ing)? (?:the |his |her |their |visiting )(?:[\w-]+ ){0,2}?" + HOSTED_PEOPLE + r"\b", "meeting", "040", None),
     Trigger(r"encounter", "meeting", "040", None),
@@ -373,7 +380,8 @@ LOCATION_PREPOSITIONS = (r"\b(?:in|at|outside|inside|to|into|across|on the outsk
 VENUE_PREPOSITIONS = (
     r"\b(?:in|at|outside|inside|on the outskirts of|(?:trips?|visits?|visited|journey|tour|travel\w*|"
     r"fl(?:y|ies|ew|own|ying)|went|go(?:es|ing)?|gone|came|comes?|coming|return\w*|head\w*|arriv\w*|"
-    r"back|invit\w*(?:\s+[\w-]+){0,3}|welcom\w*(?:\s+[\w-]+){0,3}) to|" + _PLANNED_OR_VISITED + r")" + _PLACE_MODIFIERS)
+    r"back|invit\w*(?:\s+[\w-]+){0,3}|welcom\w*(?:\s+[\w-]+){0,3}|(?:sent|sends|send|dispatch\w*)\b[^.;]{0,80}?) to|"
+    + _PLANNED_OR_VISITED + r")" + _PLACE_MODIFIERS)
 
 #: A place after these words is what is talked about, not who talks ("talks on Ukraine",
 #: "subjects such as Taiwan", "the war against Ukraine", "discussed North Korea's missiles").

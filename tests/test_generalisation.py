@@ -927,3 +927,22 @@ def test_an_undated_encounter_in_a_live_blog_entry_is_on_the_blog_s_day():
 ])
 def test_a_country_in_a_compound_adjective_of_backing_or_origin_is_no_party(body):
     assert set(_one(body)["countries"]) == {"CHL", "BOL"}
+
+
+# --- a state sends its envoy; a leader receives "them" ------------------------------------------
+
+def test_a_state_sending_its_minister_abroad_visits_and_the_host_receiving_them_meets():
+    body = ("Late last month Bolivia sent its foreign minister, Ana Rojas, and a senior adviser to "
+            "Santiago, the first such delegation in a decade. The Chilean president received them "
+            "at a lunch in the palace.")
+    visit = _one(body, kind="visit")
+    assert (visit["city"], set(visit["countries"]), visit["date"]) == ("Santiago", {"BOL", "CHL"}, "2024-02-01")
+    assert set(_one(body, kind="meeting")["countries"]) == {"BOL", "CHL"}
+
+
+@pytest.mark.parametrize("body", [
+    "Chile sent troops to the border with Peru on Monday.",
+    "Chile sent a letter of protest to Lima on Monday.",
+])
+def test_sending_things_is_no_visit(body):
+    assert extract(body) == []

@@ -166,11 +166,17 @@ def _triggers(article, sentence):
         candidate.countries = [c for c in candidate.countries if c not in candidate.mediators]
         if candidate.group_reference and len(candidate.countries) < 2:
             candidate.countries = [c for c in candidate.countries if c not in hosts]
-            counterpart = bool(_COUNTERPART_RE.search(sentence.text))
+            counterpart = bool(_COUNTERPART_RE.search(sentence.text)) or _pronoun_object(article, candidate)
             candidate.countries = _unique(candidate.countries + article.recent_pair(
                 candidate.sentence, hosts, counterpart, candidate.group_size))
             candidate.why["countries"] = "a group reference ('both sides', 'their counterparts'): the parties told just before"
     return candidates
+
+
+def _pronoun_object(article, candidate):
+    """Whether the trigger ends with a pronoun ("received them"): it stands for the people told
+    just before, as "both sides" does."""
+    return re.search(r"\b(?:them|him|her)$", article.text[candidate.start:candidate.end]) is not None
 
 
 def _named_private_event(article, sentence, start, end):
@@ -325,7 +331,8 @@ def _read_clause(article, sentence, candidate, segment, clause, window):
     if len({p.iso3 for p in actors}) < 2 and not org_summit:
         actors = [p for p in places if article.is_actor(p)]
         reference = reference or _GROUP_RE.search(sentence.text)
-    candidate.group_reference = reference is not None
+    # "received them": the pronoun stands for the visitors told before, as "both sides" does
+    candidate.group_reference = reference is not None or _pronoun_object(article, candidate)
     candidate.group_size = _group_size(reference.group(0)) if reference else None
     if candidate.kind == "visit" and len({p.iso3 for p in actors}) > 2:
         # a visit is the visitor's and the host's: the clause, or the nearest party before it

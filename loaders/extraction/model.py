@@ -166,7 +166,8 @@ class _Article:
         before = self.text[max(0, place.start - 60):place.start]
         if _NOT_VENUE_RE.search(before) or _TOPIC_PREP_RE.search(before):
             return False
-        if _VENUE_RE.search(before):
+        # a wider look for the long phrases ("sent its foreign minister, X, and an adviser to")
+        if _VENUE_RE.search(self.text[max(0, place.start - 120):place.start]):
             return True
         return bool(_NON_ACTOR_AFTER_RE.match(self.text, place.end)) and place.kind in ("city", "capital", "venue", "seat")
 
