@@ -393,7 +393,7 @@ NOT_VENUE_BEFORE = r"\b(?:war|peace|ceasefire|cease-fire|truce|conflict|crisis|f
 #: A country followed by one of these is a topic or a place, not a party ("Russia's war",
 #: "the Russia-Ukraine war", "US airspace", "Chinese balloon").
 NON_ACTOR_FOLLOWERS = (
-    r"(?:['’]s)?(?:\s*-\s*[A-Z][\w.]+)*\s+(?:war|invasion|conflict|crisis|aggression|airspace|"
+    r"(?:['’]s)?(?:\s*-\s*[A-Z][\w.]+)*\s+(?:(?-i:[a-z]+)\s+)?(?:war|invasion|conflict|crisis|aggression|airspace|"
     r"territory|border(?! (?:officials|guards|police|authorities|commanders|delegations?))|forces|troops|navy|ports?|grain|economy|media|"
     r"state media|soil|people|question|issue|strait|absence|withdrawal|boycott|exit)\b"
     # a compound adjective of origin or backing ("U.S.-backed rebels", "Russian-made jets")

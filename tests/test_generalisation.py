@@ -946,3 +946,9 @@ def test_a_state_sending_its_minister_abroad_visits_and_the_host_receiving_them_
 ])
 def test_sending_things_is_no_visit(body):
     assert extract(body) == []
+
+
+def test_an_adjective_before_a_non_actor_noun_keeps_it_no_party():
+    body = ("The presidents of Chile and Argentina met in Santiago on Monday, overshadowed by "
+            "Peru's abrupt withdrawal from the river commission.")
+    assert set(_one(body)["countries"]) == {"CHL", "ARG"}
