@@ -205,6 +205,8 @@ CANCEL_CUES = (
     r"\bshelved\b",
     r"\bdropped (?:his |her |their )?plans?\b",
     r"\bput off\b",
+    # delayed: "the talks were held up for six months", "the visit has been delayed"
+    r"\b(?:was|were|been|is|are) (?:\w+ly )?(?:delayed|held up)\b(?! (?:by|for) (?:an?|a few|several|\w+) (?:minutes?|hours?)\b)",
 )
 
 #: Future, intention and schedule: the encounter has not happened on the publication date.
@@ -230,7 +232,7 @@ PLAN_BEFORE_CUES = (
 #: "had been due to", "was to have": a plan told in the past; the status comes from elsewhere
 #: in the article (the encounter was cut short, moved or cancelled).
 PAST_PLAN_CUES = (
-    r"\bhad (?:\w+ly |earlier )?been (?:due|scheduled|expected|set|planned|meant|supposed) to\b",
+    r"\bhad (?:\w+ly |earlier )?been (?:due|scheduled|expected|set|planned|meant|supposed) (?:to|for)\b",
     r"\b(?:was|were) (?:also )?to have\b", r"\bwould have been\b",
 )
 
@@ -380,7 +382,9 @@ LOCATION_PREPOSITIONS = (r"\b(?:in|at|outside|inside|to|into|across|on the outsk
 VENUE_PREPOSITIONS = (
     r"\b(?:in|at|outside|inside|on the outskirts of|(?:trips?|visits?|visited|journey|tour|travel\w*|"
     r"fl(?:y|ies|ew|own|ying)|went|go(?:es|ing)?|gone|came|comes?|coming|return\w*|head\w*|arriv\w*|"
-    r"back|invit\w*(?:\s+[\w-]+){0,3}|welcom\w*(?:\s+[\w-]+){0,3}|(?:sent|sends|send|dispatch\w*)\b[^.;]{0,80}?) to|"
+    r"back|invit\w*(?:\s+[\w-]+){0,3}|welcom\w*(?:\s+[\w-]+){0,3}|(?:sent|sends|send|dispatch\w*)\b[^.;]{0,80}?|"
+    # "the visit of the Chilean president to Peru"
+    r"(?:visit|trip|journey|tour)s? (?:of|by)(?:\s+[\w'’.-]+){1,5}?) to|"
     + _PLANNED_OR_VISITED + r")" + _PLACE_MODIFIERS)
 
 #: A place after these words is what is talked about, not who talks ("talks on Ukraine",

@@ -952,3 +952,19 @@ def test_an_adjective_before_a_non_actor_noun_keeps_it_no_party():
     body = ("The presidents of Chile and Argentina met in Santiago on Monday, overshadowed by "
             "Peru's abrupt withdrawal from the river commission.")
     assert set(_one(body)["countries"]) == {"CHL", "ARG"}
+
+
+# --- a plan told in the past after its trigger; delays ----------------------------------------
+
+@pytest.mark.parametrize("body, status, day", [
+    ("The talks between Chile and Peru had been scheduled for January but were held up by a dispute "
+     "over fishing quotas.", "cancelled", "2024-01-01"),
+    ("The talks between Chile and Peru, which had been due to open in January, were delayed by a "
+     "dispute over fishing quotas.", "cancelled", "2024-01-01"),
+    # a delay of minutes or hours is no postponement
+    ("The visit of the Chilean president to Peru was delayed by an hour because of fog and began "
+     "on Monday.", "held", "2024-03-04"),
+])
+def test_a_plan_told_in_the_past_after_its_trigger_and_delays(body, status, day):
+    record = _one(body)
+    assert (record["status"], record["date"], set(record["countries"])) == (status, day, {"CHL", "PER"})

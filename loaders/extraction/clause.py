@@ -58,6 +58,7 @@ from loaders.extraction.patterns import (
     _WHERE_RE,
     ACTOR_KINDS,
     HEDGE_AFTER,
+    PAST_PLAN_AFTER,
     MAX_DATE_AFTER,
     STATUS_AFTER,
     STATUS_REACH,
@@ -258,7 +259,8 @@ def _status(text, clause, start, end):
         return "cancelled", f"cancellation cue {cancel.group(0)!r} after a relative clause"
     before = text[clause[0]:start]
     after = text[end:clause[1]]
-    past_plan = _PAST_PLAN_RE.search(before)
+    # "had been due to meet", or after the trigger: "the talks had been scheduled for March"
+    past_plan = _PAST_PLAN_RE.search(before) or _PAST_PLAN_RE.search(after[:PAST_PLAN_AFTER])
     if past_plan:
         return "past-plan", f"plan told in the past {past_plan.group(0)!r}"
     if _HEDGE_RE.search(text[max(clause[0], start - 60):min(clause[1], end + HEDGE_AFTER)]):

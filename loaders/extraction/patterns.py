@@ -212,6 +212,8 @@ STATUS_AFTER = 120
 #: How far after its trigger a hedge may stand: past the trigger's own noun group ("a summit
 #: between the two neighbours would help no one"), not into the next predicate.
 HEDGE_AFTER = 45
+#: How far after a trigger a plan told in the past is read ("the talks, which had been due to ...").
+PAST_PLAN_AFTER = 40
 
 
 _KIND_RANK = schema.KIND_RANK
