@@ -456,6 +456,9 @@ GROUP_REFERENCES = (
     r"\bthe (?:two|three|four|five|six|seven|eight|nine|ten) (?:nations|countries|sides|leaders|men|presidents|governments|ministers|foreign ministers|delegations|states|powers|superpowers|rivals|neighbours|neighbors)\b",
     r"\bboth (?:sides|countries|nations|leaders|men|governments|delegations|parties)\b",
     r"\bthe pair\b", r"\bbilateral\b", r"\bthey\b", r"\b(?:their|his|her) (?:[\w-]+ )?counterparts?\b",
+    # "their foreign ministers met": the officials of the pair in play
+    r"\btheir (?:foreign |prime |defen[cs]e |trade |finance |deputy |chief )?(?:ministers|leaders|presidents|envoys|"
+    r"delegations|negotiators|deputies|governments|diplomats|advisers|advisors)\b",
 )
 
 #: A headline's infinitive is its future: "Tajik, Kyrgyz presidents to sign border treaty",
@@ -573,6 +576,10 @@ ORDINAL_NOUN_KINDS = {"trip": "visit", "visit": "visit", "tour": "visit", "summi
 #: "the first such phone call since July 2022", "their first meeting since 2019", "the first
 #: meeting between the two since they met in Vienna in 1961": the date after "since" dates an
 #: earlier encounter of the same kind between the same parties.
+#: "The call came a day after the ministers met", "two days before the summit opened": the
+#: encounter after it is that many days before (after) the one the sentence is about.
+DAYS_APART_BEFORE = r"\b(?P<count>a|one|two|three|four|five|\d)\s+days?\s+(?P<relation>after|before)\s+(?:[\w'’.,-]+\s+){0,12}?$"
+
 #: "The two leaders last spoke in December": the previous encounter of the pair the article is
 #: about, not of the pair named just before.
 LAST_TIME_BEFORE = r"\blast\s+$"

@@ -968,3 +968,22 @@ def test_an_adjective_before_a_non_actor_noun_keeps_it_no_party():
 def test_a_plan_told_in_the_past_after_its_trigger_and_delays(body, status, day):
     record = _one(body)
     assert (record["status"], record["date"], set(record["countries"])) == (status, day, {"CHL", "PER"})
+
+
+# --- "a day after", "two days before": a date counted from the encounter the sentence is about -
+
+@pytest.mark.parametrize("body, day", [
+    ("The presidents of Chile and Peru spoke by telephone on Monday. The call came a day after "
+     "their foreign ministers met in Quito.", "2024-03-03"),
+    ("The presidents of Chile and Peru met in Lima on Friday, two days after their foreign "
+     "ministers held talks in Quito.", "2024-02-28"),
+    ("The presidents of Chile and Peru met in Lima on Friday, three days before their foreign "
+     "ministers hold talks in Quito.", "2024-03-04"),
+])
+def test_days_after_or_before_a_dated_encounter(body, day):
+    assert _one(body, city="Quito")["date"] == day
+
+
+def test_days_after_with_nothing_dated_to_count_from_gives_no_day():
+    body = "Two days after their foreign ministers met in Quito, the presidents of Chile and Peru spoke."
+    assert all(r["date"] is None for r in extract(body) if r["city"] == "Quito")

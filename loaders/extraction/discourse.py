@@ -14,6 +14,7 @@ from loaders.extraction.model import _after_anchor, _because, _Candidate, _uniqu
 from loaders.extraction.patterns import (
     _COUNT_BEFORE_RE,
     _DAY_OF_RE,
+    _DAYS_APART_RE,
     _FIRST_SINCE_AFTER_RE,
     _FIRST_SINCE_BEFORE_RE,
     _HEAD_AFTER_RE,
@@ -69,6 +70,34 @@ def _count_days(article, candidates):
             for candidate in here:
                 if candidate is not counted and candidate.date is None:
                     candidate.date = _derived_date(article, match, first.date.date + timedelta(days=count))
+
+
+def _days_apart(article, candidates):
+    """"The call came a day after the ministers met": an undated encounter told after "N days
+    after" ("before") is N days before (after) the encounter the sentence is about: one told
+    earlier in the sentence, or the article's first, dated to the day, when the sentence opens
+    by referring back to it ("The call", "The talks", "It")."""
+    lede = next((c for c in candidates if c.date is not None and c.date.precision == "day"), None)
+    for candidate in candidates:
+        if candidate.date is not None:
+            continue
+        sentence = article.sentences[candidate.sentence]
+        match = _DAYS_APART_RE.search(article.text, sentence.start, candidate.start)
+        if match is None:
+            continue
+        earlier = [c for c in candidates if c.sentence == candidate.sentence and c.end <= match.start()
+                   and c.date is not None and c.date.precision == "day"]
+        opening = re.match(r"\s*(?:The\s+(?:[\w-]+\s+)?(?:call|talks|meeting|summit|visit|trip|signing|"
+                           r"conversation|negotiations)|It)\b", article.text[sentence.start:match.start()])
+        reference = earlier[-1] if earlier else (lede if opening and lede is not None and
+                                                 lede.sentence < candidate.sentence else None)
+        if reference is None:
+            continue
+        count = cues.ORDINAL_DAYS.get(match.group("count").lower(), 1)  # "a day after"
+        sign = -1 if match.group("relation").lower() == "after" else 1
+        candidate.date = DateMention(match.start(), match.end("relation"), article.text[match.start():match.end("relation")],
+                                     reference.date.date + timedelta(days=sign * count), None, "day", "days_apart")
+        candidate.why["date"] = f"{match.group(0).strip()!r} the encounter dated {reference.date.text!r}"
 
 
 def _derived_date(article, match, day):

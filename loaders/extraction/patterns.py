@@ -132,6 +132,7 @@ _ORDINAL_RES = tuple(re.compile(p + cues.ORDINAL_DAY_TAIL, _FLAGS) for p in cues
 
 _FIRST_SINCE_BEFORE_RE = re.compile(cues.FIRST_SINCE_BEFORE, _FLAGS)
 _LAST_TIME_BEFORE_RE = re.compile(cues.LAST_TIME_BEFORE, _FLAGS)
+_DAYS_APART_RE = re.compile(cues.DAYS_APART_BEFORE, _FLAGS)
 _NOT_SINCE_BEFORE_RE = re.compile(cues.NOT_SINCE_BEFORE, _FLAGS)
 
 

@@ -19,6 +19,7 @@ from loaders.extraction.discourse import (
     _date_live_entries,
     _date_visits_from_meetings,
     _date_visits_under_way,
+    _days_apart,
     _first_since,
     _last_time,
     _split_tours,
@@ -80,6 +81,7 @@ def _article_rows(record):
     _count_days(article, candidates)
     _first_since(article, candidates)
     _last_time(article, candidates)
+    _days_apart(article, candidates)
     groups = _fold(article, candidates)
     _date_from_lede(article, groups, candidates)
     _date_from_paragraph(article, groups)
