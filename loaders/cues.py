@@ -453,8 +453,11 @@ ANAPHORA = r"\b(?:the|that|this|these|those|their|its|his|her|such)\s+(?:(?!(?:f
 
 #: Phrases standing for the countries already in play.
 GROUP_REFERENCES = (
-    r"\bthe (?:two|three|four|five|six|seven|eight|nine|ten) (?:nations|countries|sides|leaders|men|presidents|governments|ministers|foreign ministers|delegations|states|powers|superpowers|rivals|neighbours|neighbors)\b",
-    r"\bboth (?:sides|countries|nations|leaders|men|governments|delegations|parties)\b",
+    r"\bthe (?:two|three|four|five|six|seven|eight|nine|ten) (?:[\w-]+ )?(?:nations|countries|sides|leaders|men|women|presidents|"
+    r"governments|ministers|delegations|states|powers|superpowers|rivals|neighbours|neighbors|premiers|chancellors|envoys|"
+    r"heads of (?:state|government)|teams|allies|capitals|monarchs|kings)\b",
+    r"\bboth (?:sides|countries|nations|leaders|men|women|governments|delegations|parties|presidents|premiers|"
+    r"(?:[\w-]+ )?ministers|envoys|capitals|teams)\b",
     r"\bthe pair\b", r"\bbilateral\b", r"\bthey\b", r"\b(?:their|his|her) (?:[\w-]+ )?counterparts?\b",
     # "their foreign ministers met": the officials of the pair in play
     r"\btheir (?:foreign |prime |defen[cs]e |trade |finance |deputy |chief )?(?:ministers|leaders|presidents|envoys|"

@@ -987,3 +987,12 @@ def test_days_after_or_before_a_dated_encounter(body, day):
 def test_days_after_with_nothing_dated_to_count_from_gives_no_day():
     body = "Two days after their foreign ministers met in Quito, the presidents of Chile and Peru spoke."
     assert all(r["date"] is None for r in extract(body) if r["city"] == "Quito")
+
+
+@pytest.mark.parametrize("reference", ["The two premiers", "The two heads of state", "Both foreign ministers",
+                                       "The two foreign ministers", "Both presidents"])
+def test_more_group_references_stand_for_the_pair_in_play(reference):
+    body = (f"Chile and Peru signed a fishing accord on Monday. {reference} met again in Quito on "
+            "Tuesday to discuss its terms.")
+    record = _one(body, kind="meeting")
+    assert (set(record["countries"]), record["date"]) == ({"CHL", "PER"}, "2024-03-05")
