@@ -996,3 +996,19 @@ def test_more_group_references_stand_for_the_pair_in_play(reference):
             "Tuesday to discuss its terms.")
     record = _one(body, kind="meeting")
     assert (set(record["countries"]), record["date"]) == ({"CHL", "PER"}, "2024-03-05")
+
+
+def test_a_counted_group_reference_reaches_back_to_the_sentence_naming_that_many():
+    body = ("The presidents of Chile, Peru, Bolivia, Ecuador and Colombia signed a water accord in "
+            "Quito on Monday. It was drafted by Chile. Bolivia had proposed it in 2019. Peru's "
+            "congress has yet to ratify it. Under the accord, the five foreign ministers will meet "
+            "within a month.")
+    record = _one(body, status="planned")
+    assert set(record["countries"]) == {"CHL", "PER", "BOL", "ECU", "COL"}
+
+
+def test_an_absence_does_not_reach_across_a_semicolon():
+    body = ("The Chilean president met the presidents of Peru and Bolivia in Lima on Monday; "
+            "Morales was not invited.")
+    record = _one(body)
+    assert {"PER", "BOL"} <= set(record["countries"]) and "BOL" not in record["absent"]

@@ -440,7 +440,10 @@ def _read_sentence_roles(article, sentence, candidates):
                        not _ABSENCE_REACH_ENDS_RE.search(article.text, cue_end, p.start)]
                 who = who[:1] + [q for q in who[1:] if _LIST_JOIN_RE.fullmatch(article.text, who[0].end, q.start)] if who else []
             else:
-                who = [p for p in places if cue_start - 45 <= p.end <= cue_start]
+                # the subject of "was not invited", in the same clause ("Guatemala; Ortega was
+                # not invited" leaves Guatemala out of it)
+                who = [p for p in places if cue_start - 45 <= p.end <= cue_start and
+                       not re.search(r"[;:]", article.text[p.end:cue_start])]
                 who = who[-1:]
             for place in who:
                 if place.kind not in ACTOR_KINDS:

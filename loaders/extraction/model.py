@@ -189,14 +189,17 @@ class _Article:
         `index` and the one before it together (`hosts`, the mediators of the sentence at `index`,
         are not parties)."""
         codes, nearest = [], None
-        for position in range(index, max(-1, index - 4), -1):
+        # a reference that counts its parties ("the five foreign ministers") may reach back to
+        # the lede; any other, three sentences
+        reach = -1 if size is not None and size > 2 else max(-1, index - 4)
+        for position in range(index, reach, -1):
             sentence = self.sentences[position]
             here = _unique(p.iso3 for p in self.in_sentence(self.places, sentence)
                            if self.is_actor(p) and p.iso3 not in self.absent and p.iso3 not in hosts)
             if len(here) >= 2 and size is not None and len(here) != size:
-                nearest = nearest or here
+                nearest = nearest or (here if index - position < 4 else None)
                 continue
-            if len(here) >= 2:
+            if len(here) >= 2 and index - position < 4 or size is not None and len(here) == size:
                 return here
             # one party here, the other a sentence back ("He met his Peruvian counterpart")
             codes = _unique(codes + here)
