@@ -334,6 +334,12 @@ MEDIATOR_CUES = (
     MediatorCue(r"\bgood offices\b", "before", "previous"),
     # "with Cuba and Norway acting as guarantors", "Qatar, the mediator,"
     MediatorCue(r"\b(?:(?:acting|serving) as|as|the|a|an)\s+(?:\w+\s+)?(?:guarantors?|mediators?|facilitators?|co-sponsors?|sponsors?|go-betweens?|intermediar(?:y|ies))\b", "before", "previous"),
+    # "Norway and Cuba are guarantors of the process", "with Qatar acting as host and facilitator"
+    MediatorCue(r"\b(?:are|is|were|was|(?:acting|serving|acted|served|act|serve) as)\s+(?:the\s+)?(?:\w+\s+(?:and\s+)?)?"
+                r"(?:guarantors?|mediators?|facilitators?|co-sponsors?|go-betweens?|intermediar(?:y|ies)|hosts? and (?:mediator|facilitator))\b",
+                "before", "previous"),
+    # "the United States, which brokered the process"
+    MediatorCue(r"\b(?:which|who) (?:had )?(?:brokered|mediated|facilitated)\b", "before", "previous"),
 )
 
 # Head of delegation. `name` is filled by a capitalised name pattern in events.py.
@@ -482,6 +488,10 @@ RELATIVE_CLAUSE = r"\s*,?\s*(?:which|that|who)\b[^,;.]{0,120},\s*"
 
 #: Between two names of one list: "Saudi Arabia and the United States", "Peru, Ecuador, and Chile".
 LIST_JOIN = r"(?:,\s*|\s+(?:and|or)\s+|,\s+(?:and|or)\s+)(?:the\s+)?"
+
+#: The item of a list that opens with one of these ends the span the item before began ("meetings
+#: that began in February and ended with an accord signed on 26 August"): one encounter, no list.
+SPAN_END_ITEM = r"\W*(?:and\s+)?(?:ended|ending|ends|closed|closing|concluded|until|till|through|lasted|continued)\b"
 
 #: What separates the members of a roll call, matched case-sensitively: a list's joins, and a
 #: person's title and name before "of" ("Nehru of India, Premier Chou of China and ...").

@@ -1012,3 +1012,26 @@ def test_an_absence_does_not_reach_across_a_semicolon():
             "Morales was not invited.")
     record = _one(body)
     assert {"PER", "BOL"} <= set(record["countries"]) and "BOL" not in record["absent"]
+
+
+# --- who brokers the process is no party; a span is no list ---------------------------------
+
+def test_states_said_to_broker_the_process_are_its_mediators_not_its_parties():
+    body = ("The government of Peru and the Shining Path rebels opened talks in Quito on Monday. "
+            "Ecuador and Chile are guarantors of the process. The two delegations met again on Tuesday.")
+    records = extract(body)
+    assert records and all(r["countries"] == ["PER"] for r in records), records
+    assert {"ECU", "CHL"} <= set(_one_of(records, date="2024-03-04")["mediators"])
+
+
+def test_a_sponsor_told_in_a_relative_clause_is_a_mediator():
+    body = ("Chile and Bolivia opened talks on their maritime dispute in Lima on Monday, with Peru, "
+            "which brokered the process, looking on.")
+    record = _one(body)
+    assert (set(record["countries"]), record["mediators"]) == ({"CHL", "BOL"}, ["PER"])
+
+
+def test_meetings_that_began_and_ended_are_one_span_not_a_list():
+    body = ("Chile and Peru held confidential meetings in Lima that began in January and ended with "
+            "an accord signed in the Peruvian capital on 26 February.")
+    assert len([r for r in extract(body) if r["kind"] == "meeting"]) == 1

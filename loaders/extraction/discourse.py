@@ -29,6 +29,7 @@ from loaders.extraction.patterns import (
     _PLURAL_TRIGGER_RE,
     _REPORTING_RE,
     _SIDELINES_RE,
+    _SPAN_END_ITEM_RE,
     _UNDER_WAY_AFTER_RE,
     _UNDER_WAY_BEFORE_RE,
     KIND_CLASS,
@@ -403,6 +404,8 @@ def _list_items(article, candidate):
     if len(pieces) < 2:  # no separators: each date closes the item that leads to it
         edges = [tail[0]] + [m.end for m in dates]
         pieces = list(zip(edges, edges[1:]))
+    if any(_SPAN_END_ITEM_RE.match(article.text, low) for low, _ in pieces[1:]):
+        return []  # "began in February and ended ... on 26 August": a span
     places = [p for p in article.in_sentence(article.places, sentence) if p.iso3 and p.kind in VENUE_KINDS]
     items = []
     for low, high in pieces:

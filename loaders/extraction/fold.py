@@ -177,7 +177,8 @@ def _fold(article, candidates):
         if candidate.countries:
             _join_nearest(groups, candidate, lambda g: g.kind == "summit" or
                           (g.kind in ("meeting", "talks") and bool(g.organizations)), add_countries=True)
-        elif candidate.absent:
+        elif candidate.absent or candidate.mediators:
+            # who stays away, or who brokers ("Norway and Cuba are guarantors of the process")
             _join_nearest(groups, candidate, lambda g: KIND_CLASS[g.kind] == "consult", add_countries=False)
     cancelled = any(_CANCEL_RE.search(s.text) for s in article.sentences)
     out = []
@@ -216,6 +217,7 @@ def _join_nearest(groups, candidate, accept, add_countries):
         group.countries = _unique(group.countries + candidate.countries)
         group.heads = _unique(group.heads + candidate.heads)
     group.absent.update(candidate.absent)
+    group.mediators = _unique(group.mediators + candidate.mediators)
 
 
 def _fold_groups(groups):

@@ -129,6 +129,9 @@ class _Article:
             if self.is_actor(place):
                 self.actor_counts[place.iso3] = self.actor_counts.get(place.iso3, 0) + 1
         self.absent = set()  # countries said to stay away anywhere in the article (filled later)
+        #: countries said to broker the process in a sentence of their own ("Norway and Cuba are
+        #: guarantors of the process"): never parties by default (filled later)
+        self.brokers = set()
 
     def in_sentence(self, items, sentence):
         if items is self.places:
@@ -150,7 +153,7 @@ class _Article:
 
     def in_play(self):
         """The two countries named most often as parties in the article."""
-        ranked = sorted(((c, n) for c, n in self.actor_counts.items() if c not in self.absent),
+        ranked = sorted(((c, n) for c, n in self.actor_counts.items() if c not in self.absent and c not in self.brokers),
                         key=lambda kv: (-kv[1], kv[0]))
         return [code for code, count in ranked[:2] if count >= 2]
 
@@ -195,7 +198,8 @@ class _Article:
         for position in range(index, reach, -1):
             sentence = self.sentences[position]
             here = _unique(p.iso3 for p in self.in_sentence(self.places, sentence)
-                           if self.is_actor(p) and p.iso3 not in self.absent and p.iso3 not in hosts)
+                           if self.is_actor(p) and p.iso3 not in self.absent and p.iso3 not in hosts
+                           and p.iso3 not in self.brokers)
             if len(here) >= 2 and size is not None and len(here) != size:
                 nearest = nearest or (here if index - position < 4 else None)
                 continue

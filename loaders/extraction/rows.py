@@ -26,7 +26,7 @@ from loaders.extraction.discourse import (
 )
 from loaders.extraction.fold import _finish, _fold
 from loaders.extraction.model import _Article
-from loaders.extraction.patterns import _ATTENDANCE_RE, CAMEO
+from loaders.extraction.patterns import _ANY_MEDIATOR_RE, _ATTENDANCE_RE, CAMEO
 from loaders.gazetteer import find_places
 from loaders.topics import topics_of
 
@@ -71,8 +71,10 @@ def _article_rows(record):
     candidates = []
     for sentence in article.sentences:
         found = _triggers(article, sentence)
-        if not found and (_ATTENDANCE_RE.search(sentence.text) or _absent_in(article, sentence)):
+        if not found and (_ATTENDANCE_RE.search(sentence.text) or _absent_in(article, sentence) or
+                          _ANY_MEDIATOR_RE.search(sentence.text)):
             found = [_attendance(article, sentence)]
+            article.brokers |= set(found[0].mediators)
         elif not found and _roll_call(article, sentence, candidates):
             found = [_attendance(article, sentence, roll_call=True)]
         candidates.extend(found)
