@@ -111,6 +111,11 @@ TRIGGERS = (
     Trigger(r"(?:conferred|confers|confer|conferring) with", "talks", "046", None),
     Trigger(r"host(?:ed|s|ing)? (?:the |his |her |their |visiting )(?:[\w-]+ ){0,2}?" + HOSTED_PEOPLE + r"\b", "meeting", "040", None),
     Trigger(r"encounter", "meeting", "040", None),
+    # "a bilateral": the noun, as diplomats use it ("their first bilateral since 2019", "a
+    # bilateral on the sidelines"), not the adjective ("bilateral ties")
+    Trigger(r"(?:(?<=\ba )|(?<=\bthe )|(?<=\btheir )|(?<=\bfirst )|(?<=\bformal )|(?<=\bstructured )|(?<=\bbrief ))"
+            r"bilateral(?= (?:on|with|at|in|since|between|during)\b|[.,;])",
+            "meeting", "040", None),
     # time spent together is a meeting: "spent three hours with the president", "spent the day
     # with his counterpart"
     Trigger(r"(?:spent|spend|spends|spending) (?:(?:\w+|an|a) (?:hours?|minutes|days?)|the (?:day|morning|afternoon|evening)"
@@ -143,7 +148,7 @@ TRIGGERS = (
 
 #: The last words of triggers that are nouns: only a noun can refer back ("the talks"); a
 #: verb ("met", "arrived in") always tells an encounter of its own.
-NOUN_TRIGGER_ENDINGS = r"(?:calls?|conversations?|talks|meetings?|conference|link|summits?|negotiations?|consultations|dialogue|visits?|trips?|encounter|gathering|sessions?|ceremony)$"
+NOUN_TRIGGER_ENDINGS = r"(?:calls?|conversations?|talks|meetings?|conference|link|summits?|negotiations?|consultations|dialogue|visits?|trips?|encounter|gathering|sessions?|ceremony|bilateral)$"
 
 #: Which trigger patterns are verbs of travel: their object is a destination, not a party.
 TRAVEL_KINDS = ("visit",)

@@ -620,6 +620,9 @@ def _acceptable(text, rule, match, groups):
         preps = MAY_PREPOSITIONS if groups["month"].lower() == "may" else MONTH_PREPOSITIONS
         if before_lower in preps:
             return True
+        # a genitive month dates its noun: "October's meeting" ("May's" may be Theresa May's)
+        if groups["month"].lower() != "may" and text[match.end():match.end() + 2] in ("'s", "\u2019s"):
+            return True
         return before_lower in LIST_WORDS and _month_just_before(text, match.start())
     if rule == "year":
         if not SETTINGS.min_year <= int(groups["year"]) <= SETTINGS.max_year:

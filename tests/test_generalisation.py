@@ -4,7 +4,8 @@ must not fire. Publication day: Wednesday 6 March 2024 (tests.test_events.PUBLIS
 
 import pytest
 
-from tests.test_events import extract
+from loaders.dates import find_dates
+from tests.test_events import PUBLISHED, extract
 
 
 def _one(body, **filters):
@@ -873,7 +874,7 @@ def test_last_with_a_group_reference_is_the_article_s_pair():
 def test_not_met_since_tells_the_last_meeting():
     body = ("The presidents of Chile and Peru will meet in Quito on Friday. They have not met "
             "since the Andean summit in Bogota in June 2022.")
-    record = _one(body, status="held")
+    record = _one(body, status="held", kind="meeting")
     assert (record["date"], record["city"], set(record["countries"])) == ("2022-06-01", "Bogotá", {"CHL", "PER"})
 
 
@@ -1035,3 +1036,34 @@ def test_meetings_that_began_and_ended_are_one_span_not_a_list():
     body = ("Chile and Peru held confidential meetings in Lima that began in January and ended with "
             "an accord signed in the Peruvian capital on 26 February.")
     assert len([r for r in extract(body) if r["kind"] == "meeting"]) == 1
+
+
+# --- a genitive month; "a bilateral" ---------------------------------------------------------
+
+def test_a_genitive_month_dates_its_encounter():
+    body = "What changed the mood was February's meeting between the presidents of Chile and Peru in Quito."
+    assert _one(body)["date"] == "2024-02-01"
+
+
+def test_theresa_may_s_is_no_month():
+    assert find_dates("Theresa May's meeting with the Chilean president was brief.", PUBLISHED) == []
+
+
+@pytest.mark.parametrize("body", [
+    "The Chilean and Peruvian presidents held a bilateral on the sidelines of the Andean summit in Quito on Monday.",
+    "The Chilean president had a brief bilateral with the Peruvian president in Quito on Monday.",
+])
+def test_a_bilateral_is_a_meeting(body):
+    record = _one(body, kind="meeting")
+    assert (set(record["countries"]), record["date"]) == ({"CHL", "PER"}, "2024-03-04")
+
+
+def test_bilateral_as_an_adjective_is_no_meeting():
+    assert extract("Chile and Peru have strong bilateral ties and growing bilateral trade.") == []
+
+
+def test_the_encounter_after_first_since_stands_apart_from_the_one_before():
+    body = ("February's meeting between the presidents of Chile and Peru at the Andean summit in "
+            "Quito was their first bilateral since a summit in Lima in 2019.")
+    dates = sorted(r["date"] for r in extract(body))
+    assert "2024-02-01" in dates and "2019-01-01" in dates

@@ -117,8 +117,9 @@ def _first_since(article, candidates):
         sentence = article.sentences[candidate.sentence]
         before = article.text[max(sentence.start, candidate.start - 40):candidate.start]
         # "have not met since ...": the verb tells the last encounter
+        not_since = _NOT_SINCE_BEFORE_RE.search(before) is not None
         if not (_NOUN_TRIGGER_RE.search(article.text[candidate.start:candidate.end]) and
-                _FIRST_SINCE_BEFORE_RE.search(before)) and not _NOT_SINCE_BEFORE_RE.search(before):
+                _FIRST_SINCE_BEFORE_RE.search(before)) and not not_since:
             continue
         reach = article.text[candidate.end:min(sentence.end, candidate.end + SINCE_REACH)]
         word = _FIRST_SINCE_AFTER_RE.search(reach)
@@ -134,10 +135,13 @@ def _first_since(article, candidates):
             # "since his visit in July 2000": that trigger tells the earlier encounter, between
             # the parties of the one it is the first since
             for other in inside:
+                other.earlier = True  # stands apart from the encounters told around it
                 if len(other.countries) < 2:
                     other.countries = _unique(other.countries + candidate.countries)
                     other.why["countries"] = "the parties of the encounter it is the first since"
-            continue
+            if not not_since:
+                continue
+            # "have not met since the summit in Osaka": they met at that summit, then
         candidate.status, candidate.anaphoric, candidate.date = "held", False, since
         candidate.why.update(status="an earlier encounter: 'first ... since'",
                              date=f"the date after 'since': {since.text!r}")
