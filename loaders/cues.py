@@ -69,6 +69,9 @@ TRIGGERS = (
     Trigger(r"negotiations? (?=with|between)", "talks", "046", None),
     # negotiations named by what states negotiate ("peace negotiations", "nuclear negotiations")
     Trigger(r"(?:peace|nuclear|ceasefire|cease-fire|armistice|border|arms|disarmament|accession|status) negotiations", "talks", "046", None),
+    # negotiations named by how they went ("marathon negotiations", "closed-door negotiations")
+    Trigger(r"(?:marathon|intensive|intense|lengthy|protracted|tough|difficult|fresh|direct|indirect|secret|"
+            r"closed-door|face-to-face|high-level|formal|final|last-ditch|round-the-clock) negotiations", "talks", "046", None),
     # days or hours of negotiations are an encounter; "months of negotiations" is a process
     Trigger(r"(?:days?|rounds?|hours?) of (?:\w+ )?negotiations", "talks", "046", None),
     Trigger(r"(?<=the )(?:\w+ )?negotiations?", "talks", "046", None),
@@ -270,8 +273,8 @@ ABSENCE_CUES = (
     AbsenceCue(r"\b(?:is|are|was|were) staying away\b", "before"),
     AbsenceCue(r"\bstay(?:s|ed)? away\b", "before"),
     AbsenceCue(r"\bboycott(?:s|ed|ing)?\b", "before"),
-    AbsenceCue(r"\b(?:will|would|did|does|do) not (?:attend|take part|participate|join|go(?! ahead))\b", "before"),
-    AbsenceCue(r"\b(?:won't|didn't|doesn't|don't) (?:attend|take part|participate|join|go(?! ahead))\b", "before"),
+    AbsenceCue(r"\b(?:will|would|did|does|do) not (?:attend|take part|participate|join|go(?= to\b|\s*[.,;]))\b", "before"),
+    AbsenceCue(r"\b(?:won't|didn't|doesn't|don't) (?:attend|take part|participate|join|go(?= to\b|\s*[.,;]))\b", "before"),
     AbsenceCue(r"\b(?:refused|refuses|refuse|declined|declines|decline) to (?:attend|take part|participate|join|come|go)\b", "before"),
     AbsenceCue(r"\b(?:was|were) shut out\b", "before"),
     AbsenceCue(r"\b(?:was|were|is|are) excluded\b", "before"),
@@ -601,6 +604,9 @@ DAYS_APART_BEFORE = r"\b(?P<count>a|one|two|three|four|five|\d)\s+days?\s+(?P<re
 #: "The two leaders last spoke in December": the previous encounter of the pair the article is
 #: about, not of the pair named just before.
 LAST_TIME_BEFORE = r"\blast\s+$"
+#: Between "since" and its date, a word other than these tells another kind of event ("since the
+#: war began in 2011", "since independence in 1991"): the date is no earlier encounter.
+SINCE_OTHER_EVENT = r"\b(?!(?:the|early|late|mid|in|on|at|of|around|about|some|back)\b)[a-z][\w-]*\b"
 #: "have not met since the summit in Osaka", "had not spoken since 2019": the last encounter.
 NOT_SINCE_BEFORE = r"\b(?:not|never|n[o’']t)\s+(?:\w+\s+)?$"
 FIRST_SINCE_BEFORE = r"\bfirst\s+(?:[\w'’-]+\s+){0,3}$"

@@ -355,8 +355,8 @@ RULES = (
                 rf"(?P<weekday>{_WEEKDAY})\b(?:'s)?(?:{_SP}(?P<part>(?i:morning|afternoon|evening|night))\b)?"
                 # "on Wednesday last week", "Friday of next week"
                 rf"(?:{_SP}(?:(?i:of){_SP})?(?P<week>(?i:last|next|this)){_SP}(?i:week)\b)?"),
-    ("next_days", "word", rf"(?i:(?:over|in|during|within){_SP})?(?i:the){_SP}(?P<rel>(?i:next|coming)){_SP}"
-                  rf"(?P<count>{_NUMBER}){_SP}(?P<unit>(?i:days))\b"),
+    ("next_days", "word", rf"(?:(?P<prep>(?i:over|in|during|within|for)){_SP})?(?i:the){_SP}(?P<rel>(?i:next|coming|past|last)){_SP}"
+                  rf"(?P<count>{_NUMBER}){_SP}(?P<unit>(?i:days))\b(?!{_SP}(?i:of)\b)"),
     ("ago", "word", rf"(?P<count>{_NUMBER}){_SP}(?P<unit>(?i:days?|weeks?|months?|years?)){_SP}(?i:ago)\b"),
     ("after_previous", "word", rf"(?P<count>{_NUMBER}){_SP}(?P<unit>(?i:days?|weeks?|months?|years?)){_SP}"
                        rf"(?P<dir>(?i:later|earlier|afterwards|after{_SP}that|before{_SP}that))\b"),
@@ -1218,6 +1218,9 @@ def _resolve_next_days(groups, base, tense, anchor):
     count = _count(groups["count"])
     if not 1 <= count <= 31:
         return None
+    if groups["rel"].lower() in ("past", "last"):
+        # "over the past five days" ends today; "the last three days of the summit" is no date
+        return (base - timedelta(days=count - 1), base, "day") if groups.get("prep") else None
     return base, base + timedelta(days=count - 1), "day"
 
 

@@ -1067,3 +1067,29 @@ def test_the_encounter_after_first_since_stands_apart_from_the_one_before():
             "Quito was their first bilateral since a summit in Lima in 2019.")
     dates = sorted(r["date"] for r in extract(body))
     assert "2024-02-01" in dates and "2019-01-01" in dates
+
+
+# --- "did not go far enough"; negotiations named by how they went; the past N days ------------
+
+def test_did_not_go_far_enough_is_no_absence():
+    body = ("The foreign ministers of Chile, Peru and Bolivia met in Quito on Monday but left without "
+            "a deal after Bolivia said the draft did not go far enough.")
+    record = _one(body)
+    assert "BOL" in record["countries"] and record["absent"] == []
+
+
+def test_marathon_negotiations_over_the_past_days_span_them():
+    body = ("QUITO, March 6 (Reuters) - Chile and Peru reached a fishing accord early on Wednesday "
+            "after marathon negotiations over the past four days at a hotel in the Ecuadorean capital.")
+    record = _one(body, kind="talks")
+    assert (record["date"], record["end_date"], set(record["countries"])) == ("2024-03-03", "2024-03-06", {"CHL", "PER"})
+
+
+def test_the_last_days_of_an_encounter_are_no_date_of_the_report():
+    assert find_dates("In the last three days of the summit the ministers argued.", PUBLISHED) == []
+
+
+def test_first_since_an_event_that_is_no_encounter_tells_no_earlier_encounter():
+    body = ("The presidents of Chile and Bolivia met in Santiago on Monday, their first meeting since "
+            "the border war ended in 1994.")
+    assert [r["date"] for r in extract(body)] == ["2024-03-04"]

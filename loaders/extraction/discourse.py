@@ -29,6 +29,7 @@ from loaders.extraction.patterns import (
     _PLURAL_TRIGGER_RE,
     _REPORTING_RE,
     _SIDELINES_RE,
+    _SINCE_OTHER_EVENT_RE,
     _SPAN_END_ITEM_RE,
     _UNDER_WAY_AFTER_RE,
     _UNDER_WAY_BEFORE_RE,
@@ -142,6 +143,8 @@ def _first_since(article, candidates):
             if not not_since:
                 continue
             # "have not met since the summit in Osaka": they met at that summit, then
+        if not inside and _SINCE_OTHER_EVENT_RE.search(article.text, since_at, since.start):
+            continue  # "the first talks since the war began in 2011": no earlier encounter told
         candidate.status, candidate.anaphoric, candidate.date = "held", False, since
         candidate.why.update(status="an earlier encounter: 'first ... since'",
                              date=f"the date after 'since': {since.text!r}")

@@ -131,6 +131,7 @@ _ORDINAL_RES = tuple(re.compile(p + cues.ORDINAL_DAY_TAIL, _FLAGS) for p in cues
 
 
 _FIRST_SINCE_BEFORE_RE = re.compile(cues.FIRST_SINCE_BEFORE, _FLAGS)
+_SINCE_OTHER_EVENT_RE = re.compile(cues.SINCE_OTHER_EVENT)
 _LAST_TIME_BEFORE_RE = re.compile(cues.LAST_TIME_BEFORE, _FLAGS)
 _DAYS_APART_RE = re.compile(cues.DAYS_APART_BEFORE, _FLAGS)
 _NOT_SINCE_BEFORE_RE = re.compile(cues.NOT_SINCE_BEFORE, _FLAGS)
