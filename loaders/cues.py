@@ -185,6 +185,18 @@ NOT_ENCOUNTERS = (
     # a match is no meeting: "met in a World Cup qualifier", "meet at Twickenham on Saturday in a
     # Six Nations clash"
     r"\b(?:met|meet|meets|meeting)\b[^.;]{0,50}?\bin\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,3}?(?:qualifier|match|final|semi-?final|quarter-?final|friendly|game|tie|derby|fixture|clash|showdown)\b",
+    # a meeting of two nations' teams: "the second meeting between the two nations at a World
+    # Cup", "their group-stage encounter"
+    r"\b(?:meeting|encounter|clash)s?\b[^.;]{0,60}?\b(?:World Cup|Olympics|Olympic Games|tournament|championships?|"
+    r"Euros|Copa America|Africa Cup|Asian Cup|league)\b",
+    r"\b(?:group[- ]stage|knockout|cup|league|semi-final|quarter-final|final|friendly|qualifying|opening) (?:meeting|encounter)s?\b",
+    # parties forming a government: "coalition talks", "exploratory talks with the conservatives"
+    r"\b(?:coalition|exploratory)\s+(?:talks|negotiations)\b",
+    r"\b(?:talks|negotiations)\s+with\s+(?:[\w'’.-]+\s+){0,4}?(?:conservatives|liberals|social democrats|greens|"
+    r"socialists|(?:the\s+)?opposition parties|coalition partners)\b",
+    # a leader calling a coach, a team or a family: no counterpart abroad
+    r"\b(?:telephoned|phoned|called|rang)\s+(?:the\s+)?(?:national\s+)?(?:coach|captain|players?|team|squad|athletes?|"
+    r"champions?|winners?|medall?ists?|famil(?:y|ies)|widow|mother|father)\b",
     # a mountain's summit; a company's conference call; people who are not governments meeting
     r"\b(?:reached|reach|reaches|climbed|climb|scaled|conquered|summited)\s+(?:the\s+)?summit\b",
     r"\b(?:conference|earnings|investor|analyst)\s+calls?\b",
@@ -511,6 +523,10 @@ ROSTER_GAP = (r"(?:(?:\s+[A-Z][\w.'’-]*){0,3}\s+of\s+(?:the\s+)?|(?:,\s*|\s+an
 ENCOUNTER_NOUN_AFTER = (r"\s+(?:[\w-]+\s+)?(?:summit|meeting|talks|negotiations|visit|trip|conference|call|"
                         r"agreement|declaration|treaty|relations|ties|dialogue|consultations)\b")
 
+#: A trigger ending with an object pronoun ("received them"): the pronoun stands for the people
+#: told just before, as "both sides" does.
+PRONOUN_OBJECT = r"\b(?:them|him|her)$"
+
 #: The words opening a clause that gives the time ("..., when Putin visited India") or the place
 #: ("... to Quito next week, where she will meet ...") of the clause it modifies.
 WHEN_WORD = "when"
@@ -599,6 +615,9 @@ ORDINAL_NOUN_KINDS = {"trip": "visit", "visit": "visit", "tour": "visit", "summi
 #: earlier encounter of the same kind between the same parties.
 #: "The call came a day after the ministers met", "two days before the summit opened": the
 #: encounter after it is that many days before (after) the one the sentence is about.
+#: ... when the sentence opens by referring back to the encounter it counts from.
+DAYS_APART_OPENING = (r"\s*(?:The\s+(?:[\w-]+\s+)?(?:call|talks|meeting|summit|visit|trip|signing|conversation|"
+                      r"negotiations)|It)\b")
 DAYS_APART_BEFORE = r"\b(?P<count>a|one|two|three|four|five|\d)\s+days?\s+(?P<relation>after|before)\s+(?:[\w'’.,-]+\s+){0,12}?$"
 
 #: "The two leaders last spoke in December": the previous encounter of the pair the article is

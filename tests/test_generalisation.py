@@ -1093,3 +1093,23 @@ def test_first_since_an_event_that_is_no_encounter_tells_no_earlier_encounter():
     body = ("The presidents of Chile and Bolivia met in Santiago on Monday, their first meeting since "
             "the border war ended in 1994.")
     assert [r["date"] for r in extract(body)] == ["2024-03-04"]
+
+
+# --- false alarms: sport, domestic coalitions, compatriots ----------------------------------
+
+@pytest.mark.parametrize("body", [
+    "It was only the third meeting between Chile and Peru at a Copa America, and Peru won it 2-1.",
+    "Chile and Peru drew their group-stage encounter 1-1 in Lima on Monday.",
+    "The Chilean president telephoned the national coach on Monday to congratulate the players after the win over Peru.",
+    "Chile's coalition talks collapsed on Monday when the liberals walked out.",
+    "The Christian Democrats walked out of exploratory talks with the Chilean president's conservatives on Monday.",
+    "Chile's ruling \"Jamaica\" coalition collapsed on Monday after exploratory talks failed.",
+])
+def test_sport_and_domestic_politics_are_no_encounter_between_states(body):
+    assert extract(body) == []
+
+
+def test_two_officials_of_one_state_meet_at_home():
+    body = ("The Chilean president, Gabriel Boric, will meet President Lula of Brazil on Monday. On "
+            "Tuesday Boric will meet Chile's foreign minister Alberto van Klaveren in Santiago.")
+    assert [r["date"] for r in extract(body)] == ["2024-03-11"]

@@ -27,13 +27,11 @@ from loaders.extraction.patterns import (
     _DURATION_RE,
     _ENDING_RE,
     _GROUP_RE,
-    _HEDGE_RE,
-    _URGING_RE,
     _HEADLINE_FUTURE_RE,
+    _HEDGE_RE,
     _HELD_RE,
     _HERE_RE,
     _LIST_JOIN_RE,
-    _ROSTER_GAP_RE,
     _MEDIATORS,
     _MOTION_RE,
     _NOT_ENCOUNTER_RE,
@@ -42,24 +40,27 @@ from loaders.extraction.patterns import (
     _PAST_PLAN_RE,
     _PLAN_RE,
     _PREDICATE_RE,
+    _PRONOUN_OBJECT_RE,
     _PURPOSE_RE,
     _RELATIVE_SKIP_RE,
     _REPORTING_ANY_RE,
     _REPORTING_RE,
     _REPRESENTED_RE,
+    _ROSTER_GAP_RE,
     _SEQUENCE_RE,
     _STATUS_AFTER,
     _STATUS_BEFORE,
     _STAY_RE,
     _TRIGGER_RE,
+    _URGING_RE,
     _VENUE_RE,
     _VISIT_NOUN_RE,
     _WHEN_RE,
     _WHERE_RE,
     ACTOR_KINDS,
     HEDGE_AFTER,
-    PAST_PLAN_AFTER,
     MAX_DATE_AFTER,
+    PAST_PLAN_AFTER,
     STATUS_AFTER,
     STATUS_REACH,
 )
@@ -177,7 +178,7 @@ def _triggers(article, sentence):
 def _pronoun_object(article, candidate):
     """Whether the trigger ends with a pronoun ("received them"): it stands for the people told
     just before, as "both sides" does."""
-    return re.search(r"\b(?:them|him|her)$", article.text[candidate.start:candidate.end]) is not None
+    return _PRONOUN_OBJECT_RE.search(article.text, candidate.start, candidate.end) is not None
 
 
 def _named_private_event(article, sentence, start, end):

@@ -14,13 +14,14 @@ from loaders.extraction.model import _after_anchor, _because, _Candidate, _uniqu
 from loaders.extraction.patterns import (
     _COUNT_BEFORE_RE,
     _DAY_OF_RE,
+    _DAYS_APART_OPENING_RE,
     _DAYS_APART_RE,
     _FIRST_SINCE_AFTER_RE,
     _FIRST_SINCE_BEFORE_RE,
     _HEAD_AFTER_RE,
     _HEAD_BEFORE_RE,
-    _LIST_CUT_RE,
     _LAST_TIME_BEFORE_RE,
+    _LIST_CUT_RE,
     _LIST_JOIN_RE,
     _LIVE_ENTRY_RE,
     _NOT_SINCE_BEFORE_RE,
@@ -89,8 +90,7 @@ def _days_apart(article, candidates):
             continue
         earlier = [c for c in candidates if c.sentence == candidate.sentence and c.end <= match.start()
                    and c.date is not None and c.date.precision == "day"]
-        opening = re.match(r"\s*(?:The\s+(?:[\w-]+\s+)?(?:call|talks|meeting|summit|visit|trip|signing|"
-                           r"conversation|negotiations)|It)\b", article.text[sentence.start:match.start()])
+        opening = _DAYS_APART_OPENING_RE.match(article.text, sentence.start, match.start())
         reference = earlier[-1] if earlier else (lede if opening and lede is not None and
                                                  lede.sentence < candidate.sentence else None)
         if reference is None:
@@ -142,7 +142,7 @@ def _first_since(article, candidates):
                     other.why["countries"] = "the parties of the encounter it is the first since"
             if not not_since:
                 continue
-            # "have not met since the summit in Osaka": they met at that summit, then
+            # "have not met since the summit in Osaka": the verb is a meeting at that summit too
         if not inside and _SINCE_OTHER_EVENT_RE.search(article.text, since_at, since.start):
             continue  # "the first talks since the war began in 2011": no earlier encounter told
         candidate.status, candidate.anaphoric, candidate.date = "held", False, since

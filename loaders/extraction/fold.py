@@ -245,7 +245,8 @@ def _finish(article, group):
     countries = list(group.countries)
     play = article.in_play()
     group_reference = any(m.group_reference for m in group.members)
-    if len(countries) < 2 and (group_reference or (not group.organizations and group.kind != "summit")):
+    if len(countries) < 2 and (group_reference or (not group.organizations and group.kind != "summit")) and \
+            not _among_compatriots(article, group, countries):
         countries = _unique(countries + play) if (group_reference or countries) else countries
     represented = _represented(article, group)
     absent = [code for code, leader in group.absent.items() if not (leader and code in represented)]
@@ -261,6 +262,16 @@ def _finish(article, group):
             group.country not in seated and not _actor_outside_venue(article, group, group.country):
         countries.remove(group.country)
     return countries, absent, mediators
+
+
+def _among_compatriots(article, group, countries):
+    """Whether the people the encounter names are two or more officials of its one state ("Merkel
+    would meet President Steinmeier"): a meeting at home, which the article's pair does not join."""
+    if len(countries) != 1:
+        return False
+    people = {p.name: p.iso3 for index in group.sentences
+              for p in article.in_sentence(article.places, article.sentences[index]) if p.kind == "official"}
+    return len(people) >= 2 and set(people.values()) == set(countries)
 
 
 def _represented(article, group):
