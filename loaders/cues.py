@@ -76,6 +76,12 @@ TRIGGERS = (
     Trigger(r"(?:days?|rounds?|hours?) of (?:\w+ )?negotiations", "talks", "046", None),
     Trigger(r"(?<=the )(?:\w+ )?negotiations?", "talks", "046", None),
     Trigger(r"consultations", "talks", "046", None),
+    # a numbered round of the talks an article follows ("April 12 - First round in Muscat"), not
+    # of a vote, a draft or a tournament
+    Trigger(r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|next|new|latest) round"
+            r"(?![- ](?:of (?!talks|negotiations|consultations|dialogue)|match|game|tie|vote|voting|election|ballot|"
+            r"runoff|run-off|draft|pick|knockout|qualif|exit|win|defeat|loss|victory|lead|score|[0-9])|"
+            r" (?:against|bout|fight|knock|stoppage)\b)", "talks", "046", None),
     Trigger(r"rounds? of dialogue", "talks", "046", None),
     # visits and trips
     Trigger(r"(?:state|official|working|two-day|three-day|one-day) visit", "visit", "042", "visit"),
@@ -425,7 +431,8 @@ NOT_VENUE_BEFORE = r"\b(?:war|peace|ceasefire|cease-fire|truce|conflict|crisis|f
 NON_ACTOR_FOLLOWERS = (
     r"(?:['’]s)?(?:\s*-\s*[A-Z][\w.]+)*\s+(?:(?-i:[a-z]+)\s+)?(?:war|invasion|conflict|crisis|aggression|airspace|"
     r"territory|border(?! (?:officials|guards|police|authorities|commanders|delegations?))|forces|troops|navy|ports?|grain|economy|media|"
-    r"state media|soil|people|question|issue|strait|absence|withdrawal|boycott|exit)\b"
+    r"state media|soil|people|question|issue|strait|absence|withdrawal|boycott|exit|strikes?|attacks?|offensive|"
+    r"bombing|shelling|raids?|missiles?|drones?|sanctions|blockade|annexation|occupation)\b"
     # a compound adjective of origin or backing ("U.S.-backed rebels", "Russian-made jets")
     r"|-(?:backed|led|supported|sponsored|funded|armed|trained|made|built|born|based|owned|allied|aligned|friendly|occupied|controlled)\b"
     r"|\s+(?:[\w-]+\s+)?(?:resort|hotel|city|town|village|mountains?|region|coast|island|capital)\b"
@@ -522,6 +529,13 @@ ROSTER_GAP = (r"(?:(?:\s+[A-Z][\w.'’-]*){0,3}\s+of\s+(?:the\s+)?|(?:,\s*|\s+an
 #: the place is a party ("German-Japanese talks").
 ENCOUNTER_NOUN_AFTER = (r"\s+(?:[\w-]+\s+)?(?:summit|meeting|talks|negotiations|visit|trip|conference|call|"
                         r"agreement|declaration|treaty|relations|ties|dialogue|consultations)\b")
+
+#: What ends the date heading an entry of a timeline ("April 12 - ...", "12 March: ...").
+ENTRY_DATE_END = r"\s*[-–—:]\s"
+
+#: A numbered round told alone ("Second round, in Rome"): a round of the talks between the two
+#: countries the article is about.
+BARE_ROUND = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|next|new|latest) round$"
 
 #: A trigger ending with an object pronoun ("received them"): the pronoun stands for the people
 #: told just before, as "both sides" does.

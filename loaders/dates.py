@@ -844,6 +844,7 @@ _NEEDS_TENSE = frozenset({"absolute", "range", "month", "weekday", "weekday_rang
 
 #: Rules whose tense "present" means the nearest occurrence (a weekday, a quarter of reported
 #: results) rather than a forward one (a calendar date: "the dividend is payable Jan. 2").
+_ENTRY_DASH = re.compile(r"\s*[-–—:]\s")
 _PRESENT_IS_NEAREST = frozenset({"weekday", "weekday_range", "weekend", "quarter"})
 #: Rules that count from the previous dated mention.
 _ANCHORED = frozenset({"after_previous"})
@@ -852,7 +853,7 @@ _ANCHORED = frozenset({"after_previous"})
 def _resolve(text, candidate, base, anchor, skip=()):
     groups = candidate.groups
     tense = None
-    if base is not None and _needs_tense(candidate):
+    if base is not None and _needs_tense(candidate) and not _heads_an_entry(text, candidate):
         tense = tense_near(text, candidate.start, candidate.end, skip)
         if tense == "present":
             tense = None if candidate.rule in _PRESENT_IS_NEAREST else "future"
@@ -864,6 +865,14 @@ def _resolve(text, candidate, base, anchor, skip=()):
     day, end_day, precision = resolved
     return DateMention(candidate.start, candidate.end, text[candidate.start:candidate.end],
                        day, end_day, precision, candidate.rule)
+
+
+def _heads_an_entry(text, candidate):
+    """Whether the date opens a line and a dash or colon follows it ("May 3 - A round planned for
+    Rome is postponed"): the heading of an entry of a timeline, which no verb governs; it is the
+    occurrence nearest to the base."""
+    line_start = text.rfind("\n", 0, candidate.start) + 1
+    return not text[line_start:candidate.start].strip() and _ENTRY_DASH.match(text, candidate.end) is not None
 
 
 def _needs_tense(candidate):

@@ -1113,3 +1113,36 @@ def test_two_officials_of_one_state_meet_at_home():
     body = ("The Chilean president, Gabriel Boric, will meet President Lula of Brazil on Monday. On "
             "Tuesday Boric will meet Chile's foreign minister Alberto van Klaveren in Santiago.")
     assert [r["date"] for r in extract(body)] == ["2024-03-11"]
+
+
+# --- a timeline of numbered rounds ------------------------------------------------------------
+
+def test_a_timeline_of_numbered_rounds_dates_each_round_of_the_article_s_talks():
+    body = ("The talks between Chile and Bolivia over access to the sea, mediated by Peru, ran for "
+            "three rounds this winter. The key dates:\n\n"
+            "January 10 - First round in Lima.\n\n"
+            "January 24 - Second round, in Arequipa, with Peruvian diplomats carrying messages.\n\n"
+            "February 7 - A third round planned for Lima is postponed.\n")
+    rounds = {r["date"]: r for r in extract(body) if r["date"] and r["date"] >= "2024-01-10"}
+    assert set(rounds) >= {"2024-01-10", "2024-01-24"}
+    assert {"CHL", "BOL"} <= set(rounds["2024-01-10"]["countries"]) and "PER" not in rounds["2024-01-10"]["countries"]
+
+
+@pytest.mark.parametrize("body", [
+    "Chile's ruling party won the second round of the presidential election on Sunday.",
+    "Peru beat Chile in the second round of the tournament on Sunday.",
+    "The Chilean boxer lost in the second round against his Peruvian rival on Sunday.",
+])
+def test_a_round_of_a_vote_or_a_game_is_no_round_of_talks(body):
+    assert extract(body) == []
+
+
+def test_the_date_heading_a_timeline_entry_is_the_nearest_one_whatever_the_verb():
+    mentions = find_dates("Key dates:\nFebruary 7 - A third round planned for Lima is postponed.\n", PUBLISHED)
+    assert [str(m.date) for m in mentions] == ["2024-02-07"]
+
+
+def test_a_country_s_strikes_or_sanctions_make_it_no_party():
+    body = ("The talks between Chile and Bolivia, mediated by Peru, ran for three rounds before "
+            "Argentina's sanctions on Bolivia brought them to a halt in February.")
+    assert set(_one(body)["countries"]) == {"CHL", "BOL"}

@@ -26,6 +26,7 @@ from loaders.extraction.patterns import (
     _DECIDED_RE,
     _DURATION_RE,
     _ENDING_RE,
+    _ENTRY_DATE_END_RE,
     _GROUP_RE,
     _HEADLINE_FUTURE_RE,
     _HEDGE_RE,
@@ -307,6 +308,12 @@ def _read_clause(article, sentence, candidate, segment, clause, window):
         candidate.date = next((m for m in reversed(article.dates_from(sentence.start, cl[0]))
                                if not _DECIDED_RE.search(article.text[max(0, m.start - 40):m.start])), None)
         where = "the clause that 'when' or 'where' modifies"
+    if candidate.date is None:
+        # an entry of a timeline: "April 12 - First round in Muscat", "12 March: talks resume"
+        head = next((m for m in article.dates_from(sentence.start, sentence.end)
+                     if m.start == sentence.start and _ENTRY_DATE_END_RE.match(article.text, m.end)), None)
+        if head is not None:
+            candidate.date, where = head, "the date heading its entry of a timeline"
     if candidate.date is not None:
         candidate.why["date"] = f"nearest date in {where}: {candidate.date.text!r} ({candidate.date.rule})"
     if candidate.date is not None and candidate.date.precision == "day" and \

@@ -12,6 +12,7 @@ from loaders.dates import DateMention
 from loaders.extraction.fold import _finish
 from loaders.extraction.model import _after_anchor, _because, _Candidate, _unique
 from loaders.extraction.patterns import (
+    _BARE_ROUND_RE,
     _COUNT_BEFORE_RE,
     _DAY_OF_RE,
     _DAYS_APART_OPENING_RE,
@@ -156,6 +157,23 @@ def _first_since(article, candidates):
         candidate.city = (there.city or there.name) if there and there.kind != "country" else None
         if len(candidate.countries) < 2:  # "their first ... since": the parties of the one told
             candidate.countries = _unique(candidate.countries + article.recent_pair(candidate.sentence))
+
+
+def _bare_rounds(article, candidates):
+    """"April 12 - First round in Muscat": a numbered round told without its parties is a round
+    of the talks the article told first, between their parties, not those of the sentence
+    (the host of the round, its mediator)."""
+    for candidate in candidates:
+        if not _BARE_ROUND_RE.search(article.text, candidate.start, candidate.end):
+            continue
+        told = next((c for c in candidates if c.sentence < candidate.sentence and KIND_CLASS[c.kind] == "consult"
+                     and len(c.countries) >= 2), None)
+        named = [p.iso3 for p in article.in_sentence(article.places, article.sentences[candidate.sentence])
+                 if candidate.start <= p.start < candidate.end + 40 and article.is_actor(p)]
+        if told is not None and len(named) < 2:
+            candidate.countries = list(told.countries)
+            candidate.mediators = _unique(candidate.mediators + told.mediators)
+            candidate.why["countries"] = "a numbered round of the talks told first: their parties"
 
 
 def _last_time(article, candidates):

@@ -11,6 +11,7 @@ from loaders import schema
 from loaders.extraction.clause import _absent_in, _attendance, _roll_call, _triggers
 from loaders.extraction.discourse import (
     _attach_lone_heads,
+    _bare_rounds,
     _chronologies,
     _count_days,
     _date_from_gathering,
@@ -78,11 +79,15 @@ def _article_rows(record):
         elif not found and _roll_call(article, sentence, candidates):
             found = [_attendance(article, sentence, roll_call=True)]
         candidates.extend(found)
+        if article.sentence_index[sentence.start] <= article.lede:
+            # who brokers the encounter the article opens with brokers its process
+            article.brokers |= {code for c in found for code in c.mediators}
     candidates = _chronologies(article, candidates)
     _attach_lone_heads(article, candidates)
     _count_days(article, candidates)
     _first_since(article, candidates)
     _last_time(article, candidates)
+    _bare_rounds(article, candidates)
     _days_apart(article, candidates)
     groups = _fold(article, candidates)
     _date_from_lede(article, groups, candidates)
