@@ -228,6 +228,7 @@ CANCEL_CUES = (
     r"\b(?:will|would|is|was) not (?:be )?go(?:ing)? ahead\b",
     r"\bwon't go ahead\b",
     r"\bno longer (?:take place|go ahead|be held)\b",
+    r"\b(?:cannot|can't|could not|couldn't|did not|didn't) (?:be held|take place)\b",
     r"\bshelved\b",
     r"\bdropped (?:his |her |their )?plans?\b",
     r"\bput off\b",
@@ -294,6 +295,8 @@ ABSENCE_CUES = (
     AbsenceCue(r"\b(?:will|would|did|does|do) not (?:attend|take part|participate|join|go(?= to\b|\s*[.,;]))\b", "before"),
     AbsenceCue(r"\b(?:won't|didn't|doesn't|don't) (?:attend|take part|participate|join|go(?= to\b|\s*[.,;]))\b", "before"),
     AbsenceCue(r"\b(?:refused|refuses|refuse|declined|declines|decline) to (?:attend|take part|participate|join|come|go)\b", "before"),
+    # "the decision of India not to attend", "decisions by Bangladesh and Bhutan not to participate"
+    AbsenceCue(r"\bnot to (?:attend|take part|participate|join)\b", "before"),
     AbsenceCue(r"\b(?:was|were) shut out\b", "before"),
     AbsenceCue(r"\b(?:was|were|is|are) excluded\b", "before"),
     AbsenceCue(r"\bno-shows?\s+(?:such as|including|like|were|was)\b", "after"),
@@ -364,6 +367,11 @@ MEDIATOR_CUES = (
     MediatorCue(r"\b(?:are|is|were|was|(?:acting|serving|acted|served|act|serve) as)\s+(?:the\s+)?(?:\w+\s+(?:and\s+)?)?"
                 r"(?:guarantors?|mediators?|facilitators?|co-sponsors?|go-betweens?|intermediar(?:y|ies)|hosts? and (?:mediator|facilitator))\b",
                 "before", "previous"),
+    # "the meeting, which Malaysia co-organised with the United States": both its hosts
+    MediatorCue(r"\b(?:co-organi[sz]ed|co-hosted|co-chaired|co-sponsored)\b", "after", "previous"),
+    MediatorCue(r"\b(?:co-organi[sz]ed|co-hosted|co-chaired|co-sponsored)\b", "before", "previous"),
+    # "China took part as an observer"
+    MediatorCue(r"\b(?:took part|attended|participated|sat in) as (?:an? )?observers?\b", "before", "previous"),
     # "the United States, which brokered the process"
     MediatorCue(r"\b(?:which|who) (?:had )?(?:brokered|mediated|facilitated)\b", "before", "previous"),
 )

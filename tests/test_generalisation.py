@@ -1146,3 +1146,23 @@ def test_a_country_s_strikes_or_sanctions_make_it_no_party():
     body = ("The talks between Chile and Bolivia, mediated by Peru, ran for three rounds before "
             "Argentina's sanctions on Bolivia brought them to a halt in February.")
     assert set(_one(body)["countries"]) == {"CHL", "BOL"}
+
+
+# --- "not to attend", "cannot be held", co-organisers and observers ---------------------------
+
+def test_states_deciding_not_to_attend_are_absent_from_a_summit_that_cannot_be_held():
+    body = ("Peru regrets the decision of Chile not to attend the Andean summit that was scheduled to "
+            "be held in Lima on 9 April. It also notes the decisions announced by Bolivia and Ecuador "
+            "not to participate. The summit cannot be held on the scheduled dates.")
+    record = _one(body)
+    assert record["status"] == "cancelled"
+    assert {"CHL", "BOL", "ECU"} <= set(record["absent"]) and "CHL" not in record["countries"]
+
+
+def test_co_organisers_and_observers_are_mediators():
+    body = ("Chile and Bolivia agreed a ceasefire in Lima on Monday after a special meeting hosted by "
+            "the Peruvian president. The meeting was co-organised by Brazil, while Argentina took part "
+            "as an observer.")
+    record = _one(body)
+    assert set(record["countries"]) == {"CHL", "BOL"}
+    assert {"PER", "BRA", "ARG"} <= set(record["mediators"])

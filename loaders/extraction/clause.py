@@ -452,7 +452,16 @@ def _read_sentence_roles(article, sentence, candidates):
                 # not invited" leaves Guatemala out of it)
                 who = [p for p in places if cue_start - 45 <= p.end <= cue_start and
                        not re.search(r"[;:]", article.text[p.end:cue_start])]
-                who = who[-1:]
+                # the last one, and those listed with it ("by Bangladesh, Afghanistan and Bhutan")
+                listed = [q for q in places if q.end <= cue_start and who and
+                          _LIST_JOIN_RE.fullmatch(article.text, q.end, who[-1].start)]
+                who = listed[-1:] + who[-1:] if listed else who[-1:]
+                while listed and len(who) < 8:
+                    earlier = [q for q in places if q.end <= who[0].start and
+                               _LIST_JOIN_RE.fullmatch(article.text, q.end, who[0].start)]
+                    if not earlier:
+                        break
+                    who.insert(0, earlier[-1])
             for place in who:
                 if place.kind not in ACTOR_KINDS:
                     continue

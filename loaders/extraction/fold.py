@@ -250,8 +250,6 @@ def _finish(article, group):
         countries = _unique(countries + play) if (group_reference or countries) else countries
     represented = _represented(article, group)
     absent = [code for code, leader in group.absent.items() if not (leader and code in represented)]
-    if group.status == "cancelled":
-        absent = []  # nobody attends what does not take place
     mediators = [m for m in group.mediators if m not in absent]
     # a host or mediator counts as a party only when the text gives it no other role
     countries = [c for c in countries if c not in absent and c not in mediators]
