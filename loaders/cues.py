@@ -411,7 +411,7 @@ _PLACE_MODIFIERS = (r"\s+(?:(?:the\s+)?(?:(?:southern|northern|eastern|western|c
 #: a visit ("will visit China", "toured Peru and Ecuador").
 _PLANNED_OR_VISITED = (r"(?:planned|scheduled|set|slated|earmarked) for|"
                        r"(?:will|to|would|did|not|and|also|then|[A-Z][\w.]+)\s+visit|visit(?:s|ed|ing)|tour(?:ed|s|ing)?(?:\s+of)?")
-LOCATION_PREPOSITIONS = (r"\b(?:in|at|outside|inside|to|into|across|on the outskirts of|above|via|over|"
+LOCATION_PREPOSITIONS = (r"\b(?:in|at|outside|inside|to|into|across|on the outskirts of|above|via|over|since|"
                          # where a journey starts: "flew in from Quito", "on his way back from Lima"
                          r"(?:flew|flown|flying|fly|arrived|arriving|returned|returning|travell?ed|came|coming|back|in|way) from|"
                          + _PLANNED_OR_VISITED + r")" + _PLACE_MODIFIERS)
@@ -420,7 +420,8 @@ LOCATION_PREPOSITIONS = (r"\b(?:in|at|outside|inside|to|into|across|on the outsk
 #: word of going or inviting ("flew to Lima", "a visit to Quito", "invited the two leaders to
 #: Quito"). A bare "to" is no venue ("their claims to the city", "sent aid to Lima").
 VENUE_PREPOSITIONS = (
-    r"\b(?:in|at|outside|inside|on the outskirts of|(?:trips?|visits?|visited|journey|tour|travel\w*|"
+    # "since Helsinki in 2018": the place of an earlier encounter
+    r"\b(?:in|at|outside|inside|on the outskirts of|since|(?:trips?|visits?|visited|journey|tour|travel\w*|"
     r"fl(?:y|ies|ew|own|ying)|went|go(?:es|ing)?|gone|came|comes?|coming|return\w*|head\w*|arriv\w*|"
     r"back|invit\w*(?:\s+[\w-]+){0,3}|welcom\w*(?:\s+[\w-]+){0,3}|(?:sent|sends|send|dispatch\w*)\b[^.;]{0,80}?|"
     # "the visit of the Chilean president to Peru"
@@ -650,7 +651,7 @@ LAST_TIME_BEFORE = r"\blast\s+$"
 SINCE_OTHER_EVENT = r"\b(?!(?:the|early|late|mid|in|on|at|of|around|about|some|back)\b)[a-z][\w-]*\b"
 #: "have not met since the summit in Osaka", "had not spoken since 2019": the last encounter.
 NOT_SINCE_BEFORE = r"\b(?:not|never|n[o’']t)\s+(?:\w+\s+)?$"
-FIRST_SINCE_BEFORE = r"\bfirst\s+(?:[\w'’-]+\s+){0,3}$"
+FIRST_SINCE_BEFORE = r"\bfirst\s+(?:[\w'’.-]+\s+){0,3}$"
 FIRST_SINCE_AFTER = r"^[^;:]*?\bsince\s+"
 
 #: Plural encounter nouns that can open a list of past or coming encounters (a chronology).

@@ -1166,3 +1166,23 @@ def test_co_organisers_and_observers_are_mediators():
     record = _one(body)
     assert set(record["countries"]) == {"CHL", "BOL"}
     assert {"PER", "BRA", "ARG"} <= set(record["mediators"])
+
+
+# --- "the first X summit since A met B in Geneva in June 2021" ---------------------------------
+
+def test_the_date_and_place_of_a_since_clause_belong_to_the_earlier_encounter():
+    body = ("LIMA, March 6 (Reuters) - The presidents of Chile and Peru met in Lima today. It is the "
+            "first Chile-Peru summit since Boric met Boluarte in Quito in June 2022, and their first "
+            "summit since Santiago in 2021.")
+    records = extract(body)
+    earlier = _one_of(records, date="2022-06-01")
+    assert (earlier["city"], set(earlier["countries"])) == ("Quito", {"CHL", "PER"})
+    assert set(_one_of(records, date="2021-01-01")["countries"]) == {"CHL", "PER"}
+    assert _one_of(records, date="2024-03-06")["city"] == "Lima"
+
+
+def test_a_live_blog_entry_dates_an_encounter_told_again_later_with_dates_of_others():
+    body = ("Live: Andean leaders in Quito\n\n"
+            "18:10\nThe talks between the presidents of Chile and Peru are over after three hours.\n\n"
+            "14:05\nSome background. This is the first Chile-Peru summit since the two met in Lima in May 2022.\n")
+    assert "2024-03-06" in [r["date"] for r in extract(body)]

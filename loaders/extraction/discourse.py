@@ -141,6 +141,13 @@ def _first_since(article, candidates):
                 if len(other.countries) < 2:
                     other.countries = _unique(other.countries + candidate.countries)
                     other.why["countries"] = "the parties of the encounter it is the first since"
+            if not not_since and candidate.date is not None and candidate.date.start >= since_at:
+                # the date and place of the since-clause are the earlier encounter's
+                candidate.date = None
+                candidate.why["date"] = "the date after 'since' is the earlier encounter's"
+                if any(since_at <= p.start < since.end + 30 and (p.city or p.name) == candidate.city
+                       for p in article.in_sentence(article.places, sentence)):
+                    candidate.city = candidate.country = None
             if not not_since:
                 continue
             # "have not met since the summit in Osaka": the verb is a meeting at that summit too
@@ -294,8 +301,8 @@ def _date_visits_under_way(article, groups):
 
 def _date_live_entries(article, groups):
     """A live blog (two entries or more opening with a clock time: "09:04 - The two leaders shake
-    hands") tells what happens on its day: an undated held encounter told in an entry, with no
-    date in its sentences, happened on the day of the report."""
+    hands") tells what happens on its day: an undated held encounter first told in an entry, in a
+    sentence with no date, happened on the day of the report."""
     entries = [m.start() for m in _LIVE_ENTRY_RE.finditer(article.text)]
     if len(entries) < 2 or article.anchor is None:
         return
@@ -303,9 +310,9 @@ def _date_live_entries(article, groups):
     for group in groups:
         if group.date is not None or group.ends is not None or group.status != "held":
             continue
-        if any(article.in_sentence(article.dates, article.sentences[i]) for i in group.sentences):
-            continue
         first = article.sentences[min(group.sentences)]
+        if article.in_sentence(article.dates, first):
+            continue
         if not any(start <= first.start for start in entries):
             continue
         entry = max(start for start in entries if start <= first.start)
