@@ -1186,3 +1186,11 @@ def test_a_live_blog_entry_dates_an_encounter_told_again_later_with_dates_of_oth
             "18:10\nThe talks between the presidents of Chile and Peru are over after three hours.\n\n"
             "14:05\nSome background. This is the first Chile-Peru summit since the two met in Lima in May 2022.\n")
     assert "2024-03-06" in [r["date"] for r in extract(body)]
+
+
+def test_a_summit_of_many_is_not_folded_into_an_envoy_s_meeting_with_few():
+    body = ("Chile's president then joined the annual summit of the Andean states in Quito, alongside "
+            "the presidents of Peru, Bolivia, Ecuador and Colombia. Early last month a Brazilian envoy "
+            "had met the Chilean and Peruvian presidents to prepare it.")
+    kinds = sorted(r["kind"] for r in extract(body))
+    assert kinds == ["meeting", "summit"], kinds

@@ -165,7 +165,8 @@ def _fold(article, candidates):
         # encounter only when it agrees with it in status ("the talks held in Beijing" is not
         # the talks the ministers "would hold")
         fits = [g for g in groups if _compatible(g, candidate, False, True) and
-                (min(g.sentences) <= candidate.sentence or g.status == candidate.status)]
+                (min(g.sentences) <= candidate.sentence or g.status == candidate.status and
+                 _mostly_shared(g.countries, candidate.countries))]
         # the nearest, of its own kind first ("the conference" is the conference told before)
         target = min(fits, key=lambda g: (g.kind != candidate.kind, min(
             abs(s - candidate.sentence) + (0.5 if s > candidate.sentence else 0) for s in g.sentences))) if fits else None
@@ -190,6 +191,13 @@ def _fold(article, candidates):
         out.append(group)
     # a plan told twice ("will meet" ... "the meeting") is one plan: fold groups again
     return _fold_groups(out)
+
+
+def _mostly_shared(ours, theirs):
+    """Whether two lists of parties share at least half of all they name, or one holds the
+    other ("the annual summit" of five Gulf states is not the envoy's meeting with two of them)."""
+    a, b = set(ours), set(theirs)
+    return a <= b or b <= a or len(a & b) * 2 >= len(a | b)
 
 
 def _antecedent(groups, anaphor):
@@ -237,7 +245,7 @@ def _groups_agree(a, b):
                        status=b.status, anaphoric=False, date=b.date, city=b.city, country=b.country,
                        countries=b.countries, heads=b.heads, earlier=any(m.earlier for m in b.members))
     return _compatible(a, probe) and set(a.countries) & set(b.countries) != set() and \
-        not _told_apart(a, b.members)
+        _mostly_shared(a.countries, b.countries) and not _told_apart(a, b.members)
 
 
 def _finish(article, group):
