@@ -368,8 +368,9 @@ MEDIATOR_CUES = (
                 r"(?:guarantors?|mediators?|facilitators?|co-sponsors?|go-betweens?|intermediar(?:y|ies)|hosts? and (?:mediator|facilitator))\b",
                 "before", "previous"),
     # "the meeting, which Malaysia co-organised with the United States": both its hosts
-    MediatorCue(r"\b(?:co-organi[sz]ed|co-hosted|co-chaired|co-sponsored)\b", "after", "previous"),
-    MediatorCue(r"\b(?:co-organi[sz]ed|co-hosted|co-chaired|co-sponsored)\b", "before", "previous"),
+    # (co-chairs take part: "X and Y co-chaired the meeting")
+    MediatorCue(r"\b(?:co-organi[sz]ed|co-hosted|co-sponsored)\b", "after", "previous"),
+    MediatorCue(r"\b(?:co-organi[sz]ed|co-hosted|co-sponsored)\b", "before", "previous"),
     # "China took part as an observer"
     MediatorCue(r"\b(?:took part|attended|participated|sat in) as (?:an? )?observers?\b", "before", "previous"),
     # "the United States, which brokered the process"

@@ -1194,3 +1194,10 @@ def test_a_summit_of_many_is_not_folded_into_an_envoy_s_meeting_with_few():
             "had met the Chilean and Peruvian presidents to prepare it.")
     kinds = sorted(r["kind"] for r in extract(body))
     assert kinds == ["meeting", "summit"], kinds
+
+
+def test_a_sentence_saying_who_attended_the_meeting_adds_them_to_it():
+    body = ("The foreign ministers of Chile and Peru on Monday co-chaired the first Andean water "
+            "meeting in Lima. Representatives of Bolivia, Ecuador and Colombia attended the meeting in "
+            "person or by video link.")
+    assert set(_one(body)["countries"]) == {"CHL", "PER", "BOL", "ECU", "COL"}

@@ -162,6 +162,9 @@ def _triggers(article, sentence):
         candidate.days = _days_of(text, start, end)
         del before
     _read_sentence_roles(article, sentence, candidates)
+    roster = _ATTENDANCE_RE.search(text) is not None
+    for candidate in candidates:
+        candidate.roster = roster
     hosts = {code for candidate in candidates for code in candidate.mediators}
     for candidate in candidates:
         # mediators are not parties; "both sides" stands for the pair in play, never for the

@@ -119,7 +119,7 @@ def _absorb(group, candidate, anaphor=False):
     group.days = group.days or candidate.days
     group.city = group.city or candidate.city
     group.country = group.country or candidate.country
-    if not anaphor or group.kind == "summit" or len(group.countries) < 2:
+    if not anaphor or group.kind == "summit" or len(group.countries) < 2 or candidate.roster:
         group.countries = _unique(group.countries + candidate.countries)
     group.absent.update(candidate.absent)
     group.mediators = _unique(group.mediators + candidate.mediators)
