@@ -162,7 +162,8 @@ def _triggers(article, sentence):
         candidate.days = _days_of(text, start, end)
         del before
     _read_sentence_roles(article, sentence, candidates)
-    roster = _ATTENDANCE_RE.search(text) is not None
+    # who attends, unless the sentence says who did not ("not attended by Ukraine")
+    roster = _ATTENDANCE_RE.search(text) is not None and _ANY_ABSENCE_RE.search(text) is None
     for candidate in candidates:
         candidate.roster = roster
     hosts = {code for candidate in candidates for code in candidate.mediators}
