@@ -1201,3 +1201,10 @@ def test_a_sentence_saying_who_attended_the_meeting_adds_them_to_it():
             "meeting in Lima. Representatives of Bolivia, Ecuador and Colombia attended the meeting in "
             "person or by video link.")
     assert set(_one(body)["countries"]) == {"CHL", "PER", "BOL", "ECU", "COL"}
+
+
+def test_a_date_opening_the_sentence_dates_every_trigger_of_its_main_clause():
+    body = ("In October 2022, on the sidelines of the Andean summit in Quito, the presidents of Chile "
+            "and Peru met with the Bolivian president acting as facilitator.")
+    assert all(r["date"] == "2022-10-01" for r in extract(body))
+    assert any(r["kind"] == "meeting" for r in extract(body))

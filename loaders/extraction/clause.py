@@ -313,11 +313,16 @@ def _read_clause(article, sentence, candidate, segment, clause, window):
                                if not _DECIDED_RE.search(article.text[max(0, m.start - 40):m.start])), None)
         where = "the clause that 'when' or 'where' modifies"
     if candidate.date is None:
-        # an entry of a timeline: "April 12 - First round in Muscat", "12 March: talks resume"
+        # an entry of a timeline ("April 12 - First round in Muscat"), or a date opening the
+        # sentence ("In October 2022, on the sidelines of the summit in Prague, A and B met")
         head = next((m for m in article.dates_from(sentence.start, sentence.end)
-                     if m.start == sentence.start and _ENTRY_DATE_END_RE.match(article.text, m.end)), None)
+                     if m.end <= candidate.start and (
+                         m.start == sentence.start and _ENTRY_DATE_END_RE.match(article.text, m.end) or
+                         _OPENING_DATE_RE.fullmatch(article.text, sentence.start, m.start) and
+                         article.text.startswith(",", m.end) and not _REPORTING_ANY_RE.search(article.text, m.end, candidate.start))),
+                    None)
         if head is not None:
-            candidate.date, where = head, "the date heading its entry of a timeline"
+            candidate.date, where = head, "the date heading its entry of a timeline or opening its sentence"
     if candidate.date is not None:
         candidate.why["date"] = f"nearest date in {where}: {candidate.date.text!r} ({candidate.date.rule})"
     if candidate.date is not None and candidate.date.precision == "day" and \
