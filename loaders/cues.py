@@ -540,6 +540,12 @@ ROSTER_GAP = (r"(?:(?:\s+[A-Z][\w.'’-]*){0,3}\s+of\s+(?:the\s+)?|(?:,\s*|\s+an
 ENCOUNTER_NOUN_AFTER = (r"\s+(?:[\w-]+\s+)?(?:summit|meeting|talks|negotiations|visit|trip|conference|call|"
                         r"agreement|declaration|treaty|relations|ties|dialogue|consultations)\b")
 
+#: A date the text itself places ahead of the report ("next Monday", "tomorrow", "in the coming
+#: days"): with no verb in the past, its encounter is a plan whatever other word suggests.
+FUTURE_DATE = r"\b(?:next|coming|tomorrow|upcoming)\b"
+#: Verbs in the past tense that make an encounter held whatever its date.
+PAST_VERB = r"\b(?:met|held|had|took place|began|begun|started|opened|concluded|ended|arrived|landed|spoke|visited|signed|was|were)\b"
+
 #: What ends the date heading an entry of a timeline ("April 12 - ...", "12 March: ...").
 ENTRY_DATE_END = r"\s*[-–—:]\s"
 

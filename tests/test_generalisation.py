@@ -1208,3 +1208,11 @@ def test_a_date_opening_the_sentence_dates_every_trigger_of_its_main_clause():
             "and Peru met with the Bolivian president acting as facilitator.")
     assert all(r["date"] == "2022-10-01" for r in extract(body))
     assert any(r["kind"] == "meeting" for r in extract(body))
+
+
+@pytest.mark.parametrize("body, status", [
+    ("After a weekend in Quito, the Chilean president meets the Peruvian president in Lima next Monday.", "planned"),
+    ("After a weekend in Quito, the Chilean president met the Peruvian president in Lima last Monday.", "held"),
+])
+def test_a_day_the_text_places_ahead_makes_a_plan_whatever_weak_cue_stands_near(body, status):
+    assert _one(body)["status"] == status

@@ -27,6 +27,7 @@ from loaders.extraction.patterns import (
     _DURATION_RE,
     _ENDING_RE,
     _ENTRY_DATE_END_RE,
+    _FUTURE_DATE_RE,
     _GROUP_RE,
     _HEADLINE_FUTURE_RE,
     _HEDGE_RE,
@@ -39,6 +40,7 @@ from loaders.extraction.patterns import (
     _NOUN_TRIGGER_RE,
     _OPENING_DATE_RE,
     _PAST_PLAN_RE,
+    _PAST_VERB_RE,
     _PLAN_RE,
     _PREDICATE_RE,
     _PRONOUN_OBJECT_RE,
@@ -157,6 +159,11 @@ def _triggers(article, sentence):
             # come makes the encounter a plan
             candidate.status = "planned"
             candidate.why["status"] = "no word of tense in the clause; its day is still to come"
+        elif status == "held" and candidate.date is not None and _after_anchor(article, candidate.date) and \
+                _FUTURE_DATE_RE.search(candidate.date.text) and not _PAST_VERB_RE.search(window):
+            # "meets Putin in Helsinki next Monday": a day the text itself places ahead
+            candidate.status = "planned"
+            candidate.why["status"] = f"its day is told as still to come: {candidate.date.text!r}"
         candidates.append(candidate)
         previous, previous_made = (start, end, trigger), True
         candidate.days = _days_of(text, start, end)

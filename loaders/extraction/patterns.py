@@ -138,6 +138,8 @@ _DAYS_APART_OPENING_RE = re.compile(cues.DAYS_APART_OPENING)
 _PRONOUN_OBJECT_RE = re.compile(cues.PRONOUN_OBJECT, _FLAGS)
 _BARE_ROUND_RE = re.compile(cues.BARE_ROUND, _FLAGS)
 _ENTRY_DATE_END_RE = re.compile(cues.ENTRY_DATE_END)
+_FUTURE_DATE_RE = re.compile(cues.FUTURE_DATE, _FLAGS)
+_PAST_VERB_RE = re.compile(cues.PAST_VERB, _FLAGS)
 _NOT_SINCE_BEFORE_RE = re.compile(cues.NOT_SINCE_BEFORE, _FLAGS)
 
 
