@@ -263,9 +263,11 @@ PAST_PLAN_CUES = (
     r"\b(?:was|were) (?:also )?to have\b", r"\bwould have been\b",
 )
 
+#: Verbs in the past tense: the encounter took place, whatever its date.
+PAST_VERB = r"\b(?:met|held|had|took place|began|begun|started|opened|concluded|ended|arrived|landed|touched down|spoke|visited|paid)\b"
 #: Past or present tense of the encounter itself: held (or under way) on the publication date.
 HELD_CUES = (
-    r"\b(?:met|held|had|took place|began|begun|started|opened|concluded|ended|arrived|landed|touched down|spoke|visited|paid)\b",
+    PAST_VERB,
     r"\b(?:are|is) (?:holding|meeting|taking place|under way|underway)\b",
     r"\bhave begun\b", r"\bget(?:s)? under way\b", r"\blast\b", r"\bprevious(?:ly)?\b",
     r"\bearlier\b", r"\bsince\b", r"\bago\b", r"\bfollowing\b", r"\bafter\b", r"\bdraws to a close\b",
@@ -543,8 +545,6 @@ ENCOUNTER_NOUN_AFTER = (r"\s+(?:[\w-]+\s+)?(?:summit|meeting|talks|negotiations|
 #: A date the text itself places ahead of the report ("next Monday", "tomorrow", "in the coming
 #: days"): with no verb in the past, its encounter is a plan whatever other word suggests.
 FUTURE_DATE = r"\b(?:next|coming|tomorrow|upcoming)\b"
-#: Verbs in the past tense that make an encounter held whatever its date.
-PAST_VERB = r"\b(?:met|held|had|took place|began|begun|started|opened|concluded|ended|arrived|landed|spoke|visited|signed|was|were)\b"
 
 #: What ends the date heading an entry of a timeline ("April 12 - ...", "12 March: ...").
 ENTRY_DATE_END = r"\s*[-–—:]\s"
