@@ -429,6 +429,8 @@ VENUE_PREPOSITIONS = (
     r"back|invit\w*(?:\s+[\w-]+){0,3}|welcom\w*(?:\s+[\w-]+){0,3}|(?:sent|sends|send|dispatch\w*)\b[^.;]{0,80}?|"
     # "the visit of the Chilean president to Peru"
     r"(?:visit|trip|journey|tour)s? (?:of|by)(?:\s+[\w'’.-]+){1,5}?) to|"
+    # "left for Moscow": where the journey goes
+    r"(?:left|leave|leaves|leaving|depart(?:s|ed|ing)?) for|"
     + _PLANNED_OR_VISITED + r")" + _PLACE_MODIFIERS)
 
 #: A place after these words is what is talked about, not who talks ("talks on Ukraine",
@@ -545,6 +547,10 @@ ENCOUNTER_NOUN_AFTER = (r"\s+(?:[\w-]+\s+)?(?:summit|meeting|talks|negotiations|
 #: A date the text itself places ahead of the report ("next Monday", "tomorrow", "in the coming
 #: days"): with no verb in the past, its encounter is a plan whatever other word suggests.
 FUTURE_DATE = r"\b(?:next|coming|tomorrow|upcoming)\b"
+
+#: Right after a trigger: the encounter began on the date told ("The talks began on June 28",
+#: "the conference opened on Jan. 4"), so it may end on a later day told elsewhere.
+OPENS_AFTER = r"\s+(?:had\s+)?(?:began|begun|opened|started|kicked off|got under way|convened)\b"
 
 #: What ends the date heading an entry of a timeline ("April 12 - ...", "12 March: ...").
 ENTRY_DATE_END = r"\s*[-–—:]\s"

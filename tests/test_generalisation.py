@@ -1216,3 +1216,17 @@ def test_a_date_opening_the_sentence_dates_every_trigger_of_its_main_clause():
 ])
 def test_a_day_the_text_places_ahead_makes_a_plan_whatever_weak_cue_stands_near(body, status):
     assert _one(body)["status"] == status
+
+
+# --- an encounter told as beginning on one day and ending on another ---------------------------
+
+def test_talks_that_began_on_one_day_and_ended_with_a_signing_span_both():
+    body = ("LIMA, March 6 (Reuters) - The presidents of Chile and Peru signed a border accord here "
+            "today, rescuing a summit that had been written off. The talks began on March 1.")
+    dates = {(r["date"], r["end_date"]) for r in extract(body)}
+    assert ("2024-03-01", "2024-03-06") in dates
+
+
+def test_a_leader_going_home_makes_no_visit():
+    body = "The Peruvian president flew to Peru on Monday after talks with the Chilean president in Santiago."
+    assert [r["kind"] for r in extract(body)] == ["talks"]

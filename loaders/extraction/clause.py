@@ -37,6 +37,7 @@ from loaders.extraction.patterns import (
     _MEDIATORS,
     _MOTION_RE,
     _NOT_ENCOUNTER_RE,
+    _OPENS_AFTER_RE,
     _NOUN_TRIGGER_RE,
     _OPENING_DATE_RE,
     _PAST_PLAN_RE,
@@ -138,6 +139,9 @@ def _triggers(article, sentence):
             end=sentence.start + end, kind=trigger.kind, cameo=trigger.cameo, plover=trigger.plover,
             status=status, anaphoric=anaphoric, why={"kind": f"trigger {text[start:end]!r}", "status": status_why})
         _read_clause(article, sentence, candidate, (seg_start, seg_end), clause, window)
+        if candidate.home:
+            previous, previous_made = (start, end, trigger), False
+            continue
         coordinated = candidates[-1] if candidates and previous_made and previous[0] >= clause[0] and \
             _COORDINATED_RE.fullmatch(text, previous[1], start) else None
         if coordinated is not None:
@@ -164,6 +168,7 @@ def _triggers(article, sentence):
             # "meets Putin in Helsinki next Monday": a day the text itself places ahead
             candidate.status = "planned"
             candidate.why["status"] = f"its day is told as still to come: {candidate.date.text!r}"
+        candidate.opens = candidate.anaphoric and _OPENS_AFTER_RE.match(text, end) is not None
         candidates.append(candidate)
         previous, previous_made = (start, end, trigger), True
         candidate.days = _days_of(text, start, end)
@@ -378,6 +383,12 @@ def _read_clause(article, sentence, candidate, segment, clause, window):
     candidate.heads = _unique(p.name for p in officials)
     if candidate.kind == "visit" and candidate.country and candidate.country not in candidate.countries:
         candidate.countries.append(candidate.country)
+    own = {p.iso3 for p in places if seg[0] <= p.start < seg[1] and article.is_actor(p)}
+    if candidate.kind == "visit" and candidate.country and own == {candidate.country} and \
+            not _NOUN_TRIGGER_RE.search(article.text[candidate.start:candidate.end]) and \
+            any(cl[0] <= p.end <= candidate.start and p.iso3 == candidate.country and article.is_actor(p) for p in places):
+        # "Bhutto left for Pakistan", "the Peruvian delegation arrived in Lima": going home
+        candidate.home = True
 
 
 def _read_venue(article, sentence, candidate, places, seg):

@@ -5,6 +5,7 @@ then settle each encounter's parties.
 
 import re
 
+from loaders.dates import DateMention
 from loaders.extraction.model import _because, _Candidate, _Group, _unique
 from loaders.extraction.patterns import (
     _CANCEL_RE,
@@ -12,6 +13,7 @@ from loaders.extraction.patterns import (
     _PRECISION_RANK,
     _REPRESENTED_RE,
     KIND_CLASS,
+    OPENED_BEFORE_DAYS,
 )
 from loaders.gazetteer import seated_members
 
@@ -25,6 +27,15 @@ def _dates_agree(a, b):
     return (a.date.year, a.date.month) == (b.date.year, b.date.month) or \
         (a.end_date is not None and a.date <= b.date <= a.end_date) or \
         (b.end_date is not None and b.date <= a.date <= b.end_date)
+
+
+def _opened_before(group, candidate):
+    """Whether the candidate tells the first day of the group's encounter, told as ending later
+    ("The talks began on June 28" ... "signed the agreement this morning", 3 July): at most
+    OPENED_BEFORE_DAYS before the group's day."""
+    a, b = candidate.date, group.date
+    return candidate.opens and a is not None and b is not None and a.precision == b.precision == "day" and \
+        0 < (b.date - a.date).days <= OPENED_BEFORE_DAYS
 
 
 def _heads_agree(a, b):
@@ -51,7 +62,8 @@ def _compatible(group, candidate, strict_status=True, anaphor=False):
         return False
     if strict_status and candidate.status != "past-plan" and group.status != "past-plan" and group.status != candidate.status:
         return False
-    if candidate.status != "past-plan" and not _dates_agree(group.date, candidate.date):
+    if candidate.status != "past-plan" and not _dates_agree(group.date, candidate.date) and \
+            not _opened_before(group, candidate):
         return False
     if group.country and candidate.country and group.country != candidate.country:
         return False
@@ -108,7 +120,12 @@ def _absorb(group, candidate, anaphor=False):
             anaphor and candidate.status == "cancelled" and group.status != "cancelled":
         group.status = candidate.status
         _because(group, "status", candidate.why.get("status"), candidate)
-    if group.date is None and candidate.date is not None or candidate.date is not None and group.date is not None \
+    if _opened_before(group, candidate):
+        # the encounter ran from the candidate's day to the group's
+        first, last = candidate.date, group.date
+        group.date = DateMention(first.start, first.end, first.text, first.date, last.end_date or last.date, "day", first.rule)
+        _because(group, "date", f"began {first.text!r}, ended {last.text!r}", candidate)
+    elif group.date is None and candidate.date is not None or candidate.date is not None and group.date is not None \
             and candidate.status != "past-plan" and _more_precise(candidate.date, group.date) and \
             (not anaphor or group.date.precision != "day"):
         group.date = candidate.date

@@ -52,6 +52,8 @@ class _Candidate:
     group_size: int | None = None   # the count a group reference states ("the two ministers": 2)
     attendance: bool = False
     roster: bool = False   # its sentence says who attends ("X, Y and Z attended the meeting")
+    opens: bool = False    # told as beginning on its date ("the talks began on June 28")
+    home: bool = False     # a journey home ("Bhutto left for Pakistan"): no visit
     ends: object = None    # a DateMention of the last day, for a visit told as ending
     days: int | None = None   # length in days in its own words ("a two-day visit")
     earlier: bool = False     # the earlier encounter of "their first meeting since 2019"

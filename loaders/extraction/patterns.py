@@ -139,6 +139,7 @@ _PRONOUN_OBJECT_RE = re.compile(cues.PRONOUN_OBJECT, _FLAGS)
 _BARE_ROUND_RE = re.compile(cues.BARE_ROUND, _FLAGS)
 _ENTRY_DATE_END_RE = re.compile(cues.ENTRY_DATE_END)
 _FUTURE_DATE_RE = re.compile(cues.FUTURE_DATE, _FLAGS)
+_OPENS_AFTER_RE = re.compile(cues.OPENS_AFTER, _FLAGS)
 _PAST_VERB_RE = re.compile(cues.PAST_VERB, _FLAGS)
 _NOT_SINCE_BEFORE_RE = re.compile(cues.NOT_SINCE_BEFORE, _FLAGS)
 
@@ -178,6 +179,8 @@ _TITLED_PERSON_RE = re.compile(cues.TITLED_PERSON)
 #: How far after its trigger a date may stand and still be the encounter's, in characters;
 #: further on it belongs to another predicate ("... that pushed relations to lows early last year").
 MAX_DATE_AFTER = 150
+#: How many days before the day an encounter is told to end it may be told to begin.
+OPENED_BEFORE_DAYS = 21
 
 
 #: How many days before publication a lede's trigger-less date may lie to date the article's
