@@ -407,9 +407,12 @@ DECISION_CUES = (
 
 #: A place right after one of these is where an encounter is, not who takes part.
 #: ("in the port city of", "to Russia's Black Sea resort of")
+_BUILDINGS = r"hall|building|headquarters|offices?|premises|residence|palace|seat"
+#: A building of a body ("in the hall of the Uzbek Council of Ministers"): what follows is where.
+BUILDING_OF = r"\b(?:" + _BUILDINGS + r") of\s+(?:the\s+)?$"
 _PLACE_MODIFIERS = (r"\s+(?:(?:the\s+)?(?:(?:southern|northern|eastern|western|central|resort|port|coastal|capital|border|holy)\s+)?"
                     r"(?:city of\s+|town of\s+)?|(?:the\s+|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?['’]s\s+)(?:[\w-]+\s+){0,3}?"
-                    r"(?:resort|port|city|town|village|capital|island|spa) of\s+)$")
+                    r"(?:resort|port|city|town|village|capital|island|spa|" + _BUILDINGS + r") of\s+(?:the\s+)?)$")
 #: A place as where a plan puts an encounter ("a summit planned for Moscow") or as the object of
 #: a visit ("will visit China", "toured Peru and Ecuador").
 _PLANNED_OR_VISITED = (r"(?:planned|scheduled|set|slated|earmarked) for|"

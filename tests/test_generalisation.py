@@ -2,6 +2,8 @@
 sentences written for this file (none is copied from a gold set), with cases where the rule
 must not fire. Publication day: Wednesday 6 March 2024 (tests.test_events.PUBLISHED)."""
 
+from datetime import datetime
+
 import pytest
 
 from loaders.dates import find_dates
@@ -1230,3 +1232,11 @@ def test_talks_that_began_on_one_day_and_ended_with_a_signing_span_both():
 def test_a_leader_going_home_makes_no_visit():
     body = "The Peruvian president flew to Peru on Monday after talks with the Chilean president in Santiago."
     assert [r["kind"] for r in extract(body)] == ["talks"]
+
+
+def test_a_dateline_with_an_abbreviated_month_is_where_the_report_is_filed_not_a_party():
+    body = ("QUITO, Jan. 10 (Reuters) - The presidents of Chile and Peru today signed a water accord, "
+            "ending a week-long conference in this Andean city. The signing took place in the hall of "
+            "the Ecuadorean Council of Ministers.")
+    for record in extract(body, published=datetime(2024, 1, 11)):
+        assert "ECU" not in record["countries"]

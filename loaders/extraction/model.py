@@ -16,6 +16,7 @@ from loaders.extraction.patterns import (
     _LOCATION_RE,
     _MEDIA_RE,
     _NAME_RE,
+    _BUILDING_OF_RE,
     _NON_ACTOR_AFTER_RE,
     _NOT_VENUE_RE,
     _TITLED_PERSON_RE,
@@ -184,7 +185,7 @@ class _Article:
             if place.start > 40:
                 break
             if place.kind in ("city", "capital", "venue") and place.start <= 2 and \
-                    re.match(r"[\s,A-Za-z]*(?:[-–—]|\d|[A-Z][a-z]+ \d)", head[place.end:place.end + 30]):
+                    re.match(r"[\s,A-Za-z]*(?:[-–—]|\d|[A-Z][a-z]+\.? \d)", head[place.end:place.end + 30]):
                 return place
         return None
 
@@ -223,6 +224,8 @@ class _Article:
         # the second of a hyphenated pair ("German-Japanese talks", "US-China talks") is a party
         # as the first is, whatever noun follows
         paired = before.endswith(("-", "–")) and _ENCOUNTER_NOUN_AFTER_RE.match(self.text, place.end) is not None
+        if place.kind == "demonym" and _BUILDING_OF_RE.search(before):
+            return False  # "in the hall of the Uzbek Council of Ministers": where, not who
         if place.kind in ("official", "demonym"):
             return paired or not (place.kind == "demonym" and _NON_ACTOR_AFTER_RE.match(self.text, place.end))
         if _LOCATION_RE.search(before):

@@ -140,6 +140,7 @@ _BARE_ROUND_RE = re.compile(cues.BARE_ROUND, _FLAGS)
 _ENTRY_DATE_END_RE = re.compile(cues.ENTRY_DATE_END)
 _FUTURE_DATE_RE = re.compile(cues.FUTURE_DATE, _FLAGS)
 _OPENS_AFTER_RE = re.compile(cues.OPENS_AFTER, _FLAGS)
+_BUILDING_OF_RE = re.compile(cues.BUILDING_OF, _FLAGS)
 _PAST_VERB_RE = re.compile(cues.PAST_VERB, _FLAGS)
 _NOT_SINCE_BEFORE_RE = re.compile(cues.NOT_SINCE_BEFORE, _FLAGS)
 
