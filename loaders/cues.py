@@ -405,6 +405,10 @@ DECISION_CUES = (
     r"\b(?:agreed|decided|pledged|promised|vowed|resolved|cancel(?:l)?ed|postponed|called off|put off|scrapped|shelved|suspended)\b",
 )
 
+#: Right before a trigger: the decision dated before it came out of that encounter ("agreed
+#: Thursday not to use force, after a tense face-to-face meeting"), so the day is the encounter's.
+AFTER_ENCOUNTER = r"\b(?:after|following|at the end of|at the close of)\s+(?:a|an|the|their|his|her|its)?\s*(?:[\w-]+\s+){0,3}$"
+
 #: A place right after one of these is where an encounter is, not who takes part.
 #: ("in the port city of", "to Russia's Black Sea resort of")
 _BUILDINGS = r"hall|building|headquarters|offices?|premises|residence|palace|seat"

@@ -1240,3 +1240,13 @@ def test_a_dateline_with_an_abbreviated_month_is_where_the_report_is_filed_not_a
             "the Ecuadorean Council of Ministers.")
     for record in extract(body, published=datetime(2024, 1, 11)):
         assert "ECU" not in record["countries"]
+
+
+@pytest.mark.parametrize("body, day", [
+    # the decision came out of the encounter: its day
+    ("The presidents of Chile and Peru agreed Monday not to use force, after a tense meeting in Quito.", "2024-03-04"),
+    # the decision is about an encounter to come: not its day
+    ("The presidents of Chile and Peru agreed Monday to meet in Quito in April.", "2024-04-01"),
+])
+def test_a_decision_dates_the_encounter_it_came_out_of_not_one_it_plans(body, day):
+    assert _one(body)["date"] == day

@@ -11,6 +11,7 @@ from loaders.extraction.model import _after_anchor, _Candidate, _unique
 from loaders.extraction.patterns import (
     _ABSENCE,
     _ABSENCE_REACH_ENDS_RE,
+    _AFTER_ENCOUNTER_RE,
     _ANAPHORA_RE,
     _ANY_ABSENCE_RE,
     _ANY_MEDIATOR_RE,
@@ -335,6 +336,13 @@ def _read_clause(article, sentence, candidate, segment, clause, window):
                     None)
         if head is not None:
             candidate.date, where = head, "the date heading its entry of a timeline or opening its sentence"
+    if candidate.date is None and _AFTER_ENCOUNTER_RE.search(article.text, sentence.start, candidate.start):
+        # "agreed Thursday not to use force, after a tense meeting": the decision came out of
+        # the encounter, on its day
+        decided = [m for m in article.dates_from(sentence.start, candidate.start)
+                   if m.precision == "day" and _DECIDED_RE.search(article.text[max(sentence.start, m.start - 40):m.start])]
+        if decided:
+            candidate.date, where = decided[-1], "the day of the decision that came out of it"
     if candidate.date is not None:
         candidate.why["date"] = f"nearest date in {where}: {candidate.date.text!r} ({candidate.date.rule})"
     if candidate.date is not None and candidate.date.precision == "day" and \
