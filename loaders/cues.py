@@ -136,7 +136,7 @@ TRIGGERS = (
     Trigger(r"(?<!\bmet )(?<!\bmeet )(?<!\bmeeting )face to face(?! (?:talks|meetings?|encounters?|summits?|conversations?|"
             r"diplomacy|contacts?|interactions?|dialogue)\b)", "meeting", "040", None),
     # a courtesy call on a leader ("called on General Smith"); "called on Lima to withdraw" is urging
-    Trigger(r"(?:called|calling|calls|paid a (?:courtesy )?call) (?:\w+ly )?on(?= (?:the |his |her )?(?-i:(?:President|Prime Minister|"
+    Trigger(r"(?:called|calling|calls|(?:pay|pays|paying|paid) a (?:courtesy )?call) (?:\w+ly )?on(?= (?:the |his |her )?(?-i:(?:President|Prime Minister|"
             r"Premier|Chancellor|King|Queen|Emir|General|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Pope|Sheikh)\b))"
             r"(?!(?:\s+[\w.'’-]+){1,5}\s+to\s+\w)", "meeting", "040", None),
     Trigger(r"(?:shake|shakes|shook|shaking) hands", "meeting", "040", None),

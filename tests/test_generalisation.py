@@ -1250,3 +1250,12 @@ def test_a_dateline_with_an_abbreviated_month_is_where_the_report_is_filed_not_a
 ])
 def test_a_decision_dates_the_encounter_it_came_out_of_not_one_it_plans(body, day):
     assert _one(body)["date"] == day
+
+
+def test_a_round_planned_in_one_party_s_capital_keeps_that_party():
+    body = ("The prime ministers of Chile and Peru held talks in Santiago on Monday. Officials said "
+            "the two sides agreed to hold a second round in Lima next month. The Chilean premier is "
+            "also scheduled to pay a courtesy call on President Boluarte of Peru on Tuesday.")
+    records = extract(body)
+    assert set(_one_of(records, date="2024-04-01")["countries"]) == {"CHL", "PER"}
+    assert _one_of(records, date="2024-03-12")["kind"] == "meeting"

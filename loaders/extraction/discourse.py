@@ -179,6 +179,7 @@ def _bare_rounds(article, candidates):
                  if candidate.start <= p.start < candidate.end + 40 and article.is_actor(p)]
         if told is not None and len(named) < 2:
             candidate.countries = list(told.countries)
+            candidate.group_reference = True  # its parties are those told before, hosts included
             candidate.mediators = _unique(candidate.mediators + told.mediators)
             candidate.why["countries"] = "a numbered round of the talks told first: their parties"
 

@@ -281,7 +281,7 @@ def _finish(article, group):
     seated = {code for name in group.organizations for code in seated_members(name)}
     # an item of a chronology ("Istanbul, Jan. 8, 2020") keeps the parties of the list's noun
     listed = all(member.item is not None for member in group.members)
-    if group.kind != "visit" and group.country and group.country in countries and not listed and \
+    if group.kind != "visit" and group.country and group.country in countries and not listed and not group_reference and \
             group.country not in seated and not _actor_outside_venue(article, group, group.country):
         countries.remove(group.country)
     return countries, absent, mediators
