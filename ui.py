@@ -163,11 +163,8 @@ def sidebar_filters():
     bar.multiselect("About a country, without it", _with_unknown(facets["countries"], st.session_state[_WIDGET + "absent"]),
                     key=_WIDGET + "absent", format_func=country_label, placeholder="no absentee filter",
                     help="events the text says this country did not take part in")
-    if bar.button("Clear filters"):
-        for field in ("countries", "topics", "kinds", "statuses", "sources", "absent"):
-            st.session_state[_WIDGET + field] = []
-        st.session_state.update({_WIDGET + "match": "any", _WIDGET + "start": None, _WIDGET + "end": None, _WIDGET + "text": ""})
-        st.rerun()
+    # a callback runs before the next run draws the widgets: only then may their keys be set
+    bar.button("Clear filters", key="clear_filters", on_click=_clear_filters)
 
     state = st.session_state
     start, end = state[_WIDGET + "start"], state[_WIDGET + "end"]
@@ -183,6 +180,12 @@ def sidebar_filters():
     if facets["first"]:
         bar.caption(f"The store holds events from {facets['first']:%-d %b %Y} to {facets['last']:%-d %b %Y}.")
     return filters
+
+
+def _clear_filters():
+    for field in ("countries", "topics", "kinds", "statuses", "sources", "absent"):
+        st.session_state[_WIDGET + field] = []
+    st.session_state.update({_WIDGET + "match": "any", _WIDGET + "start": None, _WIDGET + "end": None, _WIDGET + "text": ""})
 
 
 def _write_query(filters):

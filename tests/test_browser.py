@@ -125,6 +125,14 @@ def point_position(page, event_id):
     }""", event_id)
 
 
+def until(check, message, seconds=30):
+    """Wait for `check()` to be true (the chart redraws after a rerun); fail with `message`."""
+    deadline = time.monotonic() + seconds
+    while not check():
+        assert time.monotonic() < deadline, message
+        time.sleep(0.2)
+
+
 def test_filter_click_read_and_download(page, server):
     page.goto(server)
     wait_for_app(page)
@@ -136,10 +144,8 @@ def test_filter_click_read_and_download(page, server):
     page.wait_for_url("**country=RUS**")
     wait_for_app(page)
     page.screenshot(path=str(ARTIFACTS / "1-filtered-russia.png"), full_page=True)
-    deadline = time.monotonic() + 30
-    while point_position(page, "woodside") is not None:  # the chart redraws after the rerun
-        assert time.monotonic() < deadline, "the timeline still shows a China-USA summit after filtering to Russia"
-        page.wait_for_timeout(200)
+    until(lambda: point_position(page, "woodside") is None,
+          "the timeline still shows a China-USA summit after filtering to Russia")
     spot = point_position(page, "riyadh")
     assert spot is not None
     page.mouse.move(spot["x"], spot["y"])
@@ -224,3 +230,18 @@ def test_a_shared_link_to_a_page_is_filtered_on_a_fresh_server(tmp_path):
         chinese = sum("CHN" in countries for countries in EVENTS["countries"])
         expect(tab.locator("[data-testid='stMain']")).to_contain_text(f"{chinese:,} events")
         browser.close()
+
+
+def test_clear_filters_clears_every_filter(page, server):
+    page.goto(f"{server}/?country=RUS&kind=talks&q=Istanbul&match=all")
+    wait_for_app(page)
+    sidebar = page.locator("section[data-testid='stSidebar']")
+    expect(sidebar.locator(".st-key-filter_countries")).to_contain_text("Russia")
+    page.locator(".st-key-clear_filters button").click()
+    page.wait_for_url(lambda url: "country=" not in url and "kind=" not in url and "q=" not in url)
+    wait_for_app(page)
+    expect(sidebar.locator(".st-key-filter_countries")).not_to_contain_text("Russia")
+    expect(sidebar.locator(".st-key-filter_text input")).to_have_value("")
+    assert page.locator("[data-testid='stException']").count() == 0
+    until(lambda: point_position(page, "woodside") is not None, "the China-USA summit did not come back")
+    assert page.dialogs == []
