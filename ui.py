@@ -240,10 +240,11 @@ def md(text):
 def chart(fig, key, selectable=False):
     """Show a Plotly figure; with `selectable`, return the event_id of the clicked point or None."""
     config = {"displaylogo": False, "topojsonURL": TOPOJSON_URL}
+    # theme=None: the figure's own template and colours, the ones its downloads carry
     if not selectable:
-        st.plotly_chart(fig, key=key, config=config)
+        st.plotly_chart(fig, key=key, config=config, theme=None)
         return None
-    state = st.plotly_chart(fig, key=key, config=config, on_select="rerun", selection_mode="points")
+    state = st.plotly_chart(fig, key=key, config=config, theme=None, on_select="rerun", selection_mode="points")
     points = (state or {}).get("selection", {}).get("points", []) if state else []
     for point in points:
         custom = point.get("customdata") or []

@@ -3,7 +3,7 @@
     python -m charts export --view timeline|map|network|activity|matrix --format png|svg|pdf|html
                             --out FILE [--country ISO3]... [--topic T]... [--db FILE]
                             [--match any|all] [--kind K]... [--status S]... [--start YYYY-MM-DD]
-                            [--end YYYY-MM-DD] [--lanes pair|topic] [--period week|month]
+                            [--end YYYY-MM-DD] [--lanes pair|topic] [--period auto|week|month|quarter|year]
     python -m charts export --format csv|json|ics|timelinejs --out FILE [filters as above]
 
 Without --db it reads the default store (settings.db_path), building it from the bundled sample
@@ -14,6 +14,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from charts.activity import PERIODS
 from charts.export import EVENT_FORMATS, FIGURE_FORMATS, events_bytes, figure_bytes
 from charts.views import VIEWS
 from loaders.errors import ParleyError
@@ -45,7 +46,7 @@ def parser():
     export.add_argument("--end", type=_day)
     export.add_argument("--text", default="")
     export.add_argument("--lanes", choices=["pair", "topic"], default="pair", help="timeline lanes")
-    export.add_argument("--period", choices=["week", "month"], default="month", help="activity period")
+    export.add_argument("--period", choices=["auto", *PERIODS], default="auto", help="activity period (auto: fitted to the span)")
     export.add_argument("--width", type=int, default=1100)
     return top
 

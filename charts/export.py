@@ -1,7 +1,9 @@
 """Exports: figures to PNG, SVG, PDF (kaleido) and standalone HTML; events to CSV, JSON,
 iCalendar and Knight Lab TimelineJS JSON.
 
-Figures are rendered by kaleido 1.x, which drives Debian's chromium (found on PATH). Its
+The app's download buttons and `python -m charts export` both go through `figure_bytes`: one
+path, so a downloaded chart is the chart on the screen (the figures name their own template and
+colours, see charts/style.py). Figures are rendered by kaleido 1.x, which drives Debian's chromium (found on PATH). Its
 sync server is started once per process (`start_kaleido()`): the first image then costs about
 2 s and each later one about 0.2 s. World maps read their topojson from static/topojson, so no
 export fetches anything.
@@ -17,6 +19,7 @@ import threading
 from datetime import datetime, timedelta, timezone
 
 import pandas as pd
+import plotly.graph_objects as go
 import plotly.io as pio
 
 from charts import style
@@ -59,10 +62,19 @@ def figure_bytes(fig, fmt, width=1100, height=None, scale=1):
         return figure_html(fig).encode("utf-8")
     import kaleido
     start_kaleido()
-    spec = fig.to_plotly_json()
+    spec = static_figure(fig).to_plotly_json()
     height = height or spec.get("layout", {}).get("height") or 600
     opts = dict(format=fmt, width=width, height=height, scale=scale)
     return kaleido.calc_fig_sync(spec, opts=opts, topojson=TOPOJSON_DIR.resolve().as_uri() + "/")
+
+
+def static_figure(fig):
+    """A copy of `fig` for a still image: the range-selector buttons are dropped, since nothing
+    can press them on paper. Everything else (template, colours, margins) is the figure's own,
+    so the image shows what the screen shows."""
+    still = go.Figure(fig)
+    still.for_each_xaxis(lambda axis: axis.update(rangeselector=None))
+    return still
 
 
 def figure_html(fig):

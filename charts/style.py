@@ -1,4 +1,10 @@
-"""What every chart shares: colours, marker symbols, country names and safe hover text.
+"""What every chart shares: the template, colours, marker symbols, country names, label widths
+and safe hover text.
+
+Every figure names its template and the colour of each trace itself (`TEMPLATE`, `series_colors`),
+so it looks the same on the screen, where Streamlit would otherwise lay its own theme over it, as
+in a PNG, SVG or PDF made by kaleido in the app's process (where Streamlit's template is the
+default) or from the command line.
 
 Hover text and labels go through `html.escape` here, once, because Plotly renders a subset of
 HTML in hover text, titles and annotations (issue 6: a title `<img src=x onerror=...>` must show
@@ -19,6 +25,18 @@ KIND_COLORS = {
 }
 OTHER_COLOR = "#777777"
 KINDS = tuple(KIND_COLORS)
+#: The template every figure names, so no default (Streamlit's among them) slips in.
+TEMPLATE = "plotly_white"
+#: Colours of series such as countries, in order of activity: Okabe-Ito without black, then
+#: three of Paul Tol's muted colours; distinct from one another and visible on white.
+SERIES_COLORS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
+                 "#882255", "#44AA99", "#999933")
+#: The colour of a series that gathers the rest ("other").
+REST_COLOR = "#BBBBBB"
+#: Font size of tick labels, in px, and the width of an average character at that size (Plotly's
+#: default Open Sans / Arial run about 0.6 em; capitals and 'W' more, so it errs on the wide side).
+TICK_FONT_SIZE = 12
+CHAR_EM = 0.62
 
 #: Marker shape: a circle for a dated event, a diamond for an undated one drawn at its report date.
 DATED_SYMBOL, UNDATED_SYMBOL = "circle", "diamond"
@@ -31,6 +49,25 @@ PRECISION_FORMATS = {"day": "%-d %b %Y", "week": "week of %-d %b %Y", "month": "
 def kind_color(kind):
     """The colour for an event kind; grey for kinds outside KIND_COLORS."""
     return KIND_COLORS.get(kind, OTHER_COLOR)
+
+
+def series_colors(names, rest="other"):
+    """{name: colour} for series in order of importance: SERIES_COLORS in turn, REST_COLOR for
+    `rest`. More names than colours repeat the palette (callers keep at most ten series)."""
+    colors, number = {}, 0
+    for name in names:
+        if name == rest:
+            colors[name] = REST_COLOR
+        else:
+            colors[name] = SERIES_COLORS[number % len(SERIES_COLORS)]
+            number += 1
+    return colors
+
+
+def label_width(labels, size=TICK_FONT_SIZE):
+    """Pixels the widest of `labels` needs at font `size` (an estimate on the wide side), for
+    margins that leave every tick label whole. Example: label_width(["Russia – United States"])"""
+    return int(max((len(str(label)) for label in labels), default=0) * size * CHAR_EM) + 12
 
 
 def marker_symbol(status, dated):

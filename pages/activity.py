@@ -1,12 +1,13 @@
-"""Activity: events per week or month by country, and who meets whom as a matrix."""
+"""Activity: events per period by country, and who meets whom as a matrix (the most active countries)."""
 import streamlit as st
 
 import ui
-from charts.activity import activity, country_matrix
+from charts.activity import PERIODS, activity, country_matrix
 
 ui.page("Activity")
 events = ui.events(ui.current_filters())
-period = st.segmented_control("Per", ["week", "month"], default="month", key="activity_period") or "month"
+period = st.segmented_control("Per", ["auto", *PERIODS], default="auto", key="activity_period",
+                              help="auto: the period that fits the span of the events shown") or "auto"
 fig = activity(events, period=period)
 ui.chart(fig, key="activity_chart")
 matrix = country_matrix(events)

@@ -78,7 +78,8 @@ def test_marker_size_grows_with_sources():
     (["RUS"], ["Russia (other party not named)"]),
     (["RUS", "RUS"], ["Russia (other party not named)"]),
     ([], [NO_PARTIES]),
-    (["USA", "JPN", "KOR"], ["Japan – South Korea", "Japan – United States", "South Korea – United States"]),
+    (["USA", "JPN", "KOR"], ["Japan – South Korea – United States"]),  # once, in its grouping's lane
+    (["USA", "JPN", "KOR", "IND"], ["India – Japan – South Korea – United States"]),
     (["USA", "JPN", "KOR", "IND", "AUS"], [MULTILATERAL]),
 ])
 def test_pair_lanes(countries, expected):
@@ -210,12 +211,20 @@ def test_lanes_capped_and_the_rest_folded_into_one_lane(n_lanes, limit):
     assert fig.layout.height == max(320, 130 + LANE_HEIGHT * len(labels))
 
 
-def test_event_of_several_folded_pairs_is_drawn_once_in_the_folded_lane():
-    recent = lane_events({"FRA": "2025-01-01", "DEU": "2024-12-01"})
-    old = events_frame([event(event_id="trio", countries=["USA", "JPN", "KOR"], date=pd.Timestamp("1990-01-01"))])
-    fig = timeline(pd.concat([recent, old], ignore_index=True), lane_limit=2)
-    assert list(fig.layout.yaxis.ticktext) == [pair("FRA"), "other pairs (4)"]  # DEU and trio's three pairs
+def test_event_of_several_folded_topics_is_drawn_once_in_the_folded_lane():
+    recent = events_frame([event(event_id="new", topics=["trade"], date=pd.Timestamp("2025-01-01")),
+                           event(event_id="older", topics=["energy"], date=pd.Timestamp("2024-12-01"))])
+    old = events_frame([event(event_id="trio", topics=["arms", "debt", "water"], date=pd.Timestamp("1990-01-01"))])
+    fig = timeline(pd.concat([recent, old], ignore_index=True), lanes="topic", lane_limit=2)
+    assert list(fig.layout.yaxis.ticktext) == ["trade", "other topics (4)"]  # energy and trio's three topics
     assert len(marker_points(fig)["trio"]) == 1
+
+
+def test_a_four_party_event_takes_one_lane():
+    frame = events_frame([event(event_id="quad", countries=["USA", "JPN", "IND", "AUS"], date=pd.Timestamp("2024-09-21"))])
+    fig = timeline(frame)
+    assert list(fig.layout.yaxis.ticktext) == ["Australia – India – Japan – United States"]
+    assert len(marker_points(fig)["quad"]) == 1
 
 
 @pytest.mark.parametrize("first, last, window_from", [
