@@ -1,6 +1,7 @@
 """charts/: the figure builders, asserted on the figure objects they return."""
 import json
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
@@ -494,6 +495,27 @@ def test_network_edges_weighted_by_shared_events():
     assert dict((c, n) for c, n in nodes.customdata) == {"USA": 3, "RUS": 2, "CHN": 1}
 
 
+def test_network_names_the_most_active_countries_and_folds_the_rest():
+    partners = ["CHN", "GBR", "FRA", "DEU", "JPN"]
+    frame = events_frame([event(event_id=f"{code}{n}", countries=["USA", code], date=pd.Timestamp("2025-01-01"))
+                          for number, code in enumerate(partners) for n in range(len(partners) - number)])
+    fig = network(frame, top=4)
+    nodes = next(t for t in fig.data if t.name == "countries")
+    assert dict((c, n) for c, n in nodes.customdata) == {"USA": 15, "CHN": 5, "GBR": 4, "FRA": 3, "other": 3}
+    assert "2 other countries" in nodes.text and fig.layout.meta["folded"] == 2
+    again = next(t for t in network(frame, top=4).data if t.name == "countries")
+    assert list(again.x) == list(nodes.x) and list(again.y) == list(nodes.y)  # a seeded layout: the same picture
+
+
+def test_network_puts_countries_that_meet_often_closer():
+    frame = events_frame([event(event_id=f"ru{n}", countries=["USA", "RUS"], date=pd.Timestamp("2025-01-01")) for n in range(8)]
+                         + [event(event_id="cn", countries=["USA", "CHN"], date=pd.Timestamp("2025-01-01")),
+                            event(event_id="br", countries=["CHN", "BRA"], date=pd.Timestamp("2025-01-01"))])
+    nodes = next(t for t in network(frame).data if t.name == "countries")
+    spot = {code: np.array([x, y]) for (code, _), x, y in zip(nodes.customdata, nodes.x, nodes.y)}
+    assert np.linalg.norm(spot["USA"] - spot["RUS"]) < np.linalg.norm(spot["USA"] - spot["BRA"])
+
+
 @pytest.mark.parametrize("period, expected_periods", [("month", 2), ("week", 3)])
 def test_activity_counts_per_period_and_country(period, expected_periods):
     frame = events_frame([event(event_id="a", date=pd.Timestamp("2025-01-06")), event(event_id="b", date=pd.Timestamp("2025-01-20")),
@@ -517,3 +539,23 @@ def test_country_matrix_is_symmetric():
     assert z == [list(c) for c in zip(*z)]
     usa, rus = heat.x.index(style.country_name("USA")), heat.x.index(style.country_name("RUS"))
     assert z[usa][rus] == 2 and z[usa][usa] == 0
+
+
+@pytest.mark.parametrize("first, last, period", [
+    ("2025-02-18", "2025-02-28", "week"), ("2023-11-15", "2025-02-28", "month"),
+    ("2012-01-01", "2025-02-28", "quarter"), ("1866-07-01", "2025-02-28", "year"),
+])
+def test_activity_period_fits_the_span_shown(first, last, period):
+    frame = events_frame([event(event_id="a", date=pd.Timestamp(first)), event(event_id="b", date=pd.Timestamp(last))])
+    fig = activity(frame)
+    assert fig.layout.meta["period"] == period
+    assert len({x for trace in fig.data for x in trace.x}) == 2
+
+
+def test_country_matrix_folds_all_but_the_most_active():
+    frame = events_frame([event(event_id="a"), event(event_id="b"), event(event_id="c", countries=["USA", "CHN", "GBR"])])
+    heat = country_matrix(frame, top=2).data[0]
+    assert list(heat.x) == ["Russia", "United States", "2 other countries"]
+    z = [list(r) for r in heat.z]
+    assert z == [list(c) for c in zip(*z)]
+    assert z[2][2] == 1 and z[1][2] == 2  # China – United Kingdom inside 'other'; the US met each of them once
