@@ -90,6 +90,12 @@ def articles():
     return _articles(str(store_path()))
 
 
+def articles_by_id():
+    """{article_id: ARTICLES row as a dict} of the store (cached with the articles)."""
+    frame = articles()
+    return dict(zip(frame["article_id"], frame.to_dict("records")))
+
+
 def data_changed():
     """Call after writing to the store (import, curation): later queries read it afresh."""
     st.cache_data.clear()
@@ -270,6 +276,26 @@ def events_downloads(frame, name="events"):
                                mime=mime, key=f"download_{name}_{fmt}", on_click="ignore", width="stretch")
 
 
+def events_table(events):
+    """The Events page's table of an EVENTS frame, newest first (an undated event at its report
+    date): event_id, date (the event's own day, empty when undated), when (the date as it reads,
+    'undated, reported …' included), title (plain_title), kind, status, venue, participants,
+    absentees, heads, topics, n_sources, origin."""
+    records = events.to_dict("records")
+    table = events.assign(
+        date=events["date"].dt.date.astype(object).where(events["date"].notna(), None),
+        when=[style.date_label(row) for row in records],
+        title=[style.plain_title(row) for row in records],
+        venue=[style.venue_label(row) for row in records],
+        participants=events["countries"].map(style.country_names),
+        absentees=events["absent"].map(style.country_names),
+        x=style.event_x(events),
+    )
+    table = table.sort_values(["x", "event_id"], ascending=[False, True], na_position="last", kind="stable")
+    return table[["event_id", "date", "when", "title", "kind", "status", "venue", "participants", "absentees", "heads",
+                  "topics", "n_sources", "origin"]].reset_index(drop=True)
+
+
 def selected_event(clicked=None):
     """The event_id to show in detail: a fresh click, else the one named in the URL."""
     if clicked:
@@ -286,19 +312,20 @@ def show_event(event_id, frame):
         st.info("The selected event is not among the filtered events.")
         return
     row = rows.iloc[0].to_dict()
-    texts = articles().set_index("article_id")["text"] if len(articles()) else pd.Series(dtype=object)
-    parts = [f"<h4 class='parley-event-title'>{style.esc(row['title'] or '(untitled)')}</h4>",
+    by_id = articles_by_id()
+    parts = [f"<h4 class='parley-event-title'>{style.esc(style.plain_title(row) or '(untitled)')}</h4>",
              f"<p>{style.hover_html(row).split('<br>', 1)[1]}</p>"]
     for number, source in enumerate(row["sources"], start=1):
-        text = texts.get(source.get("article_id"))
-        if isinstance(text, str):
-            body = evidence_html(text, source.get("evidence_start"), source.get("evidence_end"),
+        article = by_id.get(source.get("article_id"))
+        if article is not None:
+            body = evidence_html(article["text"], source.get("evidence_start"), source.get("evidence_end"),
                                  source.get("date_start"), source.get("date_end"))
         else:  # a structured source (travels, GDELT) keeps only its evidence
             body = evidence_html(source.get("evidence") or "", 0, len(source.get("evidence") or ""))
-        published = style.esc(str(source.get("published") or "")[:16] or "publication date unknown")
-        parts.append(f"<div class='parley-source'><p><b>Source {number}</b>: {style.esc(source.get('article'))}"
-                     f" ({published})</p><blockquote>{body}</blockquote></div>")
+        headline, outlet, day, file = style.source_parts(source, article, row["origin"])
+        said = ", ".join(style.esc(part) for part in (outlet, day or "publication date unknown") if part)
+        parts.append(f"<div class='parley-source'><p><b>Source {number}</b>: <i class='parley-headline'>{style.esc(headline)}</i>"
+                     f" — {said} <small>(file {style.esc(file)})</small></p><blockquote>{body}</blockquote></div>")
     if len(row["merge_reasons"]):
         parts.append("<p><small>Merged because: " + "; ".join(style.esc(r) for r in row["merge_reasons"]) + "</small></p>")
     with st.container(border=True, key="event_details"):
@@ -307,6 +334,8 @@ def show_event(event_id, frame):
 
 # -- sources and import -----------------------------------------------------------------------
 
+#: The name a pasted text is recorded under (in the articles and the import log).
+PASTED_NAME = "pasted text.txt"
 #: File types the upload form offers (the registry tells formats apart by content, not suffix).
 UPLOAD_TYPES = ["txt", "md", "html", "htm", "json", "jsonl", "csv", "xml", "tsv"]
 
@@ -318,6 +347,17 @@ def events_per_article(frame):
         for article_id in {s.get("article_id") for s in sources}:
             counts[article_id] = counts.get(article_id, 0) + 1
     return counts
+
+
+def articles_table(articles, counts):
+    """The Sources page's table of an ARTICLES frame, newest first: title (the headline), outlet,
+    published, published_precision, language, events (how many cite it, from `counts`),
+    problems, and the file it came from (path) last, as a detail."""
+    table = articles.assign(outlet=articles["url"].map(style.outlet),
+                            events=articles["article_id"].map(counts).fillna(0).astype(int),
+                            problems=articles["problems"].map("; ".join))
+    table = table.sort_values("published", ascending=False, na_position="last", kind="stable")
+    return table[["title", "outlet", "published", "published_precision", "language", "events", "problems", "path"]]
 
 
 def ingest_log():
@@ -357,7 +397,7 @@ def import_form():
         paths = []
         offered = [(upload.name, upload.getvalue()) for upload in uploads or []]
         if pasted.strip():
-            offered.append(("pasted text.txt", pasted_article(pasted, pasted_on).encode("utf-8")))
+            offered.append((PASTED_NAME, pasted_article(pasted, pasted_on).encode("utf-8")))
         for name, data in offered:
             try:
                 path = save_upload(name, data, folder)
@@ -373,19 +413,21 @@ def import_form():
         if paths:
             bar = st.progress(0.0, text="Reading…")
             try:
-                report = store().ingest(paths, progress=lambda done, total, label: bar.progress(
-                    min(done / max(total, 1), 1.0), text=f"{label} ({done}/{total})"))
+                report = store().ingest(paths, names={path: names[path.name] for path in paths},
+                                        progress=lambda done, total, label: bar.progress(
+                                            min(done / max(total, 1), 1.0), text=f"{label} ({done}/{total})"))
             except ParleyError as error:
                 st.error(md(error))
                 return
             finally:
                 bar.empty()
             data_changed()
-    if report is not None:
-        st.success(f"Import done: {report.summary()}")
-        for file in report.files:
-            if file.outcome == "rejected":
-                rejected.append((names.get(Path(file.path).name, Path(file.path).name), file.reason))
+    files = report.files if report is not None else []
+    rejected += [(file.path, file.reason) for file in files if file.outcome == "rejected"]
+    if any(file.outcome != "rejected" for file in files):
+        st.success(f"Import done: {md(report.summary())}")
+    else:  # a green 'done' would hide that nothing came in
+        st.error("Nothing was imported: every file was rejected.")
     for name, reason in rejected:
         st.error(f"Rejected {md(name)}: {md(reason)}")
 
@@ -457,7 +499,7 @@ def _event_row(event_id, frame):
 
 
 def _event_label(row):
-    return f"{style.date_label(row)} — {row['title'] or '(untitled)'}"
+    return f"{style.date_label(row)} — {style.plain_title(row) or '(untitled)'}"
 
 
 def _options(allowed, current):
@@ -502,7 +544,7 @@ def _save_edit(event):
         _notice("info", "Nothing to save: the form matches the event.")
         return
     _change(lambda s: s.edit_event(event["event_id"], changes, st.session_state.get(_CURATE + "edit_reason")),
-            lambda _: f"Saved {', '.join(changes)} of '{event['title']}'.", event["event_id"])
+            lambda _: f"Saved {', '.join(changes)} of '{style.plain_title(event)}'.", event["event_id"])
 
 
 def _merge_form(event, frame, picked):
@@ -524,7 +566,7 @@ def _merge(event):
         _notice("warning", "Choose the event to merge with.")
         return
     _change(lambda s: s.merge_events(event["event_id"], other, st.session_state.get(_CURATE + "merge_reason")),
-            lambda _: f"Merged into '{event['title']}'.", event["event_id"])
+            lambda _: f"Merged into '{style.plain_title(event)}'.", event["event_id"])
 
 
 def _split_form(event):
@@ -532,7 +574,9 @@ def _split_form(event):
     if len(pairs) < 2:
         st.caption("This event has one source: there is nothing to split off.")
         return
-    labels = {mention_id: f"Source {n}: {source.get('article')} — {(source.get('evidence') or '')[:90]}"
+    by_id = articles_by_id()
+    labels = {mention_id: f"Source {n}: {style.source_parts(source, by_id.get(source.get('article_id')), event['origin'])[0]}"
+                          f" — {(source.get('evidence') or '')[:90]}"
               for n, (mention_id, source) in enumerate(pairs, start=1)}
     with st.form("curate_split_form"):
         st.multiselect("Sources that report another encounter", list(labels), format_func=labels.get,
@@ -547,7 +591,7 @@ def _split(event):
         _notice("warning", "Choose the sources to split off.")
         return
     _change(lambda s: s.split_event(event["event_id"], chosen, st.session_state.get(_CURATE + "split_reason")),
-            lambda _: f"Split {len(chosen)} source(s) off '{event['title']}'.", event["event_id"])
+            lambda _: f"Split {len(chosen)} source(s) off '{style.plain_title(event)}'.", event["event_id"])
 
 
 def _delete_form(event):
@@ -559,7 +603,7 @@ def _delete_form(event):
 
 def _delete(event):
     _change(lambda s: s.delete_event(event["event_id"], st.session_state.get(_CURATE + "delete_reason")),
-            lambda _: f"Deleted '{event['title']}'.")
+            lambda _: f"Deleted '{style.plain_title(event)}'.")
 
 
 def _undo():
@@ -585,7 +629,7 @@ def curation_forms(event_id, frame, picked=()):
     if event is None:
         st.caption("Select a row to edit, merge, split or delete its event; select two to merge them.")
     else:
-        st.markdown(f"Correcting **{md(event['title'] or '(untitled)')}**")
+        st.markdown(f"Correcting **{md(style.plain_title(event) or '(untitled)')}**")
         edit, merge, split, delete = st.tabs(["Edit", "Merge", "Split", "Delete"])
         with edit:
             _edit_form(event)

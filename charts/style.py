@@ -11,6 +11,8 @@ HTML in hover text, titles and annotations (issue 6: a title `<img src=x onerror
 as text). Builders add their own `<br>` and `<b>` only around escaped values.
 """
 import html
+import re
+from urllib.parse import urlparse
 
 import pandas as pd
 
@@ -96,6 +98,53 @@ def country_names(codes):
     return ", ".join(country_name(code) for code in codes)
 
 
+#: A generated title opens with the parties' ISO3 codes: "USA–RUS talks, Istanbul".
+_CODES_RE = re.compile(r"^(?P<codes>[A-Z]{3}(?:–[A-Z]{3})*)(?=[\s,(]|$)")
+
+
+def plain_title(row):
+    """An event's title as an analyst would write it: the ISO3 codes a generated title opens with
+    become country names in alphabetical order ("USA–RUS talks, Istanbul" -> "Russia–United States
+    talks, Istanbul"); a title someone wrote (or corrected) is kept as it is. '' for none.
+    `row` is a mapping with the EVENTS columns, or a title string."""
+    title = row if isinstance(row, str) else (row.get("title") or "")
+    match = _CODES_RE.match(title)
+    if not match:
+        return title
+    codes = match.group("codes").split("–")
+    names = [country_name(code) for code in codes]
+    if any(name == code for name, code in zip(names, codes)):  # not country codes after all
+        return title
+    return "–".join(sorted(names)) + title[match.end():]
+
+
+#: How a structured source is named where it has no headline of its own.
+ORIGIN_NAMES = {"travels": "Office of the Historian, travels abroad", "visits": "Office of the Historian, visits to the US",
+                "gdelt": "GDELT event record", "events-file": "events file", "manual": "added by hand"}
+
+
+def outlet(url):
+    """The outlet of an article, from its address: 'https://www.reuters.com/x' -> 'reuters.com';
+    '' without one."""
+    host = urlparse(str(url or "")).hostname or ""
+    return host.removeprefix("www.")
+
+
+def source_parts(source, article=None, origin=None):
+    """How one source of an event is named: (headline, outlet, date, file).
+
+    `source` is one record of an event's `sources`; `article` the ARTICLES row it came from (a
+    mapping) or None for a structured source, which is named by its `origin` (ORIGIN_NAMES).
+    Example: source_parts(event["sources"][0], articles_by_id[...]) ->
+    ('US Department of State shares details ...', 'pravda.com.ua', '28 Feb 2025', '000_76c8171fdb820c38.txt')
+    """
+    article = article or {}
+    headline = article.get("title") or ORIGIN_NAMES.get(origin) or source.get("article") or "source"
+    published = source.get("published") or article.get("published")
+    day = format_day(pd.Timestamp(published)) if published is not None and not pd.isna(published) and str(published) not in ("", "NaT", "None") else ""
+    return headline, outlet(article.get("url")), day, str(source.get("article") or "")
+
+
 def esc(value):
     """`value` as inert HTML text (None and NaN as '')."""
     if value is None or (not isinstance(value, (list, tuple, dict)) and pd.isna(value)):
@@ -133,7 +182,7 @@ def venue_label(row):
 def hover_html(row):
     """The hover text of one event, every value escaped: title, date with its precision, venue,
     participants, absentees, heads, status and number of sources."""
-    lines = [f"<b>{esc(row.get('title') or '(untitled)')}</b>",
+    lines = [f"<b>{esc(plain_title(row) or '(untitled)')}</b>",
              f"{esc(row.get('kind') or '')}, {esc(row.get('status') or '')}",
              f"Date: {esc(date_label(row))}",
              f"Venue: {esc(venue_label(row))}",

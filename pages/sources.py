@@ -10,10 +10,9 @@ st.subheader("Articles in the store")
 articles = ui.articles()
 events = ui.events()
 counts = ui.events_per_article(events)
-table = articles.assign(events=articles["article_id"].map(counts).fillna(0).astype(int),
-                        problems=articles["problems"].map("; ".join))[
-    ["path", "title", "published", "published_precision", "language", "events", "problems"]]
+table = ui.articles_table(articles, counts)
 st.caption(f"{len(articles):,} articles; {int((table['events'] == 0).sum())} gave no event.")
-st.dataframe(table, hide_index=True, key="articles_table")
+st.dataframe(table, hide_index=True, key="articles_table",
+             column_config={"title": "headline", "path": "file", "published": st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm")})
 st.subheader("Every file offered to the store")
 st.dataframe(ui.ingest_log(), hide_index=True, key="ingest_log_table")

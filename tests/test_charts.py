@@ -559,3 +559,24 @@ def test_country_matrix_folds_all_but_the_most_active():
     z = [list(r) for r in heat.z]
     assert z == [list(c) for c in zip(*z)]
     assert z[2][2] == 1 and z[1][2] == 2  # China – United Kingdom inside 'other'; the US met each of them once
+
+
+@pytest.mark.parametrize("title, plain", [
+    ("USA–RUS meeting, Saudi Arabia", "Russia–United States meeting, Saudi Arabia"),
+    ("USA–RUS meeting (planned)", "Russia–United States meeting (planned)"),
+    ("CHN–IND–RUS–BRA summit, Kazan", "Brazil–China–India–Russia summit, Kazan"),
+    # must NOT change: titles someone wrote, words in capitals that are no country codes
+    ("Biden–Xi summit, Woodside", "Biden–Xi summit, Woodside"),
+    ("NATO summit, Washington", "NATO summit, Washington"),
+    ("ZZZ talks", "ZZZ talks"),
+    ("", ""),
+])
+def test_plain_title_names_countries(title, plain):
+    assert style.plain_title(title) == plain
+    assert style.plain_title({"title": title}) == plain
+
+
+@pytest.mark.parametrize("url, name", [("https://www.reuters.com/world/x", "reuters.com"), ("http://pravda.com.ua/a", "pravda.com.ua"),
+                                       (None, ""), ("not a url", "")])
+def test_outlet_from_the_address(url, name):
+    assert style.outlet(url) == name

@@ -173,6 +173,25 @@ def test_events_page_table(app):
     assert table["title"][0] == "Biden–Xi summit, Woodside"
 
 
+def test_events_page_lists_newest_first_in_plain_words(app):
+    table = app("events").dataframe[0].value
+    assert list(table["event_id"][:4]) == ["followup", "istanbul", "riyadh", "hostile"]  # the first two reported 28 Feb 2025
+    assert list(table["event_id"])[-1] == "potsdam"
+    by_id = table.set_index("event_id")
+    assert pd.isna(by_id.loc["istanbul", "date"]) and by_id.loc["istanbul", "when"] == "undated, reported 28 Feb 2025"
+    assert str(by_id.loc["riyadh", "date"]) == "2025-02-18"
+    assert by_id.loc["riyadh", "title"] == "Russia–United States meeting, Saudi Arabia"
+
+
+def test_event_details_name_each_source_by_headline_outlet_and_date(app):
+    at = app("events", event="riyadh")
+    details = " ".join(block.proto.body for block in at.get("html"))
+    assert "<h4 class='parley-event-title'>Russia–United States meeting, Saudi Arabia</h4>" in details
+    # the article's own headline (these made-up articles are headed by the event's stored title), its date, then the file
+    assert ("<b>Source 1</b>: <i class='parley-headline'>USA–RUS meeting, Saudi Arabia</i> — 28 Feb 2025 "
+            "<small>(file seed.txt)</small>") in details
+
+
 def test_sources_page_lists_articles(app):
     at = app("sources")
     articles = at.dataframe[0].value

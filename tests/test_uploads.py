@@ -197,6 +197,27 @@ def test_a_pasted_article_with_its_date_is_ingested_and_its_relative_dates_resol
     assert any("Import done" in s.value for s in at.success)
     [article] = store.articles().to_dict("records")
     assert article["title"] == "Kenya and Peru hold talks" and str(article["published"])[:10] == "2025-06-18"
+    # recorded under the name it was offered with, not the temporary file it was read from
+    assert article["path"] == "pasted text.txt"
+    assert store.ingest_log()["path"].iloc[-1] == "pasted text.txt"
     talks = store.events()
     talks = talks[talks["countries"].map(lambda c: sorted(c) == ["KEN", "PER"])].iloc[0]
     assert str(talks["date"])[:10] == "2025-06-13"
+
+
+def test_an_import_that_rejects_every_file_says_so_in_red(tmp_path, monkeypatch):
+    import dataclasses
+
+    import loaders.uploads
+    from eventrows import mention, mentions_frame, open_page
+
+    store = Store(tmp_path / "refused.duckdb")
+    store.add_frames(mentions=mentions_frame(mention(1)))
+    monkeypatch.setenv("PARLEY_DB", str(store.path))
+    monkeypatch.setattr(loaders.uploads, "SETTINGS", dataclasses.replace(loaders.uploads.SETTINGS, max_upload_bytes=20))
+    at = open_page("sources")
+    at.text_area[0].input("Kenya and Peru hold talks\nA text longer than twenty bytes.")
+    at.button[0].click().run()
+    assert not at.exception and not at.success
+    assert [e.value for e in at.error][:1] == ["Nothing was imported: every file was rejected."]
+    assert any("Rejected pasted text" in e.value for e in at.error)
