@@ -246,3 +246,14 @@ def test_static_images_drop_the_range_buttons_the_html_keeps(tab):
     assert fig.layout.xaxis.rangeselector.buttons  # the screen has them
     assert svg_facts(tab, figure_bytes(fig, "svg"))["buttons"] == 0
     assert '"rangeselector"' in figure_bytes(fig, "html").decode()
+
+
+def test_ics_reads_back_with_the_icalendar_package():
+    import icalendar
+
+    calendar = icalendar.Calendar.from_ical(events_ics(EVENTS))
+    by_uid = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+    assert str(by_uid["riyadh@parley"]["SUMMARY"]) == "Russia–United States meeting, Saudi Arabia"
+    assert str(by_uid["vienna@parley"]["DESCRIPTION"]).startswith("Two days of talks, in Vienna.")
+    assert by_uid["vienna@parley"]["CATEGORIES"].cats == ["security", "trade"]
+    assert str(calendar["X-PARLEY-SKIPPED"]) == "nowhen"
