@@ -19,7 +19,7 @@ from charts.evidence import evidence_html
 from charts.export import EVENT_FORMATS, FIGURE_FORMATS, events_bytes, figure_bytes
 from charts.map import TOPOJSON_URL
 from loaders.errors import InputError, ParleyError
-from loaders.filters import Filters
+from loaders.filters import NEWS_VALUES, STRUCTURED_ORIGINS, Filters
 from loaders.settings import SETTINGS
 from loaders.uploads import safe_name, save_upload
 
@@ -29,6 +29,8 @@ CACHE_SECONDS = 60
 #: Query-string key of the event shown in detail (so a shared link opens on it).
 EVENT_KEY = "event"
 _WIDGET = "filter_"  # prefix of the sidebar widgets' session-state keys
+#: The Filters fields the sidebar's widgets hold, one widget each.
+_FIELDS = ("countries", "match", "topics", "kinds", "statuses", "start", "end", "text", "sources", "absent", "news_only")
 
 
 def store_path():
@@ -113,6 +115,8 @@ def _facets(path):
         kinds=sorted(set(everything["kind"].dropna()) | set(style.KINDS)),
         statuses=["held", "planned", "cancelled"],
         sources=sorted(set(everything["origin"].dropna())),
+        structured=int(everything["origin"].isin(STRUCTURED_ORIGINS).sum()),
+        news=int((~everything["origin"].isin(STRUCTURED_ORIGINS)).sum()),
         first=when.min().date() if len(when) else None,
         last=when.max().date() if len(when) else None,
     )
@@ -141,13 +145,20 @@ def sidebar_filters():
         except ParleyError as error:
             st.sidebar.warning(f"Ignored the link's filters: {md(error)}")  # a link's values are anyone's
             from_url = Filters()
-        for field in ("countries", "match", "topics", "kinds", "statuses", "start", "end", "text", "sources", "absent"):
+        for field in _FIELDS:
             value = getattr(from_url, field)
             st.session_state[_WIDGET + field] = list(value) if isinstance(value, tuple) else value
+        if "news" not in st.query_params:  # no word in the link: the news first, where there is any
+            st.session_state[_WIDGET + "news_only"] = _news_first(facets)
         st.session_state["_filters_from_url"] = True
 
     bar = st.sidebar
     bar.header("Filters")
+    if facets["structured"] and facets["news"]:
+        bar.radio("Events from", [True, False], key=_WIDGET + "news_only",
+                  format_func=lambda news: (f"the articles ({facets['news']:,})" if news else
+                                            f"all sources ({facets['structured']:,} more from the Office of the Historian, GDELT)"),
+                  help="the large structured sources hold thousands of events; the articles you brought come first")
     country_label = lambda code: f"{style.country_name(code)} ({code})"
     bar.multiselect("Countries", _with_unknown(facets["countries"], st.session_state[_WIDGET + "countries"]),
                     key=_WIDGET + "countries", format_func=country_label, placeholder="any country")
@@ -170,7 +181,7 @@ def sidebar_filters():
                     key=_WIDGET + "absent", format_func=country_label, placeholder="no absentee filter",
                     help="events the text says this country did not take part in")
     # a callback runs before the next run draws the widgets: only then may their keys be set
-    bar.button("Clear filters", key="clear_filters", on_click=_clear_filters)
+    bar.button("Clear filters", key="clear_filters", on_click=_clear_filters, args=(_news_first(facets),))
 
     state = st.session_state
     start, end = state[_WIDGET + "start"], state[_WIDGET + "end"]
@@ -181,21 +192,29 @@ def sidebar_filters():
                       topics=tuple(state[_WIDGET + "topics"]), kinds=tuple(state[_WIDGET + "kinds"]),
                       statuses=tuple(state[_WIDGET + "statuses"]), start=start, end=end,
                       text=state[_WIDGET + "text"] or "", sources=tuple(state[_WIDGET + "sources"]),
-                      absent=tuple(state[_WIDGET + "absent"]))
-    _write_query(filters)
+                      absent=tuple(state[_WIDGET + "absent"]), news_only=bool(state[_WIDGET + "news_only"]))
+    _write_query(filters, _news_first(facets))
     if facets["first"]:
         bar.caption(f"The store holds events from {facets['first']:%-d %b %Y} to {facets['last']:%-d %b %Y}.")
     return filters
 
 
-def _clear_filters():
-    for field in ("countries", "topics", "kinds", "statuses", "sources", "absent"):
-        st.session_state[_WIDGET + field] = []
-    st.session_state.update({_WIDGET + "match": "any", _WIDGET + "start": None, _WIDGET + "end": None, _WIDGET + "text": ""})
+def _news_first(facets):
+    """The dashboard's default for `news_only`: the news, when the store holds news and more."""
+    return bool(facets["news"] and facets["structured"])
 
 
-def _write_query(filters):
+def _clear_filters(news_first):
+    for field in _FIELDS:
+        value = getattr(Filters(), field)
+        st.session_state[_WIDGET + field] = list(value) if isinstance(value, tuple) else value
+    st.session_state[_WIDGET + "news_only"] = news_first
+
+
+def _write_query(filters, news_first):
     wanted = filters.to_query()
+    if news_first and not filters.news_only:  # a link to everything must say so
+        wanted["news"] = next(word for word, value in NEWS_VALUES.items() if value is False)
     if EVENT_KEY in st.query_params:
         wanted[EVENT_KEY] = st.query_params[EVENT_KEY]
     if _query_mapping() != {k: v if isinstance(v, list) else [v] for k, v in wanted.items()}:

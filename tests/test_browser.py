@@ -36,6 +36,8 @@ EVENTS = pd.concat([seed_events(), events_frame([
           city="Woodside", country="USA", title="Biden–Xi summit, Woodside", evidence="Biden and Xi met in Woodside."),
     event(event_id="hostile", kind="call", countries=["FRA", "DEU"], date=pd.Timestamp("2024-03-01"),
           title=HOSTILE_TITLE, evidence=f"They spoke: {HOSTILE_TITLE} <script>alert(6)</script>."),
+    event(event_id="potsdam", kind="meeting", countries=["USA", "GBR"], date=pd.Timestamp("1945-07-17"), origin="travels",
+          title="Truman at Potsdam", evidence="The President attended the Potsdam conference."),
 ])], ignore_index=True)
 
 
@@ -245,3 +247,17 @@ def test_clear_filters_clears_every_filter(page, server):
     assert page.locator("[data-testid='stException']").count() == 0
     until(lambda: point_position(page, "woodside") is not None, "the China-USA summit did not come back")
     assert page.dialogs == []
+
+
+def test_the_articles_come_first_and_every_source_is_one_click_away(page, server):
+    page.goto(server)
+    wait_for_app(page)
+    until(lambda: point_position(page, "riyadh") is not None, "the article's Riyadh meeting is not drawn")
+    assert point_position(page, "potsdam") is None  # the Office of the Historian's trip waits for a click
+    page.locator(".st-key-filter_news_only label").filter(has_text="all sources").click()
+    page.wait_for_url("**news=all**")
+    until(lambda: point_position(page, "potsdam") is not None, "'all sources' did not bring the Potsdam trip in")
+    page.locator(".st-key-clear_filters button").click()
+    page.wait_for_url(lambda url: "news=only" in url)
+    until(lambda: point_position(page, "potsdam") is None, "Clear filters did not return to the articles")
+    assert page.locator("[data-testid='stException']").count() == 0
