@@ -36,13 +36,27 @@ def pair_counts(data_frame):
 
 def layout(pairs, codes, seed=LAYOUT_SEED):
     """{code: (x, y)} for `codes`, placed by networkx.spring_layout over the weighted `pairs`
-    (a, b, count), seeded so the same input gives the same positions."""
+    (a, b, count), seeded so the same input gives the same positions.
+
+    The largest group of countries linked by meetings fills the unit square around the origin;
+    smaller groups that meet no one of it (Armenia and Azerbaijan) are laid out on their own in
+    a column to its right, instead of being flung to a corner with the main picture squeezed.
+    """
     graph = nx.Graph()
     graph.add_nodes_from(codes)
-    graph.add_weighted_edges_from(pairs.itertuples(index=False, name=None))
-    if len(codes) <= 1:
-        return {code: (0.0, 0.0) for code in codes}
-    positions = nx.spring_layout(graph, weight="weight", seed=seed, k=2 / np.sqrt(len(codes)))
+    # a pair that met often pulls harder, but on a log scale: otherwise the busiest few collapse
+    # into one knot of overlapping labels
+    graph.add_weighted_edges_from((a, b, 1 + np.log(n)) for a, b, n in pairs.itertuples(index=False, name=None))
+    groups = sorted((sorted(group) for group in nx.connected_components(graph)), key=lambda group: (-len(group), group))
+    positions = {}
+    for number, group in enumerate(groups):
+        centre, scale = ((0.0, 0.0), 1.0) if number == 0 else ((1.45, 0.9 - 0.45 * (number - 1)), 0.15)
+        if len(group) == 1:
+            positions[group[0]] = centre
+            continue
+        placed = nx.spring_layout(graph.subgraph(group), weight="weight", seed=seed, k=2 / np.sqrt(len(group)),
+                                  iterations=200, center=centre, scale=scale)
+        positions.update(placed)
     return {code: (float(x), float(y)) for code, (x, y) in positions.items()}
 
 
