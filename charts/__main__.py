@@ -68,7 +68,7 @@ def export(args, out=sys.stdout):
     if args.format in EVENT_FORMATS:
         data = events_bytes(events, args.format)
     else:
-        options = {"timeline": dict(lanes=args.lanes, recent=not (args.start or args.end)), "activity": dict(period=args.period)}.get(args.view, {})
+        options = {"timeline": dict(lanes=args.lanes, recent=not (args.start or args.end)), "activity": dict(period=args.period, recent=not (args.start or args.end))}.get(args.view, {})
         data = figure_bytes(VIEWS[args.view](events, **options), args.format, width=args.width)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(data)

@@ -1,8 +1,9 @@
 """Activity: EVENTS frame -> meetings per period by country, and a country-by-country matrix.
 
 Both show the most active countries by name and fold the rest into 'other', so a store of two
-hundred countries still gives a chart a reader can take in. The bars' period fits the span of
-the events shown ("auto": weeks over a few months, years over a century), so no bar is a hair.
+hundred countries still gives a chart a reader can take in. Like the timeline, the bars open on
+the latest years when the events span decades (the rest is a zoom away), and their period fits
+the span in view ("auto": weeks over a few months, years over a century), so no bar is a hair.
 """
 from itertools import combinations
 
@@ -10,6 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts import style
+from charts.timeline import recent_window
 
 #: Period name -> pandas period alias.
 PERIODS = {"week": "W", "month": "M", "quarter": "Q", "year": "Y"}
@@ -20,11 +22,13 @@ MATRIX_TOP = 20
 OTHER = "other"
 
 
-def fitted_period(data_frame, max_bars=AUTO_MAX_BARS):
+def fitted_period(data_frame, max_bars=AUTO_MAX_BARS, window=None):
     """The finest period in PERIODS giving at most `max_bars` periods over the span of the
-    events' dates (undated: report date); 'month' when there are none.
-    Example: fitted_period(events_of_one_spring) -> 'week'"""
+    events' dates (undated: report date), or over `window` ([start, end]) when given; 'month'
+    when there are none. Example: fitted_period(events_of_one_spring) -> 'week'"""
     when = style.event_x(data_frame).dropna()
+    if window is not None:
+        when = pd.Series(pd.to_datetime(window))
     if when.empty:
         return "month"
     for period, alias in PERIODS.items():
@@ -59,17 +63,21 @@ def activity_counts(data_frame, period="month", top=10):
             .rename("count").reset_index())
 
 
-def activity(data_frame, period="auto", top=10, title=None):
+def activity(data_frame, period="auto", top=10, title=None, recent=True):
     """Stacked bars of events per period, one colour per country (top `top` + 'other').
 
     Takes an EVENTS frame; returns a go.Figure with one go.Bar per country (name: country name,
     customdata: ISO3), each with its own colour (style.series_colors), the most active first.
-    `period`: 'auto' (the default, fitted to the events' span), 'week', 'month', 'quarter' or
-    'year'. fig.layout.meta["period"] is the period drawn. Raises ParleyError for an unknown period.
-    Example: activity(events, "week")
+    `period`: 'auto' (the default, fitted to the span in view), 'week', 'month', 'quarter' or
+    'year'. With `recent` and events spanning decades the x axis opens on the latest years
+    (charts.timeline.recent_window); pass recent=False when the events were filtered by date.
+    fig.layout.meta: period (drawn), window (the initial x range or None).
+    Raises ParleyError for an unknown period. Example: activity(events, "week")
     """
     _check_period(period)
-    period = fitted_period(data_frame) if period == "auto" else period
+    when = style.event_x(data_frame).dropna()
+    window = recent_window(when.min(), when.max()) if recent and len(when) else None
+    period = fitted_period(data_frame, window=window) if period == "auto" else period
     counts = activity_counts(data_frame, period, top)
     fig = go.Figure()
     order = counts.groupby("country")["count"].sum().sort_values(ascending=False, kind="stable").index
@@ -85,9 +93,10 @@ def activity(data_frame, period="auto", top=10, title=None):
                              hovertemplate=f"{style.esc(name)}<br>{hover_date}: %{{y}}<extra></extra>"))
     fig.update_layout(barmode="stack", bargap=0.15, template=style.TEMPLATE, title=style.esc(title) if title else None,
                       xaxis=dict(type="date", title=dict(text=f"{period} (undated events: report date)", standoff=12),
-                                 automargin=True),
+                                 automargin=True, range=[f"{bound:%Y-%m-%d}" for bound in window] if window else None),
                       yaxis=dict(title=dict(text="events", standoff=12), automargin=True),
-                      legend=dict(title="country"), height=460, meta=dict(period=period),
+                      legend=dict(title="country"), height=460,
+                      meta=dict(period=period, window=[f"{bound:%Y-%m-%d}" for bound in window] if window else None),
                       margin=dict(l=60, r=10, t=40 if title else 10, b=60))
     return fig
 

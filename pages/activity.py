@@ -5,10 +5,12 @@ import ui
 from charts.activity import PERIODS, activity, country_matrix
 
 ui.page("Activity")
-events = ui.events(ui.current_filters())
+filters = ui.current_filters()
+events = ui.events(filters)
 period = st.segmented_control("Per", ["auto", *PERIODS], default="auto", key="activity_period",
                               help="auto: the period that fits the span of the events shown") or "auto"
-fig = activity(events, period=period)
+# as on the timeline: decades of data open on the latest years, a date range asked for shows whole
+fig = activity(events, period=period, recent=not (filters.start or filters.end))
 ui.chart(fig, key="activity_chart")
 matrix = country_matrix(events)
 st.subheader("Country by country")

@@ -547,7 +547,7 @@ def test_country_matrix_is_symmetric():
 ])
 def test_activity_period_fits_the_span_shown(first, last, period):
     frame = events_frame([event(event_id="a", date=pd.Timestamp(first)), event(event_id="b", date=pd.Timestamp(last))])
-    fig = activity(frame)
+    fig = activity(frame, recent=False)
     assert fig.layout.meta["period"] == period
     assert len({x for trace in fig.data for x in trace.x}) == 2
 
@@ -580,3 +580,13 @@ def test_plain_title_names_countries(title, plain):
                                        (None, ""), ("not a url", "")])
 def test_outlet_from_the_address(url, name):
     assert style.outlet(url) == name
+
+
+def test_activity_opens_on_the_latest_years_of_long_data_with_bins_to_fit():
+    frame = events_frame([event(event_id="old", date=pd.Timestamp("1866-07-01"))]
+                         + [event(event_id=f"n{n}", date=pd.Timestamp("2025-02-01") - pd.Timedelta(days=30 * n)) for n in range(20)])
+    fig = activity(frame)
+    start, end = (pd.Timestamp(bound) for bound in fig.layout.xaxis.range)
+    assert start.year == 2022 and end.year == 2025
+    assert fig.layout.meta["period"] == "month"  # fits three years, not 160
+    assert activity(frame, recent=False).layout.meta["period"] == "year"
