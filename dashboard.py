@@ -8,7 +8,8 @@ import streamlit as st
 
 import ui
 
-st.set_page_config(page_title="Parley", page_icon=":material/handshake:", layout="wide")
+# an emoji icon is drawn in the page itself; a :material/...: icon is fetched from a font CDN
+st.set_page_config(page_title="Parley", page_icon="🤝", layout="wide")
 
 PAGES = [
     st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:", default=True),

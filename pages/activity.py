@@ -7,8 +7,8 @@ from charts.activity import PERIODS, activity, country_matrix
 ui.page("Activity")
 filters = ui.current_filters()
 events = ui.events(filters)
-period = st.segmented_control("Per", ["auto", *PERIODS], default="auto", key="activity_period",
-                              help="auto: the period that fits the span of the events shown") or "auto"
+period = ui.url_choice("Per", ["auto", *PERIODS], "per", key="activity_period", default="auto",
+                       help="auto: the period that fits the span of the events shown")
 # as on the timeline: decades of data open on the latest years, a date range asked for shows whole
 fig = activity(events, period=period, recent=not (filters.start or filters.end))
 ui.chart(fig, key="activity_chart")

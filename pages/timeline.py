@@ -6,8 +6,8 @@ from charts.timeline import caption, timeline
 
 ui.page("Timeline")
 filters = ui.current_filters()
-lanes = st.segmented_control("Lanes", ["pair", "topic"], default="pair", key="timeline_lanes",
-                             format_func={"pair": "country pair", "topic": "topic"}.get) or "pair"
+lanes = ui.url_choice("Lanes", ["pair", "topic"], "lanes", key="timeline_lanes", default="pair",
+                      format_func={"pair": "country pair", "topic": "topic"}.get)
 events = ui.events(filters)
 # a date range asked for is shown whole; otherwise decades of data open on the latest years
 fig = timeline(events, lanes=lanes, recent=not (filters.start or filters.end))

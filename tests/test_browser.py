@@ -22,6 +22,7 @@ from playwright.sync_api import expect
 
 from eventrows import HOSTILE_TITLE, event, events_frame, seed_events, store_with_events
 from loaders.settings import SETTINGS
+from svgfacts import lightness, svg_facts
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -80,9 +81,14 @@ def streamlit_server(store_file, log_path):
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    store_file = tmp_path_factory.mktemp("browser") / "browser.duckdb"
-    store_with_events(store_file, EVENTS)
+def store_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("browser") / "browser.duckdb"
+    store_with_events(path, EVENTS)
+    return path
+
+
+@pytest.fixture(scope="module")
+def server(store_file, tmp_path_factory):
     with streamlit_server(store_file, tmp_path_factory.mktemp("log") / "streamlit.log") as url:
         yield url
 
@@ -261,3 +267,84 @@ def test_the_articles_come_first_and_every_source_is_one_click_away(page, server
     page.wait_for_url(lambda url: "news=only" in url)
     until(lambda: point_position(page, "potsdam") is None, "Clear filters did not return to the articles")
     assert page.locator("[data-testid='stException']").count() == 0
+
+
+def download(page, key, name):
+    """Click the download button `key` and return the bytes it gives (kept in ARTIFACTS/name)."""
+    with page.expect_download() as started:
+        page.locator(f".st-key-{key} button").click()
+    path = ARTIFACTS / name
+    started.value.save_as(path)
+    return path.read_bytes()
+
+
+def command_line_export(store_file, tmp_path, view):
+    """The same chart from `python -m charts export`, with the dashboard's first-view filter."""
+    out = tmp_path / f"{view}.svg"
+    subprocess.run([sys.executable, "-m", "charts", "export", "--view", view, "--format", "svg", "--news-only",
+                    "--db", str(store_file), "--out", str(out)], cwd=ROOT, check=True, capture_output=True, timeout=120)
+    return out.read_bytes()
+
+
+def test_downloaded_charts_show_what_the_screen_shows(page, server, store_file, tmp_path):
+    page.goto(server)
+    wait_for_app(page)
+    page.get_by_text("Download the chart or the events").click()
+    timeline_svg = download(page, "download_timeline_svg", "timeline.svg")
+    page.goto(f"{server}/activity")
+    page.wait_for_selector(".stPlotlyChart .js-plotly-plot .barlayer")
+    page.get_by_text("Download the charts").click()
+    activity_svg = download(page, "download_activity_svg", "activity.svg")
+
+    timeline = svg_facts(page, timeline_svg)
+    lanes = [tick["text"] for tick in timeline["yticks"]]
+    assert "Russia – United States" in lanes and "France – Germany" in lanes
+    assert all(tick["left"] >= 0 for tick in timeline["yticks"]), timeline["yticks"]  # every lane name whole
+    assert timeline["buttons"] == 0
+    activity = svg_facts(page, activity_svg)
+    fills = [trace[0] for trace in activity["bars"]]
+    assert len(fills) == 5 and len(set(fills)) == 5  # five countries, five colours
+    assert all(lightness(fill) > 60 for fill in fills), fills
+
+    # one export path: the command line draws the same charts
+    assert svg_facts(page, command_line_export(store_file, tmp_path, "timeline"))["yticks"] == timeline["yticks"]
+    assert svg_facts(page, command_line_export(store_file, tmp_path, "activity"))["bars"] == activity["bars"]
+
+
+def test_a_date_typed_in_from_applies_on_enter(page, server):
+    page.goto(server)
+    wait_for_app(page)
+    box = page.locator(".st-key-filter_start input")
+    box.fill("2025-02-20")
+    box.press("Enter")
+    page.wait_for_url("**start=2025-02-20**")
+    until(lambda: point_position(page, "riyadh") is None, "the 18 February meeting is still drawn from 20 February on")
+    assert point_position(page, "istanbul") is not None
+    box.fill("someday")
+    box.press("Enter")
+    expect(page.locator("section[data-testid='stSidebar']")).to_contain_text("From: someday is not a date")
+
+
+def test_the_lanes_choice_is_kept_in_a_link(page, server):
+    page.goto(server)
+    wait_for_app(page)
+    page.locator(".st-key-timeline_lanes button").filter(has_text="topic").click()
+    page.wait_for_url("**lanes=topic**")
+    page.goto(page.url)  # the link, opened afresh
+    wait_for_app(page)
+    until(lambda: "diplomatic missions" in page.locator(".stPlotlyChart .yaxislayer-above").text_content(),
+          "a link with lanes=topic did not open on topic lanes")
+
+
+def test_every_page_works_offline_without_a_deploy_button(page, server):
+    outside = []
+    page.on("request", lambda request: outside.append(request.url)
+            if not request.url.startswith((server, "data:", "blob:", "about:")) else None)
+    for path in ("", "map", "network", "activity", "events", "sources"):
+        page.goto(f"{server}/{path}")
+        page.wait_for_selector("[data-testid='stMain'] h1")
+        page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
+        assert page.locator("[data-testid='stException']").count() == 0, path
+    assert outside == []  # the page icon and the base map come from the app, not a CDN
+    assert page.get_by_role("button", name="Deploy").count() == 0
+    assert page.locator("[data-testid='stAppDeployButton']").count() == 0

@@ -501,7 +501,7 @@ def test_network_names_the_most_active_countries_and_folds_the_rest():
                           for number, code in enumerate(partners) for n in range(len(partners) - number)])
     fig = network(frame, top=4)
     nodes = next(t for t in fig.data if t.name == "countries")
-    assert dict((c, n) for c, n in nodes.customdata) == {"USA": 15, "CHN": 5, "GBR": 4, "FRA": 3, "other": 3}
+    assert {code: n for code, n in nodes.customdata} == {"USA": 15, "CHN": 5, "GBR": 4, "FRA": 3, "other": 3}
     assert "2 other countries" in nodes.text and fig.layout.meta["folded"] == 2
     again = next(t for t in network(frame, top=4).data if t.name == "countries")
     assert list(again.x) == list(nodes.x) and list(again.y) == list(nodes.y)  # a seeded layout: the same picture
@@ -590,3 +590,14 @@ def test_activity_opens_on_the_latest_years_of_long_data_with_bins_to_fit():
     assert start.year == 2022 and end.year == 2025
     assert fig.layout.meta["period"] == "month"  # fits three years, not 160
     assert activity(frame, recent=False).layout.meta["period"] == "year"
+
+
+def test_the_legend_draws_each_kind_filled_whatever_its_first_event():
+    frame = events_frame([event(event_id="planned", status="planned", date=pd.Timestamp("2025-01-01")),
+                          event(event_id="held", date=pd.Timestamp("2025-02-01"))])
+    fig = timeline(frame)
+    legend = {trace.name: trace.marker.symbol for trace in fig.data if trace.showlegend is not False}
+    assert legend["meeting"] == "circle"  # filled: held; the planned one is hollow only on the chart
+    assert legend["planned (hollow)"] == "circle-open"
+    drawn = next(trace for trace in fig.data if trace.name == "meeting" and trace.showlegend is False and trace.type == "scatter")
+    assert sorted(drawn.marker.symbol) == ["circle", "circle-open"]

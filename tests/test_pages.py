@@ -112,6 +112,21 @@ def test_topic_lanes(app):
     assert {"bilateral relations", "diplomatic missions"} <= lanes <= set(fig.layout.yaxis.ticktext)
 
 
+def test_the_lanes_choice_is_kept_in_the_url(app):
+    at = app("timeline", country="RUS", lanes="topic")
+    assert figure(at).layout.meta["lanes"] == "topic"
+    at.segmented_control(key="timeline_lanes").set_value("pair").run()
+    assert figure(at).layout.meta["lanes"] == "pair" and "lanes" not in at.query_params
+    at.segmented_control(key="timeline_lanes").set_value("topic").run()
+    assert at.query_params["lanes"] in ("topic", ["topic"])
+    assert figure(app("timeline", lanes="sideways")).layout.meta["lanes"] == "pair"  # a bad link value: the default
+
+
+def test_the_activity_period_is_kept_in_the_url(app):
+    at = app("activity", per="year")
+    assert figure(at, 0).layout.meta["period"] == "year"
+
+
 @pytest.mark.parametrize("query, windowed", [
     ({}, True),                                # 1945-2025: opens on the last years, Potsdam a button away
     ({"country": "RUS"}, False),               # 2025 only

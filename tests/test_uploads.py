@@ -206,15 +206,16 @@ def test_a_pasted_article_with_its_date_is_ingested_and_its_relative_dates_resol
 
 
 def test_an_import_that_rejects_every_file_says_so_in_red(tmp_path, monkeypatch):
-    import dataclasses
+    from dataclasses import replace
 
-    import loaders.uploads
     from eventrows import mention, mentions_frame, open_page
+
+    from loaders import uploads
 
     store = Store(tmp_path / "refused.duckdb")
     store.add_frames(mentions=mentions_frame(mention(1)))
     monkeypatch.setenv("PARLEY_DB", str(store.path))
-    monkeypatch.setattr(loaders.uploads, "SETTINGS", dataclasses.replace(loaders.uploads.SETTINGS, max_upload_bytes=20))
+    monkeypatch.setattr(uploads, "SETTINGS", replace(uploads.SETTINGS, max_upload_bytes=20))
     at = open_page("sources")
     at.text_area[0].input("Kenya and Peru hold talks\nA text longer than twenty bytes.")
     at.button[0].click().run()
