@@ -17,7 +17,8 @@ What each field keeps (an empty tuple or None keeps everything):
 - absent: the text says this country did not take part ("about a country without it").
 - news_only: keep only the events from what people bring (articles, events files, corrections),
   leaving out the large structured sources (STRUCTURED_ORIGINS: the Office of the Historian's
-  travels and visits, GDELT), whose thousands of events would bury the news. In a URL it is
+  travels and visits, GDELT), whose thousands of events would bury the news; `sources`, when
+  given, says which sources to show and news_only then stands aside. In a URL it is
   `news=only`; `news=all` (everything, the field's default) is written by the dashboard, whose
   own default is the news when the store holds any.
 """
@@ -171,7 +172,7 @@ class Filters:
         if self.absent:
             clauses.append("list_has_any(absent, ?::VARCHAR[])")
             params.append(list(self.absent))
-        if self.news_only:
+        if self.news_only and not self.sources:
             clauses.append("NOT list_contains(?::VARCHAR[], coalesce(origin, ''))")
             params.append(list(STRUCTURED_ORIGINS))
         return (" AND ".join(clauses) or "TRUE"), params
@@ -230,6 +231,6 @@ def apply(frame, filters):
                  | frame["sources"].map(lambda records: any(r.get("article") in wanted for r in records)))
     if filters.absent:
         keep &= frame["absent"].map(lambda codes: bool(set(filters.absent) & set(codes)))
-    if filters.news_only:
+    if filters.news_only and not filters.sources:
         keep &= ~frame["origin"].isin(STRUCTURED_ORIGINS)
     return frame[keep.fillna(False).astype(bool)].reset_index(drop=True)

@@ -348,3 +348,45 @@ def test_every_page_works_offline_without_a_deploy_button(page, server):
     assert outside == []  # the page icon and the base map come from the app, not a CDN
     assert page.get_by_role("button", name="Deploy").count() == 0
     assert page.locator("[data-testid='stAppDeployButton']").count() == 0
+
+
+def pick(page, key, typed):
+    """Type `typed` into the sidebar multiselect `key` and take the first match."""
+    page.locator(f".st-key-{key} input").click()
+    page.keyboard.type(typed)
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+
+
+@pytest.mark.parametrize("act, in_url, kept", [
+    (lambda page: pick(page, "filter_topics", "diplomatic"), "topic=diplomatic", {"istanbul"}),
+    (lambda page: pick(page, "filter_kinds", "talks"), "kind=talks", {"istanbul"}),
+    (lambda page: pick(page, "filter_statuses", "planned"), "status=planned", {"followup"}),
+    (lambda page: pick(page, "filter_absent", "Ukraine"), "absent=UKR", {"riyadh"}),
+    (lambda page: pick(page, "filter_sources", "travels"), "source=travels", {"potsdam"}),  # a source asked for is shown
+    (lambda page: (pick(page, "filter_countries", "Germany"), pick(page, "filter_countries", "France"),
+                   page.locator(".st-key-filter_match label").filter(has_text="all of them").click()),
+     "match=all", {"hostile"}),
+    (lambda page: page.locator(".st-key-filter_text input").fill("Istanbul") or page.locator(".st-key-filter_text input").press("Enter"),
+     "q=Istanbul", {"istanbul", "riyadh"}),  # Riyadh's evidence: "The talks in Istanbul followed a meeting ..."
+    (lambda page: page.locator(".st-key-filter_end input").fill("2025-02-01") or page.locator(".st-key-filter_end input").press("Enter"),
+     "end=2025-02-01", {"woodside", "hostile"}),
+], ids=["topic", "kind", "status", "absent", "source", "all-of", "search", "to"])
+def test_each_sidebar_filter_narrows_the_timeline(page, server, act, in_url, kept):
+    shown = {"riyadh", "istanbul", "followup", "woodside", "hostile"}  # the articles; Potsdam is a travels record
+    page.goto(server)
+    wait_for_app(page)
+    until(lambda: all(point_position(page, event_id) for event_id in shown), "the first view lacks an article event")
+    act(page)
+    page.wait_for_url(f"**{in_url}**")
+    until(lambda: {event_id for event_id in shown | {"potsdam"} if point_position(page, event_id)} == kept,
+          f"{in_url} did not leave {sorted(kept)} on the timeline")
+    assert page.locator("[data-testid='stException']").count() == 0
+
+
+def test_the_activity_period_is_a_click_away(page, server):
+    page.goto(f"{server}/activity")
+    page.wait_for_selector(".stPlotlyChart .js-plotly-plot .barlayer")
+    page.locator(".st-key-activity_period button").filter(has_text="year").click()
+    page.wait_for_url("**per=year**")
+    until(lambda: "year (undated" in page.locator(".stPlotlyChart").first.text_content(), "the bars are not per year")

@@ -47,6 +47,7 @@ CASES = [
     ("source by file", Filters(sources=("travels.xml#3",)), {"woodside"}),
     ("absent", Filters(absent=("UKR",)), {"riyadh"}),
     ("news only: no Office of the Historian", Filters(news_only=True), {"riyadh", "istanbul", "planned", "vienna", "lost"}),
+    ("sources asked for stand before news only", Filters(news_only=True, sources=("travels",)), {"woodside"}),
     ("combined", Filters(countries=("USA",), kinds=("talks",), start=date(2025, 1, 1)), {"istanbul"}),
 ]
 
