@@ -1,6 +1,6 @@
 """Uploads (issue 6): a size limit with a clear reason, names never used as paths, archives refused.
 
-`loaders.uploads.save_upload` is what the import form (ui.import_form) calls for every uploaded
+`loaders.uploads.save_upload` is what the import form (ui.sources.import_form) calls for every uploaded
 file and for a pasted text; these tests drive it on real folders, then ingest what it wrote.
 """
 import bz2
@@ -162,7 +162,7 @@ def test_bad_folder_or_data_is_a_parley_error(tmp_path):
 
 
 def test_an_import_with_hostile_names_ingests_inside_its_folder(tmp_path):
-    """What ui.import_form does: save every upload, ingest the folder's files, report by name."""
+    """What ui.sources.import_form does: save every upload, ingest the folder's files, report by name."""
     folder = tmp_path / "upload"
     folder.mkdir()
     offered = [("../../../outside.txt", ARTICLE), ("evil.zip", _zip(BOMB_MEMBERS)),
