@@ -16,7 +16,7 @@ st.caption(f"{len(events):,} events, newest first (undated ones at their report 
            "Select a row to read its sources and correct it; select two to merge them.")
 picked = st.dataframe(
     table, key=curation.events_table_key(), hide_index=True, on_select="rerun", selection_mode="multi-row",
-    column_config={"event_id": None, "date": st.column_config.DateColumn("date", format="YYYY-MM-DD"),
+    column_config={"event_id": None, "date": st.column_config.TextColumn("date", help="empty when undated"),
                    "when": "when (precision)", "n_sources": st.column_config.NumberColumn("sources")},
 )
 rows = picked.selection.rows if picked else []

@@ -1,5 +1,6 @@
 """The Events page's table and one event in detail: its fields and every source, named by
 headline, outlet and date, with the evidence highlighted."""
+import pandas as pd
 import streamlit as st
 
 from charts import style
@@ -10,12 +11,12 @@ from ui.sidebar import EVENT_KEY, current_filters
 
 def events_table(events):
     """The Events page's table of an EVENTS frame, newest first (an undated event at its report
-    date): event_id, date (the event's own day, empty when undated), when (the date as it reads,
+    date): event_id, date (ISO text at its precision, '2025-05' for a month; empty when undated), when (as it reads,
     'undated, reported …' included), title (plain_title), kind, status, venue, participants,
     absentees, heads, topics, n_sources, origin."""
     records = events.to_dict("records")
     table = events.assign(
-        date=events["date"].dt.date.astype(object).where(events["date"].notna(), None),
+        date=[_iso_day(row) for row in records],
         when=[style.date_label(row) for row in records],
         title=[style.plain_title(row) for row in records],
         venue=[style.venue_label(row) for row in records],
@@ -26,6 +27,16 @@ def events_table(events):
     table = table.sort_values(["x", "event_id"], ascending=[False, True], na_position="last", kind="stable")
     return table[["event_id", "date", "when", "title", "kind", "status", "venue", "participants", "absentees", "heads",
                   "topics", "n_sources", "origin"]].reset_index(drop=True)
+
+
+#: The ISO text of an event's date at its precision.
+_ISO_AT = {"month": "%Y-%m", "year": "%Y"}
+
+
+def _iso_day(row):
+    if row["date"] is None or pd.isna(row["date"]):
+        return ""
+    return pd.Timestamp(row["date"]).strftime(_ISO_AT.get(row.get("date_precision"), "%Y-%m-%d"))
 
 
 def selected_event(clicked=None):
