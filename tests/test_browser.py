@@ -390,3 +390,35 @@ def test_the_activity_period_is_a_click_away(page, server):
     page.locator(".st-key-activity_period button").filter(has_text="year").click()
     page.wait_for_url("**per=year**")
     until(lambda: "year (undated" in page.locator(".stPlotlyChart").first.text_content(), "the bars are not per year")
+
+
+SCREENSHOTS = ROOT / "docs" / "screenshots"
+
+
+def test_the_readme_shows_every_page_as_it_is(tmp_path):
+    """The README's screenshots are taken here, on the bundled sample articles, so they stay true;
+    the README must show one per page."""
+    from playwright.sync_api import sync_playwright
+
+    from loaders.store import Store
+
+    store_file = tmp_path / "sample.duckdb"
+    Store(store_file).ingest([ROOT / "data" / "sample" / "articles"])
+    pages = sorted(path.stem for path in (ROOT / "pages").glob("*.py"))
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    with streamlit_server(store_file, tmp_path / "streamlit.log") as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        tab = browser.new_page(viewport={"width": 1400, "height": 900})
+        tab.set_default_timeout(60_000)
+        for name in pages:
+            tab.goto(f"{url}/{'' if name == 'timeline' else name}")  # the Timeline is the app's first page, at /
+            tab.wait_for_selector("[data-testid='stMain'] h1")
+            if name in ("timeline", "map", "network", "activity"):
+                tab.wait_for_selector(".stPlotlyChart .js-plotly-plot .main-svg")
+            tab.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')")
+            tab.wait_for_timeout(500)  # let Plotly finish its transition before the picture
+            assert tab.locator("[data-testid='stException'], [role='dialog']").count() == 0, name
+            tab.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+        browser.close()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert [name for name in pages if f"docs/screenshots/{name}.png" not in readme] == []
