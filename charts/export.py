@@ -3,15 +3,15 @@ iCalendar and Knight Lab TimelineJS JSON.
 
 The app's download buttons and `python -m charts export` both go through `figure_bytes`: one
 path, so a downloaded chart is the chart on the screen (the figures name their own template and
-colours, see charts/style.py). Figures are rendered by kaleido 1.x, which drives Debian's chromium (found on PATH). Its
-sync server is started once per process (`start_kaleido()`): the first image then costs about
-2 s and each later one about 0.2 s. World maps read their topojson from static/topojson, so no
-export fetches anything.
+colours, see charts/style.py). Figures are rendered by kaleido 1.x, which drives Debian's
+chromium (found on PATH). Its sync server is started once per process (`start_kaleido()`): the
+first image then costs about 2 s and each later one about 0.2 s. World maps read their topojson
+from static/topojson, so no export fetches anything.
 
 Every event text is inert in every export (issue 6): HTML-bearing formats (TimelineJS renders
 headline and text as HTML) get html.escape'd text, iCalendar gets RFC 5545 TEXT escaping (by the
-icalendar package), and
-CSV cells that a spreadsheet would run as a formula (=, +, -, @) are prefixed with a quote.
+icalendar package), and CSV cells that a spreadsheet would run as a formula (=, +, -, @) are
+prefixed with a quote.
 """
 import csv
 import io

@@ -140,9 +140,8 @@ def source_parts(source, article=None, origin=None):
     """
     article = article or {}
     headline = article.get("title") or ORIGIN_NAMES.get(origin) or source.get("article") or "source"
-    published = source.get("published") or article.get("published")
-    day = format_day(pd.Timestamp(published)) if published is not None and not pd.isna(published) and str(published) not in ("", "NaT", "None") else ""
-    return headline, outlet(article.get("url")), day, str(source.get("article") or "")
+    published = pd.to_datetime(source.get("published") or article.get("published"), errors="coerce")
+    return headline, outlet(article.get("url")), format_day(published), str(source.get("article") or "")
 
 
 def esc(value):

@@ -601,3 +601,16 @@ def test_the_legend_draws_each_kind_filled_whatever_its_first_event():
     assert legend["planned (hollow)"] == "circle-open"
     drawn = next(trace for trace in fig.data if trace.name == "meeting" and trace.showlegend is False and trace.type == "scatter")
     assert sorted(drawn.marker.symbol) == ["circle", "circle-open"]
+
+
+@pytest.mark.parametrize("source, article, origin, parts", [
+    ({"article": "000_seed.txt", "published": "2025-02-28 08:53:00"},
+     {"title": "US shares details of meeting with Russians", "url": "https://www.pravda.com.ua/x"}, "article",
+     ("US shares details of meeting with Russians", "pravda.com.ua", "28 Feb 2025", "000_seed.txt")),
+    ({"article": "president-travels.xml", "published": None}, None, "travels",
+     ("Office of the Historian, travels abroad", "", "", "president-travels.xml")),
+    ({"article": "pasted text.txt", "published": "NaT"}, {"title": None, "url": None}, "article",
+     ("pasted text.txt", "", "", "pasted text.txt")),
+])
+def test_a_source_is_named_by_headline_outlet_and_date(source, article, origin, parts):
+    assert style.source_parts(source, article, origin) == parts
