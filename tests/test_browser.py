@@ -424,3 +424,50 @@ def test_the_readme_shows_every_page_as_it_is(tmp_path):
         browser.close()
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert [name for name in pages if f"docs/screenshots/{name}.png" not in readme] == []
+
+
+@pytest.mark.parametrize("path, keys", [("map", ["download_map_png"]), ("network", ["download_network_png"]),
+                                        ("activity", ["download_activity_png", "download_matrix_png"])])
+def test_each_chart_page_downloads_its_images(page, server, path, keys):
+    page.goto(f"{server}/{path}")
+    page.wait_for_selector(".stPlotlyChart .js-plotly-plot .main-svg")
+    page.locator("[data-testid='stExpander'] summary").first.click()
+    for key in keys:
+        assert download(page, key, f"{key}.png").startswith(b"\x89PNG\r\n\x1a\n")
+    assert page.locator("[data-testid='stException']").count() == 0
+
+
+def test_a_row_picked_in_the_events_table_shows_its_sources(page, server):
+    page.goto(f"{server}/events?country=RUS")
+    grid = page.locator(".st-key-events_table [data-testid='stDataFrameResizable']")
+    grid.wait_for()
+    box = grid.bounding_box()
+    # the grid is a canvas: the first row's selection box sits under the header, in the first column
+    page.mouse.click(box["x"] + 16, box["y"] + 35 + 17)
+    details = page.locator(".st-key-event_details")
+    expect(details).to_contain_text("Source 1")
+    assert "event=" in page.url
+    assert page.locator("[data-testid='stException']").count() == 0
+
+
+def test_a_pasted_article_is_imported_from_the_browser(tmp_path):
+    """Its own server: an import rebuilds the events from the mentions, which the module's store lacks."""
+    from playwright.sync_api import sync_playwright
+
+    from loaders.store import Store
+
+    store_file = tmp_path / "import.duckdb"
+    Store(store_file).ingest([ROOT / "data" / "sample" / "articles" / "000_76c8171fdb820c38.txt"])
+    with streamlit_server(store_file, tmp_path / "streamlit.log") as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        tab = browser.new_page(viewport={"width": 1400, "height": 1000})
+        tab.set_default_timeout(60_000)
+        tab.goto(f"{url}/sources")
+        form = tab.locator("[data-testid='stForm']").first
+        form.locator("textarea").fill("Kenya and Peru hold talks\nThe foreign ministers of Kenya and Peru held talks "
+                                      "in Nairobi on 13 June 2025.")
+        form.get_by_role("button", name="Import").click()
+        expect(tab.locator("[data-testid='stAlert']").first).to_contain_text("Import done")
+        assert Store(store_file).ingest_log()["path"].iloc[-1] == "pasted text.txt"
+        assert tab.locator("[data-testid='stException']").count() == 0
+        browser.close()
