@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test chromium bench
+.PHONY: run test chromium bench screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,3 +33,7 @@ test: $(VENV)/.test chromium
 
 bench: $(VENV)/.test
 	for script in bench/*.py; do $(BIN)/python $$script; done
+
+# retake the README's screenshots of every page (a browser test on the bundled sample articles)
+screenshots: $(VENV)/.test chromium
+	PARLEY_SCREENSHOTS=1 $(BIN)/python -m pytest -q tests/test_browser.py -k readme

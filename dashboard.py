@@ -2,13 +2,14 @@
 
 This file holds what every page shares: the page list (st.navigation over pages/) and the
 sidebar filters, which live in the URL's query string and persist from page to page. The filters
-of this run are in st.session_state["filters"]; each page reads them with ui.current_filters().
+of this run are in st.session_state["filters"]; each page reads them with sidebar.current_filters().
 """
 import streamlit as st
 
-import ui
+from ui import app, sidebar
 
-st.set_page_config(page_title="Parley", page_icon=":material/handshake:", layout="wide")
+# an emoji icon is drawn in the page itself; a :material/...: icon is fetched from a font CDN
+st.set_page_config(page_title="Parley", page_icon="🤝", layout="wide")
 
 PAGES = [
     st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:", default=True),
@@ -20,6 +21,6 @@ PAGES = [
 ]
 
 page = st.navigation(PAGES)
-st.session_state["filters"] = ui.sidebar_filters()
-ui.enter_app()
+st.session_state["filters"] = sidebar.draw_filters()
+app.enter_app()
 page.run()

@@ -3,7 +3,7 @@
     python -m charts export --view timeline|map|network|activity|matrix --format png|svg|pdf|html
                             --out FILE [--country ISO3]... [--topic T]... [--db FILE]
                             [--match any|all] [--kind K]... [--status S]... [--start YYYY-MM-DD]
-                            [--end YYYY-MM-DD] [--lanes pair|topic] [--period week|month]
+                            [--end YYYY-MM-DD] [--news-only] [--lanes pair|topic] [--period auto|week|month|quarter|year]
     python -m charts export --format csv|json|ics|timelinejs --out FILE [filters as above]
 
 Without --db it reads the default store (settings.db_path), building it from the bundled sample
@@ -14,6 +14,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from charts.activity import PERIODS
 from charts.export import EVENT_FORMATS, FIGURE_FORMATS, events_bytes, figure_bytes
 from charts.views import VIEWS
 from loaders.errors import ParleyError
@@ -44,8 +45,10 @@ def parser():
     export.add_argument("--start", type=_day)
     export.add_argument("--end", type=_day)
     export.add_argument("--text", default="")
+    export.add_argument("--news-only", action="store_true",
+                        help="leave out the Office of the Historian and GDELT (the dashboard's first view)")
     export.add_argument("--lanes", choices=["pair", "topic"], default="pair", help="timeline lanes")
-    export.add_argument("--period", choices=["week", "month"], default="month", help="activity period")
+    export.add_argument("--period", choices=["auto", *PERIODS], default="auto", help="activity period (auto: fitted to the span)")
     export.add_argument("--width", type=int, default=1100)
     return top
 
@@ -56,7 +59,8 @@ def export(args, out=sys.stdout):
     from loaders.settings import SETTINGS
 
     filters = Filters(countries=tuple(args.country), match=args.match, topics=tuple(args.topic), kinds=tuple(args.kind),
-                      statuses=tuple(args.status), start=args.start, end=args.end, text=args.text)
+                      statuses=tuple(args.status), start=args.start, end=args.end, text=args.text,
+                      news_only=args.news_only)
     store = Store(args.db) if args.db else Store(SETTINGS.db_path)
     if not args.db:
         store.ensure_sample()
@@ -64,7 +68,7 @@ def export(args, out=sys.stdout):
     if args.format in EVENT_FORMATS:
         data = events_bytes(events, args.format)
     else:
-        options = {"timeline": dict(lanes=args.lanes, recent=not (args.start or args.end)), "activity": dict(period=args.period)}.get(args.view, {})
+        options = {"timeline": dict(lanes=args.lanes, recent=not (args.start or args.end)), "activity": dict(period=args.period, recent=not (args.start or args.end))}.get(args.view, {})
         data = figure_bytes(VIEWS[args.view](events, **options), args.format, width=args.width)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(data)

@@ -1,14 +1,17 @@
 """Exports: figures to PNG, SVG, PDF (kaleido) and standalone HTML; events to CSV, JSON,
 iCalendar and Knight Lab TimelineJS JSON.
 
-Figures are rendered by kaleido 1.x, which drives Debian's chromium (found on PATH). Its
-sync server is started once per process (`start_kaleido()`): the first image then costs about
-2 s and each later one about 0.2 s. World maps read their topojson from static/topojson, so no
-export fetches anything.
+The app's download buttons and `python -m charts export` both go through `figure_bytes`: one
+path, so a downloaded chart is the chart on the screen (the figures name their own template and
+colours, see charts/style.py). Figures are rendered by kaleido 1.x, which drives Debian's
+chromium (found on PATH). Its sync server is started once per process (`start_kaleido()`): the
+first image then costs about 2 s and each later one about 0.2 s. World maps read their topojson
+from static/topojson, so no export fetches anything.
 
 Every event text is inert in every export (issue 6): HTML-bearing formats (TimelineJS renders
-headline and text as HTML) get html.escape'd text, iCalendar gets RFC 5545 TEXT escaping, and
-CSV cells that a spreadsheet would run as a formula (=, +, -, @) are prefixed with a quote.
+headline and text as HTML) get html.escape'd text, iCalendar gets RFC 5545 TEXT escaping (by the
+icalendar package), and CSV cells that a spreadsheet would run as a formula (=, +, -, @) are
+prefixed with a quote.
 """
 import csv
 import io
@@ -17,6 +20,7 @@ import threading
 from datetime import datetime, timedelta, timezone
 
 import pandas as pd
+import plotly.graph_objects as go
 import plotly.io as pio
 
 from charts import style
@@ -59,10 +63,19 @@ def figure_bytes(fig, fmt, width=1100, height=None, scale=1):
         return figure_html(fig).encode("utf-8")
     import kaleido
     start_kaleido()
-    spec = fig.to_plotly_json()
+    spec = static_figure(fig).to_plotly_json()
     height = height or spec.get("layout", {}).get("height") or 600
     opts = dict(format=fmt, width=width, height=height, scale=scale)
     return kaleido.calc_fig_sync(spec, opts=opts, topojson=TOPOJSON_DIR.resolve().as_uri() + "/")
+
+
+def static_figure(fig):
+    """A copy of `fig` for a still image: the range-selector buttons are dropped, since nothing
+    can press them on paper. Everything else (template, colours, margins) is the figure's own,
+    so the image shows what the screen shows."""
+    still = go.Figure(fig)
+    still.for_each_xaxis(lambda axis: axis.update(rangeselector=None))
+    return still
 
 
 def figure_html(fig):
@@ -139,33 +152,12 @@ def events_csv(data_frame):
     return out.getvalue()
 
 
-def _ics_text(value):
-    """RFC 5545 §3.3.11 TEXT: backslash, semicolon, comma and newlines escaped."""
-    return (str(value).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
-
-
-def _ics_fold(line):
-    """RFC 5545 §3.1: lines longer than 75 octets continue on the next line after a space."""
-    encoded = line.encode("utf-8")
-    if len(encoded) <= 75:
-        return line
-    parts, current, limit = [], b"", 75
-    for char in line:
-        piece = char.encode("utf-8")
-        if len(current) + len(piece) > limit:
-            parts.append(current.decode("utf-8"))
-            current, limit = b"", 74  # continuation lines start with a space
-        current += piece
-    parts.append(current.decode("utf-8"))
-    return "\r\n ".join(parts)
-
-
 _ICS_STATUS = {"held": "CONFIRMED", "planned": "TENTATIVE", "cancelled": "CANCELLED"}
 
 
 def events_ics(data_frame, stamp=None):
-    """The events as an iCalendar (RFC 5545) calendar: one all-day VEVENT per event.
+    """The events as an iCalendar (RFC 5545) calendar: one all-day VEVENT per event, written
+    by the `icalendar` package (which escapes the text and folds the lines).
 
     Dated events span their days (DTEND is the day after the last, as RFC 5545 wants); an undated
     event sits on its report day, marked "(undated, reported ...)" in its summary and TENTATIVE,
@@ -173,9 +165,14 @@ def events_ics(data_frame, stamp=None):
     calendar's X-PARLEY-SKIPPED property. STATUS: held CONFIRMED, planned TENTATIVE, cancelled
     CANCELLED. `stamp` (default now, UTC) is the DTSTAMP. Returns text with CRLF line ends.
     """
-    stamp = (stamp or datetime.now(timezone.utc)).strftime("%Y%m%dT%H%M%SZ")
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Parley//diplomatic encounters//EN", "CALSCALE:GREGORIAN",
-             "X-WR-CALNAME:Parley events"]
+    import icalendar
+
+    stamp = stamp or datetime.now(timezone.utc)
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//Parley//diplomatic encounters//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", "Parley events")
     skipped = []
     for row in data_frame.to_dict("records"):
         dated = not pd.isna(row["date"])
@@ -185,7 +182,7 @@ def events_ics(data_frame, stamp=None):
             continue
         first = pd.Timestamp(first).normalize()
         last = pd.Timestamp(row["end_date"]).normalize() if dated and not pd.isna(row["end_date"]) else first
-        summary = row["title"] or "(untitled)"
+        summary = style.plain_title(row) or "(untitled)"
         if not dated:
             summary += f" (undated, reported {style.format_day(first)})"
         description = "\n".join(part for part in [
@@ -196,19 +193,22 @@ def events_ics(data_frame, stamp=None):
             "Sources: " + ", ".join(str(s.get("article")) for s in row["sources"]),
         ] if part)
         status = _ICS_STATUS.get(row["status"], "TENTATIVE") if dated else ("CANCELLED" if row["status"] == "cancelled" else "TENTATIVE")
-        lines += ["BEGIN:VEVENT", f"UID:{_ics_text(row['event_id'])}@parley", f"DTSTAMP:{stamp}",
-                  f"DTSTART;VALUE=DATE:{first:%Y%m%d}", f"DTEND;VALUE=DATE:{last + timedelta(days=1):%Y%m%d}",
-                  f"SUMMARY:{_ics_text(summary)}", f"DESCRIPTION:{_ics_text(description)}", f"STATUS:{status}"]
-        venue = style.venue_label(row)
+        entry = icalendar.Event()
+        entry.add("uid", f"{row['event_id']}@parley")
+        entry.add("dtstamp", stamp)
+        entry.add("dtstart", first.date())
+        entry.add("dtend", (last + timedelta(days=1)).date())
+        entry.add("summary", summary)
+        entry.add("description", description)
+        entry.add("status", status)
         if row.get("city") or row.get("country"):
-            lines.append(f"LOCATION:{_ics_text(venue)}")
+            entry.add("location", style.venue_label(row))
         if len(row["topics"]):
-            lines.append("CATEGORIES:" + ",".join(_ics_text(t) for t in row["topics"]))
-        lines.append("END:VEVENT")
+            entry.add("categories", list(row["topics"]))
+        calendar.add_component(entry)
     if skipped:
-        lines.insert(5, f"X-PARLEY-SKIPPED:{_ics_text(', '.join(skipped))}")
-    lines.append("END:VCALENDAR")
-    return "\r\n".join(_ics_fold(line) for line in lines) + "\r\n"
+        calendar.add("x-parley-skipped", ", ".join(skipped))
+    return calendar.to_ical().decode("utf-8")
 
 
 def _timelinejs_date(timestamp, precision="day"):
@@ -242,7 +242,7 @@ def events_timelinejs(data_frame, headline="Parley: diplomatic encounters"):
             "display_date": style.esc(style.date_label(row)),
             "group": style.esc(row["kind"] or "other"),
             "text": {
-                "headline": style.esc(row["title"] or "(untitled)"),
+                "headline": style.esc(style.plain_title(row) or "(untitled)"),
                 "text": "<br>".join(part for part in [
                     f"<p>{style.esc(row['evidence'])}</p>" if row["evidence"] else "",
                     f"Venue: {style.esc(style.venue_label(row))}",

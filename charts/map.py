@@ -217,7 +217,7 @@ def venue_map(data_frame, title=None):
         largest = int(venues["count"].max())
         notes.append(f"marker area ∝ number of events (largest: {largest:,})")
     fig.update_layout(
-        title=style.esc(title) if title else None,
+        title=style.esc(title) if title else None, template=style.TEMPLATE,
         geo=dict(projection_type="natural earth", showcountries=True, countrycolor="#bbb",
                  showland=True, landcolor="#f3f3f3", resolution=110, fitbounds=False,
                  lonaxis_range=[-180, 180], lataxis_range=[-58, 84], projection_scale=1),

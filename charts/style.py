@@ -1,10 +1,18 @@
-"""What every chart shares: colours, marker symbols, country names and safe hover text.
+"""What every chart shares: the template, colours, marker symbols, country names, label widths
+and safe hover text.
+
+Every figure names its template and the colour of each trace itself (`TEMPLATE`, `series_colors`),
+so it looks the same on the screen, where Streamlit would otherwise lay its own theme over it, as
+in a PNG, SVG or PDF made by kaleido in the app's process (where Streamlit's template is the
+default) or from the command line.
 
 Hover text and labels go through `html.escape` here, once, because Plotly renders a subset of
 HTML in hover text, titles and annotations (issue 6: a title `<img src=x onerror=...>` must show
 as text). Builders add their own `<br>` and `<b>` only around escaped values.
 """
 import html
+import re
+from urllib.parse import urlparse
 
 import pandas as pd
 
@@ -19,6 +27,18 @@ KIND_COLORS = {
 }
 OTHER_COLOR = "#777777"
 KINDS = tuple(KIND_COLORS)
+#: The template every figure names, so no default (Streamlit's among them) slips in.
+TEMPLATE = "plotly_white"
+#: Colours of series such as countries, in order of activity: Okabe-Ito without black, then
+#: three of Paul Tol's muted colours; distinct from one another and visible on white.
+SERIES_COLORS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
+                 "#882255", "#44AA99", "#999933")
+#: The colour of a series that gathers the rest ("other").
+REST_COLOR = "#BBBBBB"
+#: Font size of tick labels, in px, and the width of an average character at that size (Plotly's
+#: default Open Sans / Arial run about 0.6 em; capitals and 'W' more, so it errs on the wide side).
+TICK_FONT_SIZE = 12
+CHAR_EM = 0.62
 
 #: Marker shape: a circle for a dated event, a diamond for an undated one drawn at its report date.
 DATED_SYMBOL, UNDATED_SYMBOL = "circle", "diamond"
@@ -31,6 +51,25 @@ PRECISION_FORMATS = {"day": "%-d %b %Y", "week": "week of %-d %b %Y", "month": "
 def kind_color(kind):
     """The colour for an event kind; grey for kinds outside KIND_COLORS."""
     return KIND_COLORS.get(kind, OTHER_COLOR)
+
+
+def series_colors(names, rest="other"):
+    """{name: colour} for series in order of importance: SERIES_COLORS in turn, REST_COLOR for
+    `rest`. More names than colours repeat the palette (callers keep at most ten series)."""
+    colors, number = {}, 0
+    for name in names:
+        if name == rest:
+            colors[name] = REST_COLOR
+        else:
+            colors[name] = SERIES_COLORS[number % len(SERIES_COLORS)]
+            number += 1
+    return colors
+
+
+def label_width(labels, size=TICK_FONT_SIZE):
+    """Pixels the widest of `labels` needs at font `size` (an estimate on the wide side), for
+    margins that leave every tick label whole. Example: label_width(["Russia – United States"])"""
+    return int(max((len(str(label)) for label in labels), default=0) * size * CHAR_EM) + 12
 
 
 def marker_symbol(status, dated):
@@ -57,6 +96,52 @@ def country_name(iso3):
 def country_names(codes):
     """Names for a list of ISO3 codes, joined by commas; '' for none."""
     return ", ".join(country_name(code) for code in codes)
+
+
+#: A generated title opens with the parties' ISO3 codes: "USA–RUS talks, Istanbul".
+_CODES_RE = re.compile(r"^(?P<codes>[A-Z]{3}(?:–[A-Z]{3})*)(?=[\s,(]|$)")
+
+
+def plain_title(row):
+    """An event's title as an analyst would write it: the ISO3 codes a generated title opens with
+    become country names in alphabetical order ("USA–RUS talks, Istanbul" -> "Russia–United States
+    talks, Istanbul"); a title someone wrote (or corrected) is kept as it is. '' for none.
+    `row` is a mapping with the EVENTS columns, or a title string."""
+    title = row if isinstance(row, str) else (row.get("title") or "")
+    match = _CODES_RE.match(title)
+    if not match:
+        return title
+    codes = match.group("codes").split("–")
+    names = [country_name(code) for code in codes]
+    if any(name == code for name, code in zip(names, codes)):  # not country codes after all
+        return title
+    return "–".join(sorted(names)) + title[match.end():]
+
+
+#: How a structured source is named where it has no headline of its own.
+ORIGIN_NAMES = {"travels": "Office of the Historian, travels abroad", "visits": "Office of the Historian, visits to the US",
+                "gdelt": "GDELT event record", "events-file": "events file", "manual": "added by hand"}
+
+
+def outlet(url):
+    """The outlet of an article, from its address: 'https://www.reuters.com/x' -> 'reuters.com';
+    '' without one."""
+    host = urlparse(str(url or "")).hostname or ""
+    return host.removeprefix("www.")
+
+
+def source_parts(source, article=None, origin=None):
+    """How one source of an event is named: (headline, outlet, date, file).
+
+    `source` is one record of an event's `sources`; `article` the ARTICLES row it came from (a
+    mapping) or None for a structured source, which is named by its `origin` (ORIGIN_NAMES).
+    Example: source_parts(event["sources"][0], articles_by_id[...]) ->
+    ('US Department of State shares details ...', 'pravda.com.ua', '28 Feb 2025', '000_76c8171fdb820c38.txt')
+    """
+    article = article or {}
+    headline = article.get("title") or ORIGIN_NAMES.get(origin) or source.get("article") or "source"
+    published = pd.to_datetime(source.get("published") or article.get("published"), errors="coerce")
+    return headline, outlet(article.get("url")), format_day(published), str(source.get("article") or "")
 
 
 def esc(value):
@@ -96,7 +181,7 @@ def venue_label(row):
 def hover_html(row):
     """The hover text of one event, every value escaped: title, date with its precision, venue,
     participants, absentees, heads, status and number of sources."""
-    lines = [f"<b>{esc(row.get('title') or '(untitled)')}</b>",
+    lines = [f"<b>{esc(plain_title(row) or '(untitled)')}</b>",
              f"{esc(row.get('kind') or '')}, {esc(row.get('status') or '')}",
              f"Date: {esc(date_label(row))}",
              f"Venue: {esc(venue_label(row))}",

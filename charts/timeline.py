@@ -4,8 +4,8 @@ Encodings (issue 4):
 - x: the event's date; an undated event sits at its report date (`published`) with a diamond
   marker and "undated, reported ..." in its hover.
 - y: one lane per country pair ("Russia – United States"; "Russia (other party not named)" when
-  only one party is known) or per topic. An event of three or
-  four parties is drawn once in each of its pairs' lanes, an event of five or more in the
+  only one party is known) or per topic. An event of three or four parties is drawn once, in
+  the lane of its grouping ("Russia – Türkiye – United States"), an event of five or more in the
   "multilateral" lane; an event with several topics once per topic lane.
 - marker: size by number of sources, colour by kind, filled when held, hollow when planned,
   crossed when cancelled. Multi-day events also get a bar from their first to their last day.
@@ -28,7 +28,7 @@ century (the Office of the Historian's trips start in 1866):
   Istanbul talks).
 - When the data span more than settings.timeline_whole_years, the x axis opens on the last
   settings.timeline_recent_years of the data, with range buttons (1y, 3y, 10y, all) above the
-  chart; double-click also shows everything. A caller that filtered by date passes
+  chart (interactive views only: static exports drop them); double-click also shows everything. A caller that filtered by date passes
   `recent=False`, so no event it asked for is outside the first view.
 
 Scale: above `point_limit` points (settings.timeline_point_limit) the timeline aggregates to one
@@ -42,7 +42,6 @@ of serialisation), and 100k overlapping markers in a few lanes cannot be read or
 one anyway; counts per period can. Counted markers carry an empty event_id.
 """
 from functools import lru_cache
-from itertools import combinations
 
 import numpy as np
 import pandas as pd
@@ -79,9 +78,9 @@ def _name(iso3):
 
 @lru_cache(maxsize=65536)
 def pair_lanes(countries):
-    """The country-pair lanes of one event: ['Russia – United States'] for a pair,
-    ['Russia (other party not named)'] for one party, one per pair for three or four parties,
-    MULTILATERAL for five or more."""
+    """The country lane of one event, as a one-item list: ['Russia – United States'] for a pair,
+    ['Russia (other party not named)'] for one party, the grouping for three or four parties
+    ('Japan – South Korea – United States'), MULTILATERAL for five or more."""
     names = sorted({_name(code) for code in countries})
     if not names:
         return [NO_PARTIES]
@@ -89,7 +88,7 @@ def pair_lanes(countries):
         return [ONE_PARTY.format(names[0])]
     if len(names) >= 5:
         return [MULTILATERAL]
-    return [f"{a} – {b}" for a, b in combinations(names, 2)]
+    return [" – ".join(names)]
 
 
 def topic_lanes(topics):
@@ -246,15 +245,16 @@ def timeline(data_frame, lanes="pair", point_limit=None, title=None, recent=True
         # lanes, so there is no band of padding above the first one
         yaxis=dict(type="linear", range=[n_rows - 0.5, -0.5], autorange=False, fixedrange=True, title=None,
                    tickmode="array", tickvals=list(range(len(labels))), ticktext=[style.esc(label) for label in labels],
-                   showgrid=False, zeroline=False,
+                   tickfont=dict(size=style.TICK_FONT_SIZE), automargin=True, showgrid=False, zeroline=False,
                    minor=dict(tickmode="array", tickvals=[row + 0.5 for row in range(len(labels) - 1)],
                               showgrid=True, gridcolor="#e6e6e6", gridwidth=1, ticks="")),
         height=max(320, 130 + LANE_HEIGHT * n_rows + (30 if window else 0)),
-        legend=dict(title="kind / status", groupclick="toggleitem"),
+        template=style.TEMPLATE,
+        legend=dict(title="kind / status", groupclick="togglegroup"),
         hovermode="closest",
         clickmode="event+select",
         barmode="overlay",
-        margin=dict(l=10, r=10, t=(60 if title else 30) + (30 if window or notes else 0), b=40),
+        margin=dict(l=style.label_width(labels), r=10, t=(60 if title else 30) + (30 if window or notes else 0), b=40),
         meta=dict(aggregated=aggregated, lanes=lanes, unplaced=int(unplaced), lane_labels=labels,
                   folded_lanes=len(folded),
                   folded_events=int(points.loc[points["row"] == len(labels) - 1, "event_id"].nunique()) if folded else 0,
@@ -349,8 +349,12 @@ def _marker_size(n_sources):
 def _add_markers(fig, points):
     for kind, group in points.groupby(points["kind"].fillna("other"), sort=True):
         records = group.to_dict("records")
+        # the legend shows a kind as held and dated (a filled circle), whatever its first point is
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=style.esc(kind), legendgroup=kind,
+                                 marker=dict(color=style.kind_color(kind), size=10, symbol=style.DATED_SYMBOL),
+                                 hoverinfo="skip"))
         fig.add_trace(go.Scatter(
-            x=group["x"], y=group["y"], mode="markers", name=style.esc(kind), legendgroup=kind,
+            x=group["x"], y=group["y"], mode="markers", name=style.esc(kind), legendgroup=kind, showlegend=False,
             marker=dict(color=style.kind_color(kind), size=_marker_size(group["n_sources"]),
                         symbol=[style.marker_symbol(r["status"], not pd.isna(r["date"])) for r in records],
                         line=dict(width=2, color=style.kind_color(kind))),

@@ -15,6 +15,12 @@ What each field keeps (an empty tuple or None keeps everything):
 - text: case-insensitive substring of the title or the evidence.
 - sources: the event's origin (article, travels, gdelt ...) or one of its source files.
 - absent: the text says this country did not take part ("about a country without it").
+- news_only: keep only the events from what people bring (articles, events files, corrections),
+  leaving out the large structured sources (STRUCTURED_ORIGINS: the Office of the Historian's
+  travels and visits, GDELT), whose thousands of events would bury the news; `sources`, when
+  given, says which sources to show and news_only then stands aside. In a URL it is
+  `news=only`; `news=all` (everything, the field's default) is written by the dashboard, whose
+  own default is the news when the store holds any.
 """
 from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
@@ -24,12 +30,16 @@ import pandas as pd
 from loaders.errors import ParleyError
 
 MATCHES = ("any", "all")
+#: Origins of the large structured sources that `news_only` leaves out.
+STRUCTURED_ORIGINS = ("travels", "visits", "gdelt")
+#: Query-string values of `news_only`.
+NEWS_VALUES = {"only": True, "all": False}
 
 # Field -> query-string key. Short keys keep a bookmarked URL readable.
 _QUERY_KEYS = {
     "countries": "country", "match": "match", "topics": "topic", "kinds": "kind",
     "statuses": "status", "start": "start", "end": "end", "text": "q", "sources": "source",
-    "absent": "absent",
+    "absent": "absent", "news_only": "news",
 }
 _TUPLE_FIELDS = ("countries", "topics", "kinds", "statuses", "sources", "absent")
 
@@ -50,6 +60,7 @@ class Filters:
     text: str = ""
     sources: tuple = ()
     absent: tuple = ()
+    news_only: bool = False
 
     def __post_init__(self):
         for name in _TUPLE_FIELDS:
@@ -90,6 +101,8 @@ class Filters:
                 query[key] = list(value)
             elif isinstance(value, date):
                 query[key] = value.isoformat()
+            elif field.name == "news_only":
+                query[key] = "only"
             else:
                 query[key] = str(value)
         return query
@@ -115,6 +128,8 @@ class Filters:
                 continue
             elif name in ("start", "end"):
                 values[name] = _parse_day(key, items[-1])
+            elif name == "news_only":
+                values[name] = _parse_news(key, items[-1])
             else:
                 values[name] = str(items[-1])
         return cls(**values)
@@ -157,11 +172,21 @@ class Filters:
         if self.absent:
             clauses.append("list_has_any(absent, ?::VARCHAR[])")
             params.append(list(self.absent))
+        if self.news_only and not self.sources:
+            clauses.append("NOT list_contains(?::VARCHAR[], coalesce(origin, ''))")
+            params.append(list(STRUCTURED_ORIGINS))
         return (" AND ".join(clauses) or "TRUE"), params
 
     def but(self, **changes):
         """A copy with some fields changed (validated again)."""
         return replace(self, **changes)
+
+
+def _parse_news(key, text):
+    value = str(text).strip().lower()
+    if value not in NEWS_VALUES:
+        raise ParleyError(f"filter '{key}': got {text!r}, expected one of {list(NEWS_VALUES)}")
+    return NEWS_VALUES[value]
 
 
 def _parse_day(key, text):
@@ -206,4 +231,6 @@ def apply(frame, filters):
                  | frame["sources"].map(lambda records: any(r.get("article") in wanted for r in records)))
     if filters.absent:
         keep &= frame["absent"].map(lambda codes: bool(set(filters.absent) & set(codes)))
+    if filters.news_only and not filters.sources:
+        keep &= ~frame["origin"].isin(STRUCTURED_ORIGINS)
     return frame[keep.fillna(False).astype(bool)].reset_index(drop=True)

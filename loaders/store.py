@@ -199,18 +199,22 @@ class Store:
 
     # -- writing ------------------------------------------------------------------------
 
-    def ingest(self, paths, progress=None):
+    def ingest(self, paths, progress=None, names=None):
         """Read `paths` (files or folders), extract mentions, store them and re-merge events.
 
         Every input file ends in the report as ingested, duplicate (all it holds is already
         stored) or rejected (with the reason). The write is one transaction: a crash part way
         leaves the store as it was. `progress(done, total, label)` is called as work advances.
+        `names` ({path: name}) records a file under another name than its path, in the articles
+        and the ingest log: an upload under the name it came with, not its temporary copy.
 
         Returns an IngestReport.
         """
         from loaders.registry import read_paths  # imported here: the registry pulls in every format
 
         result = read_paths([Path(p) for p in paths], progress=progress)
+        if names:
+            result = _renamed(result, {str(path): name for path, name in names.items()})
         return self._store_read_result(result, progress)
 
     def add_frames(self, articles=None, mentions=None, label="frames"):
@@ -443,6 +447,20 @@ def _select(con, table, where="", params=()):
         if c.kind == "records":
             frame[c.name] = frame[c.name].map(lambda text: json.loads(text) if isinstance(text, str) else [])
     return schema.conform(frame, columns)
+
+
+def _renamed(result, names):
+    """`result` (a ReadResult) with the files named in `names` ({path: name}) recorded under
+    their name: in the outcomes and the articles' `path` ('PATH#3' becomes 'NAME#3')."""
+    from dataclasses import replace
+
+    def rename(path):
+        file, mark, record = str(path).partition("#")
+        return names.get(file, file) + mark + record
+
+    articles = result.articles.assign(path=result.articles["path"].map(rename))
+    outcomes = [replace(outcome, path=rename(outcome.path)) for outcome in result.outcomes]
+    return replace(result, articles=articles, outcomes=outcomes)
 
 
 def _source_file(path):

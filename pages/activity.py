@@ -1,17 +1,20 @@
-"""Activity: events per week or month by country, and who meets whom as a matrix."""
+"""Activity: events per period by country, and who meets whom as a matrix (the most active countries)."""
 import streamlit as st
 
-import ui
-from charts.activity import activity, country_matrix
+from charts.activity import PERIODS, activity, country_matrix
+from ui import app, data, sidebar
 
-ui.page("Activity")
-events = ui.events(ui.current_filters())
-period = st.segmented_control("Per", ["week", "month"], default="month", key="activity_period") or "month"
-fig = activity(events, period=period)
-ui.chart(fig, key="activity_chart")
+app.page("Activity")
+filters = sidebar.current_filters()
+events = data.events(filters)
+period = sidebar.url_choice("Per", ["auto", *PERIODS], "per", key="activity_period", default="auto",
+                            help="auto: the period that fits the span of the events shown")
+# as on the timeline: decades of data open on the latest years, a date range asked for shows whole
+fig = activity(events, period=period, recent=not (filters.start or filters.end))
+app.chart(fig, key="activity_chart")
 matrix = country_matrix(events)
 st.subheader("Country by country")
-ui.chart(matrix, key="matrix_chart")
+app.chart(matrix, key="matrix_chart")
 with st.expander("Download the charts"):
-    ui.figure_downloads(fig, "activity")
-    ui.figure_downloads(matrix, "matrix")
+    app.figure_downloads(fig, "activity")
+    app.figure_downloads(matrix, "matrix")

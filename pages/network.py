@@ -1,13 +1,13 @@
 """Network: who meets whom among the filtered events."""
 import streamlit as st
 
-import ui
 from charts.network import network
+from ui import app, data, sidebar
 
-ui.page("Network")
-events = ui.events(ui.current_filters())
+app.page("Network")
+events = data.events(sidebar.current_filters())
 st.caption(f"{len(events):,} events; a line joins two countries that took part in the same event, wider for more.")
 fig = network(events)
-ui.chart(fig, key="network_chart")
+app.chart(fig, key="network_chart")
 with st.expander("Download the chart"):
-    ui.figure_downloads(fig, "network")
+    app.figure_downloads(fig, "network")

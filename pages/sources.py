@@ -1,19 +1,18 @@
 """Sources & import: the articles in the store, what was read from each, and an upload form."""
 import streamlit as st
 
-import ui
+from ui import app, data, sources
 
-ui.page("Sources & import")
+app.page("Sources & import")
 st.subheader("Import articles")
-ui.import_form()
+sources.import_form()
 st.subheader("Articles in the store")
-articles = ui.articles()
-events = ui.events()
-counts = ui.events_per_article(events)
-table = articles.assign(events=articles["article_id"].map(counts).fillna(0).astype(int),
-                        problems=articles["problems"].map("; ".join))[
-    ["path", "title", "published", "published_precision", "language", "events", "problems"]]
+articles = data.articles()
+events = data.events()
+counts = sources.events_per_article(events)
+table = sources.articles_table(articles, counts)
 st.caption(f"{len(articles):,} articles; {int((table['events'] == 0).sum())} gave no event.")
-st.dataframe(table, hide_index=True, key="articles_table")
+st.dataframe(table, hide_index=True, key="articles_table",
+             column_config={"title": "headline", "path": "file", "published": st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm")})
 st.subheader("Every file offered to the store")
-st.dataframe(ui.ingest_log(), hide_index=True, key="ingest_log_table")
+st.dataframe(sources.ingest_log(), hide_index=True, key="ingest_log_table")

@@ -1,23 +1,24 @@
 """Timeline: every filtered event on a time axis; click one to read its sources."""
 import streamlit as st
 
-import ui
 from charts.timeline import caption, timeline
+from ui import app, data, sidebar
+from ui import events as event_view
 
-ui.page("Timeline")
-filters = ui.current_filters()
-lanes = st.segmented_control("Lanes", ["pair", "topic"], default="pair", key="timeline_lanes",
-                             format_func={"pair": "country pair", "topic": "topic"}.get) or "pair"
-events = ui.events(filters)
+app.page("Timeline")
+filters = sidebar.current_filters()
+lanes = sidebar.url_choice("Lanes", ["pair", "topic"], "lanes", key="timeline_lanes", default="pair",
+                           format_func={"pair": "country pair", "topic": "topic"}.get)
+events = data.events(filters)
 # a date range asked for is shown whole; otherwise decades of data open on the latest years
 fig = timeline(events, lanes=lanes, recent=not (filters.start or filters.end))
 st.caption(f"{len(events):,} events. Click a point to read its sources. Hollow: planned; crossed: cancelled; "
            f"diamond: undated, drawn at its report date. {caption(fig)}")
-clicked = ui.chart(fig, key="timeline_chart", selectable=True)
+clicked = app.chart(fig, key="timeline_chart", selectable=True)
 with st.expander("Download the chart or the events"):
-    ui.figure_downloads(fig, "timeline")
-    ui.events_downloads(events)
-event_id = ui.selected_event(clicked)
+    app.figure_downloads(fig, "timeline")
+    app.events_downloads(events)
+event_id = event_view.selected_event(clicked)
 if event_id:
-    ui.show_event(event_id, events)
-    ui.correct_link(event_id)
+    event_view.show_event(event_id, events)
+    event_view.correct_link(event_id)

@@ -22,6 +22,7 @@ from playwright.sync_api import expect
 
 from eventrows import HOSTILE_TITLE, event, events_frame, seed_events, store_with_events
 from loaders.settings import SETTINGS
+from svgfacts import lightness, svg_facts
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -36,6 +37,8 @@ EVENTS = pd.concat([seed_events(), events_frame([
           city="Woodside", country="USA", title="Biden–Xi summit, Woodside", evidence="Biden and Xi met in Woodside."),
     event(event_id="hostile", kind="call", countries=["FRA", "DEU"], date=pd.Timestamp("2024-03-01"),
           title=HOSTILE_TITLE, evidence=f"They spoke: {HOSTILE_TITLE} <script>alert(6)</script>."),
+    event(event_id="potsdam", kind="meeting", countries=["USA", "GBR"], date=pd.Timestamp("1945-07-17"), origin="travels",
+          title="Truman at Potsdam", evidence="The President attended the Potsdam conference."),
 ])], ignore_index=True)
 
 
@@ -78,9 +81,14 @@ def streamlit_server(store_file, log_path):
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    store_file = tmp_path_factory.mktemp("browser") / "browser.duckdb"
-    store_with_events(store_file, EVENTS)
+def store_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("browser") / "browser.duckdb"
+    store_with_events(path, EVENTS)
+    return path
+
+
+@pytest.fixture(scope="module")
+def server(store_file, tmp_path_factory):
     with streamlit_server(store_file, tmp_path_factory.mktemp("log") / "streamlit.log") as url:
         yield url
 
@@ -125,6 +133,14 @@ def point_position(page, event_id):
     }""", event_id)
 
 
+def until(check, message, seconds=30):
+    """Wait for `check()` to be true (the chart redraws after a rerun); fail with `message`."""
+    deadline = time.monotonic() + seconds
+    while not check():
+        assert time.monotonic() < deadline, message
+        time.sleep(0.2)
+
+
 def test_filter_click_read_and_download(page, server):
     page.goto(server)
     wait_for_app(page)
@@ -136,10 +152,8 @@ def test_filter_click_read_and_download(page, server):
     page.wait_for_url("**country=RUS**")
     wait_for_app(page)
     page.screenshot(path=str(ARTIFACTS / "1-filtered-russia.png"), full_page=True)
-    deadline = time.monotonic() + 30
-    while point_position(page, "woodside") is not None:  # the chart redraws after the rerun
-        assert time.monotonic() < deadline, "the timeline still shows a China-USA summit after filtering to Russia"
-        page.wait_for_timeout(200)
+    until(lambda: point_position(page, "woodside") is None,
+          "the timeline still shows a China-USA summit after filtering to Russia")
     spot = point_position(page, "riyadh")
     assert spot is not None
     page.mouse.move(spot["x"], spot["y"])
@@ -223,4 +237,237 @@ def test_a_shared_link_to_a_page_is_filtered_on_a_fresh_server(tmp_path):
         expect(tab.locator("[data-testid='stSidebar']")).to_contain_text("Filters")
         chinese = sum("CHN" in countries for countries in EVENTS["countries"])
         expect(tab.locator("[data-testid='stMain']")).to_contain_text(f"{chinese:,} events")
+        browser.close()
+
+
+def test_clear_filters_clears_every_filter(page, server):
+    page.goto(f"{server}/?country=RUS&kind=talks&q=Istanbul&match=all")
+    wait_for_app(page)
+    sidebar = page.locator("section[data-testid='stSidebar']")
+    expect(sidebar.locator(".st-key-filter_countries")).to_contain_text("Russia")
+    page.locator(".st-key-clear_filters button").click()
+    page.wait_for_url(lambda url: "country=" not in url and "kind=" not in url and "q=" not in url)
+    wait_for_app(page)
+    expect(sidebar.locator(".st-key-filter_countries")).not_to_contain_text("Russia")
+    expect(sidebar.locator(".st-key-filter_text input")).to_have_value("")
+    assert page.locator("[data-testid='stException']").count() == 0
+    until(lambda: point_position(page, "woodside") is not None, "the China-USA summit did not come back")
+    assert page.dialogs == []
+
+
+def test_the_articles_come_first_and_every_source_is_one_click_away(page, server):
+    page.goto(server)
+    wait_for_app(page)
+    until(lambda: point_position(page, "riyadh") is not None, "the article's Riyadh meeting is not drawn")
+    assert point_position(page, "potsdam") is None  # the Office of the Historian's trip waits for a click
+    page.locator(".st-key-filter_news_only label").filter(has_text="all sources").click()
+    page.wait_for_url("**news=all**")
+    until(lambda: point_position(page, "potsdam") is not None, "'all sources' did not bring the Potsdam trip in")
+    page.locator(".st-key-clear_filters button").click()
+    page.wait_for_url(lambda url: "news=only" in url)
+    until(lambda: point_position(page, "potsdam") is None, "Clear filters did not return to the articles")
+    assert page.locator("[data-testid='stException']").count() == 0
+
+
+def download(page, key, name):
+    """Click the download button `key` and return the bytes it gives (kept in ARTIFACTS/name)."""
+    with page.expect_download() as started:
+        page.locator(f".st-key-{key} button").click()
+    path = ARTIFACTS / name
+    started.value.save_as(path)
+    return path.read_bytes()
+
+
+def command_line_export(store_file, tmp_path, view):
+    """The same chart from `python -m charts export`, with the dashboard's first-view filter."""
+    out = tmp_path / f"{view}.svg"
+    subprocess.run([sys.executable, "-m", "charts", "export", "--view", view, "--format", "svg", "--news-only",
+                    "--db", str(store_file), "--out", str(out)], cwd=ROOT, check=True, capture_output=True, timeout=120)
+    return out.read_bytes()
+
+
+def test_downloaded_charts_show_what_the_screen_shows(page, server, store_file, tmp_path):
+    page.goto(server)
+    wait_for_app(page)
+    page.get_by_text("Download the chart or the events").click()
+    timeline_svg = download(page, "download_timeline_svg", "timeline.svg")
+    page.goto(f"{server}/activity")
+    page.wait_for_selector(".stPlotlyChart .js-plotly-plot .barlayer")
+    page.get_by_text("Download the charts").click()
+    activity_svg = download(page, "download_activity_svg", "activity.svg")
+
+    timeline = svg_facts(page, timeline_svg)
+    lanes = [tick["text"] for tick in timeline["yticks"]]
+    assert "Russia – United States" in lanes and "France – Germany" in lanes
+    assert all(tick["left"] >= 0 for tick in timeline["yticks"]), timeline["yticks"]  # every lane name whole
+    assert timeline["buttons"] == 0
+    activity = svg_facts(page, activity_svg)
+    fills = [trace[0] for trace in activity["bars"]]
+    assert len(fills) == 5 and len(set(fills)) == 5  # five countries, five colours
+    assert all(lightness(fill) > 60 for fill in fills), fills
+
+    # one export path: the command line draws the same charts
+    assert svg_facts(page, command_line_export(store_file, tmp_path, "timeline"))["yticks"] == timeline["yticks"]
+    assert svg_facts(page, command_line_export(store_file, tmp_path, "activity"))["bars"] == activity["bars"]
+
+
+def test_a_date_typed_in_from_applies_on_enter(page, server):
+    page.goto(server)
+    wait_for_app(page)
+    box = page.locator(".st-key-filter_start input")
+    box.fill("2025-02-20")
+    box.press("Enter")
+    page.wait_for_url("**start=2025-02-20**")
+    until(lambda: point_position(page, "riyadh") is None, "the 18 February meeting is still drawn from 20 February on")
+    assert point_position(page, "istanbul") is not None
+    box.fill("someday")
+    box.press("Enter")
+    expect(page.locator("section[data-testid='stSidebar']")).to_contain_text("From: someday is not a date")
+
+
+def test_the_lanes_choice_is_kept_in_a_link(page, server):
+    page.goto(server)
+    wait_for_app(page)
+    page.locator(".st-key-timeline_lanes button").filter(has_text="topic").click()
+    page.wait_for_url("**lanes=topic**")
+    page.goto(page.url)  # the link, opened afresh
+    wait_for_app(page)
+    until(lambda: "diplomatic missions" in page.locator(".stPlotlyChart .yaxislayer-above").text_content(),
+          "a link with lanes=topic did not open on topic lanes")
+
+
+def test_every_page_works_offline_without_a_deploy_button(page, server):
+    outside = []
+    page.on("request", lambda request: outside.append(request.url)
+            if not request.url.startswith((server, "data:", "blob:", "about:")) else None)
+    for path in ("", "map", "network", "activity", "events", "sources"):
+        page.goto(f"{server}/{path}")
+        page.wait_for_selector("[data-testid='stMain'] h1")
+        page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
+        assert page.locator("[data-testid='stException']").count() == 0, path
+    assert outside == []  # the page icon and the base map come from the app, not a CDN
+    assert page.get_by_role("button", name="Deploy").count() == 0
+    assert page.locator("[data-testid='stAppDeployButton']").count() == 0
+
+
+def pick(page, key, typed):
+    """Type `typed` into the sidebar multiselect `key` and take the first match."""
+    page.locator(f".st-key-{key} input").click()
+    page.keyboard.type(typed)
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+
+
+@pytest.mark.parametrize("act, in_url, kept", [
+    (lambda page: pick(page, "filter_topics", "diplomatic"), "topic=diplomatic", {"istanbul"}),
+    (lambda page: pick(page, "filter_kinds", "talks"), "kind=talks", {"istanbul"}),
+    (lambda page: pick(page, "filter_statuses", "planned"), "status=planned", {"followup"}),
+    (lambda page: pick(page, "filter_absent", "Ukraine"), "absent=UKR", {"riyadh"}),
+    (lambda page: pick(page, "filter_sources", "travels"), "source=travels", {"potsdam"}),  # a source asked for is shown
+    (lambda page: (pick(page, "filter_countries", "Germany"), pick(page, "filter_countries", "France"),
+                   page.locator(".st-key-filter_match label").filter(has_text="all of them").click()),
+     "match=all", {"hostile"}),
+    (lambda page: page.locator(".st-key-filter_text input").fill("Istanbul") or page.locator(".st-key-filter_text input").press("Enter"),
+     "q=Istanbul", {"istanbul", "riyadh"}),  # Riyadh's evidence: "The talks in Istanbul followed a meeting ..."
+    (lambda page: page.locator(".st-key-filter_end input").fill("2025-02-01") or page.locator(".st-key-filter_end input").press("Enter"),
+     "end=2025-02-01", {"woodside", "hostile"}),
+], ids=["topic", "kind", "status", "absent", "source", "all-of", "search", "to"])
+def test_each_sidebar_filter_narrows_the_timeline(page, server, act, in_url, kept):
+    shown = {"riyadh", "istanbul", "followup", "woodside", "hostile"}  # the articles; Potsdam is a travels record
+    page.goto(server)
+    wait_for_app(page)
+    until(lambda: all(point_position(page, event_id) for event_id in shown), "the first view lacks an article event")
+    act(page)
+    page.wait_for_url(f"**{in_url}**")
+    until(lambda: {event_id for event_id in shown | {"potsdam"} if point_position(page, event_id)} == kept,
+          f"{in_url} did not leave {sorted(kept)} on the timeline")
+    assert page.locator("[data-testid='stException']").count() == 0
+
+
+def test_the_activity_period_is_a_click_away(page, server):
+    page.goto(f"{server}/activity")
+    page.wait_for_selector(".stPlotlyChart .js-plotly-plot .barlayer")
+    page.locator(".st-key-activity_period button").filter(has_text="year").click()
+    page.wait_for_url("**per=year**")
+    until(lambda: "year (undated" in page.locator(".stPlotlyChart").first.text_content(), "the bars are not per year")
+
+
+#: Where the README's screenshots are written: with PARLEY_SCREENSHOTS=1 (`make screenshots`) into
+#: docs/screenshots, otherwise beside the other artifacts (a plain test run leaves the tree as it was).
+SCREENSHOTS = ROOT / "docs" / "screenshots" if os.environ.get("PARLEY_SCREENSHOTS") == "1" else ARTIFACTS / "screenshots"
+
+
+def test_the_readme_shows_every_page_as_it_is(tmp_path):
+    """The README's screenshots are taken here, on the bundled sample articles (`make screenshots`
+    writes them into docs/); every page must open without an error, and the README show each."""
+    from playwright.sync_api import sync_playwright
+
+    from loaders.store import Store
+
+    store_file = tmp_path / "sample.duckdb"
+    Store(store_file).ingest([ROOT / "data" / "sample" / "articles"])
+    pages = sorted(path.stem for path in (ROOT / "pages").glob("*.py"))
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    with streamlit_server(store_file, tmp_path / "streamlit.log") as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        tab = browser.new_page(viewport={"width": 1400, "height": 900})
+        tab.set_default_timeout(60_000)
+        for name in pages:
+            tab.goto(f"{url}/{'' if name == 'timeline' else name}")  # the Timeline is the app's first page, at /
+            tab.wait_for_selector("[data-testid='stMain'] h1")
+            if name in ("timeline", "map", "network", "activity"):
+                tab.wait_for_selector(".stPlotlyChart .js-plotly-plot .main-svg")
+            tab.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')")
+            tab.wait_for_timeout(500)  # let Plotly finish its transition before the picture
+            assert tab.locator("[data-testid='stException'], [role='dialog']").count() == 0, name
+            tab.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+        browser.close()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert [name for name in pages if f"docs/screenshots/{name}.png" not in readme] == []
+
+
+@pytest.mark.parametrize("path, keys", [("map", ["download_map_png"]), ("network", ["download_network_png"]),
+                                        ("activity", ["download_activity_png", "download_matrix_png"])])
+def test_each_chart_page_downloads_its_images(page, server, path, keys):
+    page.goto(f"{server}/{path}")
+    page.wait_for_selector(".stPlotlyChart .js-plotly-plot .main-svg")
+    page.locator("[data-testid='stExpander'] summary").first.click()
+    for key in keys:
+        assert download(page, key, f"{key}.png").startswith(b"\x89PNG\r\n\x1a\n")
+    assert page.locator("[data-testid='stException']").count() == 0
+
+
+def test_a_row_picked_in_the_events_table_shows_its_sources(page, server):
+    page.goto(f"{server}/events?country=RUS")
+    grid = page.locator(".st-key-events_table [data-testid='stDataFrameResizable']")
+    grid.wait_for()
+    box = grid.bounding_box()
+    # the grid is a canvas: the first row's selection box sits under the header, in the first column
+    page.mouse.click(box["x"] + 16, box["y"] + 35 + 17)
+    details = page.locator(".st-key-event_details")
+    expect(details).to_contain_text("Source 1")
+    assert "event=" in page.url
+    assert page.locator("[data-testid='stException']").count() == 0
+
+
+def test_a_pasted_article_is_imported_from_the_browser(tmp_path):
+    """Its own server: an import rebuilds the events from the mentions, which the module's store lacks."""
+    from playwright.sync_api import sync_playwright
+
+    from loaders.store import Store
+
+    store_file = tmp_path / "import.duckdb"
+    Store(store_file).ingest([ROOT / "data" / "sample" / "articles" / "000_76c8171fdb820c38.txt"])
+    with streamlit_server(store_file, tmp_path / "streamlit.log") as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        tab = browser.new_page(viewport={"width": 1400, "height": 1000})
+        tab.set_default_timeout(60_000)
+        tab.goto(f"{url}/sources")
+        form = tab.locator("[data-testid='stForm']").first
+        form.locator("textarea").fill("Kenya and Peru hold talks\nThe foreign ministers of Kenya and Peru held talks "
+                                      "in Nairobi on 13 June 2025.")
+        form.get_by_role("button", name="Import").click()
+        expect(tab.locator("[data-testid='stAlert']").first).to_contain_text("Import done")
+        assert Store(store_file).ingest_log()["path"].iloc[-1] == "pasted text.txt"
+        assert tab.locator("[data-testid='stException']").count() == 0
         browser.close()

@@ -1,6 +1,7 @@
 """charts/: the figure builders, asserted on the figure objects they return."""
 import json
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
@@ -78,7 +79,8 @@ def test_marker_size_grows_with_sources():
     (["RUS"], ["Russia (other party not named)"]),
     (["RUS", "RUS"], ["Russia (other party not named)"]),
     ([], [NO_PARTIES]),
-    (["USA", "JPN", "KOR"], ["Japan – South Korea", "Japan – United States", "South Korea – United States"]),
+    (["USA", "JPN", "KOR"], ["Japan – South Korea – United States"]),  # once, in its grouping's lane
+    (["USA", "JPN", "KOR", "IND"], ["India – Japan – South Korea – United States"]),
     (["USA", "JPN", "KOR", "IND", "AUS"], [MULTILATERAL]),
 ])
 def test_pair_lanes(countries, expected):
@@ -210,12 +212,20 @@ def test_lanes_capped_and_the_rest_folded_into_one_lane(n_lanes, limit):
     assert fig.layout.height == max(320, 130 + LANE_HEIGHT * len(labels))
 
 
-def test_event_of_several_folded_pairs_is_drawn_once_in_the_folded_lane():
-    recent = lane_events({"FRA": "2025-01-01", "DEU": "2024-12-01"})
-    old = events_frame([event(event_id="trio", countries=["USA", "JPN", "KOR"], date=pd.Timestamp("1990-01-01"))])
-    fig = timeline(pd.concat([recent, old], ignore_index=True), lane_limit=2)
-    assert list(fig.layout.yaxis.ticktext) == [pair("FRA"), "other pairs (4)"]  # DEU and trio's three pairs
+def test_event_of_several_folded_topics_is_drawn_once_in_the_folded_lane():
+    recent = events_frame([event(event_id="new", topics=["trade"], date=pd.Timestamp("2025-01-01")),
+                           event(event_id="older", topics=["energy"], date=pd.Timestamp("2024-12-01"))])
+    old = events_frame([event(event_id="trio", topics=["arms", "debt", "water"], date=pd.Timestamp("1990-01-01"))])
+    fig = timeline(pd.concat([recent, old], ignore_index=True), lanes="topic", lane_limit=2)
+    assert list(fig.layout.yaxis.ticktext) == ["trade", "other topics (4)"]  # energy and trio's three topics
     assert len(marker_points(fig)["trio"]) == 1
+
+
+def test_a_four_party_event_takes_one_lane():
+    frame = events_frame([event(event_id="quad", countries=["USA", "JPN", "IND", "AUS"], date=pd.Timestamp("2024-09-21"))])
+    fig = timeline(frame)
+    assert list(fig.layout.yaxis.ticktext) == ["Australia – India – Japan – United States"]
+    assert len(marker_points(fig)["quad"]) == 1
 
 
 @pytest.mark.parametrize("first, last, window_from", [
@@ -485,6 +495,27 @@ def test_network_edges_weighted_by_shared_events():
     assert dict((c, n) for c, n in nodes.customdata) == {"USA": 3, "RUS": 2, "CHN": 1}
 
 
+def test_network_names_the_most_active_countries_and_folds_the_rest():
+    partners = ["CHN", "GBR", "FRA", "DEU", "JPN"]
+    frame = events_frame([event(event_id=f"{code}{n}", countries=["USA", code], date=pd.Timestamp("2025-01-01"))
+                          for number, code in enumerate(partners) for n in range(len(partners) - number)])
+    fig = network(frame, top=4)
+    nodes = next(t for t in fig.data if t.name == "countries")
+    assert {code: n for code, n in nodes.customdata} == {"USA": 15, "CHN": 5, "GBR": 4, "FRA": 3, "other": 3}
+    assert "2 other countries" in nodes.text and fig.layout.meta["folded"] == 2
+    again = next(t for t in network(frame, top=4).data if t.name == "countries")
+    assert list(again.x) == list(nodes.x) and list(again.y) == list(nodes.y)  # a seeded layout: the same picture
+
+
+def test_network_puts_countries_that_meet_often_closer():
+    frame = events_frame([event(event_id=f"ru{n}", countries=["USA", "RUS"], date=pd.Timestamp("2025-01-01")) for n in range(8)]
+                         + [event(event_id="cn", countries=["USA", "CHN"], date=pd.Timestamp("2025-01-01")),
+                            event(event_id="br", countries=["CHN", "BRA"], date=pd.Timestamp("2025-01-01"))])
+    nodes = next(t for t in network(frame).data if t.name == "countries")
+    spot = {code: np.array([x, y]) for (code, _), x, y in zip(nodes.customdata, nodes.x, nodes.y)}
+    assert np.linalg.norm(spot["USA"] - spot["RUS"]) < np.linalg.norm(spot["USA"] - spot["BRA"])
+
+
 @pytest.mark.parametrize("period, expected_periods", [("month", 2), ("week", 3)])
 def test_activity_counts_per_period_and_country(period, expected_periods):
     frame = events_frame([event(event_id="a", date=pd.Timestamp("2025-01-06")), event(event_id="b", date=pd.Timestamp("2025-01-20")),
@@ -508,3 +539,78 @@ def test_country_matrix_is_symmetric():
     assert z == [list(c) for c in zip(*z)]
     usa, rus = heat.x.index(style.country_name("USA")), heat.x.index(style.country_name("RUS"))
     assert z[usa][rus] == 2 and z[usa][usa] == 0
+
+
+@pytest.mark.parametrize("first, last, period", [
+    ("2025-02-18", "2025-02-28", "week"), ("2023-11-15", "2025-02-28", "month"),
+    ("2012-01-01", "2025-02-28", "quarter"), ("1866-07-01", "2025-02-28", "year"),
+])
+def test_activity_period_fits_the_span_shown(first, last, period):
+    frame = events_frame([event(event_id="a", date=pd.Timestamp(first)), event(event_id="b", date=pd.Timestamp(last))])
+    fig = activity(frame, recent=False)
+    assert fig.layout.meta["period"] == period
+    assert len({x for trace in fig.data for x in trace.x}) == 2
+
+
+def test_country_matrix_folds_all_but_the_most_active():
+    frame = events_frame([event(event_id="a"), event(event_id="b"), event(event_id="c", countries=["USA", "CHN", "GBR"])])
+    heat = country_matrix(frame, top=2).data[0]
+    assert list(heat.x) == ["Russia", "United States", "2 other countries"]
+    z = [list(r) for r in heat.z]
+    assert z == [list(c) for c in zip(*z)]
+    assert z[2][2] == 1 and z[1][2] == 2  # China – United Kingdom inside 'other'; the US met each of them once
+
+
+@pytest.mark.parametrize("title, plain", [
+    ("USA–RUS meeting, Saudi Arabia", "Russia–United States meeting, Saudi Arabia"),
+    ("USA–RUS meeting (planned)", "Russia–United States meeting (planned)"),
+    ("CHN–IND–RUS–BRA summit, Kazan", "Brazil–China–India–Russia summit, Kazan"),
+    # must NOT change: titles someone wrote, words in capitals that are no country codes
+    ("Biden–Xi summit, Woodside", "Biden–Xi summit, Woodside"),
+    ("NATO summit, Washington", "NATO summit, Washington"),
+    ("ZZZ talks", "ZZZ talks"),
+    ("", ""),
+])
+def test_plain_title_names_countries(title, plain):
+    assert style.plain_title(title) == plain
+    assert style.plain_title({"title": title}) == plain
+
+
+@pytest.mark.parametrize("url, name", [("https://www.reuters.com/world/x", "reuters.com"), ("http://pravda.com.ua/a", "pravda.com.ua"),
+                                       (None, ""), ("not a url", "")])
+def test_outlet_from_the_address(url, name):
+    assert style.outlet(url) == name
+
+
+def test_activity_opens_on_the_latest_years_of_long_data_with_bins_to_fit():
+    frame = events_frame([event(event_id="old", date=pd.Timestamp("1866-07-01"))]
+                         + [event(event_id=f"n{n}", date=pd.Timestamp("2025-02-01") - pd.Timedelta(days=30 * n)) for n in range(20)])
+    fig = activity(frame)
+    start, end = (pd.Timestamp(bound) for bound in fig.layout.xaxis.range)
+    assert start.year == 2022 and end.year == 2025
+    assert fig.layout.meta["period"] == "month"  # fits three years, not 160
+    assert activity(frame, recent=False).layout.meta["period"] == "year"
+
+
+def test_the_legend_draws_each_kind_filled_whatever_its_first_event():
+    frame = events_frame([event(event_id="planned", status="planned", date=pd.Timestamp("2025-01-01")),
+                          event(event_id="held", date=pd.Timestamp("2025-02-01"))])
+    fig = timeline(frame)
+    legend = {trace.name: trace.marker.symbol for trace in fig.data if trace.showlegend is not False}
+    assert legend["meeting"] == "circle"  # filled: held; the planned one is hollow only on the chart
+    assert legend["planned (hollow)"] == "circle-open"
+    drawn = next(trace for trace in fig.data if trace.name == "meeting" and trace.showlegend is False and trace.type == "scatter")
+    assert sorted(drawn.marker.symbol) == ["circle", "circle-open"]
+
+
+@pytest.mark.parametrize("source, article, origin, parts", [
+    ({"article": "000_seed.txt", "published": "2025-02-28 08:53:00"},
+     {"title": "US shares details of meeting with Russians", "url": "https://www.pravda.com.ua/x"}, "article",
+     ("US shares details of meeting with Russians", "pravda.com.ua", "28 Feb 2025", "000_seed.txt")),
+    ({"article": "president-travels.xml", "published": None}, None, "travels",
+     ("Office of the Historian, travels abroad", "", "", "president-travels.xml")),
+    ({"article": "pasted text.txt", "published": "NaT"}, {"title": None, "url": None}, "article",
+     ("pasted text.txt", "", "", "pasted text.txt")),
+])
+def test_a_source_is_named_by_headline_outlet_and_date(source, article, origin, parts):
+    assert style.source_parts(source, article, origin) == parts

@@ -66,7 +66,7 @@ def submit(at, key):
 
 
 def unescaped(element):
-    """An alert's text as written, without the escapes ui.md added (backslashes, &#46; ...)."""
+    """An alert's text as written, without the escapes ui.app.md added (backslashes, &#46; ...)."""
     return html.unescape(element.value.replace("\\", ""))
 
 
@@ -209,12 +209,12 @@ def test_a_file_that_is_not_corrections_is_refused(app, store, name, data, messa
 
 
 def test_the_export_button_gives_the_stores_corrections_file(app, store):
-    import ui
+    from ui import curation
 
     assert app().download_button(key="download_corrections").disabled  # nothing to export yet
     store.delete_event(event_id(store, "FRA–DEU"), reason="not a summit")
     assert not app().download_button(key="download_corrections").disabled
-    exported = json.loads(ui.corrections_bytes(store))
+    exported = json.loads(curation.corrections_bytes(store))
     assert [(r["action"], r["reason"]) for r in exported] == [("delete", "not a summit")]
 
 

@@ -16,6 +16,7 @@ from test_browser import CHROMIUM, CHROMIUM_ARGS
 from charts.export import events_bytes, events_csv, events_ics, events_json, events_timelinejs, figure_bytes
 from charts.views import VIEWS
 from eventrows import HOSTILE_TITLE, event, events_frame, seed_events, store_with_events
+from svgfacts import lightness, svg_facts
 from loaders.errors import ParleyError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -184,3 +185,75 @@ def test_command_line_refuses_bad_arguments(tmp_path, store_file, args, message)
     done = subprocess.run([sys.executable, "-m", "charts", "export", *args, "--out", str(tmp_path / "x"), "--db", str(store_file)],
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and message in done.stderr and "Traceback" not in done.stderr
+
+
+# -- one export path: the image shows what the screen shows --------------------------------
+
+LONG_NAMES = events_frame([
+    event(event_id=f"e{number}", countries=["USA", code], date=pd.Timestamp("2025-01-01") - pd.Timedelta(days=40 * number))
+    for number, code in enumerate(["COD", "CAF", "VCT", "BIH", "PNG", "TTO", "ARE", "GBR", "DEU", "FRA", "CHN"])
+])
+
+
+@pytest.fixture(scope="module")
+def tab():
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser.new_page(viewport={"width": 1400, "height": 1000})
+        browser.close()
+
+
+@pytest.fixture
+def streamlit_default_template(monkeypatch):
+    """The app's process: importing Streamlit makes its own template Plotly's default."""
+    import plotly.io as pio
+    import streamlit  # noqa: F401  (registers the "streamlit" template)
+    monkeypatch.setattr(pio.templates, "default", "streamlit")
+
+
+def test_timeline_lane_names_fit_whole_in_the_image(tab, streamlit_default_template):
+    fig = VIEWS["timeline"](LONG_NAMES)
+    facts = svg_facts(tab, figure_bytes(fig, "svg"))
+    assert sorted(t["text"] for t in facts["yticks"]) == sorted(fig.layout.meta["lane_labels"])
+    assert "Central African Republic – United States" in [t["text"] for t in facts["yticks"]]
+    assert all(t["left"] >= 0 for t in facts["yticks"]), [t for t in facts["yticks"] if t["left"] < 0]
+
+
+def test_matrix_labels_fit_whole_in_the_image(tab, streamlit_default_template):
+    facts = svg_facts(tab, figure_bytes(VIEWS["matrix"](LONG_NAMES), "svg"))
+    assert len(facts["yticks"]) == len(facts["xticks"]) == 12
+    assert all(t["left"] >= 0 for t in facts["yticks"])
+    assert all(t["bottom"] <= facts["height"] and t["left"] >= 0 for t in facts["xticks"])
+
+
+def test_activity_bars_each_country_in_its_own_visible_colour(tab, streamlit_default_template):
+    fig = VIEWS["activity"](LONG_NAMES, top=10)
+    facts = svg_facts(tab, figure_bytes(fig, "svg"))
+    fills = [trace[0] for trace in facts["bars"]]
+    assert len(facts["bars"]) == 11 and all(len(trace) == 1 for trace in facts["bars"])  # ten countries and 'other'
+    assert len(set(fills)) == 11
+    assert all(lightness(fill) > 60 for fill in fills), fills  # none black or near-black
+    legend = {item["text"]: item["fill"] for item in facts["legend"]}
+    assert [legend[trace.name] for trace in fig.data] == fills  # the legend matches the bars
+
+
+def test_static_images_drop_the_range_buttons_the_html_keeps(tab):
+    old = events_frame([event(event_id="potsdam", date=pd.Timestamp("1945-07-17"))])
+    fig = VIEWS["timeline"](pd.concat([EVENTS, old], ignore_index=True))
+    assert fig.layout.xaxis.rangeselector.buttons  # the screen has them
+    assert svg_facts(tab, figure_bytes(fig, "svg"))["buttons"] == 0
+    assert '"rangeselector"' in figure_bytes(fig, "html").decode()
+
+
+def test_ics_reads_back_with_the_icalendar_package():
+    import icalendar
+
+    calendar = icalendar.Calendar.from_ical(events_ics(EVENTS))
+    by_uid = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+    assert str(by_uid["riyadh@parley"]["SUMMARY"]) == "Russia–United States meeting, Saudi Arabia"
+    assert str(by_uid["vienna@parley"]["DESCRIPTION"]).startswith("Two days of talks, in Vienna.")
+    assert by_uid["vienna@parley"]["CATEGORIES"].cats == ["security", "trade"]
+    assert str(calendar["X-PARLEY-SKIPPED"]) == "nowhen"

@@ -46,6 +46,8 @@ CASES = [
     ("source by origin", Filters(sources=("travels",)), {"woodside"}),
     ("source by file", Filters(sources=("travels.xml#3",)), {"woodside"}),
     ("absent", Filters(absent=("UKR",)), {"riyadh"}),
+    ("news only: no Office of the Historian", Filters(news_only=True), {"riyadh", "istanbul", "planned", "vienna", "lost"}),
+    ("sources asked for stand before news only", Filters(news_only=True, sources=("travels",)), {"woodside"}),
     ("combined", Filters(countries=("USA",), kinds=("talks",), start=date(2025, 1, 1)), {"istanbul"}),
 ]
 
@@ -86,6 +88,8 @@ def test_query_round_trip(filters):
     ({"country": ["rus"], "unrelated": "x"}, Filters(countries=("RUS",))),
     ({"start": "2025-02-01", "q": "  Istanbul "}, Filters(start=date(2025, 2, 1), text="Istanbul")),
     ({}, Filters()),
+    ({"news": "only"}, Filters(news_only=True)),
+    ({"news": "all"}, Filters()),
 ])
 def test_from_query_reads(query, expected):
     assert Filters.from_query(query) == expected
@@ -95,6 +99,7 @@ def test_from_query_reads(query, expected):
     ({"start": "yesterday"}, "start"),
     ({"match": "most"}, "match"),
     ({"start": "2025-03-01", "end": "2025-01-01"}, "start"),
+    ({"news": "mostly"}, "news"),
 ])
 def test_from_query_refuses(query, named):
     with pytest.raises(ParleyError, match=named):

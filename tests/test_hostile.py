@@ -170,7 +170,7 @@ def test_a_hostile_link_filter_is_shown_as_text_in_the_sidebar(tmp_path, monkeyp
 
 
 try:  # the real browser: the same server and page fixtures as test_browser.py
-    from test_browser import CHROMIUM, page, server, wait_for_app  # noqa: F401
+    from test_browser import CHROMIUM, page, server, store_file, wait_for_app  # noqa: F401
 except ImportError:  # pragma: no cover
     CHROMIUM = None
 

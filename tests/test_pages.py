@@ -69,9 +69,17 @@ def event_ids(fig):
     ({"start": "2025-01-01", "status": "held"}, {"riyadh", "istanbul"}),
 ])
 def test_timeline_page_draws_the_filtered_events(app, query, expected):
+    query = {**query, "news": "all"}  # every source, the Office of the Historian's Woodside summit included
     at = app("timeline", **query)
     assert event_ids(figure(at)) == expected
     assert Filters.from_query(at.query_params) == Filters.from_query(query)  # the URL keeps the filters
+
+
+def test_the_first_view_shows_the_articles_and_everything_is_one_click_away(app):
+    at = app("timeline")
+    assert event_ids(figure(at)) == {"riyadh", "istanbul", "followup", "hostile", "potsdam"}  # no Woodside (travels)
+    assert at.query_params == {"news": "only"}
+    assert at.sidebar.radio(key="filter_news_only").value is True  # the browser test clicks the other choice
 
 
 def test_timeline_keeps_seed_meetings_apart_and_filters_sync_from_url(app):
@@ -84,9 +92,9 @@ def test_timeline_keeps_seed_meetings_apart_and_filters_sync_from_url(app):
 
 
 @pytest.mark.parametrize("query, written", [
-    ({"country": "rus,chn"}, {"country": ["RUS", "CHN"]}),
-    ({"country": "CHN", "match": "any", "q": "  Woodside "}, {"country": "CHN", "q": "Woodside"}),
-    ({"kind": "summit", "unrelated": "kept?"}, {"kind": "summit"}),
+    ({"country": "rus,chn"}, {"country": ["RUS", "CHN"], "news": "only"}),
+    ({"country": "CHN", "match": "any", "q": "  Woodside ", "news": "all"}, {"country": "CHN", "q": "Woodside", "news": "all"}),
+    ({"kind": "summit", "unrelated": "kept?", "news": "only"}, {"kind": "summit", "news": "only"}),
 ])
 def test_the_sidebar_rewrites_the_url_from_its_widgets(app, query, written):
     # AppTest re-runs only the page script after the first run of a multipage app, so the
@@ -104,6 +112,21 @@ def test_topic_lanes(app):
     assert {"bilateral relations", "diplomatic missions"} <= lanes <= set(fig.layout.yaxis.ticktext)
 
 
+def test_the_lanes_choice_is_kept_in_the_url(app):
+    at = app("timeline", country="RUS", lanes="topic")
+    assert figure(at).layout.meta["lanes"] == "topic"
+    at.segmented_control(key="timeline_lanes").set_value("pair").run()
+    assert figure(at).layout.meta["lanes"] == "pair" and "lanes" not in at.query_params
+    at.segmented_control(key="timeline_lanes").set_value("topic").run()
+    assert at.query_params["lanes"] in ("topic", ["topic"])
+    assert figure(app("timeline", lanes="sideways")).layout.meta["lanes"] == "pair"  # a bad link value: the default
+
+
+def test_the_activity_period_is_kept_in_the_url(app):
+    at = app("activity", per="year")
+    assert figure(at, 0).layout.meta["period"] == "year"
+
+
 @pytest.mark.parametrize("query, windowed", [
     ({}, True),                                # 1945-2025: opens on the last years, Potsdam a button away
     ({"country": "RUS"}, False),               # 2025 only
@@ -111,7 +134,7 @@ def test_topic_lanes(app):
     ({"end": "2025-12-31"}, False),
 ])
 def test_timeline_opens_on_recent_years_unless_dates_were_asked_for(app, query, windowed):
-    at = app("timeline", **query)
+    at = app("timeline", **query, news="all")
     fig = figure(at)
     shown = " ".join(caption.value for caption in at.caption)
     x = {row[0]: pd.Timestamp(trace.x[i]) for trace in fig.data if trace.type == "scatter" and trace.customdata is not None
@@ -153,7 +176,7 @@ def test_map_page(app):
 
 
 def test_network_page(app):
-    at = app("network", country="CHN")
+    at = app("network", country="CHN", news="all")
     nodes = next(t for t in figure(at).data if t.name == "countries")
     assert {code for code, _ in nodes.customdata} == {"USA", "CHN"}
 
@@ -167,10 +190,29 @@ def test_activity_page(app):
 
 
 def test_events_page_table(app):
-    at = app("events", kind="summit")
+    at = app("events", kind="summit", news="all")
     table = at.dataframe[0].value
     assert list(table["event_id"]) == ["woodside"]
     assert table["title"][0] == "Biden–Xi summit, Woodside"
+
+
+def test_events_page_lists_newest_first_in_plain_words(app):
+    table = app("events").dataframe[0].value
+    assert list(table["event_id"][:4]) == ["followup", "istanbul", "riyadh", "hostile"]  # the first two reported 28 Feb 2025
+    assert list(table["event_id"])[-1] == "potsdam"
+    by_id = table.set_index("event_id")
+    assert by_id.loc["istanbul", "date"] == "" and by_id.loc["istanbul", "when"] == "undated, reported 28 Feb 2025"
+    assert str(by_id.loc["riyadh", "date"]) == "2025-02-18"
+    assert by_id.loc["riyadh", "title"] == "Russia–United States meeting, Saudi Arabia"
+
+
+def test_event_details_name_each_source_by_headline_outlet_and_date(app):
+    at = app("events", event="riyadh")
+    details = " ".join(block.proto.body for block in at.get("html"))
+    assert "<h4 class='parley-event-title'>Russia–United States meeting, Saudi Arabia</h4>" in details
+    # the article's own headline (these made-up articles are headed by the event's stored title), its date, then the file
+    assert ("<b>Source 1</b>: <i class='parley-headline'>USA–RUS meeting, Saudi Arabia</i> — 28 Feb 2025 "
+            "<small>(file seed.txt)</small>") in details
 
 
 def test_sources_page_lists_articles(app):
@@ -183,4 +225,4 @@ def test_sources_page_lists_articles(app):
 def test_bad_link_filter_is_reported_not_raised(app):
     at = app("timeline", start="not-a-date")
     assert any("Ignored the link's filters" in w.value for w in at.sidebar.warning)
-    assert len(event_ids(figure(at))) == len(EVENTS)
+    assert len(event_ids(figure(at))) == len(EVENTS) - 1  # all but the Office of the Historian's, as with no filter

@@ -1,6 +1,6 @@
 """Uploads (issue 6): a size limit with a clear reason, names never used as paths, archives refused.
 
-`loaders.uploads.save_upload` is what the import form (ui.import_form) calls for every uploaded
+`loaders.uploads.save_upload` is what the import form (ui.sources.import_form) calls for every uploaded
 file and for a pasted text; these tests drive it on real folders, then ingest what it wrote.
 """
 import bz2
@@ -162,7 +162,7 @@ def test_bad_folder_or_data_is_a_parley_error(tmp_path):
 
 
 def test_an_import_with_hostile_names_ingests_inside_its_folder(tmp_path):
-    """What ui.import_form does: save every upload, ingest the folder's files, report by name."""
+    """What ui.sources.import_form does: save every upload, ingest the folder's files, report by name."""
     folder = tmp_path / "upload"
     folder.mkdir()
     offered = [("../../../outside.txt", ARTICLE), ("evil.zip", _zip(BOMB_MEMBERS)),
@@ -197,6 +197,28 @@ def test_a_pasted_article_with_its_date_is_ingested_and_its_relative_dates_resol
     assert any("Import done" in s.value for s in at.success)
     [article] = store.articles().to_dict("records")
     assert article["title"] == "Kenya and Peru hold talks" and str(article["published"])[:10] == "2025-06-18"
+    # recorded under the name it was offered with, not the temporary file it was read from
+    assert article["path"] == "pasted text.txt"
+    assert store.ingest_log()["path"].iloc[-1] == "pasted text.txt"
     talks = store.events()
     talks = talks[talks["countries"].map(lambda c: sorted(c) == ["KEN", "PER"])].iloc[0]
     assert str(talks["date"])[:10] == "2025-06-13"
+
+
+def test_an_import_that_rejects_every_file_says_so_in_red(tmp_path, monkeypatch):
+    from dataclasses import replace
+
+    from eventrows import mention, mentions_frame, open_page
+
+    from loaders import uploads
+
+    store = Store(tmp_path / "refused.duckdb")
+    store.add_frames(mentions=mentions_frame(mention(1)))
+    monkeypatch.setenv("PARLEY_DB", str(store.path))
+    monkeypatch.setattr(uploads, "SETTINGS", replace(uploads.SETTINGS, max_upload_bytes=20))
+    at = open_page("sources")
+    at.text_area[0].input("Kenya and Peru hold talks\nA text longer than twenty bytes.")
+    at.button[0].click().run()
+    assert not at.exception and not at.success
+    assert [e.value for e in at.error][:1] == ["Nothing was imported: every file was rejected."]
+    assert any("Rejected pasted text" in e.value for e in at.error)

@@ -1,0 +1,102 @@
+"""The Sources & import page: the articles in the store, the import log and the import form."""
+
+import streamlit as st
+
+from charts import style
+from loaders.errors import InputError, ParleyError
+from loaders.settings import SETTINGS
+from loaders.uploads import save_upload
+from ui import data
+from ui.app import md
+
+#: The name a pasted text is recorded under (in the articles and the import log).
+PASTED_NAME = "pasted text.txt"
+#: File types the upload form offers (the registry tells formats apart by content, not suffix).
+UPLOAD_TYPES = ["txt", "md", "html", "htm", "json", "jsonl", "csv", "xml", "tsv"]
+
+
+def events_per_article(frame):
+    """{article_id: number of events citing it} over an EVENTS frame."""
+    counts = {}
+    for sources in frame["sources"]:
+        for article_id in {s.get("article_id") for s in sources}:
+            counts[article_id] = counts.get(article_id, 0) + 1
+    return counts
+
+
+def articles_table(articles, counts):
+    """The Sources page's table of an ARTICLES frame, newest first: title (the headline), outlet,
+    published, published_precision, language, events (how many cite it, from `counts`),
+    problems, and the file it came from (path) last, as a detail."""
+    table = articles.assign(outlet=articles["url"].map(style.outlet),
+                            events=articles["article_id"].map(counts).fillna(0).astype(int),
+                            problems=articles["problems"].map("; ".join))
+    table = table.sort_values("published", ascending=False, na_position="last", kind="stable")
+    return table[["title", "outlet", "published", "published_precision", "language", "events", "problems", "path"]]
+
+
+def ingest_log():
+    """Every file offered to the store, with its outcome and reason (newest first)."""
+    return data.store().ingest_log().iloc[::-1].reset_index(drop=True)
+
+
+def pasted_article(text, published=None):
+    """A pasted text as an article file: with a publication date, in the header format
+    (' date YYYY-MM-DD Pasted', title, blank line, body) so its relative dates resolve."""
+    if published is None:
+        return text
+    title, _, body = text.strip().partition("\n")
+    return f" date {published:%Y-%m-%d} Pasted\n{title.strip()}\n\n{body.strip() or title.strip()}\n"
+
+
+def import_form():
+    """Upload files or paste a text; ingest them with a progress bar and report each file."""
+    import tempfile
+
+    with st.form("import_form", clear_on_submit=True):
+        uploads = st.file_uploader("Article files", type=UPLOAD_TYPES, accept_multiple_files=True,
+                                   help=f"up to {SETTINGS.max_upload_bytes // (1024 * 1024)} MB per file; archives are not unpacked")
+        pasted = st.text_area("…or paste an article (first line: title)", height=150)
+        pasted_on = st.date_input("Published on (for a pasted article; relative dates such as 'on Friday' "
+                                  "are read against it)", value=None, format="YYYY-MM-DD")
+        submitted = st.form_submit_button("Import")
+    if not submitted:
+        return
+    rejected, names = [], {}  # names: file written -> the name the upload came with
+    with tempfile.TemporaryDirectory(prefix="parley-upload-") as folder:
+        paths = []
+        offered = [(upload.name, upload.getvalue()) for upload in uploads or []]
+        if pasted.strip():
+            offered.append((PASTED_NAME, pasted_article(pasted, pasted_on).encode("utf-8")))
+        for name, content in offered:
+            try:
+                path = save_upload(name, content, folder)
+            except InputError as error:  # over the size limit, or an archive: nothing written
+                rejected.append((name, error.reason))
+                continue
+            names[path.name] = name
+            paths.append(path)
+        if not paths and not rejected:
+            st.warning("Nothing to import: choose files or paste a text.")
+            return
+        report = None
+        if paths:
+            bar = st.progress(0.0, text="Reading…")
+            try:
+                report = data.store().ingest(paths, names={path: names[path.name] for path in paths},
+                                        progress=lambda done, total, label: bar.progress(
+                                            min(done / max(total, 1), 1.0), text=f"{label} ({done}/{total})"))
+            except ParleyError as error:
+                st.error(md(error))
+                return
+            finally:
+                bar.empty()
+            data.data_changed()
+    files = report.files if report is not None else []
+    rejected += [(file.path, file.reason) for file in files if file.outcome == "rejected"]
+    if any(file.outcome != "rejected" for file in files):
+        st.success(f"Import done: {md(report.summary())}")
+    else:  # a green 'done' would hide that nothing came in
+        st.error("Nothing was imported: every file was rejected.")
+    for name, reason in rejected:
+        st.error(f"Rejected {md(name)}: {md(reason)}")
