@@ -559,6 +559,9 @@ FUTURE_DATE = r"\b(?:next|coming|tomorrow|upcoming)\b"
 #: "the conference opened on Jan. 4"), so it may end on a later day told elsewhere.
 OPENS_AFTER = r"\s+(?:had\s+)?(?:began|begun|opened|started|kicked off|got under way|convened)\b"
 
+#: What may follow the date a photo caption ends with: the full stop, and the agency's credit.
+CAPTION_END = r"\s*\.?\s*(?:\([^)]{0,120}\)\s*)?(?:$|\n)"
+
 #: What ends the date heading an entry of a timeline ("April 12 - ...", "12 March: ...").
 ENTRY_DATE_END = r"\s*[-–—:]\s"
 

@@ -1259,3 +1259,10 @@ def test_a_round_planned_in_one_party_s_capital_keeps_that_party():
     records = extract(body)
     assert set(_one_of(records, date="2024-04-01")["countries"]) == {"CHL", "PER"}
     assert _one_of(records, date="2024-03-12")["kind"] == "meeting"
+
+
+def test_a_photo_caption_dates_its_encounter_by_the_day_it_ends_with():
+    body = ("Chilean President Gabriel Boric, left, and Peruvian President Dina Boluarte shake hands "
+            "during their meeting at the Government Palace in Lima, Peru, Monday, March 4, 2024. (AP Photo)")
+    record = _one(body)
+    assert (record["date"], set(record["countries"])) == ("2024-03-04", {"CHL", "PER"})

@@ -17,6 +17,7 @@ from loaders.extraction.patterns import (
     _ANY_MEDIATOR_RE,
     _ATTENDANCE_RE,
     _CANCEL_RE,
+    _CAPTION_END_RE,
     _CLAUSE_RE,
     _COORDINATED_RE,
     _COUNTERPART_RE,
@@ -336,6 +337,13 @@ def _read_clause(article, sentence, candidate, segment, clause, window):
                     None)
         if head is not None:
             candidate.date, where = head, "the date heading its entry of a timeline or opening its sentence"
+    if candidate.date is None:
+        # a photo caption ends with the day it shows: "..., in Astana, Kazakhstan, Wednesday, Sept.
+        # 14, 2022." (the agency's credit may follow)
+        last = next((m for m in reversed(article.dates_from(sentence.start, sentence.end)) if m.start > candidate.end), None)
+        if last is not None and last.precision == "day" and re.match(r",?\s", article.text[last.start - 2:last.start]) and \
+                _CAPTION_END_RE.match(article.text, last.end):
+            candidate.date, where = last, "the day a caption ends with"
     if candidate.date is None and _AFTER_ENCOUNTER_RE.search(article.text, sentence.start, candidate.start):
         # "agreed Thursday not to use force, after a tense meeting": the decision came out of
         # the encounter, on its day
