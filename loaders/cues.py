@@ -169,6 +169,8 @@ NOT_ENCOUNTERS = (
     r"\b(?:crowds?|protesters|demonstrators|supporters|fans|people|residents|tourists|journalists|reporters|mourners|"
     r"worshippers|thousands|hundreds|dozens|students|workers|troops|soldiers|refugees|migrants)\s+(?:\w+\s+)?"
     r"(?:gathered|gather|gathers|assembled|convened)\b",
+    # what did not happen: "Putin did not travel to Istanbul, despite a challenge to meet him"
+    r"\b(?:did not|didn't|never)\s+(?:\w+ly\s+)?(?:travel|go|come|fly|meet|visit|attend|sit down|hold talks)\b(?:\s+[\w'’.-]+){0,2}",
     # what did not happen: "left without signing the deal", "without meeting the president"
     r"\bwithout (?:\w+ly )?(?:signing|meeting|holding|visiting|talking)\b[\w\s-]{0,40}",
     r"\b(?:press|news) (?:conference|briefing)s?\b",

@@ -1266,3 +1266,11 @@ def test_a_photo_caption_dates_its_encounter_by_the_day_it_ends_with():
             "during their meeting at the Government Palace in Lima, Peru, Monday, March 4, 2024. (AP Photo)")
     record = _one(body)
     assert (record["date"], set(record["countries"])) == ("2024-03-04", {"CHL", "PER"})
+
+
+@pytest.mark.parametrize("body, kinds", [
+    ("The Bolivian president did not travel to Lima on Monday for the talks between Chile and Peru.", ["talks"]),
+    ("The presidents of Chile and Peru, who had never met before, held talks in Lima on Monday.", ["talks"]),
+])
+def test_a_journey_or_meeting_that_did_not_happen_is_no_encounter(body, kinds):
+    assert [r["kind"] for r in extract(body)] == kinds
