@@ -204,10 +204,12 @@ class _Article:
             here = _unique(p.iso3 for p in self.in_sentence(self.places, sentence)
                            if self.is_actor(p) and p.iso3 not in self.absent and p.iso3 not in hosts
                            and p.iso3 not in self.brokers)
-            if len(here) >= 2 and size is not None and len(here) != size:
+            # "the six powers and Iran": a count above two may leave out the party named beside it
+            counted = size is not None and (len(here) == size or size > 2 and len(here) == size + 1)
+            if len(here) >= 2 and size is not None and not counted:
                 nearest = nearest or (here if index - position < 4 else None)
                 continue
-            if len(here) >= 2 and index - position < 4 or size is not None and len(here) == size:
+            if len(here) >= 2 and index - position < 4 or counted:
                 return here
             # one party here, the other a sentence back ("He met his Peruvian counterpart")
             codes = _unique(codes + here)
