@@ -1278,7 +1278,8 @@ def test_a_journey_or_meeting_that_did_not_happen_is_no_encounter(body, kinds):
 
 def test_a_counted_reference_with_one_more_party_named_beside_it():
     body = ("The ministers met first in a session of the five Andean states - Chile, Peru, Bolivia, "
-            "Ecuador and Colombia - chaired by the OAS. The five states and Argentina agreed to resume "
-            "formal talks in Lima on 15 April.")
+            "Ecuador and Colombia - and Argentina, chaired by the OAS. Earlier in the week, Chilean "
+            "officials had floated a lunch with Argentina's president. The five states and Argentina "
+            "agreed to resume formal talks in Lima on 15 April.")
     record = _one(body, status="planned")
     assert set(record["countries"]) == {"CHL", "PER", "BOL", "ECU", "COL", "ARG"}
