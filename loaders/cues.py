@@ -416,7 +416,7 @@ AFTER_ENCOUNTER = r"\b(?:after|following|at the end of|at the close of)\s+(?:a|a
 _BUILDINGS = r"hall|building|headquarters|offices?|premises|residence|palace|seat"
 #: A building of a body ("in the hall of the Uzbek Council of Ministers"): what follows is where.
 BUILDING_OF = r"\b(?:" + _BUILDINGS + r") of\s+(?:the\s+)?$"
-_PLACE_MODIFIERS = (r"\s+(?:(?:the\s+)?(?:(?:southern|northern|eastern|western|central|resort|port|coastal|capital|border|holy)\s+)?"
+_PLACE_MODIFIERS = (r"\s+(?:(?:the\s+)?(?:(?:southern|northern|eastern|western|central|east|west|north|south|resort|port|coastal|capital|border|holy)\s+)?"
                     r"(?:city of\s+|town of\s+)?|(?:the\s+|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?['’]s\s+)(?:[\w-]+\s+){0,3}?"
                     r"(?:resort|port|city|town|village|capital|island|spa|" + _BUILDINGS + r") of\s+(?:the\s+)?)$")
 #: A place as where a plan puts an encounter ("a summit planned for Moscow") or as the object of

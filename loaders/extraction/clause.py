@@ -185,7 +185,9 @@ def _triggers(article, sentence):
         # mediators are not parties; "both sides" stands for the pair in play, never for the
         # hosts thanked in the same sentence ("Both countries thanked Iraq and Oman for hosting")
         candidate.countries = [c for c in candidate.countries if c not in candidate.mediators]
-        if candidate.group_reference and len(candidate.countries) < 2:
+        # "both sides", or a count the sentence's own names fall short of ("the six ministers")
+        if candidate.group_reference and (len(candidate.countries) < 2 or
+                                          candidate.group_size and len(candidate.countries) < candidate.group_size):
             candidate.countries = [c for c in candidate.countries if c not in hosts]
             counterpart = bool(_COUNTERPART_RE.search(sentence.text)) or _pronoun_object(article, candidate)
             candidate.countries = _unique(candidate.countries + article.recent_pair(
