@@ -114,7 +114,7 @@ TRIGGERS = (
     # a leader receiving others: "hosted the leaders of Peru and Bolivia", "hosts his counterpart"
     Trigger(r"(?:received|receives|welcomed|welcomes|hosted|hosts) (?:(?-i:[A-Z])[\w'’.-]+ ){0,2}(?-i:President|Prime Minister|"
             r"Foreign Minister|Chancellor|King|Queen|Emir|Crown Prince|Premier|Secretary|Vice President)\b", "meeting", "040", None),
-    Trigger(r"(?:sat|sits|sit) down (?:together\b|with(?= (?:the |his |her |their )?(?-i:[A-Z])))", "meeting", "040", None),
+    Trigger(r"(?:sat|sits|sit|sitting) down (?:together\b|with(?= (?:the |his |her |their )?(?-i:[A-Z])))", "meeting", "040", None),
     # "Abiy received them at the palace": a leader receiving the visitors just told
     Trigger(r"(?:received|receives|welcomed|welcomes|hosted|hosts) (?:them|him|her)\b(?! (?:as|with) (?:a|an)\b)", "meeting", "040", None),
     Trigger(r"(?:conferred|confers|confer|conferring) with", "talks", "046", None),
@@ -244,7 +244,8 @@ PLAN_CUES = (
     r"\b(?:is|are|was|were) (?:to|due|set|scheduled|expected|slated|planned|poised|going) (?:to )?\b",
     r"\b(?:is|are) (?:also )?(?:due|scheduled|expected|set|slated|planned)\b",
     r"\bscheduled\b", r"\bplann(?:ed|ing)\b",
-    r"\b(?:upcoming|forthcoming|next|future|proposed|another|follow-up)\b",
+    # ("the next day" counts from a day told, past or not)
+    r"\b(?:upcoming|forthcoming|next(?! (?:day|morning|afternoon|evening|night)\b)|future|proposed|another|follow-up)\b",
     r"\bexpect(?:s|ed)?\b",
     r"\bto be held\b", r"\bwill take place\b", r"\bkick(?:s)? off\b",
     r"\bahead of\b", r"\binvitation\b",

@@ -355,6 +355,9 @@ RULES = (
                 rf"(?P<weekday>{_WEEKDAY})\b(?:'s)?(?:{_SP}(?P<part>(?i:morning|afternoon|evening|night))\b)?"
                 # "on Wednesday last week", "Friday of next week"
                 rf"(?:{_SP}(?:(?i:of){_SP})?(?P<week>(?i:last|next|this)){_SP}(?i:week)\b)?"),
+    # the fixed holidays news dates encounters by ("on Christmas Day", "New Year's Eve 1999")
+    ("holiday", "rare", rf"(?P<holiday>(?i:christmas{_SP}(?:day|eve)|new{_SP}year['’]?s{_SP}(?:day|eve)|boxing{_SP}day))"
+                rf"(?:,?{_SP}{_year('year')})?"),
     ("next_days", "word", rf"(?:(?P<prep>(?i:over|in|during|within|for)){_SP})?(?i:the){_SP}(?P<rel>(?i:next|coming|past|last)){_SP}"
                   rf"(?P<count>{_NUMBER}){_SP}(?P<unit>(?i:days))\b(?!{_SP}(?i:of)\b)"),
     ("ago", "word", rf"(?P<count>{_NUMBER}){_SP}(?P<unit>(?i:days?|weeks?|months?|years?)){_SP}(?i:ago)\b"),
@@ -383,7 +386,7 @@ HEADS = {
     "period": re.compile(r"week|month|quarter|year|centur"),
     # Rarer words, one pass for the rules of the present, quarters, centuries and seasons.
     "rare": re.compile(r"now|currently|present|moment|quarter|q[1-4]|centur|spring|summer|autumn"
-                       r"|fall|winter"),
+                       r"|fall|winter|christmas|new year|boxing"),
     "ordinal": re.compile(r"\d(?:st|nd|rd|th)\b"),
 }
 _CASED_HEADS = frozenset({"month", "weekday", "digit"})
@@ -838,7 +841,7 @@ def _sentence_stop(text, position, right):
 # --------------------------------------------------------------------------------------------
 # Resolving
 
-_NEEDS_TENSE = frozenset({"absolute", "range", "month", "weekday", "weekday_range", "weekend",
+_NEEDS_TENSE = frozenset({"absolute", "range", "month", "weekday", "weekday_range", "weekend", "holiday",
                           "quarter", "season", "day_of_month"})
 
 
@@ -971,6 +974,20 @@ def _resolve_numeric(groups, base, tense, anchor):
     if groups["sep"] == "/" and second > 12:
         first, second = second, first
     return date(year, second, first), None, "day"
+
+
+#: Fixed holidays: (month, day of month).
+HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "new years day": (1, 1),
+            "new years eve": (12, 31), "boxing day": (12, 26)}
+
+
+def _resolve_holiday(groups, base, tense, anchor):
+    month, day_of_month = HOLIDAYS[re.sub(r"['’]", "", groups["holiday"].lower())]
+    if "year" in groups:
+        return date(_in_range(int(groups["year"])), month, day_of_month), None, "day"
+    if base is None:
+        return None
+    return _fit_day(month, day_of_month, base, tense), None, "day"
 
 
 def _resolve_absolute(groups, base, tense, anchor):
@@ -1287,7 +1304,7 @@ _RESOLVERS = {
     "year_modifier": _resolve_year,
     "year": _resolve_year, "relative": _resolve_relative, "weekend": _resolve_weekend,
     "day_word": _resolve_day_word, "weekday": _resolve_weekday,
-    "weekday_range": _resolve_weekday_range, "next_days": _resolve_next_days,
+    "weekday_range": _resolve_weekday_range, "next_days": _resolve_next_days, "holiday": _resolve_holiday,
     "day_of_month": _resolve_day_of_month,
     "ago": _resolve_ago, "after_previous": _resolve_after_previous, "quarter": _resolve_quarter,
     "season": _resolve_season, "century": _resolve_century,

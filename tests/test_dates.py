@@ -37,6 +37,10 @@ def d(text):
 
 # (text, published, matched phrase, date, end_date, precision)
 FOUND = [
+    # a fixed holiday: the one before when told in the past, the next when ahead, or its year
+    ("The two leaders met on Christmas Day.", WED, "Christmas Day", "2022-12-25", None, "day"),
+    ("The two leaders will meet on New Year's Eve.", WED, "New Year's Eve", "2023-12-31", None, "day"),
+    ("The two leaders met on Christmas Eve 1999.", WED, "Christmas Eve 1999", "1999-12-24", None, "day"),
     # a day of the month alone: this month, the one before when told in the past, the next when ahead
     ("The two ministers met on the 20th.", WED, "the 20th", "2023-04-20", None, "day"),
     ("The two ministers will meet on the 12th.", WED, "the 12th", "2023-06-12", None, "day"),

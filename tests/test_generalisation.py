@@ -1292,3 +1292,16 @@ def test_a_count_the_sentence_s_own_names_fall_short_of_reaches_back():
     records = extract(body, published=datetime(2024, 9, 12))
     may = _one_of(records, date="2024-05-05")
     assert {"CHL", "PER", "BOL", "ECU"} <= set(may["countries"])
+
+
+def test_the_next_day_of_a_told_journey_is_no_plan():
+    body = ("The Bolivian president stunned the region by flying to Santiago on March 1, 1990, addressed "
+            "the Chilean congress the next day and flew home on the 3rd.")
+    record = _one(body, kind="visit")
+    assert (record["status"], record["date"]) == ("held", "1990-03-01")
+
+
+def test_sitting_down_with_on_a_holiday_is_a_meeting_that_day():
+    body = ("The Chilean president returned the gesture on Christmas Day, sitting down with the "
+            "Bolivian president at Arica.")
+    assert _one(body)["date"] == "2023-12-25"
