@@ -20,7 +20,7 @@ import pandas as pd
 import pytest
 from playwright.sync_api import expect
 
-from eventrows import HOSTILE_TITLE, event, events_frame, seed_events, store_with_events
+from eventrows import HOSTILE_TITLE, event, events_frame, mention, mentions_frame, seed_events, store_with_events
 from loaders.settings import SETTINGS
 from svgfacts import lightness, svg_facts
 
@@ -471,3 +471,198 @@ def test_a_pasted_article_is_imported_from_the_browser(tmp_path):
         assert Store(store_file).ingest_log()["path"].iloc[-1] == "pasted text.txt"
         assert tab.locator("[data-testid='stException']").count() == 0
         browser.close()
+
+
+# --- Curation in the browser: every control of ui/curation.py, clicked. Each test has its own
+# server on a fresh store of mentions (a correction rebuilds the events from them), so no test
+# sees another's corrections.
+
+CURATION_MENTIONS = [
+    mention(1), mention(2, title="NOR–CHL talks", evidence="Another report of the Oslo meeting."),  # one event, two sources
+    mention(3, kind="call", countries=["KEN", "PER"], city=None, country=None, date=pd.Timestamp("2024-01-09"),
+            title="KEN–PER call"),
+    mention(4, kind="summit", countries=["FRA", "DEU"], city="Paris", country="FRA", date=pd.Timestamp("2023-05-01"),
+            title="FRA–DEU summit"),
+]
+
+
+@contextlib.contextmanager
+def curation_dashboard(tmp_path, name="curation"):
+    """A browser tab on the Events page of a server whose store holds CURATION_MENTIONS only;
+    yields (tab, store file)."""
+    from playwright.sync_api import sync_playwright
+
+    from loaders.store import Store
+
+    store_file = tmp_path / f"{name}.duckdb"
+    Store(store_file).add_frames(mentions=mentions_frame(*CURATION_MENTIONS))
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with streamlit_server(store_file, tmp_path / f"{name}.log") as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+        tab = context.new_page()
+        tab.set_default_timeout(60_000)
+        tab.goto(f"{url}/events")
+        events_grid(tab).wait_for()
+        expect(events_caption(tab)).to_contain_text(f"{len(CURATION_MENTIONS) - 1} events")
+        yield tab, store_file
+        assert tab.locator("[data-testid='stException']").count() == 0
+        context.close()
+        browser.close()
+
+
+def events_grid(page):
+    # the table's key changes after every correction (events_table, events_table_1, ...)
+    return page.locator("[class*='st-key-events_table'] [data-testid='stDataFrameResizable']")
+
+
+def events_caption(page):
+    return page.locator("[data-testid='stCaptionContainer']").filter(has_text="events, newest first")
+
+
+def corrections_caption(page):
+    return page.locator("[data-testid='stCaptionContainer']").filter(has_text="They are applied again")
+
+
+def column_shown(page, header):
+    """The cells of the events table's column `header`, top to bottom, as the grid presents them
+    (the canvas keeps an accessible table of its visible cells); None while the table is redrawn."""
+    grid = events_grid(page).locator("table[role='grid']")
+    headers = grid.locator("thead th").all_text_contents()
+    if header not in headers:
+        return None
+    return grid.locator(f"tbody tr td:nth-child({headers.index(header) + 1})").all_text_contents()
+
+
+def column_becomes(page, header, values):
+    until(lambda: column_shown(page, header) == values,
+          f"the table's {header} column is not {values} (it is {column_shown(page, header)})")
+
+
+def titles_become(page, titles):
+    column_becomes(page, "title", titles)
+
+
+def click_row(page, number):
+    """Tick row `number` (0: the top one) of the events table: the grid is a canvas, each row
+    35 pixels high under a 35-pixel header, its selection box in the first column."""
+    box = events_grid(page).bounding_box()
+    page.mouse.click(box["x"] + 16, box["y"] + 35 + 17 + 35 * number)
+
+
+def settled(page):
+    """Wait until no script run is going on (a run's leftover elements are gone with it)."""
+    page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')")
+
+
+def apply(page, button_key, notice):
+    """Click the curation button `button_key` and wait for the success notice containing `notice`."""
+    settled(page)
+    page.locator(f".st-key-{button_key} button").filter(visible=True).click()  # a button with help is drawn twice, once hidden
+    expect(page.locator("[data-testid='stAlertContentSuccess']")).to_contain_text(notice, timeout=60_000)  # the store re-merges
+
+
+def undo(page):
+    settled(page)
+    page.get_by_role("button", name="Undo the last change").click()
+    expect(page.locator("[data-testid='stAlertContentSuccess']")).to_contain_text("Undid correction", timeout=60_000)
+
+
+#: The table's titles (country codes read as names), newest first; the Oslo meeting has two sources.
+TITLES = ["Chile–Norway meeting 1", "Kenya–Peru call", "France–Germany summit"]
+
+
+def test_edit_a_title_in_the_browser_then_undo_it(tmp_path):
+    with curation_dashboard(tmp_path) as (page, _):
+        titles_become(page, TITLES)
+        click_row(page, 1)
+        title = page.locator(".st-key-curate_title input")
+        expect(title).to_have_value("KEN–PER call")
+        expect(page.get_by_role("button", name="Undo the last change")).to_be_disabled()
+        title.fill("Kenya and Peru, by phone")
+        apply(page, "do_edit", "Saved title")
+        titles_become(page, [TITLES[0], "Kenya and Peru, by phone", TITLES[2]])
+        expect(page.locator(".st-key-event_details")).to_contain_text("Kenya and Peru, by phone")
+        expect(corrections_caption(page)).to_contain_text("1 corrections; 0 undone")
+        undo(page)
+        titles_become(page, TITLES)
+        expect(title).to_have_value("KEN–PER call")  # the form shows the event as stored again
+        expect(corrections_caption(page)).to_contain_text("1 corrections; 1 undone")
+        expect(page.get_by_role("button", name="Undo the last change")).to_be_disabled()
+
+
+def test_merge_two_rows_in_the_browser_then_split_them(tmp_path):
+    with curation_dashboard(tmp_path) as (page, _):
+        titles_become(page, TITLES)
+        click_row(page, 1)
+        expect(page.locator(".st-key-curate_title input")).to_have_value("KEN–PER call")
+        click_row(page, 2)  # a second row: offered first for the merge
+        page.get_by_role("tab", name="Merge").click()
+        expect(page.locator(".st-key-curate_merge_with input")).to_have_value("1 May 2023 (day) — France–Germany summit")
+        apply(page, "do_merge", "Merged into 'Kenya–Peru call'")
+        titles_become(page, TITLES[:2])
+        expect(events_caption(page)).to_contain_text("2 events")
+        details = page.locator(".st-key-event_details")  # the merged event, still selected, has both sources
+        expect(details).to_contain_text("file3.csv")
+        expect(details).to_contain_text("file4.csv")
+
+        page.get_by_role("tab", name="Split").click()
+        page.locator(".st-key-curate_split_off input").click()
+        page.keyboard.type("Source 2")  # the France–Germany summit's report, merged in second
+        page.keyboard.press("Enter")
+        page.keyboard.press("Escape")
+        expect(page.locator(".st-key-curate_split_off")).to_contain_text("Source 2")
+        apply(page, "do_split", "Split 1 source(s) off 'Kenya–Peru call'")
+        titles_become(page, TITLES)
+        expect(events_caption(page)).to_contain_text("3 events")
+        expect(corrections_caption(page)).to_contain_text("2 corrections; 0 undone")  # the merge and the split
+        expect(details).not_to_contain_text("file4.csv")
+        expect(details).to_contain_text("file3.csv")
+
+
+def test_delete_a_row_in_the_browser_then_undo_it(tmp_path):
+    with curation_dashboard(tmp_path) as (page, _):
+        titles_become(page, TITLES)
+        click_row(page, 2)
+        expect(page.locator(".st-key-curate_title input")).to_have_value("FRA–DEU summit")
+        page.get_by_role("tab", name="Delete").click()
+        page.locator(".st-key-curate_delete_reason input").fill("not a summit")
+        apply(page, "do_delete", "Deleted 'France–Germany summit'")
+        titles_become(page, TITLES[:2])
+        expect(events_caption(page)).to_contain_text("2 events")
+        assert "event=" not in page.url
+        expect(corrections_caption(page)).to_contain_text("1 corrections; 0 undone")
+        undo(page)
+        titles_become(page, TITLES)
+        expect(events_caption(page)).to_contain_text("3 events")
+        expect(corrections_caption(page)).to_contain_text("1 corrections; 1 undone")
+
+
+def test_export_corrections_and_import_them_into_a_fresh_store(tmp_path):
+    import json
+
+    from loaders.store import Store
+
+    with curation_dashboard(tmp_path, "first") as (page, _):
+        click_row(page, 1)
+        status = page.locator(".st-key-curate_status input")
+        expect(status).to_have_value("held")
+        status.click()
+        page.keyboard.type("cancelled")
+        page.keyboard.press("Enter")
+        expect(status).to_have_value("cancelled")
+        page.locator(".st-key-curate_edit_reason input").fill("called off")
+        apply(page, "do_edit", "Saved status")
+        column_becomes(page, "status", ["held", "cancelled", "held"])
+        exported = download(page, "download_corrections", "parley-corrections.json")
+    assert [(c["action"], c["reason"]) for c in json.loads(exported)] == [("edit", "called off")]
+    corrections = tmp_path / "parley-corrections.json"
+    corrections.write_bytes(exported)
+
+    with curation_dashboard(tmp_path, "second") as (page, store_file):
+        column_becomes(page, "status", ["held", "held", "held"])
+        page.locator(".st-key-corrections_upload input[type='file']").set_input_files(corrections)
+        expect(page.get_by_role("button", name="Remove parley-corrections.json")).to_be_visible()
+        apply(page, "do_import", "Imported 1 correction(s) from parley-corrections.json")
+        column_becomes(page, "status", ["held", "cancelled", "held"])
+        assert Store(store_file).events().set_index("title").loc["KEN–PER call", "status"] == "cancelled"

@@ -43,6 +43,15 @@ def _forget_forms():
         del st.session_state[key]
 
 
+def _seed(key, value):
+    """Start the form widget `key` at `value` unless it holds one already. The value goes through
+    the session state because that is what reaches the browser: a widget's `value=` does not
+    replace what the browser shows under the same key, so after a change (or on another event)
+    the forms would keep what was typed, not the event as stored."""
+    if key not in st.session_state:
+        st.session_state[key] = value
+
+
 def _change(do, done, event_after=None):
     """Run `do(store)` (a curation call); on success clear the caches, the forms and the table
     selection, point the URL at `event_after` (None: no event) and say `done(result)`; on
@@ -104,14 +113,19 @@ def _edit_form(event):
             if name in ("kind", "status", "date_precision"):
                 allowed = {"kind": curation.KINDS, "status": curation.STATUSES, "date_precision": curation.PRECISIONS}[name]
                 options = _options(allowed, value)
-                column.selectbox(label, options, index=options.index(value) if value in options else None, key=key)
+                _seed(key, value if value in options else None)
+                column.selectbox(label, options, key=key)
             elif name in ("date", "end_date"):
-                column.date_input(label, value=_as_date(value), key=key, **bounds)
+                _seed(key, _as_date(value))
+                column.date_input(label, key=key, **bounds)
             elif name in ("countries", "absent", "mediators", "heads", "topics"):
-                column.text_input(label, value="; ".join(value), key=key,
+                _seed(key, "; ".join(value))
+                column.text_input(label, key=key,
                                   help=md(style.country_names(value)) if name not in ("heads", "topics") and len(value) else None)
             else:
-                column.text_input(label, value=curation.current_value(event, name) or "", key=key)
+                _seed(key, curation.current_value(event, name) or "")
+                column.text_input(label, key=key)
+        _seed(_CURATE + "edit_reason", "")
         st.text_input("Reason (optional)", key=_CURATE + "edit_reason")
         st.form_submit_button("Save changes", key="do_edit", on_click=_save_edit, args=(event,))
 
@@ -133,9 +147,12 @@ def _merge_form(event, frame, picked):
     labels = {row["event_id"]: _event_label(row) for row in frame[frame["event_id"].isin(others)].to_dict("records")}
     others = [i for i in others if i in labels]
     second = next((i for i in picked if i != event["event_id"] and i in labels), None)
+    if st.session_state.get(_CURATE + "merge_second", ()) != second:  # another second row picked: offer it
+        st.session_state[_CURATE + "merge_second"] = st.session_state[_CURATE + "merge_with"] = second
+    _seed(_CURATE + "merge_reason", "")
     with st.form("curate_merge_form"):
-        st.selectbox("Merge this event with", others, index=others.index(second) if second else None,
-                     format_func=labels.get, key=_CURATE + "merge_with", placeholder="choose the other event",
+        st.selectbox("Merge this event with", others, format_func=labels.get, key=_CURATE + "merge_with",
+                     placeholder="choose the other event",
                      help="the other event's sources join this one; this event keeps its fields where both have one")
         st.text_input("Reason (optional)", key=_CURATE + "merge_reason")
         st.form_submit_button("Merge", key="do_merge", on_click=_merge, args=(event,))
@@ -159,6 +176,8 @@ def _split_form(event):
     labels = {mention_id: f"Source {n}: {style.source_parts(source, by_id.get(source.get('article_id')), event['origin'])[0]}"
                           f" — {(source.get('evidence') or '')[:90]}"
               for n, (mention_id, source) in enumerate(pairs, start=1)}
+    _seed(_CURATE + "split_off", [])
+    _seed(_CURATE + "split_reason", "")
     with st.form("curate_split_form"):
         st.multiselect("Sources that report another encounter", list(labels), format_func=labels.get,
                        key=_CURATE + "split_off", help="they become an event of their own; at least one source stays")
@@ -176,6 +195,7 @@ def _split(event):
 
 
 def _delete_form(event):
+    _seed(_CURATE + "delete_reason", "")
     with st.form("curate_delete_form"):
         st.text_input("Reason (optional)", key=_CURATE + "delete_reason", placeholder="e.g. not a diplomatic encounter")
         st.form_submit_button("Delete this event", key="do_delete", on_click=_delete, args=(event,),
