@@ -134,3 +134,14 @@ def open_page(page="timeline", **query):
         at.switch_page(str(root / "pages" / f"{page}.py")).run()
     assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+#: Four mentions, three events (the first two tell one Oslo meeting): what the curation tests
+#: correct, merge, split and delete.
+CURATION_MENTIONS = [
+    mention(1), mention(2, title="NOR–CHL talks", evidence="Another report of the Oslo meeting."),  # one event, two sources
+    mention(3, kind="call", countries=["KEN", "PER"], city=None, country=None, date=pd.Timestamp("2024-01-09"),
+            title="KEN–PER call"),
+    mention(4, kind="summit", countries=["FRA", "DEU"], city="Paris", country="FRA", date=pd.Timestamp("2023-05-01"),
+            title="FRA–DEU summit"),
+]

@@ -18,11 +18,19 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from eventrows import (
+    CURATION_MENTIONS,
+    HOSTILE_TITLE,
+    event,
+    events_frame,
+    mentions_frame,
+    seed_events,
+    store_with_events,
+)
 from playwright.sync_api import expect
-
-from eventrows import HOSTILE_TITLE, event, events_frame, mention, mentions_frame, seed_events, store_with_events
-from loaders.settings import SETTINGS
 from svgfacts import lightness, svg_facts
+
+from loaders.settings import SETTINGS
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -477,13 +485,6 @@ def test_a_pasted_article_is_imported_from_the_browser(tmp_path):
 # server on a fresh store of mentions (a correction rebuilds the events from them), so no test
 # sees another's corrections.
 
-CURATION_MENTIONS = [
-    mention(1), mention(2, title="NOR–CHL talks", evidence="Another report of the Oslo meeting."),  # one event, two sources
-    mention(3, kind="call", countries=["KEN", "PER"], city=None, country=None, date=pd.Timestamp("2024-01-09"),
-            title="KEN–PER call"),
-    mention(4, kind="summit", countries=["FRA", "DEU"], city="Paris", country="FRA", date=pd.Timestamp("2023-05-01"),
-            title="FRA–DEU summit"),
-]
 
 
 @contextlib.contextmanager

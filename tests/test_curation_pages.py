@@ -9,21 +9,13 @@ import json
 
 import pandas as pd
 import pytest
+from eventrows import CURATION_MENTIONS, HOSTILE_TITLE, mention, open_page
 
-from eventrows import HOSTILE_TITLE, mention, open_page
 from loaders import schema
 from loaders.curation import changes_from, describe
 from loaders.store import Store
 
-
-
-
-MENTIONS = [
-    mention(1), mention(2, title="NOR–CHL talks", evidence="Another report of the Oslo meeting."),  # one event, two sources
-    mention(3, kind="call", countries=["KEN", "PER"], city=None, country=None, date=pd.Timestamp("2024-01-09"),
-            title="KEN–PER call"),
-    mention(4, kind="summit", countries=["FRA", "DEU"], city="Paris", country="FRA", date=pd.Timestamp("2023-05-01"),
-            title="FRA–DEU summit"),
+MENTIONS = CURATION_MENTIONS + [
     mention(5, kind="call", countries=["BRA", "ARG"], city=None, country=None, date=pd.Timestamp("2024-06-01"),
             title=HOSTILE_TITLE, evidence=f"They spoke: {HOSTILE_TITLE}."),
 ]
