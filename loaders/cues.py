@@ -48,6 +48,8 @@ TRIGGERS = (
     Trigger(r"calls? (?:between|with)", "call", "041", "phone"),
     # "phoned President X", "exchanged views by telephone", "talked over the phone"
     Trigger(r"(?:phoned|telephoned|rang)(?= (?:the |his |her |their )?(?:[A-Z][\w.'’-]+ ){0,3}(?-i:[A-Z]))", "call", "041", "phone"),
+    # "called his Peruvian counterpart on Monday": a call to a counterpart ("called on" is a visit)
+    Trigger(r"(?:called|calls|calling) (?:his|her|their) (?:[\w-]+ )?counterparts?\b", "call", "041", "phone"),
     Trigger(r"(?:by|over the|on the) (?:tele)?phone(?! (?:number|line|company|bill))", "call", "041", "phone"),
     # a readout's "spoke today with President X", "spoke with her counterpart": a conversation
     # at a distance unless told in person (a place or "met" makes it a meeting elsewhere)
@@ -103,7 +105,10 @@ TRIGGERS = (
     # law has no party abroad and gives no row
     Trigger(r"sign(?:ed|s|ing)? (?:the |an |a |their |its )?(?:[\w-]+ ){0,3}?" + AGREEMENT_NOUNS, "signing", "057", None),
     Trigger(r"(?:formal |official )?signing ceremony|(?:formal )?signing of (?:the |an |a )?(?:[\w-]+ ){0,3}?" + AGREEMENT_NOUNS, "signing", "057", None),
+    # "the formal signing will be in Lima next month": the act itself, told as a noun
+    Trigger(r"(?<=the )(?:formal |official )?signing(?= (?:will|would|is|was|took|takes|is expected|is due|is set)\b)", "signing", "057", None),
     Trigger(r"initial(?:l)?ed (?:the |an |a |their )?(?:[\w-]+ ){0,3}?" + AGREEMENT_NOUNS, "signing", "057", None),
+    Trigger(r"(?:(?:was|were|is|are|has been|have been|had been|will be) )?initial(?:l)?ed(?= (?:in|on|at|by)\b)", "signing", "057", None),
     # told from the agreement: "the treaty was signed in Paris", "The Elysee Treaty, signed on ..."
     Trigger(r"(?:(?:was|were|is|are|has been|have been|had been|will be) (?:formally |officially )?)?signed(?= (?:in|on|at|by)\b)",
             "signing", "057", None),
@@ -157,7 +162,7 @@ TRIGGERS = (
 
 #: The last words of triggers that are nouns: only a noun can refer back ("the talks"); a
 #: verb ("met", "arrived in") always tells an encounter of its own.
-NOUN_TRIGGER_ENDINGS = r"(?:calls?|conversations?|talks|meetings?|conference|link|summits?|negotiations?|consultations|dialogue|visits?|trips?|encounter|gathering|sessions?|ceremony|bilateral)$"
+NOUN_TRIGGER_ENDINGS = r"(?:calls?|conversations?|talks|meetings?|conference|link|summits?|negotiations?|consultations|dialogue|visits?|trips?|encounter|gathering|sessions?|ceremony|bilateral|signing)$"
 
 #: Which trigger patterns are verbs of travel: their object is a destination, not a party.
 TRAVEL_KINDS = ("visit",)
@@ -255,7 +260,7 @@ PLAN_CUES = (
 #: to visit"): looked for before the trigger only. After it ("spoke by phone and agreed to
 #: cooperate"), it is about something else and leaves the encounter's own tense alone.
 PLAN_BEFORE_CUES = (
-    r"\bagreed (?:\w+ ){0,2}?(?:to|that)\b", r"\bplans? to\b", r"\bhopes? to\b", r"\bintends? to\b",
+    r"\b(?:agreed|agreeing|agrees?) (?:\w+ ){0,2}?(?:to|that)\b", r"\bplans? to\b", r"\bhopes? to\b", r"\bintends? to\b",
     r"\binvited\b",
 )
 

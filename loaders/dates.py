@@ -147,8 +147,9 @@ TENSE_MARKERS = (
     ("neutral", r"would\s+(?:\w+ly\s+)?have\b"),
     ("neutral", r"(?:cancel+ed|cancels?|postponed?|postpones|scrapped|called\s+off|calls\s+off"
                 r"|put\s+off|puts\s+off)\b"),
-    # an intention or an agreement about what is to come: "agreed on Monday to meet on March 20"
-    ("future", r"(?:agreed|decided|promised|pledged|vowed|hoped|intended|wanted|invited\s+\w+|asked\s+\w+"
+    # an intention or an agreement about what is to come: "agreed on Monday to meet on March 20";
+    # a date before it is the agreement's own ("In a call on Monday, they agreed to ...": past)
+    ("intent", r"(?:agreed|agreeing|agrees?|decided|deciding|promised|pledged|vowed|hoped|intended|wanted|invited\s+\w+|asked\s+\w+"
                r"|urged\s+\w+)\s+(?:\w+\s+){0,2}?to\s+(?!the\b|a\b|an\b)[a-z]+\b"),
     # "is to be held": the participle belongs to the future, not to the past
     ("future", r"(?:is|are|am|'s|'re)\s+(?:\w+ly\s+)?(?:set|due|scheduled|expected|slated|poised|planned"
@@ -766,7 +767,7 @@ def tense_near(text, start, end, skip=()):
         if skip and _inside(found, skip):
             continue
         if not _is_reporting(found) or _reports_date(text[end:found.start()]):
-            return _tense_of(found)
+            return _tense_of(found, after=True)
         reporting = reporting or found
     if not reported_clause:
         earlier = _last_marker(text, sentence_start, clause_start, skip)
@@ -776,7 +777,7 @@ def tense_near(text, start, end, skip=()):
         # a later main clause may tell the tense; a subordinate one ("after they met") does not
         for found in _TENSE.finditer(text, clause_stop, sentence_stop):
             if not (skip and _inside(found, skip)) and not _is_reporting(found):
-                return _tense_of(found)
+                return _tense_of(found, after=True)
     return _tense_of(reporting) if reporting is not None else None
 
 
@@ -791,8 +792,11 @@ def _last_marker(text, start, end, skip):
     return last
 
 
-def _tense_of(match):
+def _tense_of(match, after=False):
+    """The tense a marker gives a date; `after`: the marker follows the date."""
     kind = _TENSE_KIND[match.lastgroup]
+    if kind == "intent":
+        return "past" if after else "future"
     return None if kind == "neutral" else kind
 
 

@@ -1305,3 +1305,30 @@ def test_sitting_down_with_on_a_holiday_is_a_meeting_that_day():
     body = ("The Chilean president returned the gesture on Christmas Day, sitting down with the "
             "Bolivian president at Arica.")
     assert _one(body)["date"] == "2023-12-25"
+
+
+# --- calls that agreed on something; signings told as nouns or initialled -----------------------
+
+@pytest.mark.parametrize("body, expected", [
+    # the agreement is the call's act: the call is held, on the Monday before
+    ("In a phone call on Monday, the presidents of Chile and Peru agreed to reopen the border.",
+     [("call", "held", "2024-03-04")]),
+    # the agreement's object is a plan: in April to come
+    ("The foreign ministers of Chile and Peru held a video call on Tuesday, agreeing to hold talks in Quito in April.",
+     [("call", "held", "2024-03-05"), ("talks", "planned", "2024-04-01")]),
+    ("Chilean President Boric called his Peruvian counterpart on Monday to discuss the border.",
+     [("call", "held", "2024-03-04")]),
+    ("The formal signing will be in Lima next month, officials of Chile and Peru said.",
+     [("signing", "planned", "2024-04-01")]),
+    ("The accord was initialled in Quito by Chile and Peru on Monday.",
+     [("signing", "held", "2024-03-04")]),
+])
+def test_calls_that_agreed_and_signings_told_as_nouns(body, expected):
+    assert sorted((r["kind"], r["status"], r["date"]) for r in extract(body)) == expected
+
+
+def test_the_signing_refers_back_to_the_signing_that_closed_a_summit():
+    body = ("LIMA, March 6 (Reuters) - The presidents of Chile and Peru signed a declaration here today, "
+            "ending a week-long conference. The signing took place in the hall of the Peruvian Council "
+            "of Ministers.")
+    assert len(extract(body)) == 1

@@ -58,7 +58,9 @@ def _compatible(group, candidate, strict_status=True, anaphor=False):
         return False
     if _told_apart(group, [candidate]):
         return False
-    if KIND_CLASS[group.kind] != KIND_CLASS[candidate.kind] and not _signed_there(group, candidate):
+    if KIND_CLASS[group.kind] != KIND_CLASS[candidate.kind] and not _signed_there(group, candidate) and \
+            not (anaphor and any(m.kind == candidate.kind for m in group.members)):
+        # ("the signing" refers back to the signing that closed a summit)
         return False
     if strict_status and candidate.status != "past-plan" and group.status != "past-plan" and group.status != candidate.status:
         return False
