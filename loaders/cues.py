@@ -38,6 +38,9 @@ AGREEMENT_NOUNS = (r"(?:accords?|agreements?|treaty|treaties|deal|declaration|me
 HOSTED_PEOPLE = (r"(?:leaders?|presidents?|prime ministers?|counterparts?|delegations?|foreign ministers?|"
                  r"heads of (?:state|government)|king|emir)")
 
+#: The words that number a round of talks ("the second round", "a new round").
+ROUND_ORDINALS = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|next|new|latest)"
+
 # Longer phrases first: the first pattern that matches a stretch of text wins it.
 TRIGGERS = (
     # calls: the mode is in the words
@@ -80,7 +83,7 @@ TRIGGERS = (
     Trigger(r"consultations", "talks", "046", None),
     # a numbered round of the talks an article follows ("April 12 - First round in Muscat"), not
     # of a vote, a draft or a tournament
-    Trigger(r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|next|new|latest) round"
+    Trigger(ROUND_ORDINALS + r" round"
             r"(?![- ](?:of (?!talks|negotiations|consultations|dialogue)|match|game|tie|vote|voting|election|ballot|"
             r"runoff|run-off|draft|pick|knockout|qualif|exit|win|defeat|loss|victory|lead|score|[0-9])|"
             r" (?:against|bout|fight|knock|stoppage)\b)", "talks", "046", None),
@@ -575,7 +578,7 @@ ENTRY_DATE_END = r"\s*[-–—:]\s"
 
 #: A numbered round told alone ("Second round, in Rome"): a round of the talks between the two
 #: countries the article is about.
-BARE_ROUND = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|next|new|latest) round$"
+BARE_ROUND = ROUND_ORDINALS + r" round$"
 
 #: A trigger ending with an object pronoun ("received them"): the pronoun stands for the people
 #: told just before, as "both sides" does.

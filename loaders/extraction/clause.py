@@ -39,9 +39,9 @@ from loaders.extraction.patterns import (
     _MEDIATORS,
     _MOTION_RE,
     _NOT_ENCOUNTER_RE,
-    _OPENS_AFTER_RE,
     _NOUN_TRIGGER_RE,
     _OPENING_DATE_RE,
+    _OPENS_AFTER_RE,
     _PAST_PLAN_RE,
     _PAST_VERB_RE,
     _PLAN_RE,
@@ -329,30 +329,9 @@ def _read_clause(article, sentence, candidate, segment, clause, window):
                                if not _DECIDED_RE.search(article.text[max(0, m.start - 40):m.start])), None)
         where = "the clause that 'when' or 'where' modifies"
     if candidate.date is None:
-        # an entry of a timeline ("April 12 - First round in Muscat"), or a date opening the
-        # sentence ("In October 2022, on the sidelines of the summit in Prague, A and B met")
-        head = next((m for m in article.dates_from(sentence.start, sentence.end)
-                     if m.end <= candidate.start and (
-                         m.start == sentence.start and _ENTRY_DATE_END_RE.match(article.text, m.end) or
-                         _OPENING_DATE_RE.fullmatch(article.text, sentence.start, m.start) and
-                         article.text.startswith(",", m.end) and not _REPORTING_ANY_RE.search(article.text, m.end, candidate.start))),
-                    None)
-        if head is not None:
-            candidate.date, where = head, "the date heading its entry of a timeline or opening its sentence"
-    if candidate.date is None:
-        # a photo caption ends with the day it shows: "..., in Astana, Kazakhstan, Wednesday, Sept.
-        # 14, 2022." (the agency's credit may follow)
-        last = next((m for m in reversed(article.dates_from(sentence.start, sentence.end)) if m.start > candidate.end), None)
-        if last is not None and last.precision == "day" and re.match(r",?\s", article.text[last.start - 2:last.start]) and \
-                _CAPTION_END_RE.match(article.text, last.end):
-            candidate.date, where = last, "the day a caption ends with"
-    if candidate.date is None and _AFTER_ENCOUNTER_RE.search(article.text, sentence.start, candidate.start):
-        # "agreed Thursday not to use force, after a tense meeting": the decision came out of
-        # the encounter, on its day
-        decided = [m for m in article.dates_from(sentence.start, candidate.start)
-                   if m.precision == "day" and _DECIDED_RE.search(article.text[max(sentence.start, m.start - 40):m.start])]
-        if decided:
-            candidate.date, where = decided[-1], "the day of the decision that came out of it"
+        found = _sentence_date(article, sentence, candidate)
+        if found is not None:
+            candidate.date, where = found
     if candidate.date is not None:
         candidate.why["date"] = f"nearest date in {where}: {candidate.date.text!r} ({candidate.date.rule})"
     if candidate.date is not None and candidate.date.precision == "day" and \
@@ -407,6 +386,34 @@ def _read_clause(article, sentence, candidate, segment, clause, window):
             any(cl[0] <= p.end <= candidate.start and p.iso3 == candidate.country and article.is_actor(p) for p in places):
         # "Bhutto left for Pakistan", "the Peruvian delegation arrived in Lima": going home
         candidate.home = True
+
+
+def _sentence_date(article, sentence, candidate):
+    """(date, where) for a trigger its own clause gives no date: the date heading a timeline
+    entry or opening the sentence, the day a photo caption ends with, or the day of a decision
+    that came out of the encounter; None when the sentence has none of these."""
+    dates = article.dates_from(sentence.start, sentence.end)
+    # "April 12 - First round in Muscat"; "In October 2022, on the sidelines of the summit in
+    # Prague, A and B met"
+    head = next((m for m in dates if m.end <= candidate.start and (
+        m.start == sentence.start and _ENTRY_DATE_END_RE.match(article.text, m.end) or
+        _OPENING_DATE_RE.fullmatch(article.text, sentence.start, m.start) and
+        article.text.startswith(",", m.end) and not _REPORTING_ANY_RE.search(article.text, m.end, candidate.start))), None)
+    if head is not None:
+        return head, "the date heading its entry of a timeline or opening its sentence"
+    # "..., in Astana, Kazakhstan, Wednesday, Sept. 14, 2022. (AP Photo)"
+    last = next((m for m in reversed(dates) if m.start > candidate.end), None)
+    if last is not None and last.precision == "day" and re.match(r",?\s", article.text[last.start - 2:last.start]) and \
+            _CAPTION_END_RE.match(article.text, last.end):
+        return last, "the day a caption ends with"
+    # "agreed Thursday not to use force, after a tense meeting": the decision came out of the
+    # encounter, on its day
+    if _AFTER_ENCOUNTER_RE.search(article.text, sentence.start, candidate.start):
+        decided = [m for m in dates if m.end <= candidate.start and m.precision == "day" and
+                   _DECIDED_RE.search(article.text[max(sentence.start, m.start - 40):m.start])]
+        if decided:
+            return decided[-1], "the day of the decision that came out of it"
+    return None
 
 
 def _read_venue(article, sentence, candidate, places, seg):

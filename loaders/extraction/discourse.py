@@ -141,17 +141,17 @@ def _first_since(article, candidates):
                 if len(other.countries) < 2:
                     other.countries = _unique(other.countries + candidate.countries)
                     other.why["countries"] = "the parties of the encounter it is the first since"
-            if not not_since and candidate.date is not None and candidate.date.start >= since_at:
-                # the date and place of the since-clause are the earlier encounter's
-                candidate.date = None
-                candidate.why["date"] = "the date after 'since' is the earlier encounter's"
-                if any(since_at <= p.start < since.end + 30 and (p.city or p.name) == candidate.city
-                       for p in article.in_sentence(article.places, sentence)):
-                    candidate.city = candidate.country = None
             if not not_since:
+                if candidate.date is not None and candidate.date.start >= since_at:
+                    # the date and place of the since-clause are the earlier encounter's
+                    candidate.date = None
+                    candidate.why["date"] = "the date after 'since' is the earlier encounter's"
+                    if any(since_at <= p.start < since.end + 30 and (p.city or p.name) == candidate.city
+                           for p in article.in_sentence(article.places, sentence)):
+                        candidate.city = candidate.country = None
                 continue
             # "have not met since the summit in Osaka": the verb is a meeting at that summit too
-        if not inside and _SINCE_OTHER_EVENT_RE.search(article.text, since_at, since.start):
+        elif _SINCE_OTHER_EVENT_RE.search(article.text, since_at, since.start):
             continue  # "the first talks since the war began in 2011": no earlier encounter told
         candidate.status, candidate.anaphoric, candidate.date = "held", False, since
         candidate.why.update(status="an earlier encounter: 'first ... since'",

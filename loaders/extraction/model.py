@@ -9,6 +9,7 @@ from datetime import datetime
 
 from loaders.dates import find_dates
 from loaders.extraction.patterns import (
+    _BUILDING_OF_RE,
     _DATELINE_HEAD_RE,
     _ENCOUNTER_NOUN_AFTER_RE,
     _HEAD_AFTER_RE,
@@ -16,7 +17,6 @@ from loaders.extraction.patterns import (
     _LOCATION_RE,
     _MEDIA_RE,
     _NAME_RE,
-    _BUILDING_OF_RE,
     _NON_ACTOR_AFTER_RE,
     _NOT_VENUE_RE,
     _TITLED_PERSON_RE,
