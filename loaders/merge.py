@@ -8,9 +8,12 @@ Two mentions are one encounter when all of these hold (`RULES`, checked in order
 - they come from different sources (one article's mentions are already one per encounter);
 - their kinds are compatible: meeting, talks and summit are one family; a visit is a visit; a
   call is a call; a signing joins the meeting where it was signed;
-- their statuses agree: equal, or held and planned for the same day (a preview and a report);
+- their statuses agree: equal, or a plan and the meeting it became, when the plan names that
+  occurrence: the same day, or the same city (`_plan_names`); the event then shows as held,
+  and the plan stays among its sources and reasons;
 - their participants overlap (Jaccard >= `MIN_OVERLAP` of the countries), or both name none
-  but share an organization;
+  but share an organization; two summits on the same day in the same city need only share a
+  party, as a summit's parties are seldom all listed;
 - their dates are compatible: equal at the coarser precision (day, month, or year for a date
   known to the year), or one inside the other's range;
   an undated mention joins a dated one and takes its date;
@@ -182,9 +185,9 @@ class _Event:
         self.country = self.country or row["country"]
         self.countries = _union(self.countries, row["countries"])
         self.organizations = _union(self.organizations, row["organizations"])
-        # the latest source tells the status on its day ("will meet" then "met")
-        latest = max(self.rows, key=lambda r: _sort_time(r["published"]) if not _missing(r["published"]) else pd.Timestamp.min)
-        self.status = latest["status"]
+        # a plan that took place shows as held; otherwise the statuses are equal
+        if row["status"] == "held":
+            self.status = "held"
 
     def record(self):
         rows = self.rows
@@ -240,18 +243,20 @@ def _why_same(event, row):
     dates = _dates_agree(event, row)
     if dates is None:
         return None
-    if event.status != row["status"] and not (
-            {event.status, row["status"]} == {"held", "planned"} and dates.startswith("same day")):
-        return None
-    parties = _parties_agree(event, row)
-    if parties is None:
-        return None
     venue = _venue_agrees(event, row)
     if venue is None:
         return None
+    status = f"status {row['status']}"
+    if event.status != row["status"]:
+        plan = _plan_names(event, row, dates)
+        if plan is None:
+            return None
+        status = f"status {row['status']} ~ {event.status}, {plan}"
+    parties = _parties_agree(event, row, dates)
+    if parties is None:
+        return None
     kinds = row["kind"] if row["kind"] == event.kind else f"{row['kind']} ~ {event.kind}"
-    return (f"{row['mention_id']} from {row['article']}: kind {kinds}; status {row['status']}; "
-            f"{parties}; {dates}; {venue}")
+    return f"{row['mention_id']} from {row['article']}: kind {kinds}; {status}; {parties}; {dates}; {venue}"
 
 
 def _agrees_with_every(event, row):
@@ -267,12 +272,27 @@ def _agrees_with_every(event, row):
     return True
 
 
-def _parties_agree(event, row):
+def _plan_names(event, row, dates):
+    """Why a planned mention and a held one are one encounter, or None: the plan must name that
+    occurrence, by its day or by its city ("will meet in Geneva next month" and "met in Geneva")."""
+    if {event.status, row["status"]} != {"held", "planned"}:
+        return None
+    if dates.startswith("same day"):
+        return "the plan names its day"
+    if event.city and event.city == row["city"]:
+        return "the plan names its city"
+    return None
+
+
+def _parties_agree(event, row, dates):
     a, b = set(event.countries), set(row["countries"])
     if a or b:
         overlap = len(a & b) / len(a | b) if a | b else 0.0
         if overlap < MIN_OVERLAP:
-            return None
+            summit = event.kind == row["kind"] == "summit" and event.city and event.city == row["city"]
+            if not (summit and a & b and dates.startswith("same day")):
+                return None
+            return f"one summit, same day and city, sharing {'/'.join(sorted(a & b))}"
         return f"participants overlap {'/'.join(sorted(a & b))} ({overlap:.2f})"
     shared = set(event.organizations) & set(row["organizations"])
     return f"same organization {'/'.join(sorted(shared))}" if shared else None

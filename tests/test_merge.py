@@ -41,6 +41,24 @@ def merged(*rows):
     (mention("a", date="2025-02-18"), mention("b", status="cancelled", date="2025-02-18"), 2),
     # a preview and a report of the same day are one
     (mention("a", status="planned", date="2025-02-18", published="2025-02-15"), mention("b", date="2025-02-18"), 1),
+    # a plan for a month joins the meeting it became when it names the city
+    (mention("a", status="planned", date="2025-03-01", precision="month", city="Oslo", country="NOR",
+             published="2025-02-10"), mention("b", date="2025-03-12", city="Oslo", country="NOR"), 1),
+    # ... and an undated plan too, when it names the city
+    (mention("a", status="planned", city="Oslo", country="NOR", published="2025-02-20"),
+     mention("b", date="2025-03-12", city="Oslo", country="NOR"), 1),
+    # a plan that names neither the day nor the city is not that meeting ("they will meet again")
+    (mention("a", status="planned", date="2025-03-01", precision="month", published="2025-02-10"),
+     mention("b", date="2025-03-12", city="Oslo", country="NOR"), 2),
+    # a plan for another city is another encounter
+    (mention("a", status="planned", date="2025-03-01", precision="month", city="Bergen", country="NOR"),
+     mention("b", date="2025-03-12", city="Oslo", country="NOR"), 2),
+    # one summit told with a few of its parties, the same day in the same city
+    (mention("a", kind="summit", date="2025-06-05", city="Lima", country="PER", countries=("PER", "CHL")),
+     mention("b", kind="summit", date="2025-06-05", city="Lima", countries=("PER", "BRA", "ARG", "COL")), 1),
+    # ... but a bilateral meeting beside a summit is not the summit
+    (mention("a", kind="meeting", date="2025-06-05", city="Lima", countries=("CHL", "BRA")),
+     mention("b", kind="summit", date="2025-06-05", city="Lima", countries=("PER", "BRA", "ARG", "COL")), 2),
     # an undated mention does not join an encounter far from its publication
     (mention("a", date="2024-01-10"), mention("b"), 2),
     # two encounters told by one article stay two
@@ -60,10 +78,13 @@ def test_merged_event_keeps_every_source_and_the_reason():
     assert event.date == pd.Timestamp("2025-02-18")
 
 
-def test_planned_then_held_takes_the_latest_status():
-    events = merged(mention("a", status="planned", date="2025-02-18", published="2025-02-15"),
+@pytest.mark.parametrize("plan_published", ["2025-02-15", "2025-02-21"])
+def test_a_plan_that_took_place_shows_as_held_and_stays_in_its_history(plan_published):
+    events = merged(mention("a", status="planned", date="2025-02-18", published=plan_published),
                     mention("b", date="2025-02-18", published="2025-02-19"))
-    assert events.iloc[0].status == "held"
+    event = events.iloc[0]
+    assert event.status == "held" and event.n_sources == 2
+    assert "planned ~ held" in event.merge_reasons[0] or "held ~ planned" in event.merge_reasons[0]
 
 
 def test_absent_is_never_a_party_after_merging():
