@@ -58,8 +58,10 @@ def merge_mentions(mentions):
     if mentions.empty:
         return schema.empty(schema.EVENTS)
     rows = mentions.to_dict("records")
-    # dated mentions first (they fix the dates), then in order of publication
-    order = sorted(range(len(rows)), key=lambda i: (_missing(rows[i]["date"]), _sort_time(rows[i]["published"]), i))
+    # dated mentions first (they fix the dates), then in order of publication; ties by id, so
+    # that the merge of any subset orders its mentions as the merge of the whole does
+    order = sorted(range(len(rows)), key=lambda i: (_missing(rows[i]["date"]), _sort_time(rows[i]["published"]),
+                                                    rows[i]["mention_id"]))
     events, index = [], _Index()
     for position in order:
         row = rows[position]
@@ -78,8 +80,122 @@ def merge_mentions(mentions):
             best.add(row, best_reason)
         index.add(best)
     frame = pd.DataFrame([event.record() for event in events])
-    frame = frame.sort_values(["date", "published"], na_position="last", kind="stable")
-    return schema.check(schema.conform(frame, schema.EVENTS), schema.EVENTS, "merged events")
+    return sort_events(frame)
+
+
+def sort_events(events):
+    """`events` by date (undated last), then earliest publication, then id; conformed and checked."""
+    frame = events.sort_values(["date", "published", "event_id"], na_position="last", kind="stable")
+    return schema.check(schema.conform(frame.reset_index(drop=True), schema.EVENTS), schema.EVENTS, "merged events")
+
+
+def remerge(mentions, merged, new_ids):
+    """What changes in `merged`, the merge of `mentions` but those in `new_ids`, when they come.
+
+    Returns (stale, fresh): the ids of the events of `merged` to drop, and the events to put in
+    their place. Only the new mentions' `neighbourhood` is merged again, so `merged` without
+    `stale`, plus `fresh`, equals `merge_mentions(mentions)`.
+    """
+    ids = neighbourhood(mentions, new_ids, merged)
+    while True:
+        fresh = merge_mentions(mentions[mentions["mention_id"].isin(ids)])
+        # an event grown from new mentions gathers parties none of them named alone: it may
+        # reach mentions outside the neighbourhood, which then belong in it
+        reached = neighbourhood(mentions, ids, pd.concat([merged, fresh], ignore_index=True))
+        if reached == ids:
+            break
+        ids = reached
+    stale = merged.loc[~merged["mention_ids"].map(ids.isdisjoint), "event_id"]
+    return set(stale), fresh
+
+
+def neighbourhood(mentions, new_ids, events=None):
+    """The ids of the mentions whose events a batch of new mentions (`new_ids`) can change.
+
+    Two mentions meet only when they share a key (`_keys`): a pair of parties in a month (a
+    party alone meets every pair that holds it), an organization, or the city and day of a
+    summit. The mentions of one of `events` are linked together, and to the keys of all the
+    parties that event gathers. The neighbourhood is every mention linked to a new one through
+    a chain of these: merging it alone and keeping the other events as they were equals
+    merging everything again.
+    """
+    ids = list(mentions["mention_id"])
+    position = {mention_id: i for i, mention_id in enumerate(ids)}
+    links = _Links(len(ids))
+    holders = {}
+    for i, row in enumerate(mentions[_KEYED].to_dict("records")):
+        for key in _keys(row):
+            holders.setdefault(key, []).append(i)
+    for event in ([] if events is None else events[_KEYED + ["mention_ids"]].to_dict("records")):
+        members = [position[m] for m in event["mention_ids"] if m in position]
+        for i in members[1:]:
+            links.join(members[0], i)
+        for key in _keys(event) if members else []:
+            holders.setdefault(key, []).append(members[0])
+    months, pairs_of = {}, {}
+    for key, held in holders.items():
+        for i in held[1:]:
+            links.join(held[0], i)
+        base, month = key[:-1], key[-1]
+        if base[0] != "summit":
+            months.setdefault(base, {})[month] = held[0]
+        if base[0] == "pair":
+            for party in base[1:]:
+                pairs_of.setdefault(party, []).append(base)
+    # a party alone meets every pair that holds it; a mention of no known time meets every month
+    for base, by_month in months.items():
+        others = [base] + (pairs_of.get(base[1], []) if base[0] == "party" else [])
+        for month, holder in by_month.items():
+            for other in others:
+                other_months = months.get(other, {})
+                for other_month in (other_months if month is None else [month, None]):
+                    if other_month in other_months:
+                        links.join(holder, other_months[other_month])
+    roots = {links.root(position[m]) for m in new_ids if m in position}
+    return {ids[i] for i in range(len(ids)) if links.root(i) in roots}
+
+
+_KEYED = ["countries", "organizations", "kind", "city", "date", "end_date", "date_precision", "published"]
+
+
+class _Links:
+    """Union-find over positions."""
+
+    def __init__(self, n):
+        self.parent = list(range(n))
+
+    def root(self, i):
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, a, b):
+        a, b = self.root(a), self.root(b)
+        if a != b:
+            self.parent[b] = a
+
+
+def _keys(row):
+    """The keys under which `row` can meet another mention; the last item of each is a month
+    (None: any month), or the day of a summit."""
+    if not _missing(row["date"]):
+        months = _months(row["date"], _year_end(row["date"], row["end_date"], row["date_precision"]))
+    elif _missing(row["published"]):
+        months = [None]
+    else:
+        published = pd.Timestamp(row["published"])
+        gap = pd.Timedelta(days=MAX_UNDATED_GAP_DAYS)
+        months = _months(published - gap, published + gap)
+    countries = sorted(set(row["countries"]))
+    if len(countries) >= 2:
+        bases = [("pair", a, b) for n, a in enumerate(countries) for b in countries[n + 1:]]
+    else:
+        bases = [("party", c) for c in countries] or [("org", o) for o in row["organizations"]]
+    keys = [base + (month,) for base in bases for month in months]
+    if row["kind"] == "summit" and row["city"] and not _missing(row["date"]):
+        keys.append(("summit", row["city"], pd.Timestamp(row["date"]).date()))
+    return keys
 
 
 class _Index:
@@ -300,7 +416,10 @@ def _parties_agree(event, row, dates):
 
 def _dates_agree(event, row):
     if _missing(event.date) and _missing(row["date"]):
-        return "both undated"
+        # two undated mentions are one encounter only if told at about the same time
+        if not all(_missing(r["published"]) or _near(r["published"], row["published"]) for r in event.rows):
+            return None
+        return "both undated, told within weeks"
     if _missing(row["date"]):
         if not _near(event.date, row["published"]):
             return None

@@ -7,8 +7,9 @@ JSON text):
 - `meta`: key/value; `schema_version` says which layout the file has.
 - `articles`: one row per distinct article (ARTICLES), keyed by `article_id`.
 - `mentions`: one row per encounter reported by one source (MENTIONS), keyed by `mention_id`.
-- `merged`: the merge of all mentions (EVENTS) before any correction, rebuilt in the same
-  transaction as each ingest; kept so that a correction does not re-merge every mention.
+- `merged`: the merge of all mentions (EVENTS) before any correction, brought up to date in
+  the same transaction as each ingest (only the new mentions' neighbourhood is merged again,
+  `loaders.merge.remerge`); kept so that a correction does not re-merge every mention.
 - `events`: `merged` with the corrections applied: what the app shows.
 - `corrections`: the changes people made (CORRECTIONS), re-applied whenever events are rebuilt.
 - `ingest_log`: one row per input file per ingest: outcome `ingested`, `duplicate` or
@@ -260,20 +261,21 @@ class Store:
             if len(mentions):
                 if progress:
                     progress(0, 1, "merging")
-                self._rebuild_events(con, remerge=True)
+                self._rebuild_events(con, new_mentions=list(mentions["mention_id"]))
             now = dt.datetime.now()
             con.executemany("INSERT INTO ingest_log VALUES (?, ?, ?, ?, ?, ?)",
                             [[now, f.path, f.outcome, f.reason, f.articles, f.mentions] for f in report.files])
         return report
 
-    def _rebuild_events(self, con, remerge=False):
-        """Apply the corrections to the merged events (merging all mentions again first when
-        `remerge`, i.e. after an ingest); inside the caller's transaction."""
-        from loaders.merge import merge_mentions
+    def _rebuild_events(self, con, new_mentions=()):
+        """Apply the corrections to the merged events, inside the caller's transaction; after an
+        ingest, merge its `new_mentions` (ids) first, with the mentions they could join."""
+        from loaders.merge import remerge
 
-        if remerge:
-            con.execute("DELETE FROM merged")
-            self._insert(con, "merged", merge_mentions(_select(con, "mentions")))
+        if len(new_mentions):
+            stale, fresh = remerge(_select(con, "mentions"), _select(con, "merged"), new_mentions)
+            con.execute("DELETE FROM merged WHERE list_contains(?, event_id)", [sorted(stale)])
+            self._insert(con, "merged", fresh)
         events, _ = self._corrected(con)
         con.execute("DELETE FROM events")
         self._insert(con, "events", events)

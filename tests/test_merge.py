@@ -1,9 +1,11 @@
 """Merging mentions of one encounter across sources (loaders/merge.py)."""
+import random
+
 import pandas as pd
 import pytest
 
 from loaders import schema
-from loaders.merge import merge_mentions
+from loaders.merge import merge_mentions, neighbourhood, remerge, sort_events
 
 
 def mention(article, kind="talks", status="held", date=None, precision=None, countries=("USA", "RUS"),
@@ -126,3 +128,37 @@ def test_no_chains_a_mention_must_agree_with_every_mention_of_the_event():
     assert sorted(len(ids) for ids in events["mention_ids"]) == [1, 2]
     # without the day that contradicts, the span takes the day told inside it
     assert len(merged(span, first_day)) == 1
+
+
+def _random_mentions(seed, n):
+    """`n` mentions of a dozen groups of parties over three years, a tenth undated, in 60 articles."""
+    rng = random.Random(seed)
+    pairs = [("USA", "RUS"), ("USA", "CHN"), ("IND", "PAK"), ("FRA", "DEU"), ("USA", "RUS", "UKR"), ("BRA", "ARG"),
+             ("USA",), ("CHN", "RUS", "IND"), ("TUR", "UKR"), ("USA", "IRN"), ("EGY", "ISR", "QAT"), ("JPN", "KOR")]
+    rows = []
+    for i in range(n):
+        day = pd.Timestamp("2023-01-01") + pd.Timedelta(days=rng.randrange(0, 1100))
+        dated = rng.random() < 0.9
+        row = mention(f"a{rng.randrange(60)}", kind=rng.choice(["talks", "meeting", "summit", "call"]),
+                      status=rng.choice(["held", "held", "planned"]), countries=rng.choice(pairs),
+                      date=str(day.date()) if dated else None, city=rng.choice([None, "Oslo", "Doha"]),
+                      published=str((day + pd.Timedelta(days=rng.randrange(0, 20))).date()))
+        row["mention_id"] = f"m{i:03d}"
+        rows.append(row)
+    return schema.conform(pd.DataFrame(rows), schema.MENTIONS)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_merging_only_the_new_mentions_neighbourhood_equals_merging_everything_again(seed):
+    mentions = _random_mentions(seed, 300)
+    # today's news: the mentions published last, and a few late reports of older encounters
+    new = pd.concat([mentions.sort_values("published").tail(20), mentions.sample(5, random_state=seed)])
+    old = mentions[~mentions["mention_id"].isin(new["mention_id"])]
+    everything = merge_mentions(mentions)
+    before = merge_mentions(old)
+    stale, fresh = remerge(mentions, before, list(new["mention_id"]))
+    kept = before[~before["event_id"].isin(stale)]
+    pd.testing.assert_frame_equal(sort_events(pd.concat([kept, fresh], ignore_index=True)), everything)
+    assert len(kept) > len(before) / 2
+    # and the point of it: far less than everything is merged again
+    assert len(neighbourhood(mentions, list(new["mention_id"]))) < len(mentions) / 2

@@ -5,6 +5,7 @@ import sys
 import textwrap
 
 import duckdb
+import pandas as pd
 import pytest
 
 from loaders import schema
@@ -138,3 +139,15 @@ def test_frames_added_in_code_are_reported_under_their_label(tmp_path):
     assert [(f.path, f.outcome, f.mentions) for f in first.files] == [("spreadsheet", "ingested", 1)]
     again = store.add_frames(mentions=mentions_frame(mention(1)), label="spreadsheet")
     assert [(f.outcome, f.reason) for f in again.files] == [("duplicate", "already in the store")]
+
+
+def test_ingesting_in_batches_gives_the_events_of_one_ingest(tmp_path):
+    """Each ingest merges only its new mentions' neighbourhood; the result is the full merge."""
+    articles = sorted((ROOT / "data" / "sample" / "articles").glob("*.txt"))
+    at_once, in_batches = Store(tmp_path / "once.duckdb"), Store(tmp_path / "batches.duckdb")
+    at_once.ingest(articles)
+    for batch in (articles[::3], articles[1::3], articles[2::3]):
+        in_batches.ingest(batch)
+    once, batches = at_once.events(), in_batches.events()
+    assert len(once) > 20 and (once["n_sources"] > 1).any()
+    pd.testing.assert_frame_equal(batches, once)
