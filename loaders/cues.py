@@ -221,6 +221,18 @@ NOT_ENCOUNTERS = (
     r"[\w\s,'’-]{0,60}?\b(?:met|meet|meets|meeting|held talks|talks|gathered)\b",
 )
 
+#: Words of sport: a game, its scores and its people. An article where they are many and
+#: spread is a report of sport, and its "meetings" of nations in those sentences are games
+#: ("the two sides last met in the Asia Cup final", "the squad's first trip to India").
+SPORT_WORDS = (
+    r"\b(?:match|matches|tournaments?|World Cup|Olympics|Olympic Games|championships?|(?:semi|quarter)-?finals?|"
+    r"fixtures?|wickets?|innings|bowl(?:ed|er|ers|ing)|bats(?:man|men)|batt(?:ed|ing|er|ers)|strikers?|midfielders?|"
+    r"goalkeepers?|coach(?:es)?|squads?|stadium|kick-off|referees?|scored|to spare|penalty shoot-?out|"
+    r"head coach|(?:football|soccer|cricket|rugby|hockey|basketball|tennis) (?:boards?|federations?|teams?|sides?))\b",
+)
+#: How many different words of sport, and in what share of its sentences, make a report of sport.
+SPORT_REPORT = (3, 0.25)
+
 #: Phrases naming meetings that are not between states even though a trigger is in them.
 NON_STATE_MEETING_WORDS = (
     r"\b(?:fomc|federal reserve|fed|opec|ecb|boj|central bank|board of directors|shareholders)\b",

@@ -1332,3 +1332,32 @@ def test_the_signing_refers_back_to_the_signing_that_closed_a_summit():
             "ending a week-long conference. The signing took place in the hall of the Peruvian Council "
             "of Ministers.")
     assert len(extract(body)) == 1
+
+
+# --- a report of sport: its "meetings" of nations are games ------------------------------------
+
+SPORT_REPORT = (
+    "PERTH, March 5 (AP) - Chile overcame Peru by three goals to one in the Copa semi-final on Tuesday, "
+    "their striker scoring twice before a crowd of 40,000 at the national stadium. "
+    "The two sides last met in a friendly in Lima on January 9, when Peru won on penalties. "
+    "Chile's squad arrived in Perth on February 20, the team's first trip to Australia since 2015. "
+    "The football federations of both countries held talks in Santiago in December over the fixture list. "
+    "Peru's head coach said the referee had been fair. Chile meet Argentina in the final on Sunday.")
+
+
+def test_the_meetings_in_a_report_of_sport_are_games():
+    assert extract(SPORT_REPORT) == []
+
+
+def test_one_match_in_a_diplomatic_report_does_not_make_it_a_report_of_sport():
+    body = ("The presidents of Chile and Peru met in Lima on Monday and signed a border accord. "
+            "They later watched a football match together at the national stadium. "
+            "Their foreign ministers will hold talks in Santiago in April.")
+    records = extract(body)
+    assert {(r["kind"], r["status"]) for r in records} >= {("meeting", "held"), ("talks", "planned")}
+
+
+def test_leaders_named_at_a_game_in_a_report_of_sport_still_meet():
+    body = SPORT_REPORT + (" President Boric of Chile and President Boluarte of Peru met at the stadium "
+                           "on Tuesday and agreed to co-host the next tournament.")
+    assert _one(body)["countries"] == ["CHL", "PER"]

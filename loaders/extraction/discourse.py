@@ -33,6 +33,7 @@ from loaders.extraction.patterns import (
     _SIDELINES_RE,
     _SINCE_OTHER_EVENT_RE,
     _SPAN_END_ITEM_RE,
+    _SPORT_RE,
     _UNDER_WAY_AFTER_RE,
     _UNDER_WAY_BEFORE_RE,
     KIND_CLASS,
@@ -474,3 +475,18 @@ def _attach_lone_heads(article, candidates):
         names = [p.name for p in article.in_sentence(article.places, sentence) if p.kind == "official"]
         target = before[-1] if before else after[0]
         target.heads = _unique(target.heads + names)
+
+
+def _off_the_field(article, candidates):
+    """`candidates` without the games of a report of sport: in an article full of the words of
+    sport (`cues.SPORT_REPORT`), a sentence that speaks of sport tells of a game, not of an
+    encounter of states, unless it names an official ("the prime ministers watched the final
+    together")."""
+    found = [[m.group(0).lower() for m in _SPORT_RE.finditer(s.text)] for s in article.sentences]
+    words, share = cues.SPORT_REPORT
+    if len({w for f in found for w in f}) < words or sum(map(bool, found)) < share * len(found):
+        return candidates
+    def official(index):
+        return any(p.kind == "official" for p in article.in_sentence(article.places, article.sentences[index]))
+    return [c for c in candidates if not found[c.sentence] or official(c.sentence)]
+

@@ -49,6 +49,7 @@ _URGING_RE = _any(cues.URGING_CUES)
 _REPRESENTED_RE = _any(cues.REPRESENTED_CUES)
 
 
+_SPORT_RE = _any(cues.SPORT_WORDS)
 _REPORTING_RE = re.compile(r"(?:" + "|".join(cues.REPORTING_CUES) + r")\s+(?:\w+\s+){0,2}$", _FLAGS)
 
 

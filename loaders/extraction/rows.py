@@ -23,6 +23,7 @@ from loaders.extraction.discourse import (
     _days_apart,
     _first_since,
     _last_time,
+    _off_the_field,
     _split_tours,
 )
 from loaders.extraction.fold import _finish, _fold
@@ -82,7 +83,7 @@ def _article_rows(record):
         if article.sentence_index[sentence.start] <= article.lede:
             # who brokers the encounter the article opens with brokers its process
             article.brokers |= {code for c in found for code in c.mediators}
-    candidates = _chronologies(article, candidates)
+    candidates = _chronologies(article, _off_the_field(article, candidates))
     _attach_lone_heads(article, candidates)
     _count_days(article, candidates)
     _first_since(article, candidates)
