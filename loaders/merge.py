@@ -66,12 +66,12 @@ def merge_mentions(mentions):
     for position in order:
         row = rows[position]
         best, best_reason = None, None
-        for event in (events[i] for i in index.candidates(row)):
-            reason = _why_same(event, row)
-            if reason and not _agrees_with_every(event, row):
-                reason = None
-            if reason and (best is None or _closeness(event, row) < _closeness(best, row)):
-                best, best_reason = event, reason
+        # the closest event it can join (ties: the first made)
+        for event in sorted((events[i] for i in index.candidates(row)), key=lambda e: (_closeness(e, row), e.position)):
+            best_reason = _why_same(event, row)
+            if best_reason and _agrees_with_every(event, row):
+                best = event
+                break
         if best is None:
             best = _Event(row)
             best.position = len(events)
@@ -177,22 +177,13 @@ class _Links:
 
 
 def _keys(row):
-    """The keys under which `row` can meet another mention; the last item of each is a month
-    (None: any month), or the day of a summit."""
+    """The keys under which `row` can meet another mention (see `_Index`); the last item of
+    each is a month (None: any month), or the day of a summit."""
     if not _missing(row["date"]):
         months = _months(row["date"], _year_end(row["date"], row["end_date"], row["date_precision"]))
-    elif _missing(row["published"]):
-        months = [None]
     else:
-        published = pd.Timestamp(row["published"])
-        gap = pd.Timedelta(days=MAX_UNDATED_GAP_DAYS)
-        months = _months(published - gap, published + gap)
-    countries = sorted(set(row["countries"]))
-    if len(countries) >= 2:
-        bases = [("pair", a, b) for n, a in enumerate(countries) for b in countries[n + 1:]]
-    else:
-        bases = [("party", c) for c in countries] or [("org", o) for o in row["organizations"]]
-    keys = [base + (month,) for base in bases for month in months]
+        months = _window(row["published"]) if not _missing(row["published"]) else [None]
+    keys = [base + (month,) for base in _bases(row["countries"], row["organizations"]) for month in months]
     if row["kind"] == "summit" and row["city"] and not _missing(row["date"]):
         keys.append(("summit", row["city"], pd.Timestamp(row["date"]).date()))
     return keys
@@ -201,47 +192,106 @@ def _keys(row):
 class _Index:
     """Which events a mention could merge with, so that merging is not quadratic.
 
-    The rules need a shared participant (or, with none, a shared organization) and dates in
-    the same month or overlapping ranges (an undated mention: within MAX_UNDATED_GAP_DAYS of
-    its publication). So events are filed under (party, month) for every month their dates
-    cover, and a mention looks only under its own parties and months. The rules themselves
-    still decide; the index only skips events that cannot pass them.
+    The rules need the parties to overlap by half, which means a pair of parties in common,
+    or one party when either side names only one (`_bases`; with no country, an
+    organization); or two summits of one city and day. They need dates on the same day, or in
+    the same month when one is coarser than a day or spans days (an undated mention: within
+    MAX_UNDATED_GAP_DAYS of its publication). So events are filed under those keys, and a
+    mention looks only under its own. The rules themselves still decide; the index only skips
+    events that cannot pass them.
     """
 
     MAX_MONTHS = 36  # a range longer than this is filed under its first and last months only
 
     def __init__(self):
-        self.by_month, self.undated, self.by_party = {}, {}, {}
+        # (base, day) -> events of that one day; (base, month) -> every dated event of the month,
+        # and apart those that are not one known day; (base, month) -> undated events told then
+        self.day, self.month, self.coarse, self.undated, self.ever = {}, {}, {}, {}, {}
+        self.pairs_of = {}  # party -> the pair bases holding it
+        self.made = 0  # events filed so far
 
     def add(self, event):
         # an event's date can change as mentions join it: file it again (extra entries are harmless)
-        for key in _party_keys(event.countries, event.organizations):
-            self.by_party.setdefault(key, set()).add(event.position)
+        self.made = max(self.made, event.position + 1)
+        bases = _bases(event.countries, event.organizations)
+        if event.kind == "summit" and event.city and not _missing(event.date):
+            bases.append(("summit", event.city))
+        for base in bases:
+            _file(self.ever, base, event)
+            if base[0] == "pair":
+                for party in base[1:]:
+                    self.pairs_of.setdefault(party, set()).add(base)
             if _missing(event.date):
-                self.undated.setdefault(key, set()).add(event.position)
+                for month in {m for r in event.rows for m in _window(r["published"])}:
+                    _file(self.undated, (base, month), event)
+                continue
+            one_day = _one_day(event.date, event.end_date, event.precision)
+            if one_day is not None:
+                _file(self.day, (base, one_day), event)
             for month in _months(event.date, _year_end(event.date, event.end_date, event.precision)):
-                self.by_month.setdefault((key, month), set()).add(event.position)
+                _file(self.month, (base, month), event)
+                if one_day is None:
+                    _file(self.coarse, (base, month), event)
 
     def candidates(self, row):
+        """The positions of the events `row` could join (a superset of those it can)."""
+        bases = _bases(row["countries"], row["organizations"])
+        # one party meets the pairs that hold it, and a pair meets its parties alone
+        for base in list(bases):
+            if base[0] == "party":
+                bases.extend(self.pairs_of.get(base[1], ()))
+            elif base[0] == "pair":
+                bases.extend(("party", party) for party in base[1:])
+        if row["kind"] == "summit" and row["city"] and not _missing(row["date"]):
+            bases.append(("summit", row["city"]))
         found = set()
-        for key in _party_keys(row["countries"], row["organizations"]):
+        for base in bases:
             if _missing(row["date"]):
                 if _missing(row["published"]):
-                    found |= self.by_party.get(key, set())
+                    found |= self.ever.get(base, set())
                     continue
-                published = pd.Timestamp(row["published"])
-                gap = pd.Timedelta(days=MAX_UNDATED_GAP_DAYS)
-                months = _months(published - gap, published + gap)
-                found |= self.undated.get(key, set())
-            else:
-                months = _months(row["date"], _year_end(row["date"], row["end_date"], row["date_precision"]))
+                for month in _window(row["published"]):
+                    found |= self.month.get((base, month), set()) | self.undated.get((base, month), set())
+                continue
+            one_day = _one_day(row["date"], row["end_date"], row["date_precision"])
+            months = _months(row["date"], _year_end(row["date"], row["end_date"], row["date_precision"]))
+            if one_day is None:
+                for month in months:
+                    found |= self.month.get((base, month), set())
+                continue
+            found |= self.day.get((base, one_day), set())
             for month in months:
-                found |= self.by_month.get((key, month), set())
-        return sorted(found)
+                found |= self.coarse.get((base, month), set())
+        return found
 
 
-def _party_keys(countries, organizations):
-    return list(countries) if len(countries) else [f"org:{o}" for o in organizations]
+def _file(index, key, event):
+    index.setdefault(key, set()).add(event.position)
+
+
+def _one_day(date, end_date, precision):
+    """The day a date is, when it is one known day; else None."""
+    if precision != "day" or (not _missing(end_date) and pd.Timestamp(end_date) != pd.Timestamp(date)):
+        return None
+    return pd.Timestamp(date)
+
+
+def _window(published):
+    """The months within MAX_UNDATED_GAP_DAYS of a publication (none if it is not known)."""
+    if _missing(published):
+        return []
+    published = pd.Timestamp(published)
+    gap = pd.Timedelta(days=MAX_UNDATED_GAP_DAYS)
+    return _months(published - gap, published + gap)
+
+
+def _bases(countries, organizations):
+    """What two mentions whose parties overlap by half share: a pair of their countries, or
+    their one country, or (with no country) an organization."""
+    countries = sorted(set(countries))
+    if len(countries) >= 2:
+        return [("pair", a, b) for n, a in enumerate(countries) for b in countries[n + 1:]]
+    return [("party", c) for c in countries] or [("org", o) for o in organizations]
 
 
 def _months(start, end):

@@ -4,7 +4,7 @@ import random
 import pandas as pd
 import pytest
 
-from loaders import schema
+from loaders import merge, schema
 from loaders.merge import merge_mentions, neighbourhood, remerge, sort_events
 
 
@@ -162,3 +162,11 @@ def test_merging_only_the_new_mentions_neighbourhood_equals_merging_everything_a
     assert len(kept) > len(before) / 2
     # and the point of it: far less than everything is merged again
     assert len(neighbourhood(mentions, list(new["mention_id"]))) < len(mentions) / 2
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_the_index_skips_only_events_a_mention_cannot_join(seed, monkeypatch):
+    mentions = _random_mentions(seed, 250)
+    indexed = merge_mentions(mentions)
+    monkeypatch.setattr(merge._Index, "candidates", lambda index, row: set(range(index.made)))
+    pd.testing.assert_frame_equal(merge_mentions(mentions), indexed)
