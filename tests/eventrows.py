@@ -79,7 +79,7 @@ def articles_for(events):
 def store_with_events(path, events):
     """A real store file at `path` holding `events` and their made-up articles.
 
-    Rows go straight into the store's tables (the layout docs/CONTRACTS.md gives: list columns
+    Rows go straight into the store's tables (the layout loaders/store.py declares: list columns
     VARCHAR[], `sources` JSON text), so the dashboard's tests do not depend on the extractor.
     An ingest_log row marks the store as filled, so the app does not ingest the sample into it.
     """
