@@ -1,8 +1,15 @@
-"""Parley's command line: `python -m loaders ingest|articles|extract ...`.
+"""Parley's command line: `python -m loaders ingest|articles|extract|events|corrections ...`.
 
     python -m loaders ingest PATH... [--db FILE]
     python -m loaders articles PATH... [--format jsonl|csv]
     python -m loaders extract PATH... [--mentions] [--format jsonl|csv]
+    python -m loaders events [--db FILE] [--country ISO3]... [--format jsonl|csv]
+    python -m loaders corrections [--db FILE] [--format jsonl]
+
+`events` and `corrections` read a store, for scripts: the events with the corrections applied,
+as the app shows them (the same `Store.events` query), and each correction with its status.
+Opening an older store upgrades it (a backup copy is written beside it) and extracts again
+the articles an older extraction read; one line on stderr says so.
 
 Bad input never gives a traceback: each rejected file is named with its reason on one line,
 and the exit code is 1 when nothing usable was read (2 for a usage error).
@@ -32,9 +39,19 @@ def main(argv=None):
     extract.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
     extract.add_argument("--explain", action="store_true",
                          help="add 'why' to each row: the rule or cue that decided each field")
+    events = commands.add_parser("events", help="print the stored events, corrections applied, as the app shows them")
+    events.add_argument("--db", default=None, help=f"store file (default {SETTINGS.db_path})")
+    events.add_argument("--country", action="append", default=[], metavar="ISO3",
+                        help="only events this country takes part in; repeat for any of several")
+    events.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    corrections = commands.add_parser("corrections", help="print each correction with its status: "
+                                      "applied, unmatched (and why) or undone")
+    corrections.add_argument("--db", default=None, help=f"store file (default {SETTINGS.db_path})")
+    corrections.add_argument("--format", choices=("jsonl",), default="jsonl")
     args = parser.parse_args(argv)
     try:
-        return {"ingest": _ingest, "articles": _articles, "extract": _extract}[args.command](args)
+        return {"ingest": _ingest, "articles": _articles, "extract": _extract, "events": _events,
+                "corrections": _corrections}[args.command](args)
     except ParleyError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
@@ -46,7 +63,8 @@ def main(argv=None):
 def _ingest(args):
     from loaders.store import Store
 
-    store = Store(args.db)
+    store = Store(args.db, progress=_ProgressBar())
+    _print_notices(store)
     report = store.ingest(args.paths, progress=_ProgressBar())
     for file in report.files:
         if file.outcome == "rejected":
@@ -99,14 +117,56 @@ def _extract(args):
     return 0 if len(result.articles) or len(result.mentions) else 1
 
 
-def _write(records, form):
+def _events(args):
+    from loaders.filters import Filters
+    from loaders.gazetteer import is_country_code
+
+    unknown = [code for code in args.country if not is_country_code(code.upper())]
+    if unknown:
+        raise ParleyError(f"--country: {unknown} are not ISO 3166-1 alpha-3 codes; expected e.g. --country USA --country CHN")
+    events = _stored(args.db).events(Filters(countries=tuple(args.country)))
+    _write(schema.to_records(events, schema.EVENTS), args.format, schema.names(schema.EVENTS))
+    return 0
+
+
+def _corrections(args):
+    from loaders.store import correction_records
+
+    _write(correction_records(_stored(args.db).correction_statuses()), args.format)
+    return 0
+
+
+def _stored(db):
+    """The Store at `db` (default settings.db_path) for a command that reads it: a missing file
+    is an error, not a new empty store. The store's notices go to stderr."""
+    from pathlib import Path
+
+    from loaders.store import Store
+
+    path = Path(db or SETTINGS.db_path)
+    if path.is_dir():
+        raise ParleyError(f"{path}: a folder, not a store file; expected the DuckDB file given to ingest --db")
+    if not path.exists():
+        raise ParleyError(f"{path}: no such store; make it with python -m loaders ingest PATH... --db {path}")
+    store = Store(path, progress=_ProgressBar())
+    _print_notices(store)
+    return store
+
+
+def _print_notices(store):
+    for notice in store.notices:
+        print(notice, file=sys.stderr)
+
+
+def _write(records, form, columns=None):
+    """Print `records` as JSON Lines or CSV; a CSV of no records is the header of `columns` alone."""
     if form == "jsonl":
         for record in records:
             sys.stdout.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
         return
-    if not records:
+    if not records and not columns:
         return
-    writer = csv.DictWriter(sys.stdout, fieldnames=list(records[0]))
+    writer = csv.DictWriter(sys.stdout, fieldnames=list(records[0]) if records else columns)
     writer.writeheader()
     for record in records:
         writer.writerow({k: _csv_cell(v) for k, v in record.items()})

@@ -6,7 +6,8 @@ so a correction names its event by **anchors**: the event's sources as
 'article_id@evidence_start'. After events are rebuilt from the mentions, each correction is
 applied, in the order made, to the event(s) holding any of its anchors. A correction whose
 anchors no longer match an event (its article was removed, or the extraction no longer finds
-the sentence) is kept and reported, not applied.
+the sentence) is kept and reported as unmatched, with the reason, not applied; it applies again
+if its event comes back.
 
 Corrections are rows of `schema.CORRECTIONS`; `apply_corrections` is pure.
 """
@@ -84,21 +85,22 @@ def apply_corrections(events, mentions, corrections):
     """Apply `corrections` (CORRECTIONS rows, in order) to `events` (EVENTS frame).
 
     `mentions` (MENTIONS frame) supplies the rows of a split-off event. Undone corrections are
-    skipped. Returns (events, problems): the corrected EVENTS frame and one line per correction
-    that no longer matches an event.
+    skipped. Returns (events, unmatched): the corrected EVENTS frame and, for each correction
+    that no longer matches an event, {correction_id: why}.
     """
     from loaders.merge import merge_mentions
 
     rows = events.to_dict("records")
-    problems = []
+    unmatched = {}
     for correction in corrections.sort_values("correction_id").to_dict("records"):
         if correction["undone"]:
             continue
+        number = correction["correction_id"]
         targets = set(correction["anchors"])
         index = next((i for i, row in enumerate(rows) if targets & set(anchors_of(row))), None)
         if index is None:
-            problems.append(f"correction {correction['correction_id']} ({correction['action']}) "
-                            f"no longer matches an event: its sources {sorted(targets)} were not found")
+            unmatched[number] = (f"its sources {sorted(targets)} were not found (the article is gone, or the "
+                                 "extraction no longer finds an encounter in that sentence)")
             continue
         action = correction["action"]
         if action == "edit":
@@ -109,7 +111,7 @@ def apply_corrections(events, mentions, corrections):
             others = set(correction["other_anchors"])
             other = next((i for i, row in enumerate(rows) if i != index and others & set(anchors_of(row))), None)
             if other is None:
-                problems.append(f"correction {correction['correction_id']} (merge): the second event was not found")
+                unmatched[number] = f"the event to merge in, with sources {sorted(others)}, was not found"
                 continue
             rows[index] = _merged(rows[index], rows[other], correction["reason"])
             rows.pop(other)
@@ -120,7 +122,8 @@ def apply_corrections(events, mentions, corrections):
                         if anchor(source) in split_off}
             part = mentions[mentions["mention_id"].isin(gone_ids)]
             if not kept_sources or part.empty:
-                problems.append(f"correction {correction['correction_id']} (split): nothing left to split")
+                unmatched[number] = (f"nothing left to split: the event no longer holds both the sources "
+                                     f"split off {sorted(split_off)} and others")
                 continue
             row = dict(rows[index])
             row["sources"] = kept_sources
@@ -130,7 +133,7 @@ def apply_corrections(events, mentions, corrections):
             rows[index] = row
             rows.extend(merge_mentions(part).to_dict("records"))
     frame = pd.DataFrame(rows, columns=schema.names(schema.EVENTS)) if rows else schema.empty(schema.EVENTS)
-    return schema.conform(frame, schema.EVENTS), problems
+    return schema.conform(frame, schema.EVENTS), unmatched
 
 
 def _sources_with_ids(row):

@@ -4,12 +4,17 @@ Default file `SETTINGS.db_path` (data/parley.duckdb, git-ignored); any other wit
 
 Tables (columns are the schemas of loaders/schema.py; list columns are VARCHAR[], `sources` is
 JSON text):
-- `meta`: key/value; `schema_version` says which layout the file has.
-- `articles`: one row per distinct article (ARTICLES), keyed by `article_id`.
+- `meta`: key/value; `schema_version` says which layout the file has (loaders/migrations.py
+  brings an older file to the newest when it is opened, after a backup copy beside it).
+- `articles`: one row per distinct article (ARTICLES), keyed by `article_id`, with its text.
+- `extractions`: one row per article: the `extractor` version (loaders/extractor.py) that
+  produced its mentions, and when. Articles extracted by other code are extracted again from
+  their stored text when the store is opened (`Store.reextract`), and the corrections re-applied.
 - `mentions`: one row per encounter reported by one source (MENTIONS), keyed by `mention_id`.
 - `merged`: the merge of all mentions (EVENTS) before any correction, brought up to date in
   the same transaction as each ingest (only the new mentions' neighbourhood is merged again,
-  `loaders.merge.remerge`); kept so that a correction does not re-merge every mention.
+  `loaders.merge.remerge`), and in full after a re-extraction; kept so that a correction
+  does not re-merge every mention.
 - `events`: `merged` with the corrections applied: what the app shows.
 - `corrections`: the changes people made (CORRECTIONS), re-applied whenever events are rebuilt.
 - `ingest_log`: one row per input file per ingest: outcome `ingested`, `duplicate` or
@@ -30,11 +35,11 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from loaders import schema
+from loaders import migrations, schema
 from loaders.errors import ParleyError, StoreBusyError
+from loaders.extractor import extractor_version
+from loaders.migrations import SCHEMA_VERSION
 from loaders.settings import SETTINGS
-
-SCHEMA_VERSION = 1
 
 _SQL_TYPES = {
     "string": "VARCHAR", "int": "BIGINT", "float": "DOUBLE", "bool": "BOOLEAN",
@@ -91,17 +96,23 @@ def _ddl(table):
 class Store:
     """A Parley store in one DuckDB file.
 
+    Opening a file creates it when missing, upgrades an older schema (loaders/migrations.py)
+    and extracts again the articles an older extractor read (`reextract`). `notices` holds one
+    line for each such thing done on opening, for the caller to show.
+
     >>> store = Store("/tmp/example.duckdb")
     >>> report = store.ingest(["data/sample"])       # doctest: +SKIP
     >>> store.events().shape                         # doctest: +SKIP
     """
 
-    def __init__(self, path=None, busy_timeout=10.0):
+    def __init__(self, path=None, busy_timeout=10.0, progress=None):
         self.path = Path(path or SETTINGS.db_path)
         self.busy_timeout = busy_timeout
+        self.notices = []
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self._connect() as con:
             self._create_or_check(con)
+        self.reextract(progress)
 
     # -- connection ---------------------------------------------------------------------
 
@@ -114,7 +125,7 @@ class Store:
                 break
             except duckdb.IOException as error:
                 if "lock" not in str(error).lower():
-                    raise ParleyError(f"{self.path}: cannot open the store: {error}") from None
+                    raise ParleyError(f"{self.path}: cannot open the store: {str(error).splitlines()[0]}") from None
                 if time.monotonic() > deadline:
                     raise StoreBusyError(
                         f"{self.path}: the store is busy (another Parley process is writing to it); "
@@ -144,12 +155,17 @@ class Store:
         tables = {row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
         if "meta" in tables:
             rows = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
-            row = rows[0] if rows else None
-            version = int(row[0]) if row else None
-            if version != SCHEMA_VERSION:
-                raise ParleyError(
-                    f"{self.path}: store schema version {version} is not the version this Parley "
-                    f"reads ({SCHEMA_VERSION}); re-ingest into a new file with --db, or delete it")
+            version = int(rows[0][0]) if rows and str(rows[0][0]).isdigit() else None
+            if version is None or version < 1:
+                raise ParleyError(f"{self.path}: store schema version {version} is not one this Parley "
+                                  f"can read or upgrade (1 to {SCHEMA_VERSION}); choose another --db")
+            if version > SCHEMA_VERSION:
+                raise ParleyError(f"{self.path}: store schema version {version} is newer than this Parley "
+                                  f"reads ({SCHEMA_VERSION}); open it with the newer Parley that wrote it, "
+                                  f"or choose another --db")
+            notice = migrations.upgrade(con, self.path, version)
+            if notice:
+                self.notices.append(notice)
             return
         if tables:
             raise ParleyError(f"{self.path}: a DuckDB file that is not a Parley store "
@@ -159,6 +175,7 @@ class Store:
         con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
         for table in _TABLES:
             con.execute(_ddl(table))
+        con.execute('CREATE TABLE extractions (article_id VARCHAR PRIMARY KEY, extractor VARCHAR, "at" TIMESTAMP)')
         con.execute('CREATE TABLE ingest_log ("at" TIMESTAMP, path VARCHAR, outcome VARCHAR, '
                     'reason VARCHAR, articles BIGINT, mentions BIGINT)')
         con.execute("COMMIT")
@@ -257,6 +274,7 @@ class Store:
                 report.files = [FileReport(label, "ingested" if fresh else "duplicate",
                                            None if fresh else "already in the store", len(new_articles), len(mentions))]
             self._insert(con, "articles", new_articles)
+            _record_extractor(con, new_articles["article_id"])
             self._insert(con, "mentions", mentions)
             if len(mentions):
                 if progress:
@@ -267,21 +285,66 @@ class Store:
                             [[now, f.path, f.outcome, f.reason, f.articles, f.mentions] for f in report.files])
         return report
 
+    def reextract(self, progress=None):
+        """Extract again, from their stored text, the articles whose mentions were produced by
+        another extractor version than this code's (or an unknown one: stores made before
+        versions were recorded); then merge all mentions again and re-apply the corrections.
+
+        Structured mentions (GDELT, travels, events files) are not extracted, so they stay. As
+        in `ingest`, the extraction runs without holding the file and the write is one
+        transaction. Returns the number of articles extracted again (0 when all are current);
+        when some were, adds a line to `notices`, with the corrections that no longer match.
+        """
+        from loaders.extraction import extract_mentions
+        from loaders.merge import merge_mentions
+
+        version = extractor_version()
+        with self._connect(read_only=True) as con:
+            stale = _select(con, "articles", _STALE, [version])
+        if stale.empty:
+            return 0
+        if progress:
+            progress(0, len(stale), "extracting again")
+        mentions = extract_mentions(stale)
+        with self._transaction() as con:
+            # another process may have extracted some of them meanwhile
+            still_stale = _ids(con, "articles", _STALE, [version])
+            redone = [article for article in stale["article_id"] if article in still_stale]
+            if not redone:
+                return 0
+            con.execute("DELETE FROM mentions WHERE origin = 'article' AND list_contains(?, article_id)", [redone])
+            self._insert(con, "mentions", mentions[mentions["article_id"].isin(redone)])
+            _record_extractor(con, redone)
+            # mentions went as well as came: merge them all again, not only the new ones' neighbourhood
+            con.execute("DELETE FROM merged")
+            self._insert(con, "merged", merge_mentions(_select(con, "mentions")))
+            unmatched = len(self._rebuild_events(con))
+        if progress:
+            progress(len(stale), len(stale), "extracting again")
+        self.notices.append(
+            f"{self.path}: extracted {len(redone)} article{'s' if len(redone) != 1 else ''} again from their stored text "
+            f"(another version of the extraction, or an unrecorded one, had read them) and re-applied the corrections"
+            + (f"; {unmatched} no longer match an event (python -m loaders corrections says why)" if unmatched else ""))
+        return len(redone)
+
     def _rebuild_events(self, con, new_mentions=()):
         """Apply the corrections to the merged events, inside the caller's transaction; after an
-        ingest, merge its `new_mentions` (ids) first, with the mentions they could join."""
+        ingest, merge its `new_mentions` (ids) first, with the mentions they could join.
+        Returns the corrections that match no event: {correction_id: why}."""
         from loaders.merge import remerge
 
         if len(new_mentions):
             stale, fresh = remerge(_select(con, "mentions"), _select(con, "merged"), new_mentions)
             con.execute("DELETE FROM merged WHERE list_contains(?, event_id)", [sorted(stale)])
             self._insert(con, "merged", fresh)
-        events, _ = self._corrected(con)
+        events, unmatched = self._corrected(con)
         con.execute("DELETE FROM events")
         self._insert(con, "events", events)
+        return unmatched
 
     def _corrected(self, con):
-        """(events, problems): the merged events with the corrections applied."""
+        """(events, unmatched): the merged events with the corrections applied, and
+        {correction_id: why it matches no event} for those not applied."""
         from loaders.curation import apply_corrections
 
         corrections = _select(con, "corrections")
@@ -293,8 +356,24 @@ class Store:
     @property
     def correction_problems(self):
         """Corrections that no longer match an event (after a re-ingest or re-extraction), one line each."""
+        statuses = self.correction_statuses()
+        unmatched = statuses[statuses["status"] == "unmatched"]
+        return [f"correction {number} ({action}) no longer matches an event: {problem}"
+                for number, action, problem in zip(unmatched["correction_id"], unmatched["action"], unmatched["problem"])]
+
+    def correction_statuses(self):
+        """Every correction (CORRECTIONS frame, in order) with two more columns: `status`, one of
+        applied | unmatched | undone, and `problem`, why an unmatched one matches no event now
+        (its event's sources were not found after a re-extraction, say), else None.
+        Unmatched corrections are kept: they apply again if their event comes back.
+        """
         with self._connect(read_only=True) as con:
-            return self._corrected(con)[1]
+            corrections = _select(con, "corrections", "ORDER BY correction_id")
+            unmatched = self._corrected(con)[1]
+        status = ["undone" if undone else "unmatched" if number in unmatched else "applied"
+                  for number, undone in zip(corrections["correction_id"], corrections["undone"])]
+        problem = pd.Series([unmatched.get(n) for n in corrections["correction_id"]], index=corrections.index, dtype=object)
+        return corrections.assign(status=status, problem=problem)
 
     # -- curation -----------------------------------------------------------------------
 
@@ -350,9 +429,7 @@ class Store:
 
     def export_corrections(self, path):
         """Write every correction to `path` as JSON (a list of CORRECTIONS records)."""
-        records = schema.to_records(self.corrections(), schema.CORRECTIONS)
-        for record, at in zip(records, self.corrections()["at"]):
-            record["at"] = pd.Timestamp(at).isoformat()
+        records = correction_records(self.corrections())
         Path(path).write_text(json.dumps(records, ensure_ascii=False, indent=1), encoding="utf-8")
         return len(records)
 
@@ -432,6 +509,15 @@ _ARROW_TYPES = {"string": pa.string(), "int": pa.int64(), "float": pa.float64(),
                 "datetime": pa.timestamp("ns"), "list": pa.list_(pa.string()), "records": pa.string()}
 
 
+def correction_records(corrections):
+    """CORRECTIONS rows as JSON-ready dicts, as the corrections file holds them (`at` in full
+    ISO form, so an import recognises a correction it already has); extra columns ride along."""
+    records = schema.to_records(corrections, schema.CORRECTIONS)
+    for record, at in zip(records, corrections["at"]):
+        record["at"] = pd.Timestamp(at).isoformat()
+    return records
+
+
 def _arrow_schema(columns):
     return pa.schema([(c.name, _ARROW_TYPES[c.kind]) for c in columns])
 
@@ -470,9 +556,22 @@ def _source_file(path):
     return str(path).split("#", 1)[0]
 
 
-def _ids(con, table):
+def _ids(con, table, where="", params=()):
     key = _TABLES[table][1]
-    return {row[0] for row in con.execute(f"SELECT {key} FROM {table}").fetchall()}
+    return {row[0] for row in con.execute(f"SELECT {key} FROM {table} {where}", list(params)).fetchall()}
+
+
+#: Articles whose mentions another extractor version produced (or an unknown one): parameter
+#: the current version.
+_STALE = "WHERE article_id NOT IN (SELECT article_id FROM extractions WHERE extractor = ?)"
+
+
+def _record_extractor(con, article_ids):
+    """Record that this code's extractor produced the mentions of `article_ids`."""
+    article_ids = list(article_ids)
+    con.execute("DELETE FROM extractions WHERE list_contains(?, article_id)", [article_ids])
+    con.execute("INSERT INTO extractions SELECT unnest(?::VARCHAR[]), ?, ?",
+                [article_ids, extractor_version(), dt.datetime.now()])
 
 
 def _structured_files(result):

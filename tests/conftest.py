@@ -1,5 +1,6 @@
-"""Shared fixtures: paths to the shared data sets, and small article files written on the fly."""
+"""Shared fixtures: paths to the shared data sets and the schema-1 store, and small article files written on the fly."""
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "data"
 SAMPLE_ARTICLES = ROOT / "data" / "sample" / "articles"
 SEED_ARTICLE = SAMPLE_ARTICLES / "000_76c8171fdb820c38.txt"
+#: A store as schema 1 wrote it, with one title edited and one event deleted
+#: (tools/build_schema1_fixture.py); tests open copies of it, never the file itself.
+SCHEMA1_STORE = ROOT / "tests" / "fixtures" / "schema1.duckdb"
+SCHEMA1_ARTICLES = ("06_sullivan_wang_malta.txt", "25_lavrov_wang_yi_moscow.txt", "29_xi_moscow_state_visit.txt")
+SCHEMA1_EDITED_TITLE = "Sullivan and Wang Yi meet in Malta"
 
 
 def require_shared(path):
@@ -37,3 +43,13 @@ def write_article(tmp_path):
         path.write_text(header_article(published, title, body, byline), encoding="utf-8")
         return path
     return write
+
+
+@pytest.fixture
+def schema1_store(tmp_path):
+    """A copy of the schema-1 fixture store, in a folder of its own (its backup is written beside it)."""
+    folder = tmp_path / "schema1"
+    folder.mkdir()
+    copy = folder / "analyst.duckdb"
+    shutil.copyfile(SCHEMA1_STORE, copy)
+    return copy

@@ -1,11 +1,23 @@
 """`python -m loaders` as a user runs it: a real process, real files, a real store."""
+import csv
+import io
 import json
 import subprocess
 import sys
 
+import duckdb
 import pytest
 
-from tests.conftest import ROOT, SAMPLE_ARTICLES, SEED_ARTICLE
+from loaders import schema
+from loaders.migrations import SCHEMA_VERSION
+from loaders.store import Store
+from tests.conftest import (
+    ROOT,
+    SAMPLE_ARTICLES,
+    SCHEMA1_ARTICLES,
+    SCHEMA1_EDITED_TITLE,
+    SEED_ARTICLE,
+)
 
 
 def run(*args):
@@ -117,3 +129,65 @@ def test_extract_explain_says_which_rule_decided_each_field(tmp_path):
     assert "'next'" in talks["why"]["status"] and "'Quito'" in talks["why"]["venue"]
     events = run("extract", article, "--explain")
     assert all(isinstance(json.loads(line)["why"], list) for line in events.stdout.splitlines())
+
+
+def test_events_of_the_schema_1_fixture_are_the_apps_with_the_edited_title_and_without_the_deleted_event(schema1_store):
+    with duckdb.connect(str(schema1_store), read_only=True) as con:
+        [(deleted,)] = con.execute("SELECT anchors[1] FROM corrections WHERE action = 'delete'").fetchall()
+    done = run("events", "--db", schema1_store, "--format", "jsonl")
+    assert done.returncode == 0, done.stderr
+    records = [json.loads(line) for line in done.stdout.splitlines()]
+    assert SCHEMA1_EDITED_TITLE in {r["title"] for r in records}
+    assert deleted not in {f"{s['article_id']}@{s['evidence_start']}" for r in records for s in r["sources"]}
+    assert {s["article"] for r in records for s in r["sources"]} == set(SCHEMA1_ARTICLES)
+    assert any("upgraded the store from schema 1" in line for line in done.stderr.splitlines())
+    assert records == json.loads(json.dumps(schema.to_records(Store(schema1_store).events(), schema.EVENTS), default=str))
+
+
+def test_events_of_one_country_as_csv(schema1_store):
+    done = run("events", "--db", schema1_store, "--country", "usa", "--format", "csv")
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    assert [(r["title"], r["countries"]) for r in rows] == [(SCHEMA1_EDITED_TITLE, "USA;CHN")]
+
+
+def test_corrections_lists_both_corrections_of_the_schema_1_fixture_as_applied(schema1_store):
+    done = run("corrections", "--db", schema1_store, "--format", "jsonl")
+    assert done.returncode == 0, done.stderr
+    records = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [(r["correction_id"], r["action"], r["status"], r["problem"]) for r in records] == [
+        (1, "edit", "applied", None), (2, "delete", "applied", None)]
+    assert json.loads(records[0]["changes"]) == {"title": SCHEMA1_EDITED_TITLE}
+
+
+def _newer_store(path):
+    Store(path)
+    with duckdb.connect(str(path)) as con:
+        con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION + 1)])
+
+
+def _foreign_duckdb(path):
+    with duckdb.connect(str(path)) as con:
+        con.execute("CREATE TABLE sales (x INT)")
+
+
+@pytest.mark.parametrize("command, make, extra, reason", [
+    ("events", None, [], "no such store"),
+    ("corrections", "folder", [], "a folder, not a store file"),
+    ("events", lambda path: path.write_text("my notes"), [], "cannot open the store"),
+    ("corrections", _foreign_duckdb, [], "not a Parley store"),
+    ("events", _newer_store, [], f"schema version {SCHEMA_VERSION + 1} is newer than this Parley reads"),
+    ("events", Store, ["--country", "XYZ"], "--country: ['XYZ'] are not ISO 3166-1 alpha-3 codes"),
+])
+def test_bad_input_to_the_store_commands_is_one_line_naming_the_file_and_the_reason(tmp_path, command, make, extra, reason):
+    db = tmp_path / "given.duckdb"
+    if make == "folder":
+        db.mkdir()
+    elif make:
+        make(db)
+    done = run(command, "--db", db, *extra)
+    assert done.returncode == 1 and done.stdout == ""
+    assert "Traceback" not in done.stderr
+    [line] = done.stderr.splitlines()
+    assert reason in line
+    assert str(db) in line or extra

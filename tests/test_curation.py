@@ -32,8 +32,10 @@ def test_edit_is_applied_kept_with_before_and_undone(store):
     [correction] = store.corrections().to_dict("records")
     assert correction["action"] == "edit" and correction["reason"] == "reread"
     assert '"status": "held"' in correction["before"]
+    assert store.correction_statuses()["status"].tolist() == ["applied"]
     assert store.undo() == correction["correction_id"]
     assert event_with(store, "KEN–PER")["status"] == "held"
+    assert store.correction_statuses()["status"].tolist() == ["undone"]
     assert store.undo() is None
 
 
@@ -93,3 +95,18 @@ def test_a_correction_whose_event_is_gone_is_reported_not_lost(tmp_path, store):
     assert other.import_corrections(exported) == 1
     assert len(other.corrections()) == 1
     assert other.correction_problems and "no longer matches" in other.correction_problems[0]
+    [status] = other.correction_statuses().to_dict("records")
+    assert status["status"] == "unmatched" and "were not found" in status["problem"]
+
+
+def test_a_merge_whose_second_event_is_gone_is_listed_as_unmatched_with_the_reason(store, tmp_path):
+    store.merge_events(event_with(store, "KEN–PER")["event_id"], event_with(store, "FRA–DEU")["event_id"])
+    exported = tmp_path / "c.json"
+    store.export_corrections(exported)
+    other = Store(tmp_path / "other.duckdb")
+    other.add_frames(mentions=mentions_frame(mention(2, kind="call", countries=["KEN", "PER"], city=None, country=None,
+                                            title="KEN–PER call")))
+    other.import_corrections(exported)
+    [status] = other.correction_statuses().to_dict("records")
+    assert status["status"] == "unmatched" and "the event to merge in, with sources ['a3@0'], was not found" == status["problem"]
+    assert other.events()["title"].tolist() == ["KEN–PER call"]

@@ -10,6 +10,7 @@ import pytest
 
 from loaders import schema
 from loaders.errors import ParleyError, StoreBusyError
+from loaders.extractor import extractor_version
 from loaders.store import Store
 from tests.conftest import ROOT
 
@@ -42,6 +43,16 @@ def test_ingest_reports_every_file_and_second_ingest_adds_nothing(tmp_path, fold
     assert store.counts() == counts
     log = store.ingest_log()
     assert len(log) == 6 and set(log["outcome"]) == {"ingested", "duplicate", "rejected"}
+
+
+def test_the_store_records_which_extractor_read_each_article_and_reopens_without_extracting_again(tmp_path, folder):
+    db = tmp_path / "p.duckdb"
+    store = Store(db)
+    store.ingest([folder])
+    with duckdb.connect(str(db), read_only=True) as con:
+        recorded = set(con.execute("SELECT article_id, extractor FROM extractions").fetchall())
+    assert recorded == {(article, extractor_version()) for article in store.articles()["article_id"]}
+    assert Store(db).notices == []
 
 
 def test_same_article_in_two_files_is_one_article(tmp_path, write_article):
