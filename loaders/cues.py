@@ -233,6 +233,16 @@ SPORT_WORDS = (
 #: How many different words of sport, and in what share of its sentences, make a report of sport.
 SPORT_REPORT = (3, 0.25)
 
+#: Words naming a region of the world or a grouping of its states. A gathering named after one
+#: is one of its states ("the Asian-African Conference", "an Arab summit", "the Non-Aligned
+#: summit"), where a company's is named after a brand ("Web Summit").
+REGION_WORDS = (
+    r"\b(?:Asian|African|Afro-Asian|Asia-Pacific|Pacific|Andean|Amazon|Arab|European|Euro-Mediterranean|"
+    r"Mediterranean|Caribbean|Latin American|Ibero-American|Inter-American|American States|Nordic|Baltic|Balkan|"
+    r"Gulf|Arctic|Atlantic|Islamic|Commonwealth|Non-Aligned|Pan-African|Pan-American|Central American|"
+    r"South American|Southeast Asian|Eurasian|Middle East|Sahel|Danube|Black Sea|Caspian|Visegrad|Mercosur)\b",
+)
+
 #: Phrases naming meetings that are not between states even though a trigger is in them.
 NON_STATE_MEETING_WORDS = (
     r"\b(?:fomc|federal reserve|fed|opec|ecb|boj|central bank|board of directors|shareholders)\b",
@@ -564,10 +574,13 @@ LIST_JOIN = r"(?:,\s*|\s+(?:and|or)\s+|,\s+(?:and|or)\s+)(?:the\s+)?"
 #: that began in February and ended with an accord signed on 26 August"): one encounter, no list.
 SPAN_END_ITEM = r"\W*(?:and\s+)?(?:ended|ending|ends|closed|closing|concluded|until|till|through|lasted|continued)\b"
 
-#: What separates the members of a roll call, matched case-sensitively: a list's joins, and a
-#: person's title and name before "of" ("Nehru of India, Premier Chou of China and ...").
+#: What separates the members of a roll call, matched case-sensitively: a list's joins, a
+#: person's title and name before "of" ("Nehru of India, Premier Chou of China and ..."), and
+#: who led each delegation after it ("Chile, under President Boric; Peru, led by its premier; ...").
 ROSTER_GAP = (r"(?:(?:\s+[A-Z][\w.'’-]*){0,3}\s+of\s+(?:the\s+)?|(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?"
-              r"(?:[A-Z][\w.'’-]*\s+){0,5}(?:of\s+(?:the\s+)?)?)")
+              r"(?:[A-Z][\w.'’-]*\s+){0,5}(?:of\s+(?:the\s+)?)?|"
+              r",\s+(?:under|led by|headed by|represented by)\s+(?:its\s+|their\s+)?(?:[A-Z]|(?:prime|foreign|vice|deputy|"
+              r"president|premier|king|queen|chancellor|minister|ambassador|envoy))[^;,.]{0,60}[;,]\s+(?:and\s+)?(?:the\s+)?)")
 
 #: An encounter noun right after a place ("Japanese talks"): with a hyphenated pair before it,
 #: the place is a party ("German-Japanese talks").

@@ -1361,3 +1361,18 @@ def test_leaders_named_at_a_game_in_a_report_of_sport_still_meet():
     body = SPORT_REPORT + (" President Boric of Chile and President Boluarte of Peru met at the stadium "
                            "on Tuesday and agreed to co-host the next tournament.")
     assert _one(body)["countries"] == ["CHL", "PER"]
+
+
+# --- a gathering named after a region, and a roll call that names each delegation's leader -------
+
+def test_a_gathering_named_after_a_region_is_one_of_its_states_and_its_roll_call_names_them():
+    body = ("QUITO, March 5 (AP) - The Andean Conference broke up here tonight, its twelve nations having "
+            "adopted a declaration on river trade.\n\nThe delegations included those of Chile, under President "
+            "Boric; Peru, under its foreign minister; and Bolivia, led by its vice-president.")
+    record = _one(body, kind="summit")
+    assert set(record["countries"]) == {"CHL", "PER", "BOL"} and record["city"] == "Quito"
+
+
+def test_a_gathering_named_after_a_brand_is_a_company_s():
+    assert not any(r["kind"] == "summit" for r in extract(
+        "Three thousand start-ups from Chile came to the Lumen Summit, which opened in Lisbon on Monday."))

@@ -48,6 +48,7 @@ from loaders.extraction.patterns import (
     _PREDICATE_RE,
     _PRONOUN_OBJECT_RE,
     _PURPOSE_RE,
+    _REGION_RE,
     _RELATIVE_SKIP_RE,
     _REPORTING_ANY_RE,
     _REPORTING_RE,
@@ -211,7 +212,7 @@ def _named_private_event(article, sentence, start, end):
     if not word[:1].isupper() or " " in word:
         return False
     name = re.search(r"((?:[A-Z][\w'’-]*\s+){1,3})$", sentence.text[:start])
-    if name is None:
+    if name is None or _REGION_RE.search(name.group(0)):
         return False
     places = article.in_sentence(article.places, sentence)
     if any(sentence.start + name.start() <= p.start < sentence.start + end for p in places):
@@ -573,13 +574,20 @@ def _roll_call(article, sentence, candidates):
                for c in candidates[-3:]):
         return False
     actors = [p for p in article.in_sentence(article.places, sentence) if p.iso3 and article.is_actor(p)]
+    # one list of states, not "A blamed B and C"; its leaders may stand between them ("Nehru of
+    # India, Chou of China") or be told after each ("India, under Nehru; China, under Chou")
+    return max(_longest_run(article, actors), _longest_run(article, [p for p in actors if p.kind == "country"])) >= 3
+
+
+def _longest_run(article, places):
+    """The most states named in a row, joined as the members of a roll call are."""
     run, longest = set(), 0
-    for before, place in zip([None] + actors, actors):
+    for before, place in zip([None] + places, places):
         if before is None or not _ROSTER_GAP_RE.fullmatch(article.text, before.end, place.start):
             run = set()
         run.add(place.iso3)
         longest = max(longest, len(run))
-    return longest >= 3  # one list of states, not "A blamed B and C"
+    return longest
 
 
 def _attendance(article, sentence, roll_call=False):
