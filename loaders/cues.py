@@ -72,6 +72,9 @@ TRIGGERS = (
     # "negotiations" alone is often domestic ("debt ceiling negotiations"): ask for a party or a verb
     Trigger(r"(?:start(?:ed|s)?|began|begun|held|hold|holding|resum(?:ed|e|es)|open(?:ed)?|launch(?:ed)?|round of) (?:\w+ )?negotiations", "talks", "046", None),
     Trigger(r"negotiations? (?=with|between)", "talks", "046", None),
+    # negotiating at a named place is talks there ("they negotiated in Geneva for a week"); the
+    # verb alone is often a process ("negotiated the treaty over three years")
+    Trigger(r"negotiat(?:e|ed|es|ing)(?= (?:in|at) (?:the )?[A-Z])", "talks", "046", None),
     # negotiations named by what states negotiate ("peace negotiations", "nuclear negotiations")
     Trigger(r"(?:peace|nuclear|ceasefire|cease-fire|armistice|border|arms|disarmament|accession|status) negotiations", "talks", "046", None),
     # negotiations named by how they went ("marathon negotiations", "closed-door negotiations")

@@ -1376,3 +1376,26 @@ def test_a_gathering_named_after_a_region_is_one_of_its_states_and_its_roll_call
 def test_a_gathering_named_after_a_brand_is_a_company_s():
     assert not any(r["kind"] == "summit" for r in extract(
         "Three thousand start-ups from Chile came to the Lumen Summit, which opened in Lisbon on Monday."))
+
+
+# --- a span told with the ending verb is the whole encounter; negotiating at a place is talks ----
+
+@pytest.mark.parametrize("body, day, end", [
+    ("The summit of Chile and Peru in Lima, March 1-2, ended without a joint text.", "2024-03-01", "2024-03-02"),
+    # one day told with the ending verb is the last day only: the start is not known
+    ("The talks between Chile and Peru ended on Saturday in Lima.", None, "2024-03-02"),
+])
+def test_a_span_told_as_ending_is_the_encounter_s_whole_span(body, day, end):
+    record = _one(body)
+    assert (record["date"], record["end_date"]) == (day, end)
+
+
+@pytest.mark.parametrize("body, found", [
+    ("The foreign ministers of Chile and Peru negotiated in Arica for three days last week.", True),
+    ("Envoys of Chile and Peru are negotiating at the Hotel Carrera this week.", True),
+    # the verb alone is a process, not an encounter
+    ("Chile and Peru negotiated the treaty over three years.", False),
+    ("Chile's unions negotiated at length with employers.", False),
+])
+def test_negotiating_at_a_named_place_is_talks_there(body, found):
+    assert any(r["kind"] == "talks" for r in extract(body)) == found

@@ -335,7 +335,8 @@ def _read_clause(article, sentence, candidate, segment, clause, window):
             candidate.date, where = found
     if candidate.date is not None:
         candidate.why["date"] = f"nearest date in {where}: {candidate.date.text!r} ({candidate.date.rule})"
-    if candidate.date is not None and candidate.date.precision == "day" and \
+    # "the talks end on Friday": that day is the last; a span ("the July 15-16 summit ends") is all of it
+    if candidate.date is not None and candidate.date.precision == "day" and candidate.date.end_date is None and \
             _ENDING_RE.search(article.text[cl[0]:cl[1]]):
         candidate.ends, candidate.date = candidate.date, None
         candidate.why["date"] = f"the encounter is told as ending: {candidate.ends.text!r} is its last day"
