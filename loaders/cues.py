@@ -99,9 +99,13 @@ TRIGGERS = (
     Trigger(r"(?:arrived|arrives|arriving|landed|lands|touched down) in", "visit", "042", "visit"),
     # a stop on a journey: "stopped in Lima", "stopped over in Quito"
     Trigger(r"(?:stopped|stops|stopping|stop) (?:off |over )?in(?= (?-i:[A-Z]))", "visit", "042", "visit"),
-    Trigger(r"(?:travel(?:s|led|ling|ed|ing)?|go(?:es|ing)?|went|head(?:s|ed)?|fl(?:y|ies|ew|ying|own)) to", "visit", "042", "visit"),
+    Trigger(r"(?:travel(?:s|led|ling|ed|ing)?|go(?:es|ing)?|went|head(?:s|ed)?|fl(?:y|ies|ew|ying|own)) (?:on )?to", "visit", "042", "visit"),
+    Trigger(r"(?:fl(?:y|ies|ew|ying|own)) into(?= (?:the )?(?-i:[A-Z]))", "visit", "042", "visit"),
+    # an itinerary: "will go on to Lima", "moves on to Quito", "a tour that took him to Peru and Chile"
+    Trigger(r"(?:continu(?:e|es|ed|ing)|mov(?:e|es|ed|ing)) on to", "visit", "042", "visit"),
+    Trigger(r"(?:take|takes|taking|took|taken) (?:him|her|them) (?:on )?to(?= (?:the )?(?-i:[A-Z]))", "visit", "042", "visit"),
     Trigger(r"(?:is|are|was|were) due in", "visit", "042", "visit"),
-    Trigger(r"(?:leave|leaves|left|depart(?:s|ed)?) for", "visit", "042", "visit"),
+    Trigger(r"(?:leave|leaves|leaving|left|depart(?:s|ed|ing)?) for", "visit", "042", "visit"),
     # a state sending its envoy abroad: "Eritrea sent its foreign minister to Addis Ababa"
     Trigger(r"(?:sent|sends|send|dispatched|dispatches)(?= (?:its|his|her|their|a|an|the|two|three) (?:[\w'’.-]+,? ){0,5}?"
             r"(?:envoys?|delegations?|emissar(?:y|ies)|(?:foreign |prime |defen[cs]e )?ministers?|advis[eo]rs?|"
@@ -460,6 +464,8 @@ _PLANNED_OR_VISITED = (r"(?:planned|scheduled|set|slated|earmarked) for|"
 LOCATION_PREPOSITIONS = (r"\b(?:in|at|outside|inside|to|into|across|on the outskirts of|above|via|over|since|"
                          # where a journey starts: "flew in from Quito", "on his way back from Lima"
                          r"(?:flew|flown|flying|fly|arrived|arriving|returned|returning|travell?ed|came|coming|back|in|way) from|"
+                         # where a journey goes: "left for Lima"
+                         r"(?:left|leave|leaves|leaving|depart(?:s|ed|ing)?) for|"
                          + _PLANNED_OR_VISITED + r")" + _PLACE_MODIFIERS)
 
 #: A place after these is where an encounter is held: a locative ("in", "at"), or "to" after a
@@ -467,9 +473,11 @@ LOCATION_PREPOSITIONS = (r"\b(?:in|at|outside|inside|to|into|across|on the outsk
 #: Quito"). A bare "to" is no venue ("their claims to the city", "sent aid to Lima").
 VENUE_PREPOSITIONS = (
     # "since Helsinki in 2018": the place of an earlier encounter
-    r"\b(?:in|at|outside|inside|on the outskirts of|since|(?:trips?|visits?|visited|journey|tour|travel\w*|"
+    r"\b(?:in|at|into|outside|inside|on the outskirts of|since|(?:trips?|visits?|visited|journey|tour|travel\w*|"
     r"fl(?:y|ies|ew|own|ying)|went|go(?:es|ing)?|gone|came|comes?|coming|return\w*|head\w*|arriv\w*|"
     r"back|invit\w*(?:\s+[\w-]+){0,3}|welcom\w*(?:\s+[\w-]+){0,3}|(?:sent|sends|send|dispatch\w*)\b[^.;]{0,80}?|"
+    # an itinerary: "will go on to Lima", "a tour that took him to Quito"
+    r"(?:go(?:es|ing)?|went|gone|continu\w*|mov(?:e|es|ed|ing)) on|(?:take|takes|taking|took|taken) (?:him|her|them)(?: on)?|"
     # "the visit of the Chilean president to Peru"
     r"(?:visit|trip|journey|tour)s? (?:of|by)(?:\s+[\w'’.-]+){1,5}?) to|"
     # "left for Moscow": where the journey goes

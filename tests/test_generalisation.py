@@ -1399,3 +1399,25 @@ def test_a_span_told_as_ending_is_the_encounter_s_whole_span(body, day, end):
 ])
 def test_negotiating_at_a_named_place_is_talks_there(body, found):
     assert any(r["kind"] == "talks" for r in extract(body)) == found
+
+
+# --- an itinerary: every country on it is a visit by the traveller ------------------------------
+
+@pytest.mark.parametrize("body, hosts, status", [
+    ("Chile's foreign minister arrived in Lima on Sunday. She leaves for Bolivia on Tuesday and will go on "
+     "to Ecuador, Colombia and Panama.", {"PER", "BOL", "ECU", "COL", "PAN"}, None),
+    ("The Chilean president's tour will take him to Peru, Bolivia and Ecuador next week.", {"PER", "BOL", "ECU"}, "planned"),
+    ("The Chilean president flew into Peru on Sunday, the second stop of a tour that also took him to Bolivia "
+     "and Ecuador.", {"PER", "BOL", "ECU"}, "held"),
+])
+def test_every_country_of_an_itinerary_is_a_visit_by_the_traveller(body, hosts, status):
+    visits = [r for r in extract(body) if r["kind"] == "visit"]
+    assert {r["country"] for r in visits} == hosts
+    assert all("CHL" in r["countries"] for r in visits)
+    assert status is None or {r["status"] for r in visits} == {status}
+
+
+def test_a_list_of_parties_stays_a_list_of_parties():
+    # "Peru, Bolivia and Ecuador" after "between" are parties, not places, all three
+    record = _one("Talks between Peru, Bolivia and Ecuador opened in Quito on Monday.")
+    assert set(record["countries"]) == {"PER", "BOL", "ECU"} and record["city"] == "Quito"

@@ -247,6 +247,24 @@ def _date_from_lede(article, groups, candidates):
             _because(group, "date", f"the lede's day {day.text!r}: undated, held, its parties named there")
 
 
+def _travellers(article, groups):
+    """A journey told on from one sentence to the next keeps its traveller ("Wang arrived in Suva
+    on Sunday. He leaves for Tonga on Tuesday"): a visit naming only where it goes takes the
+    visitor of the visit told within two sentences before it."""
+    last = None
+    for group in groups:
+        if group.kind != "visit":
+            continue
+        hosts = set(_tour_hosts(article, group)) | {group.country}
+        visitors = [c for c in group.countries if c not in hosts]
+        if visitors:
+            last = (max(group.sentences), visitors)
+        elif last is not None and 0 <= min(group.sentences) - last[0] <= 2:
+            group.countries = _unique(last[1] + group.countries)
+            _because(group, "countries", "the traveller of the visit told just before")
+            last = (max(group.sentences), last[1])
+
+
 def _split_tours(article, groups):
     """A visit to several countries told at once ("toured Egypt and Ethiopia", "a tour of Kenya,
     Uganda and Rwanda") is one visit per country visited, each with the visitor and its host."""

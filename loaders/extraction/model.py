@@ -14,6 +14,7 @@ from loaders.extraction.patterns import (
     _ENCOUNTER_NOUN_AFTER_RE,
     _HEAD_AFTER_RE,
     _HEAD_BEFORE_RE,
+    _LIST_JOIN_RE,
     _LOCATION_RE,
     _MEDIA_RE,
     _NAME_RE,
@@ -234,6 +235,10 @@ class _Article:
             return False
         if _NON_ACTOR_AFTER_RE.match(self.text, place.end) and not paired:
             return False
+        # a list goes on as it began: "flew to Peru, Bolivia and Chile" names three places
+        listed = next((p for p in reversed(self.places) if p.end <= place.start), None)
+        if listed is not None and listed.kind in ACTOR_KINDS and _LIST_JOIN_RE.fullmatch(self.text, listed.end, place.start):
+            return self.is_actor(listed)
         return True
 
     # Heads of delegation not in the gazetteer: "the US delegation was headed by Sonata Coulter",
