@@ -562,6 +562,11 @@ GROUP_REFERENCES = (
     r"delegations|negotiators|deputies|governments|diplomats|advisers|advisors)\b",
 )
 
+#: Before an encounter noun, a possessive of the parties told before: "their next summit", "the
+#: leaders' first session" is an encounter of the same parties.
+THEIR_ENCOUNTER = (r"\b(?:their|the (?:leaders|ministers|presidents|premiers|delegations|sides|"
+                   r"heads of (?:state|government))['’])\s+(?:[\w-]+\s+){0,2}$")
+
 #: A headline's infinitive is its future: "Tajik, Kyrgyz presidents to sign border treaty",
 #: "Biden to meet Xi in Bali" (a short sentence, no finite verb before the "to" of the trigger).
 HEADLINE_FUTURE = (r"^(?:(?!\b(?:is|are|was|were|be|been|will|would|has|have|had|said|says|agreed|plans?|wants?|"

@@ -1421,3 +1421,20 @@ def test_a_list_of_parties_stays_a_list_of_parties():
     # "Peru, Bolivia and Ecuador" after "between" are parties, not places, all three
     record = _one("Talks between Peru, Bolivia and Ecuador opened in Quito on Monday.")
     assert set(record["countries"]) == {"PER", "BOL", "ECU"} and record["city"] == "Quito"
+
+
+# --- "their next summit": an encounter of the parties told before ------------------------------
+
+@pytest.mark.parametrize("second", [
+    "Their next summit will take place in Quito in November.",
+    "A communique said the leaders' next summit would be held in Quito in November.",
+])
+def test_an_encounter_told_as_theirs_is_one_of_the_parties_told_before(second):
+    body = "The presidents of Chile, Peru and Bolivia met in Lima on Monday. " + second
+    record = _one(body, status="planned")
+    assert set(record["countries"]) == {"CHL", "PER", "BOL"} and record["city"] == "Quito"
+
+
+def test_their_talks_told_again_are_no_second_encounter():
+    records = extract("The presidents of Chile and Peru met in Lima on Monday. Their talks focused on lithium.")
+    assert len(records) == 1

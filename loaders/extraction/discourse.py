@@ -34,6 +34,7 @@ from loaders.extraction.patterns import (
     _SINCE_OTHER_EVENT_RE,
     _SPAN_END_ITEM_RE,
     _SPORT_RE,
+    _THEIR_ENCOUNTER_RE,
     _UNDER_WAY_AFTER_RE,
     _UNDER_WAY_BEFORE_RE,
     KIND_CLASS,
@@ -245,6 +246,21 @@ def _date_from_lede(article, groups, candidates):
         if countries and (set(countries) <= named or opened):
             group.date = day
             _because(group, "date", f"the lede's day {day.text!r}: undated, held, its parties named there")
+
+
+def _their_encounters(article, groups):
+    """An encounter told as theirs ("their next summit", "the leaders' first session") and naming
+    fewer than two parties is one of the parties of the encounter told before it."""
+    for index, group in enumerate(groups):
+        first = min(group.members, key=lambda m: m.sentence)
+        if len(group.countries) >= 2 or not _NOUN_TRIGGER_RE.search(article.text, first.start, first.end) or \
+                not _THEIR_ENCOUNTER_RE.search(article.text, max(0, first.start - 60), first.start):
+            continue
+        before = [g for g in groups[:index] if len(g.countries) >= 2 and min(g.sentences) <= first.sentence]
+        if before:
+            told = max(before, key=lambda g: max(s for s in g.sentences if s <= first.sentence))
+            group.countries = _unique(told.countries + group.countries)
+            _because(group, "countries", "an encounter told as theirs: the parties of the encounter told before it")
 
 
 def _travellers(article, groups):

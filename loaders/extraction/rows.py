@@ -25,6 +25,7 @@ from loaders.extraction.discourse import (
     _last_time,
     _off_the_field,
     _split_tours,
+    _their_encounters,
     _travellers,
 )
 from loaders.extraction.fold import _finish, _fold
@@ -98,6 +99,7 @@ def _article_rows(record):
     _date_from_gathering(article, groups)
     _date_visits_from_meetings(groups)
     _date_visits_under_way(article, groups)
+    _their_encounters(article, groups)
     _travellers(article, groups)
     groups = _split_tours(article, groups)
     rows = []
