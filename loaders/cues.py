@@ -723,11 +723,16 @@ DAYS_APART_BEFORE = r"\b(?P<count>a|one|two|three|four|five|\d)\s+days?\s+(?P<re
 LAST_TIME_BEFORE = r"\blast\s+$"
 #: Between "since" and its date, a word other than these tells another kind of event ("since the
 #: war began in 2011", "since independence in 1991"): the date is no earlier encounter.
-SINCE_OTHER_EVENT = r"\b(?!(?:the|early|late|mid|in|on|at|of|around|about|some|back)\b)[a-z][\w-]*\b"
+SINCE_OTHER_EVENT = r"\b(?!(?:the|early|late|mid|in|on|at|of|around|about|some|back|one|last|previous)\b)[a-z][\w-]*\b"
 #: "have not met since the summit in Osaka", "had not spoken since 2019": the last encounter.
 NOT_SINCE_BEFORE = r"\b(?:not|never|n[o’']t)\s+(?:\w+\s+)?$"
 FIRST_SINCE_BEFORE = r"\bfirst\s+(?:[\w'’.-]+\s+){0,3}$"
 FIRST_SINCE_AFTER = r"^[^;:]*?\bsince\s+"
+#: The encounter just told is the first since an earlier one: "the summit, the first since the
+#: one in Quito in 2019"; "the first time the two presidents meet in person since Quito": the
+#: trigger stays the new encounter, and the since-clause tells another.
+FIRST_SINCE_APPOSITIVE = r"^,?\s*(?:the|its|their)\s+first(?:\s+[\w'’-]+){0,3}?\s+since\s+"
+FIRST_TIME_BEFORE = r"\bthe\s+first\s+time\b[^.;:]{0,80}$"
 
 #: Plural encounter nouns that can open a list of past or coming encounters (a chronology).
 PLURAL_TRIGGER_NOUNS = r"(?:meetings|talks|summits|visits|trips|encounters|rounds|negotiations|consultations|calls)$"

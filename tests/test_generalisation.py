@@ -1438,3 +1438,20 @@ def test_an_encounter_told_as_theirs_is_one_of_the_parties_told_before(second):
 def test_their_talks_told_again_are_no_second_encounter():
     records = extract("The presidents of Chile and Peru met in Lima on Monday. Their talks focused on lithium.")
     assert len(records) == 1
+
+
+# --- "the summit, the first since the one in Quito": the trigger is the new encounter -----------
+
+@pytest.mark.parametrize("body, earlier", [
+    ("At Monday's summit, the first since the one in Quito in December 2019, the presidents of Chile, "
+     "Peru and Bolivia adopted a declaration.", ("summit", "2019-12-01", "Quito")),
+    ("It will be the first time the presidents of Chile and Peru meet in person since Quito in November 2019.",
+     ("meeting", "2019-11-01", "Quito")),
+    # "since" followed by another kind of event tells no earlier encounter
+    ("The summit of Chile and Peru, the first since the border war ended in 2019, opened in Lima on Monday.", None),
+])
+def test_an_encounter_the_first_since_another_tells_both(body, earlier):
+    records = extract(body)
+    held_before = [(r["kind"], r["date"], r["city"]) for r in records if r["date"] and r["date"] < "2020"]
+    assert held_before == ([earlier] if earlier else [])
+    assert any(r["date"] is None or r["date"] >= "2024" for r in records)

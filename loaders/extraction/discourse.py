@@ -18,7 +18,9 @@ from loaders.extraction.patterns import (
     _DAYS_APART_OPENING_RE,
     _DAYS_APART_RE,
     _FIRST_SINCE_AFTER_RE,
+    _FIRST_SINCE_APPOSITIVE_RE,
     _FIRST_SINCE_BEFORE_RE,
+    _FIRST_TIME_BEFORE_RE,
     _HEAD_AFTER_RE,
     _HEAD_BEFORE_RE,
     _LAST_TIME_BEFORE_RE,
@@ -117,6 +119,7 @@ def _first_since(article, candidates):
     at the place the since-clause names, if any."""
     if "since" not in article.text:
         return
+    candidates[:] = sorted(candidates + _first_since_another(article, candidates), key=lambda c: (c.sentence, c.start))
     for candidate in candidates:
         sentence = article.sentences[candidate.sentence]
         before = article.text[max(sentence.start, candidate.start - 40):candidate.start]
@@ -166,6 +169,49 @@ def _first_since(article, candidates):
         candidate.city = (there.city or there.name) if there and there.kind != "country" else None
         if len(candidate.countries) < 2:  # "their first ... since": the parties of the one told
             candidate.countries = _unique(candidate.countries + article.recent_pair(candidate.sentence))
+
+
+def _first_since_another(article, candidates):
+    """The earlier encounters told by "the summit, the first since the one in Quito in 2019" or
+    "the first time the two presidents meet since Quito in 2019": a new candidate for each, of the
+    kind and parties of the trigger, held at the date and place of the since-clause; the trigger
+    stays the new encounter. A trigger inside the since-clause tells the earlier one itself."""
+    earlier = []
+    for candidate in candidates:
+        sentence = article.sentences[candidate.sentence]
+        if candidate.earlier:
+            continue
+        reach = article.text[candidate.end:min(sentence.end, candidate.end + SINCE_REACH)]
+        if _NOUN_TRIGGER_RE.search(article.text, candidate.start, candidate.end):
+            word = _FIRST_SINCE_APPOSITIVE_RE.match(reach)
+        elif _FIRST_TIME_BEFORE_RE.search(article.text, sentence.start, candidate.start):
+            word = _FIRST_SINCE_AFTER_RE.match(reach)
+        else:
+            continue
+        if word is None:
+            continue
+        since_at = candidate.end + word.end()
+        since = next((m for m in article.dates_from(since_at, min(sentence.end, since_at + SINCE_DATE_REACH))), None)
+        # a trigger of its own in between ("the summit, their first formal meeting since 2021")
+        # or in the since-clause tells the earlier encounter itself
+        if since is None or since.precision not in ("day", "month", "year") or \
+                any(candidate.end <= other.start < since.end for other in candidates) or \
+                _SINCE_OTHER_EVENT_RE.search(article.text, since_at, since.start):
+            continue
+        if candidate.date is not None and candidate.date.start >= since_at:
+            candidate.date = None  # the since-clause's date is the earlier encounter's
+        one = copy.copy(candidate)
+        one.why = dict(candidate.why)
+        one.status, one.anaphoric, one.date, one.earlier = "held", False, since, True
+        there = next((p for p in article.in_sentence(article.places, sentence)
+                      if since_at <= p.start < since.end + 30 and article.is_location(p)), None)
+        one.country = there.iso3 if there else None
+        one.city = (there.city or there.name) if there and there.kind != "country" else None
+        if candidate.city == one.city and one.city:
+            candidate.city = candidate.country = None
+        one.why.update(status="an earlier encounter: 'the first since'", date=f"the date after 'since': {since.text!r}")
+        earlier.append(one)
+    return earlier
 
 
 def _bare_rounds(article, candidates):

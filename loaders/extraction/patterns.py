@@ -153,6 +153,8 @@ _NOT_SINCE_BEFORE_RE = re.compile(cues.NOT_SINCE_BEFORE, _FLAGS)
 
 
 _FIRST_SINCE_AFTER_RE = re.compile(cues.FIRST_SINCE_AFTER, _FLAGS)
+_FIRST_SINCE_APPOSITIVE_RE = re.compile(cues.FIRST_SINCE_APPOSITIVE, _FLAGS)
+_FIRST_TIME_BEFORE_RE = re.compile(cues.FIRST_TIME_BEFORE, _FLAGS)
 
 
 _DURATION_RE = re.compile(r"\b(?P<duration>" + "|".join(map(re.escape, cues.DURATION_WORDS)) + r")\s+(?:[\w-]+\s+){0,2}$", _FLAGS)
