@@ -2,6 +2,7 @@
 and bad input (each kind gives a one-line reason while the good files of the batch are read)."""
 import codecs
 import json
+import random
 import re
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 from loaders import articles, registry, schema
 from loaders.errors import InputError, ParleyError
 from loaders.settings import SETTINGS
-from tests.conftest import require_shared
+from tests.conftest import binary_samples, require_shared
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -305,6 +306,66 @@ def test_bad_input_gives_a_one_line_reason(dates, tmp_path, name, content, outco
     if check:
         rows = _rows(result, path)
         assert len(rows) == 1 and check(rows.iloc[0]), rows.to_dict("records")
+
+
+# -- binary data, told by the statistics of its characters (issue 14) --------------------
+
+_RNG = random.Random(6)
+# name, bytes, the start of the reason
+BINARY = [(name, data, "binary file" if name != "archive.txt" else "an archive (zip)")
+          for name, data in binary_samples().items()] + [
+    # no NUL byte: not UTF-8, and no encoding makes text of it
+    ("no_nul.txt", bytes(_RNG.randrange(1, 256) for _ in range(50_000)), "binary or undecodable file"),
+    # valid UTF-8 (ASCII), a fifth of it control characters
+    ("controls.txt", bytes(_RNG.randrange(1, 128) for _ in range(50_000)),
+     "binary file, not text: 2"),
+    # valid UTF-16 with its BOM, but no text: private-use code points
+    ("private.txt", codecs.BOM_UTF16_LE + "".join(chr(_RNG.randrange(0xE000, 0xF900)) for _ in range(5_000))
+     .encode("utf-16-le"), "binary file, not text: 100% of its characters are control or replacement"),
+    # valid UTF-8, but symbols (box drawing, shapes), no letters
+    ("symbols.txt", "".join(chr(_RNG.randrange(0x2500, 0x2600)) for _ in range(5_000)).encode(),
+     "binary file, not text: 0% of its characters beyond spaces, digits, punctuation and ASCII symbols are letters"),
+    # text cut by replacement characters: a file decoded with errors='replace' before it came here
+    ("replaced.txt", ("Ministers met in Geneva. " + "\ufffd" * 40).encode() * 20, "binary file, not text:"),
+]
+
+
+@pytest.mark.parametrize("name, content, reason", BINARY, ids=[case[0] for case in BINARY])
+def test_binary_data_named_as_text_is_rejected_with_one_line(tmp_path, name, content, reason):
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = _read(path)
+    found = _outcome(result, path)
+    assert (found.outcome, len(result.articles)) == ("rejected", 0), found
+    assert found.reason.startswith(reason) and "\n" not in found.reason, found
+
+
+# text in many scripts and encodings: letters (with combining marks), digits and punctuation
+TEXT_SAMPLES = [
+    ("English", "Ministers met in Geneva on 18 February 2025; they agreed to meet again."),
+    ("Russian", "Делегации России и США встретились в Стамбуле в четверг и обсудили работу посольств."),
+    ("Hindi", "भारत और रूस के विदेश मंत्रियों ने गुरुवार को मॉस्को में बातचीत की।"),
+    ("Persian with zero-width non-joiners", "وزیران خارجه\u200cی دو کشور روز پنجشنبه در تهران دیدار کردند."),
+    ("Chinese with its punctuation", "中美两国元首在伍德赛德举行会晤，双方同意恢复军事沟通。"),
+    ("Greek", "Οι υπουργοί Εξωτερικών συναντήθηκαν στην Αθήνα την Πέμπτη."),
+    ("numbers alone", "\n".join(str(n) for n in range(1, 500))),
+    ("a markdown table", "| year | talks |\n|---|---|\n| 2023 | 4 |\n| 2024 | 7 |\n"),
+    ("a short line of emoji", "🤝🇺🇸🇨🇳"),
+]
+
+
+@pytest.mark.parametrize("script, text", TEXT_SAMPLES, ids=[case[0] for case in TEXT_SAMPLES])
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_text_in_any_script_is_not_taken_for_binary_data(script, text, encoding):
+    assert registry.binary_reason(text) is None
+    decoded, _ = registry.decode(text.encode(encoding), script)  # 'utf-16' writes a byte-order mark
+    assert decoded == text
+
+
+@pytest.mark.parametrize("text, encoding", [(RUSSIAN, "cp1251"), (FRENCH, "latin-1"), (FRENCH, "cp1252")])
+def test_single_byte_encodings_are_still_detected_as_text(text, encoding):
+    decoded, problems = registry.decode(text.encode(encoding), "article.txt")
+    assert decoded == text and problems[0].startswith("not UTF-8: read as")
 
 
 def test_bad_files_do_not_stop_the_good_ones_in_the_same_batch(dates, tmp_path):
