@@ -33,9 +33,12 @@ most frequent ActionGeo, and its evidence names the codes, actors, place and the
 Kind and status come from the CAMEO code (CAMEO_KINDS): 041 call, 042/043 visit, 046 talks,
 others meeting; status held, except 036 (intent to meet) planned.
 
-The file is streamed line by line; only the running groups are held. Rows that cannot be
-read (wrong number of fields, bad SQLDATE, no SOURCEURL, unknown FIPS code) are reported as
-'FILE row N, field F: reason' problems; see `read_gdelt_report`.
+The file is streamed line by line; only the running groups are held. Every mention has a date
+and at least one party: a diplomatic row without a valid SQLDATE, without a SOURCEURL or
+without a party with a country code (two regions, 'EUR' and 'AFR') is skipped, and reported as
+a 'FILE row N, field F: reason' problem, as is an unknown FIPS code (the venue's country is then
+left empty); see `read_gdelt_report`. Rows with the wrong number of fields are skipped and
+reported the same way.
 """
 import csv
 import hashlib
@@ -205,6 +208,12 @@ def _add_row(groups, fields, number, file, fips, problems):
             iso3 = _fips(fields[geo], fips, file, number, FIELD_NAMES[geo], problems)
         if iso3:
             parties.append(iso3)
+    if not parties:
+        actors = ", ".join(fields[country] or fields[code] or "none" for code, country in
+                           ((ACTOR1_CODE, ACTOR1_COUNTRY), (ACTOR2_CODE, ACTOR2_COUNTRY)))
+        problems.append(RowProblem(file, number, "Actor1CountryCode/Actor2CountryCode",
+                                   f"no party with an ISO3 country code (actors {actors}); row skipped"))
+        return False
     pair = tuple(sorted(set(parties)))
     key = (url, pair, fields[EVENT_ROOT])
     group = groups.get(key)
