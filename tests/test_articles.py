@@ -12,10 +12,9 @@ import pytest
 from loaders import articles, registry, schema
 from loaders.errors import InputError, ParleyError
 from loaders.settings import SETTINGS
-from tests.conftest import binary_samples, require_shared
+from tests.conftest import SHARED, binary_samples, require_shared
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 SEED = SHARED / "seed"
 DEVSET = SHARED / "devset" / "articles"
 
