@@ -16,7 +16,9 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
-#: Colour per event kind (colour-blind safe, Okabe-Ito).
+from loaders import schema
+
+#: Colour per event kind (colour-blind safe, Okabe-Ito); the kinds are schema.EVENT_KINDS.
 KIND_COLORS = {
     "meeting": "#0072B2",
     "talks": "#D55E00",
@@ -26,7 +28,7 @@ KIND_COLORS = {
     "signing": "#56B4E9",
 }
 OTHER_COLOR = "#777777"
-KINDS = tuple(KIND_COLORS)
+KINDS = schema.KIND_NAMES
 #: The template every figure names, so no default (Streamlit's among them) slips in.
 TEMPLATE = "plotly_white"
 #: Colours of series such as countries, in order of activity: Okabe-Ito without black, then

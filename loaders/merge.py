@@ -40,7 +40,7 @@ KIND_RANK = schema.KIND_RANK
 #: A signing told by one source and the meeting where it was signed told by another are one
 #: encounter (the meeting's kind names it: a signing ranks below every kind it joins).
 SIGNED_AT = {"agree", "consult"}
-PRECISION_RANK = {"day": 3, "week": 2, "month": 1, "year": 0, "unknown": -1}
+PRECISION_RANK = schema.PRECISION_RANK
 RULES = ("different sources", "compatible kind", "agreeing status", "overlapping participants",
          "compatible dates", "same venue")
 
