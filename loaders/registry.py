@@ -235,19 +235,15 @@ def formats():
 
 
 def format_for(sample):
-    """The Format that reads `sample`'s file, or None when no format recognises it."""
-    matching = [f for f in formats() if _sniffs(f, sample)]
+    """The Format that reads `sample`'s file, or None when no format recognises it.
+
+    A sniffer that raises is a bug and its error is raised, not taken for "not recognised".
+    """
+    matching = [f for f in formats() if f.sniff(sample)]
     if not matching:
         return None
     order = {f.name: i for i, f in enumerate(matching)}
     return min(matching, key=lambda f: (-f.priority, sample.suffix not in f.suffixes, order[f.name]))
-
-
-def _sniffs(fmt, sample):
-    try:
-        return bool(fmt.sniff(sample))
-    except Exception:  # a sniffer that trips over odd input has simply not recognised it
-        return False
 
 
 # -- reading bytes as text -------------------------------------------------------------------

@@ -43,7 +43,8 @@ import pandas as pd
 from lxml import etree
 
 from loaders import schema
-from loaders.errors import InputError, RowProblem
+from loaders.errors import InputError, ParleyError, RowProblem
+from loaders.gazetteer import country_name
 from loaders.settings import ROOT, SETTINGS
 
 try:  # the registry is another contributor's module; without it the readers still work
@@ -341,11 +342,8 @@ def _country_label(iso3, source_name):
     """The country's display name: the gazetteer's where it knows the code, else the source's."""
     if iso3:
         try:
-            from loaders.gazetteer import country_name
-            name = country_name(iso3)
-            if name:
-                return name
-        except Exception:  # gazetteer missing or without this code: the source's own name serves
+            return country_name(iso3)
+        except ParleyError:  # a code the gazetteer does not hold: the source's own name serves
             pass
     return source_name
 

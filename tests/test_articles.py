@@ -395,6 +395,42 @@ def test_a_reader_that_crashes_is_reported_not_raised(tmp_path, monkeypatch):
     assert found.outcome == "rejected" and found.reason.startswith("could not be read (KeyError")
 
 
+def test_a_sniffer_that_crashes_is_a_bug_raised_not_an_unknown_format(tmp_path, monkeypatch):
+    registry.formats()
+    monkeypatch.setattr(registry, "_FORMATS", list(registry._FORMATS))
+
+    def sniff(sample):
+        return sample.json_keys()["no such key"]
+
+    registry.register_format("broken-sniffer", sniff=sniff, suffixes=(".txt",), priority=99)(articles.read_plain_text)
+    path = tmp_path / "article.txt"
+    path.write_text("Ministers met in Geneva.\n")
+    with pytest.raises(TypeError):
+        registry.format_for(registry.sample(path))
+    found = _outcome(registry.read_paths([path]), path)
+    assert found.outcome == "rejected" and found.reason.startswith("could not be read (TypeError"), found
+
+
+@pytest.mark.parametrize("error, reported", [(ValueError("day is out of range"), True),
+                                             (OverflowError("date value out of range"), True),
+                                             (KeyError("a bug"), False)])
+def test_a_date_that_cannot_be_parsed_is_a_problem_but_a_bug_is_raised(monkeypatch, error, reported):
+    from loaders import dates
+
+    def parse_published(text):
+        raise error
+
+    monkeypatch.setattr(dates, "parse_published", parse_published)
+    text = " date 2024-03-01 World\nTalks\n\nMinisters met.\n"
+    if not reported:
+        with pytest.raises(KeyError):
+            articles.read_text_input(text, "paste")
+        return
+    row = articles.read_text_input(text, "paste").iloc[0]
+    assert pd.isna(row["published"])
+    assert row["problems"][0] == f"header date '2024-03-01' could not be read as a date ({type(error).__name__})"
+
+
 # -- the registry -------------------------------------------------------------------------
 
 def test_a_more_specific_format_registered_elsewhere_wins_over_article_json(tmp_path, monkeypatch):

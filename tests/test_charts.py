@@ -623,3 +623,8 @@ def test_every_kind_of_event_has_its_own_colour():
     assert set(style.KIND_COLORS) == set(schema.KIND_NAMES)
     assert len(set(style.KIND_COLORS.values())) == len(style.KIND_COLORS)
 
+
+@pytest.mark.parametrize("code, name", [("TUR", "Türkiye"), ("DDR", "East Germany"), ("XKX", "Kosovo"),
+                                        ("EUR", "EUR"), ("", ""), (None, "")])
+def test_country_names_come_from_the_gazetteer_and_other_codes_show_as_they_are(code, name):
+    assert style.country_name(code) == name
