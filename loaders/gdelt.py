@@ -54,11 +54,7 @@ from loaders import schema
 from loaders.errors import InputError, RowProblem
 from loaders.settings import ROOT, SETTINGS
 
-try:  # the registry is another contributor's module; without it the readers still work
-    from loaders.registry import register_format
-except ImportError:  # pragma: no cover - only while loaders/registry.py is missing
-    def register_format(name, **_):
-        return lambda read: read
+from loaders.registry import register_format
 
 FIPS_CSV = ROOT / "data" / "fips_iso3.csv"
 N_FIELDS = 61

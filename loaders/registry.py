@@ -21,8 +21,8 @@ deliberately low so that a specific shape registered elsewhere wins:
 header text 20, HTML 10, JSON/CSV article collections 0, plain text -10. Give a format that
 recognises a specific shape (structured events) a priority above 20.
 
-The modules in `REGISTERED_MODULES` are imported on first use (those not written yet are
-skipped), so a new format needs no edit here beyond its module name in that tuple.
+The modules in `REGISTERED_MODULES` are imported on first use, so a new format needs no edit
+here beyond its module name in that tuple.
 
 `read_paths` reports every file as a `FileOutcome`: "read" (with its row count, and any
 file-level problems joined in `reason`) or "rejected" with a one-line reason, among them:
@@ -57,7 +57,7 @@ from loaders import schema
 from loaders.errors import InputError, ParleyError
 from loaders.settings import SETTINGS
 
-#: Modules that register formats, imported lazily by `formats()`; missing ones are skipped.
+#: Modules that register formats, imported by `formats()` on first use (they import this one).
 REGISTERED_MODULES = ("loaders.articles", "loaders.travels", "loaders.gdelt", "loaders.eventsfile")
 
 #: How much of a file the sniffers see.
@@ -221,15 +221,9 @@ def formats():
     """Every registered Format, highest priority first (importing REGISTERED_MODULES once)."""
     global _imported
     if not _imported:
-        _imported = True
         for module in REGISTERED_MODULES:
-            try:
-                importlib.import_module(module)
-            except ModuleNotFoundError as error:
-                # a contributor's module not written yet; any other import failure is a bug
-                # and is raised
-                if error.name != module:
-                    raise
+            importlib.import_module(module)
+        _imported = True
     order = {f.name: i for i, f in enumerate(_FORMATS)}
     return sorted(_FORMATS, key=lambda f: (-f.priority, order[f.name]))
 

@@ -46,12 +46,9 @@ from loaders import schema
 from loaders.errors import InputError, ParleyError, RowProblem
 from loaders.gazetteer import country_name
 from loaders.settings import ROOT, SETTINGS
+from loaders.topics import topics_of
 
-try:  # the registry is another contributor's module; without it the readers still work
-    from loaders.registry import register_format
-except ImportError:  # pragma: no cover - only while loaders/registry.py is missing
-    def register_format(name, **_):
-        return lambda read: read
+from loaders.registry import register_format
 
 #: slug -> ISO3 table for the `country`/`from` elements (see the module docstring).
 COUNTRIES_CSV = ROOT / "data" / "travels_iso3.csv"
@@ -359,11 +356,7 @@ def _surname(name):
 
 def _topics(evidence):
     """Topic labels per evidence text from `loaders.topics.topics_of` ([] for a record with no
-    remarks, and for every record while loaders/topics.py is missing)."""
-    try:
-        from loaders.topics import topics_of
-    except ImportError:
-        return [[] for _ in range(len(evidence))]
+    remarks)."""
     return [list(topics_of(text)) if text else [] for text in evidence]
 
 
