@@ -45,6 +45,7 @@ from lxml import etree
 from loaders import schema
 from loaders.errors import InputError, ParleyError, RowProblem
 from loaders.gazetteer import country_name
+from loaders.sentences import split_sentences
 from loaders.settings import ROOT, SETTINGS
 from loaders.topics import topics_of
 
@@ -65,7 +66,7 @@ VISIT_MEETING_CUE = (r"\b(?:Met|met|Attended|attended|Summit|summit|General Asse
 #: The first pattern found in a meeting sentence wins; Washington is listed so that a sentence
 #: naming it keeps the default.
 VISIT_VENUES = (
-    (r"\bWashington\b|\bWhite House\b|\bOval Office\b|\bBlair House\b", "Washington", "USA"),
+    (r"\bWashington\b|\bWhite House\b|\bOval Office\b|\bBlair House\b|\bCongress\b|\bCapitol\b", "Washington", "USA"),
     (r"\bCamp David\b", "Camp David", "USA"),
     (r"\bNew York\b|\bU\.?N\.? General Assembly\b|\bU\.?N\.? Millen+ium Summit\b|\bUnited Nations General Assembly\b", "New York", "USA"),
     (r"\bChicago\b", "Chicago", "USA"),
@@ -106,8 +107,9 @@ VISIT_VENUES = (
 
 _SNIFF = re.compile(r"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<(trips|visits)[\s>/]", re.S)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-# sentences and ';'-clauses: "Met with the President; also visited Williamsburg." is two
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|;\s*")
+# a description is read clause by clause: its sentences (loaders.sentences, which keeps "U.N.
+# General Assembly" whole) cut again at ';' ("Met with the President; also visited Williamsburg.")
+_CLAUSE_BREAK = re.compile(r";\s*")
 
 
 
@@ -228,7 +230,7 @@ def visit_venue(description):
     >>> visit_venue("Working visit. Visited New York City and Chicago.")
     ('Washington', 'USA')
     """
-    for sentence in _SENTENCE_END.split(description or ""):
+    for sentence in _clauses(description or ""):
         if not re.search(VISIT_MEETING_CUE, sentence):
             continue
         found = [(m.start(), city, iso3) for pattern, city, iso3 in VISIT_VENUES
@@ -237,6 +239,11 @@ def visit_venue(description):
             _, city, iso3 = min(found)
             return city, iso3
     return "Washington", "USA"
+
+
+def _clauses(text):
+    for sentence in split_sentences(text):
+        yield from (clause for clause in _CLAUSE_BREAK.split(sentence.text) if clause)
 
 
 def _row(origin, cameo, fields, file, dates, *, city, country, countries, heads, evidence, title):
