@@ -167,9 +167,6 @@ TRIGGERS = (
 #: verb ("met", "arrived in") always tells an encounter of its own.
 NOUN_TRIGGER_ENDINGS = r"(?:calls?|conversations?|talks|meetings?|conference|link|summits?|negotiations?|consultations|dialogue|visits?|trips?|encounter|gathering|sessions?|ceremony|bilateral|signing)$"
 
-#: Which trigger patterns are verbs of travel: their object is a destination, not a party.
-TRAVEL_KINDS = ("visit",)
-
 #: A trigger inside one of these reports no diplomatic encounter: briefings, statements,
 #: internal bodies, markets and idioms. Matched on the sentence around the trigger.
 NOT_ENCOUNTERS = (
@@ -219,11 +216,6 @@ NOT_ENCOUNTERS = (
     r"\b(?:farmers|protesters|demonstrators|activists|fans|supporters|students|workers|(?:trade|labou?r) unions?|employers|executives|"
     r"investors|scientists|athletes|climbers|tourists|artists|musicians|doctors|lawyers|journalists)\b"
     r"[\w\s,'’-]{0,60}?\b(?:met|meet|meets|meeting|held talks|talks|gathered)\b",
-)
-
-#: Phrases naming meetings that are not between states even though a trigger is in them.
-NON_STATE_MEETING_WORDS = (
-    r"\b(?:fomc|federal reserve|fed|opec|ecb|boj|central bank|board of directors|shareholders)\b",
 )
 
 # Status cues. They are looked for in the clause of the trigger, within a few words of it.
@@ -326,9 +318,6 @@ REPRESENTED_CUES = (
     r"\brepresented by\b", r"\bin (?:his|her) place\b", r"\binstead send\b", r"\bwill send\b",
     r"\bsent\b", r"\bto represent\b", r"\bwill instead\b",
 )
-
-#: Words after "without" that are no party ("without ties", "without misconceptions").
-ABSENCE_OBJECT_MUST_BE_PLACE = True
 
 #: Hedges and hypotheticals: "a likely meeting", "the possibility of a meeting", "could still
 #: go ahead". Such encounters are left out (the gold set calls them borderline).

@@ -180,7 +180,7 @@ def read_gdelt_report(path):
         raise InputError(path, f"not UTF-8 text (byte {error.start} of a line: {error.reason})") from None
     except OSError as error:
         raise InputError(path, f"cannot read the file ({error.strerror or error})") from None
-    frame = _frame(groups, fips)
+    frame = _frame(groups)
     counts["mentions"] = len(frame)
     return frame, problems, dict(counts)
 
@@ -197,8 +197,8 @@ def _add_row(groups, fields, number, file, fips, problems):
         problems.append(RowProblem(file, number, "SOURCEURL", "empty; row skipped"))
         return False
     parties = []
-    for code, country, geo, name in ((ACTOR1_CODE, ACTOR1_COUNTRY, ACTOR1_GEO_COUNTRY, ACTOR1_NAME),
-                                     (ACTOR2_CODE, ACTOR2_COUNTRY, ACTOR2_GEO_COUNTRY, ACTOR2_NAME)):
+    for code, country, geo in ((ACTOR1_CODE, ACTOR1_COUNTRY, ACTOR1_GEO_COUNTRY),
+                               (ACTOR2_CODE, ACTOR2_COUNTRY, ACTOR2_GEO_COUNTRY)):
         iso3 = fields[country] if is_iso3(fields[country]) else None
         if iso3 is None and fields[code] and not fields[country] and fields[geo]:
             iso3 = _fips(fields[geo], fips, file, number, FIELD_NAMES[geo], problems)
@@ -241,7 +241,7 @@ def _fips(code, fips, file, number, field_name, problems):
     return None
 
 
-def _frame(groups, fips):
+def _frame(groups):
     """The MENTIONS frame of the groups, built column by column; `groups` is emptied on the way
     (each group is freed once it is a row: this is the peak of a large file's memory)."""
     columns = {name: [] for name in schema.names(schema.MENTIONS)}

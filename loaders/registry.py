@@ -156,7 +156,6 @@ class Sample:
 
 def _keys_before_cut(text):
     """Keys of a JSON object cut short: the quoted strings followed by a colon."""
-    import re
     return {m.group(1).lower() for m in re.finditer(r'"((?:[^"\\]|\\.)*)"\s*:', text[:SNIFF_BYTES])}
 
 
