@@ -5,7 +5,8 @@ A format is a `Format(name, produces, sniff, read)`:
 - ``produces``: ``"articles"`` (its frame follows `schema.ARTICLES`) or ``"mentions"``
   (`schema.MENTIONS`, for structured event files);
 - ``sniff(sample) -> bool``: does this `Sample` (the first bytes of a file, decoded) look like
-  the format? Content decides first; the suffix (``sample.suffix``) only where content cannot;
+  the format? Content decides first; the suffix (``sample.suffix``) only where content cannot.
+  It must not raise on odd input: an error in a sniffer is a bug, and surfaces as one;
 - ``read(path) -> (frame, problems)``: the rows and the file-level problems (one line each, for
   things that did not stop the read, such as a record skipped); it raises `InputError` for a
   file it cannot read at all.
