@@ -16,7 +16,11 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
-#: Colour per event kind (colour-blind safe, Okabe-Ito).
+from loaders import schema
+from loaders.errors import ParleyError
+from loaders.gazetteer import country_name as gazetteer_name
+
+#: Colour per event kind (colour-blind safe, Okabe-Ito); the kinds are schema.EVENT_KINDS.
 KIND_COLORS = {
     "meeting": "#0072B2",
     "talks": "#D55E00",
@@ -26,7 +30,7 @@ KIND_COLORS = {
     "signing": "#56B4E9",
 }
 OTHER_COLOR = "#777777"
-KINDS = tuple(KIND_COLORS)
+KINDS = schema.KIND_NAMES
 #: The template every figure names, so no default (Streamlit's among them) slips in.
 TEMPLATE = "plotly_white"
 #: Colours of series such as countries, in order of activity: Okabe-Ito without black, then
@@ -78,19 +82,14 @@ def marker_symbol(status, dated):
 
 
 def country_name(iso3):
-    """The English name of a country from its ISO3 code; the code itself when unknown."""
+    """The English name of a country from its ISO3 code (the gazetteer's, which holds every ISO
+    3166 code and former ones); the code itself when it is none ('EUR'); '' for none."""
     if not iso3:
         return ""
     try:
-        from loaders.gazetteer import country_name as gazetteer_name
-        name = gazetteer_name(iso3)
-        if name:
-            return name
-    except Exception:  # the gazetteer is optional here: fall back to pycountry, then the code
-        pass
-    import pycountry
-    country = pycountry.countries.get(alpha_3=str(iso3).upper())
-    return getattr(country, "common_name", None) or getattr(country, "name", None) or str(iso3)
+        return gazetteer_name(iso3)
+    except ParleyError:  # not a country code: show it as it is
+        return str(iso3)
 
 
 def country_names(codes):

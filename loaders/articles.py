@@ -153,7 +153,7 @@ def _parse(text, problems, what):
     text = text[:DATE_LINE_CHARS]
     try:
         found = parse_published(text)
-    except Exception as error:  # a date that cannot be parsed is a missing date, not a failed file
+    except (ValueError, OverflowError) as error:  # dateparser's, on odd text: a missing date, not a failed file
         problems.append(f"{what} {_quote(text)} could not be read as a date ({type(error).__name__})")
         return _published()
     if found.value is None:

@@ -174,9 +174,6 @@ TRIGGERS = (
 #: verb ("met", "arrived in") always tells an encounter of its own.
 NOUN_TRIGGER_ENDINGS = r"(?:calls?|conversations?|talks|meetings?|conference|link|summits?|negotiations?|consultations|dialogue|visits?|trips?|encounter|gathering|sessions?|ceremony|bilateral|signing)$"
 
-#: Which trigger patterns are verbs of travel: their object is a destination, not a party.
-TRAVEL_KINDS = ("visit",)
-
 #: A trigger inside one of these reports no diplomatic encounter: briefings, statements,
 #: internal bodies, markets and idioms. Matched on the sentence around the trigger.
 NOT_ENCOUNTERS = (
@@ -248,11 +245,6 @@ REGION_WORDS = (
     r"Mediterranean|Caribbean|Latin American|Ibero-American|Inter-American|American States|Nordic|Baltic|Balkan|"
     r"Gulf|Arctic|Atlantic|Islamic|Commonwealth|Non-Aligned|Pan-African|Pan-American|Central American|"
     r"South American|Southeast Asian|Eurasian|Middle East|Sahel|Danube|Black Sea|Caspian|Visegrad|Mercosur)\b",
-)
-
-#: Phrases naming meetings that are not between states even though a trigger is in them.
-NON_STATE_MEETING_WORDS = (
-    r"\b(?:fomc|federal reserve|fed|opec|ecb|boj|central bank|board of directors|shareholders)\b",
 )
 
 # Status cues. They are looked for in the clause of the trigger, within a few words of it.
@@ -355,9 +347,6 @@ REPRESENTED_CUES = (
     r"\brepresented by\b", r"\bin (?:his|her) place\b", r"\binstead send\b", r"\bwill send\b",
     r"\bsent\b", r"\bto represent\b", r"\bwill instead\b",
 )
-
-#: Words after "without" that are no party ("without ties", "without misconceptions").
-ABSENCE_OBJECT_MUST_BE_PLACE = True
 
 #: Hedges and hypotheticals: "a likely meeting", "the possibility of a meeting", "could still
 #: go ahead". Such encounters are left out (the gold set calls them borderline).

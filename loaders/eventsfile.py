@@ -37,11 +37,7 @@ from loaders import schema
 from loaders.errors import InputError, ParleyError, RowProblem
 from loaders.settings import SETTINGS
 
-try:  # the registry is another contributor's module; without it the readers still work
-    from loaders.registry import register_format
-except ImportError:  # pragma: no cover - only while loaders/registry.py is missing
-    def register_format(name, **_):
-        return lambda read: read
+from loaders.registry import read_text, register_format
 
 REQUIRED = ("kind", "date", "countries")
 KINDS = schema.KIND_NAMES
@@ -127,11 +123,7 @@ def read_events_file_report(path):
 
 def _records(path):
     """(iterable of dicts, column names) of a CSV or JSON file."""
-    try:
-        from loaders.registry import read_text
-        text, _ = read_text(path)
-    except ImportError:  # pragma: no cover - only while loaders/registry.py is missing
-        text = Path(path).read_text(encoding="utf-8-sig")
+    text, _ = read_text(path)
     stripped = text.lstrip()
     if stripped[:1] in "[{":
         try:

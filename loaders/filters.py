@@ -22,7 +22,7 @@ What each field keeps (an empty tuple or None keeps everything):
   `news=only`; `news=all` (everything, the field's default) is written by the dashboard, whose
   own default is the news when the store holds any.
 """
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from datetime import date, datetime
 
 import pandas as pd
@@ -176,10 +176,6 @@ class Filters:
             clauses.append("NOT list_contains(?::VARCHAR[], coalesce(origin, ''))")
             params.append(list(STRUCTURED_ORIGINS))
         return (" AND ".join(clauses) or "TRUE"), params
-
-    def but(self, **changes):
-        """A copy with some fields changed (validated again)."""
-        return replace(self, **changes)
 
 
 def _parse_news(key, text):

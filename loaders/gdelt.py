@@ -33,9 +33,12 @@ most frequent ActionGeo, and its evidence names the codes, actors, place and the
 Kind and status come from the CAMEO code (CAMEO_KINDS): 041 call, 042/043 visit, 046 talks,
 others meeting; status held, except 036 (intent to meet) planned.
 
-The file is streamed line by line; only the running groups are held. Rows that cannot be
-read (wrong number of fields, bad SQLDATE, no SOURCEURL, unknown FIPS code) are reported as
-'FILE row N, field F: reason' problems; see `read_gdelt_report`.
+The file is streamed line by line; only the running groups are held. Every mention has a date
+and at least one party: a diplomatic row without a valid SQLDATE, without a SOURCEURL or
+without a party with a country code (two regions, 'EUR' and 'AFR') is skipped, and reported as
+a 'FILE row N, field F: reason' problem, as is an unknown FIPS code (the venue's country is then
+left empty); see `read_gdelt_report`. Rows with the wrong number of fields are skipped and
+reported the same way.
 """
 import csv
 import hashlib
@@ -51,11 +54,7 @@ from loaders import schema
 from loaders.errors import InputError, RowProblem
 from loaders.settings import ROOT, SETTINGS
 
-try:  # the registry is another contributor's module; without it the readers still work
-    from loaders.registry import register_format
-except ImportError:  # pragma: no cover - only while loaders/registry.py is missing
-    def register_format(name, **_):
-        return lambda read: read
+from loaders.registry import register_format
 
 FIPS_CSV = ROOT / "data" / "fips_iso3.csv"
 N_FIELDS = 61
@@ -181,7 +180,7 @@ def read_gdelt_report(path):
         raise InputError(path, f"not UTF-8 text (byte {error.start} of a line: {error.reason})") from None
     except OSError as error:
         raise InputError(path, f"cannot read the file ({error.strerror or error})") from None
-    frame = _frame(groups, fips)
+    frame = _frame(groups)
     counts["mentions"] = len(frame)
     return frame, problems, dict(counts)
 
@@ -198,13 +197,19 @@ def _add_row(groups, fields, number, file, fips, problems):
         problems.append(RowProblem(file, number, "SOURCEURL", "empty; row skipped"))
         return False
     parties = []
-    for code, country, geo, name in ((ACTOR1_CODE, ACTOR1_COUNTRY, ACTOR1_GEO_COUNTRY, ACTOR1_NAME),
-                                     (ACTOR2_CODE, ACTOR2_COUNTRY, ACTOR2_GEO_COUNTRY, ACTOR2_NAME)):
+    for code, country, geo in ((ACTOR1_CODE, ACTOR1_COUNTRY, ACTOR1_GEO_COUNTRY),
+                               (ACTOR2_CODE, ACTOR2_COUNTRY, ACTOR2_GEO_COUNTRY)):
         iso3 = fields[country] if is_iso3(fields[country]) else None
         if iso3 is None and fields[code] and not fields[country] and fields[geo]:
             iso3 = _fips(fields[geo], fips, file, number, FIELD_NAMES[geo], problems)
         if iso3:
             parties.append(iso3)
+    if not parties:
+        actors = ", ".join(fields[country] or fields[code] or "none" for code, country in
+                           ((ACTOR1_CODE, ACTOR1_COUNTRY), (ACTOR2_CODE, ACTOR2_COUNTRY)))
+        problems.append(RowProblem(file, number, "Actor1CountryCode/Actor2CountryCode",
+                                   f"no party with an ISO3 country code (actors {actors}); row skipped"))
+        return False
     pair = tuple(sorted(set(parties)))
     key = (url, pair, fields[EVENT_ROOT])
     group = groups.get(key)
@@ -236,7 +241,7 @@ def _fips(code, fips, file, number, field_name, problems):
     return None
 
 
-def _frame(groups, fips):
+def _frame(groups):
     """The MENTIONS frame of the groups, built column by column; `groups` is emptied on the way
     (each group is freed once it is a row: this is the peak of a large file's memory)."""
     columns = {name: [] for name in schema.names(schema.MENTIONS)}

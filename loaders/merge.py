@@ -32,6 +32,7 @@ import hashlib
 import pandas as pd
 
 from loaders import schema
+from loaders.dates import dates_agree
 
 MIN_OVERLAP = 0.5
 #: An undated mention joins a dated event only if the event's date lies within this many days
@@ -42,7 +43,7 @@ KIND_RANK = schema.KIND_RANK
 #: A signing told by one source and the meeting where it was signed told by another are one
 #: encounter (the meeting's kind names it: a signing ranks below every kind it joins).
 SIGNED_AT = {"agree", "consult"}
-PRECISION_RANK = {"day": 3, "week": 2, "month": 1, "year": 0, "unknown": -1}
+PRECISION_RANK = schema.PRECISION_RANK
 RULES = ("different sources", "compatible kind", "agreeing status", "overlapping participants",
          "compatible dates", "same venue")
 
@@ -478,20 +479,16 @@ def _dates_agree(event, row):
         if not all(_near(row["date"], r["published"]) for r in event.rows):
             return None
         return f"dates {pd.Timestamp(row['date']):%Y-%m-%d}, the event had none"
-    a, b = pd.Timestamp(event.date), pd.Timestamp(row["date"])
-    a_end = pd.Timestamp(event.end_date) if not _missing(event.end_date) else a
-    b_end = pd.Timestamp(row["end_date"]) if not _missing(row["end_date"]) else b
-    if event.precision == "day" and row["date_precision"] == "day":
-        if a == b:
-            return f"same day {a:%Y-%m-%d}"
-        if a <= b <= a_end or b <= a <= b_end:
-            return f"same day range {a:%Y-%m-%d}..{a_end:%Y-%m-%d}"
-        return None
-    if (a.year, a.month) == (b.year, b.month) or a <= b <= a_end or b <= a <= b_end:
-        return f"same month {a:%Y-%m}"
-    if "year" in (event.precision, row["date_precision"]) and a.year == b.year:
-        return f"same year {a:%Y}"
-    return None
+    return dates_agree(_When(event.date, event.end_date, event.precision),
+                       _When(row["date"], row["end_date"], row["date_precision"]))
+
+
+class _When:
+    """A dated report as `loaders.dates.dates_agree` reads it (a missing end date is None)."""
+
+    def __init__(self, date, end_date, precision):
+        self.date, self.precision = pd.Timestamp(date), precision
+        self.end_date = None if _missing(end_date) else pd.Timestamp(end_date)
 
 
 def _near(day, published):

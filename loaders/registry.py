@@ -5,7 +5,8 @@ A format is a `Format(name, produces, sniff, read)`:
 - ``produces``: ``"articles"`` (its frame follows `schema.ARTICLES`) or ``"mentions"``
   (`schema.MENTIONS`, for structured event files);
 - ``sniff(sample) -> bool``: does this `Sample` (the first bytes of a file, decoded) look like
-  the format? Content decides first; the suffix (``sample.suffix``) only where content cannot;
+  the format? Content decides first; the suffix (``sample.suffix``) only where content cannot.
+  It must not raise on odd input: an error in a sniffer is a bug, and surfaces as one;
 - ``read(path) -> (frame, problems)``: the rows and the file-level problems (one line each, for
   things that did not stop the read, such as a record skipped); it raises `InputError` for a
   file it cannot read at all.
@@ -21,27 +22,32 @@ deliberately low so that a specific shape registered elsewhere wins:
 header text 20, HTML 10, JSON/CSV article collections 0, plain text -10. Give a format that
 recognises a specific shape (structured events) a priority above 20.
 
-The modules in `REGISTERED_MODULES` are imported on first use (those not written yet are
-skipped), so a new format needs no edit here beyond its module name in that tuple.
+The modules in `REGISTERED_MODULES` are imported on first use, so a new format needs no edit
+here beyond its module name in that tuple.
 
 `read_paths` reports every file as a `FileOutcome`: "read" (with its row count, and any
 file-level problems joined in `reason`) or "rejected" with a one-line reason, among them:
 "no such file or folder", "empty file (0 bytes)", "empty file (only whitespace)",
 "file is N bytes, over the limit of M bytes (max_file_bytes)", "binary file (it holds NUL
-bytes), not text", "binary or undecodable file: ...", "an archive (zip), not unpacked: ...", "unknown format: NAME (suffix .x) is
-none of ...", a format's own InputError reason ("malformed JSON: ...", "no text field:
-expected one of ...", "no readable text in the HTML page", "no body text", ...), or
-"could not be read (ErrorType: ...)" when a reader fails unexpectedly.
+bytes), not text", "binary file, not text: N% of its characters are control or replacement
+characters ...", "binary or undecodable file: ...", "an archive (zip), not unpacked: ...",
+"unknown format: NAME (suffix .x) is none of ...", a format's own InputError reason
+("malformed JSON: ...", "no text field: expected one of ...", "no readable text in the HTML
+page", "no body text", ...), or "could not be read (ErrorType: ...)" when a reader fails
+unexpectedly.
 
 Reading files also lives here, shared by every format: `read_text(path)` checks the size
-before reading, refuses binary files, honours BOMs, guesses other encodings with
-charset-normalizer and normalises line endings.
+before reading, refuses binary files (NUL bytes, or the statistics of the decoded characters:
+`binary_reason`), honours BOMs, guesses other encodings with charset-normalizer and normalises
+line endings.
 """
 import codecs
 import importlib
 import json
 import os
 import re
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -52,7 +58,7 @@ from loaders import schema
 from loaders.errors import InputError, ParleyError
 from loaders.settings import SETTINGS
 
-#: Modules that register formats, imported lazily by `formats()`; missing ones are skipped.
+#: Modules that register formats, imported by `formats()` on first use (they import this one).
 REGISTERED_MODULES = ("loaders.articles", "loaders.travels", "loaders.gdelt", "loaders.eventsfile")
 
 #: How much of a file the sniffers see.
@@ -72,6 +78,18 @@ ARCHIVE_MAGIC = (
 #: Suffixes of archives, for files whose content does not say (an empty or cut archive).
 ARCHIVE_SUFFIXES = {".zip": "zip", ".gz": "gzip", ".tgz": "gzip", ".bz2": "bzip2", ".xz": "xz",
                     ".7z": "7z", ".rar": "rar", ".zst": "zstd", ".tar": "tar"}
+
+#: Text sniffing by statistics (issue 14): decoded text in which more than this share of the
+#: characters are control characters (other than tab, line and page breaks), private-use or
+#: unassigned code points, or U+FFFD replacement characters is binary data, whatever encoding
+#: decoded it. Text in any script holds none or almost none.
+MAX_CONTROL_SHARE = 0.01
+#: Leaving out spaces, digits, punctuation and the other ASCII characters, text in any script is
+#: mostly letters (and combining marks); binary data decoded in some encoding is mostly symbols.
+#: Judged only where at least MIN_JUDGED_CHARS characters are left.
+MIN_LETTER_SHARE = 0.5
+MIN_JUDGED_CHARS = 32
+_LINE_CONTROLS = frozenset("\t\n\x0b\x0c\r")
 
 # Longest BOM first: the UTF-32 LE BOM starts with the UTF-16 LE one.
 _BOMS = (
@@ -139,7 +157,6 @@ class Sample:
 
 def _keys_before_cut(text):
     """Keys of a JSON object cut short: the quoted strings followed by a colon."""
-    import re
     return {m.group(1).lower() for m in re.finditer(r'"((?:[^"\\]|\\.)*)"\s*:', text[:SNIFF_BYTES])}
 
 
@@ -204,33 +221,23 @@ def formats():
     """Every registered Format, highest priority first (importing REGISTERED_MODULES once)."""
     global _imported
     if not _imported:
-        _imported = True
         for module in REGISTERED_MODULES:
-            try:
-                importlib.import_module(module)
-            except ModuleNotFoundError as error:
-                # a contributor's module not written yet; any other import failure is a bug
-                # and is raised
-                if error.name != module:
-                    raise
+            importlib.import_module(module)
+        _imported = True
     order = {f.name: i for i, f in enumerate(_FORMATS)}
     return sorted(_FORMATS, key=lambda f: (-f.priority, order[f.name]))
 
 
 def format_for(sample):
-    """The Format that reads `sample`'s file, or None when no format recognises it."""
-    matching = [f for f in formats() if _sniffs(f, sample)]
+    """The Format that reads `sample`'s file, or None when no format recognises it.
+
+    A sniffer that raises is a bug and its error is raised, not taken for "not recognised".
+    """
+    matching = [f for f in formats() if f.sniff(sample)]
     if not matching:
         return None
     order = {f.name: i for i, f in enumerate(matching)}
     return min(matching, key=lambda f: (-f.priority, sample.suffix not in f.suffixes, order[f.name]))
-
-
-def _sniffs(fmt, sample):
-    try:
-        return bool(fmt.sniff(sample))
-    except Exception:  # a sniffer that trips over odd input has simply not recognised it
-        return False
 
 
 # -- reading bytes as text -------------------------------------------------------------------
@@ -271,19 +278,21 @@ def decode(raw, path="text", final=True):
 
     Returns (text, problems): line endings normalised to '\\n', BOM removed; problems names a
     guessed encoding. `final=False` is for a head cut from a longer file (a character cut at
-    the end is dropped). Raises InputError for binary content or an undetectable encoding.
+    the end is dropped). Raises InputError for binary content (NUL bytes, or text statistics:
+    see `binary_reason`) or an undetectable encoding.
     """
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             try:
-                return _newlines(_decode(raw[len(bom):], encoding, final)), []
+                text = _decode(raw[len(bom):], encoding, final)
             except UnicodeDecodeError as error:
                 raise InputError(path, f"not valid {encoding} despite its byte-order mark "
                                        f"({error.reason} at byte {error.start})") from None
+            return _checked_text(text, path), []
     if b"\x00" in raw:
         raise InputError(path, "binary file (it holds NUL bytes), not text")
     try:
-        return _newlines(_decode(raw, "utf-8", final)), []
+        return _checked_text(_decode(raw, "utf-8", final), path), []
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes
@@ -291,7 +300,42 @@ def decode(raw, path="text", final=True):
     best = from_bytes(raw).best()
     if best is None:
         raise InputError(path, "binary or undecodable file: not UTF-8 and no text encoding detected")
-    return _newlines(str(best)), [f"not UTF-8: read as {best.encoding} (detected)"]
+    return _checked_text(str(best), path), [f"not UTF-8: read as {best.encoding} (detected)"]
+
+
+def binary_reason(text):
+    """Why the decoded `text` is binary data rather than text, or None when it reads as text.
+
+    Binary data is text with more than MAX_CONTROL_SHARE control, private-use, unassigned or
+    replacement characters, or (past MIN_JUDGED_CHARS characters other than spaces, digits,
+    punctuation and ASCII symbols) less than MIN_LETTER_SHARE letters among those.
+    Example: binary_reason("Talks in Geneva.") is None; binary_reason("\\x01\\x02 ok") is a reason
+    """
+    control = judged = letters = 0
+    for char, count in Counter(text).items():
+        category = unicodedata.category(char)
+        if char == "\ufffd" or (category in ("Cc", "Cs", "Co", "Cn") and char not in _LINE_CONTROLS):
+            control += count
+        elif category[0] in "LM":
+            judged += count
+            letters += count
+        elif not (char.isspace() or char.isascii() or category[0] in "NP"):
+            judged += count
+    if control > MAX_CONTROL_SHARE * len(text):
+        return (f"binary file, not text: {control / len(text):.0%} of its characters are control or "
+                f"replacement characters (text has at most {MAX_CONTROL_SHARE:.0%})")
+    if judged >= MIN_JUDGED_CHARS and letters < MIN_LETTER_SHARE * judged:
+        return (f"binary file, not text: {letters / judged:.0%} of its characters beyond spaces, digits, "
+                f"punctuation and ASCII symbols are letters (text has at least {MIN_LETTER_SHARE:.0%})")
+    return None
+
+
+def _checked_text(text, path):
+    """`text` with its line endings normalised; raises InputError when it is binary data."""
+    reason = binary_reason(text)
+    if reason:
+        raise InputError(path, reason)
+    return _newlines(text)
 
 
 def _decode(raw, encoding, final):

@@ -57,6 +57,8 @@ KIND_RANK = {k.name: k.rank for k in EVENT_KINDS}
 KIND_CAMEO = {k.name: k.cameo for k in EVENT_KINDS}
 #: How precisely a date is known, coarsest last.
 PRECISIONS = ("day", "week", "month", "year", "unknown")
+#: The precisions ranked, finest highest: a finer date replaces a coarser one (day 3 ... unknown -1).
+PRECISION_RANK = {precision: len(PRECISIONS) - 2 - rank for rank, precision in enumerate(PRECISIONS)}
 
 #: One row per article read from a file (or from one record of a collection file).
 ARTICLES = (

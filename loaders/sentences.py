@@ -1,4 +1,7 @@
-"""Sentences with their offsets, shared by date resolution (tense) and extraction.
+"""Sentences with their offsets, shared by extraction and the Historian's visits (travels).
+
+Date resolution (tense) shares `ABBREVIATIONS` but finds the boundaries near one date itself;
+loaders/dates.py says why.
 
 `split_sentences(text)` cuts a text into `Sentence(start, end, text)` with
 text[start:end] == sentence.text; `ABBREVIATIONS` are the words whose full stop ends no sentence.

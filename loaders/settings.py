@@ -3,10 +3,20 @@
 Pages, the command line and the loaders read `SETTINGS` (or a copy made with
 `dataclasses.replace`) instead of holding literals of their own.
 """
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+#: Streamlit's configuration of the app: the one place the upload limit is set.
+STREAMLIT_CONFIG = ROOT / ".streamlit" / "config.toml"
+
+
+def streamlit_upload_bytes(config=STREAMLIT_CONFIG):
+    """The upload limit Streamlit enforces, in bytes: `server.maxUploadSize` of the TOML file
+    `config`, in megabytes of 1024 * 1024 bytes as Streamlit counts them."""
+    with open(config, "rb") as handle:
+        return tomllib.load(handle)["server"]["maxUploadSize"] * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -36,8 +46,9 @@ class Settings:
     #: `timeline_whole_years` (and no date range was asked for); the rest is a button away.
     timeline_recent_years: int = 3
     timeline_whole_years: int = 10
-    #: Largest upload accepted in the dashboard, in bytes.
-    max_upload_bytes: int = 20 * 1024 * 1024
+    #: Largest upload accepted in the dashboard, in bytes: Streamlit's own limit, from
+    #: .streamlit/config.toml, so that the import form and Streamlit refuse the same files.
+    max_upload_bytes: int = field(default_factory=streamlit_upload_bytes)
     #: Folder the browser tests write screenshots and downloads to; git-ignored.
     test_artifacts: Path = ROOT / "test-artifacts"
     extra: dict = field(default_factory=dict)

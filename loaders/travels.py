@@ -43,14 +43,13 @@ import pandas as pd
 from lxml import etree
 
 from loaders import schema
-from loaders.errors import InputError, RowProblem
+from loaders.errors import InputError, ParleyError, RowProblem
+from loaders.gazetteer import country_name
+from loaders.sentences import split_sentences
 from loaders.settings import ROOT, SETTINGS
+from loaders.topics import topics_of
 
-try:  # the registry is another contributor's module; without it the readers still work
-    from loaders.registry import register_format
-except ImportError:  # pragma: no cover - only while loaders/registry.py is missing
-    def register_format(name, **_):
-        return lambda read: read
+from loaders.registry import register_format
 
 #: slug -> ISO3 table for the `country`/`from` elements (see the module docstring).
 COUNTRIES_CSV = ROOT / "data" / "travels_iso3.csv"
@@ -67,7 +66,7 @@ VISIT_MEETING_CUE = (r"\b(?:Met|met|Attended|attended|Summit|summit|General Asse
 #: The first pattern found in a meeting sentence wins; Washington is listed so that a sentence
 #: naming it keeps the default.
 VISIT_VENUES = (
-    (r"\bWashington\b|\bWhite House\b|\bOval Office\b|\bBlair House\b", "Washington", "USA"),
+    (r"\bWashington\b|\bWhite House\b|\bOval Office\b|\bBlair House\b|\bCongress\b|\bCapitol\b", "Washington", "USA"),
     (r"\bCamp David\b", "Camp David", "USA"),
     (r"\bNew York\b|\bU\.?N\.? General Assembly\b|\bU\.?N\.? Millen+ium Summit\b|\bUnited Nations General Assembly\b", "New York", "USA"),
     (r"\bChicago\b", "Chicago", "USA"),
@@ -108,8 +107,9 @@ VISIT_VENUES = (
 
 _SNIFF = re.compile(r"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<(trips|visits)[\s>/]", re.S)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-# sentences and ';'-clauses: "Met with the President; also visited Williamsburg." is two
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|;\s*")
+# a description is read clause by clause: its sentences (loaders.sentences, which keeps "U.N.
+# General Assembly" whole) cut again at ';' ("Met with the President; also visited Williamsburg.")
+_CLAUSE_BREAK = re.compile(r";\s*")
 
 
 
@@ -230,7 +230,7 @@ def visit_venue(description):
     >>> visit_venue("Working visit. Visited New York City and Chicago.")
     ('Washington', 'USA')
     """
-    for sentence in _SENTENCE_END.split(description or ""):
+    for sentence in _clauses(description or ""):
         if not re.search(VISIT_MEETING_CUE, sentence):
             continue
         found = [(m.start(), city, iso3) for pattern, city, iso3 in VISIT_VENUES
@@ -239,6 +239,11 @@ def visit_venue(description):
             _, city, iso3 = min(found)
             return city, iso3
     return "Washington", "USA"
+
+
+def _clauses(text):
+    for sentence in split_sentences(text):
+        yield from (clause for clause in _CLAUSE_BREAK.split(sentence.text) if clause)
 
 
 def _row(origin, cameo, fields, file, dates, *, city, country, countries, heads, evidence, title):
@@ -341,11 +346,8 @@ def _country_label(iso3, source_name):
     """The country's display name: the gazetteer's where it knows the code, else the source's."""
     if iso3:
         try:
-            from loaders.gazetteer import country_name
-            name = country_name(iso3)
-            if name:
-                return name
-        except Exception:  # gazetteer missing or without this code: the source's own name serves
+            return country_name(iso3)
+        except ParleyError:  # a code the gazetteer does not hold: the source's own name serves
             pass
     return source_name
 
@@ -361,11 +363,7 @@ def _surname(name):
 
 def _topics(evidence):
     """Topic labels per evidence text from `loaders.topics.topics_of` ([] for a record with no
-    remarks, and for every record while loaders/topics.py is missing)."""
-    try:
-        from loaders.topics import topics_of
-    except ImportError:
-        return [[] for _ in range(len(evidence))]
+    remarks)."""
     return [list(topics_of(text)) if text else [] for text in evidence]
 
 

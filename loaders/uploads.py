@@ -5,8 +5,12 @@ is kept, reduced to plain characters (`safe_name`), and the file is created afre
 given folder (never overwriting, never following a link). Uploads over
 settings.max_upload_bytes and archives (told by content, then by suffix) are refused with a
 one-line reason and nothing is written: archives are not unpacked (issue 6, "Uploads").
+An upload given as a file (Streamlit's UploadedFile) has its size checked before any of its
+bytes are read or copied (issue 14).
 """
+import io
 import re
+import shutil
 from pathlib import Path
 
 from loaders.errors import InputError, ParleyError
@@ -33,23 +37,24 @@ def safe_name(name):
 
 
 def save_upload(name, data, folder, limit=None):
-    """Write the uploaded `data` (bytes) into `folder` under `safe_name(name)` and return its Path.
+    """Write the uploaded `data` into `folder` under `safe_name(name)` and return its Path.
 
-    A name already taken in `folder` gets '-2', '-3', ... before its suffix. `limit` defaults to
-    settings.max_upload_bytes. Raises InputError(name, reason) for an upload over the limit or an
-    archive (zip, tar, gzip, ...), writing nothing; ParleyError when `folder` is not a folder.
+    `data` is bytes, or a binary file open for reading (Streamlit's UploadedFile, whose `size`
+    is used): its size is checked against `limit` (default settings.max_upload_bytes) before
+    anything is read, then it is copied in chunks. A name already taken in `folder` gets '-2',
+    '-3', ... before its suffix. Raises InputError(name, reason) for an upload over the limit or
+    an archive (zip, tar, gzip, ...), writing nothing; ParleyError when `folder` is not a folder
+    or `data` neither bytes nor a binary file.
     Example: save_upload("../report.html", b"<html>...", Path(tmp)) -> Path(tmp) / "report.html"
     """
-    limit = SETTINGS.max_upload_bytes if limit is None else limit
     folder = Path(folder)
     if not folder.is_dir():
         raise ParleyError(f"save_upload: folder {str(folder)!r} is not a folder; expected an existing folder")
-    if not isinstance(data, (bytes, bytearray, memoryview)):
-        raise ParleyError(f"save_upload: data for {name!r} is a {type(data).__name__}; expected bytes")
-    data = bytes(data)
-    if len(data) > limit:
-        raise InputError(name, f"upload is {len(data):,} bytes, over the limit of {limit:,} bytes (max_upload_bytes)")
-    archive = archive_kind(data[:4096], str(name))
+    source = _binary_source(name, data)
+    check_upload_size(name, _size(source), limit)
+    head = source.read(4096)
+    source.seek(0)
+    archive = archive_kind(head, str(name))
     if archive:
         raise InputError(name, archive_reason(archive))
     plain = safe_name(name)
@@ -61,8 +66,39 @@ def save_upload(name, data, folder, limit=None):
         try:
             # 'x': create, never overwrite; O_EXCL also refuses a symbolic link left in its place
             with open(path, "xb") as handle:
-                handle.write(data)
+                shutil.copyfileobj(source, handle)
             return path
         except FileExistsError:
             continue
     raise InputError(name, f"too many uploads named {plain!r} in one import")
+
+
+def check_upload_size(name, size, limit=None):
+    """Raise InputError(name, reason) when an upload of `size` bytes is over `limit` (default
+    settings.max_upload_bytes); reads nothing.
+
+    Example: check_upload_size("a.txt", 30_000_000) raises "a.txt: upload is 30,000,000 bytes,
+    over the limit of 20,971,520 bytes (max_upload_bytes)"
+    """
+    limit = SETTINGS.max_upload_bytes if limit is None else limit
+    if size > limit:
+        raise InputError(name, f"upload is {size:,} bytes, over the limit of {limit:,} bytes (max_upload_bytes)")
+
+
+def _binary_source(name, data):
+    """`data` as a binary file at its start: bytes are wrapped, a file is rewound."""
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        return io.BytesIO(data)
+    if not (hasattr(data, "read") and hasattr(data, "seek") and isinstance(data.read(0), bytes)):
+        raise ParleyError(f"save_upload: data for {name!r} is a {type(data).__name__}; expected bytes or a binary file")
+    data.seek(0)
+    return data
+
+
+def _size(source):
+    """Bytes in `source`: its `size` (Streamlit's UploadedFile), else its end's offset."""
+    size = getattr(source, "size", None)
+    if size is None:
+        size = source.seek(0, io.SEEK_END)
+        source.seek(0)
+    return size

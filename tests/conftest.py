@@ -1,6 +1,11 @@
 """Shared fixtures: paths to the shared data sets and the schema-1 store, and small article files written on the fly."""
+import io
 import os
+import random
 import shutil
+import struct
+import zipfile
+import zlib
 from pathlib import Path
 
 import pytest
@@ -32,6 +37,23 @@ def header_article(published, title, body, byline=None):
     if byline:
         lines.append(byline)
     return "\n".join(lines + [body, ""])
+
+
+def binary_samples(seed=14):
+    """{file name: bytes} of binary data named as text, made from a seeded generator: 50,000
+    random bytes, a PNG image and a ZIP archive (issue 14: each must be rejected)."""
+    rng = random.Random(seed)
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    pixels = b"".join(b"\x00" + rng.randbytes(3 * 32) for _ in range(32))  # 32 rows of 32 RGB pixels
+    png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 32, 32, 8, 2, 0, 0, 0))
+           + chunk(b"IDAT", zlib.compress(pixels)) + chunk(b"IEND", b""))
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as members:
+        members.writestr("article.txt", "Ministers met in Geneva on Friday. " * 50)
+    return {"binary.txt": rng.randbytes(50_000), "image.txt": png, "archive.txt": archive.getvalue()}
 
 
 @pytest.fixture

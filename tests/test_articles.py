@@ -2,6 +2,7 @@
 and bad input (each kind gives a one-line reason while the good files of the batch are read)."""
 import codecs
 import json
+import random
 import re
 from pathlib import Path
 
@@ -11,18 +12,11 @@ import pytest
 from loaders import articles, registry, schema
 from loaders.errors import InputError, ParleyError
 from loaders.settings import SETTINGS
-from tests.conftest import require_shared
+from tests.conftest import SHARED, binary_samples, require_shared
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 SEED = SHARED / "seed"
 DEVSET = SHARED / "devset" / "articles"
-
-
-@pytest.fixture
-def dates():
-    """The dates module (another contributor's); tests that parse dates skip until it exists."""
-    return pytest.importorskip("loaders.dates")
 
 
 def _read(*paths):
@@ -64,7 +58,7 @@ def _shared_articles():
     return sorted(SEED.glob("*.txt")) + sorted(DEVSET.glob("*.txt"))
 
 
-def test_seed_and_devset_every_article_read_once_with_header_date_and_byline_time(dates):
+def test_seed_and_devset_every_article_read_once_with_header_date_and_byline_time():
     require_shared(DEVSET)
     result = _read(SEED, DEVSET)
     files = _shared_articles()
@@ -82,7 +76,7 @@ def test_seed_and_devset_every_article_read_once_with_header_date_and_byline_tim
     assert ids.is_unique
 
 
-def test_seed_byline_glued_to_names_gives_minute_time_and_body_after_it(dates):
+def test_seed_byline_glued_to_names_gives_minute_time_and_body_after_it():
     require_shared(SEED)
     path = SEED / "000_76c8171fdb820c38.txt"
     row = _rows(_read(path), path).iloc[0]
@@ -145,7 +139,7 @@ FORMAT_CASES = [
 
 
 @pytest.mark.parametrize("name, title, published, precision, tz, byline, starts, absent, problems", FORMAT_CASES)
-def test_each_format_reads_title_date_byline_and_body(dates, name, title, published, precision, tz, byline,
+def test_each_format_reads_title_date_byline_and_body(name, title, published, precision, tz, byline,
                                                       starts, absent, problems):
     path = FIXTURES / name
     result = _read(path)
@@ -166,7 +160,7 @@ def test_each_format_reads_title_date_byline_and_body(dates, name, title, publis
     assert row["article_id"] == articles.article_id(row["text"])
 
 
-def test_html_keeps_language_url_and_drops_page_furniture(dates):
+def test_html_keeps_language_url_and_drops_page_furniture():
     row = _read(FIXTURES / "page.html").articles.iloc[0]
     assert (row["language"], row["url"]) == ("en", "https://example.org/doha")
 
@@ -187,7 +181,7 @@ COLLECTION_CASES = [
 
 
 @pytest.mark.parametrize("name, records, problems", COLLECTION_CASES)
-def test_collections_one_article_per_record_fields_any_case(dates, name, records, problems):
+def test_collections_one_article_per_record_fields_any_case(name, records, problems):
     path = FIXTURES / name
     result = _read(path)
     outcome = _outcome(result, path)
@@ -199,12 +193,12 @@ def test_collections_one_article_per_record_fields_any_case(dates, name, records
         assert (row["title"], row["published"], row["url"]) == (title, pd.Timestamp(published), url)
 
 
-def test_csv_keeps_a_quoted_multi_line_text(dates):
+def test_csv_keeps_a_quoted_multi_line_text():
     path = FIXTURES / "collection" / "table.csv"
     assert "Talks resumed\non a second line." in list(_read(path).articles["text"])
 
 
-def test_folder_is_read_recursively_and_hidden_files_are_skipped(dates):
+def test_folder_is_read_recursively_and_hidden_files_are_skipped():
     result = _read(FIXTURES)
     paths = [o.path for o in result.outcomes]
     assert str(FIXTURES / "collection" / "nested" / "lines.jsonl") in paths
@@ -293,7 +287,7 @@ def _write_bad(folder, name, content):
 
 
 @pytest.mark.parametrize("name, content, outcome, reason, check", BAD_INPUT, ids=[c[0] for c in BAD_INPUT])
-def test_bad_input_gives_a_one_line_reason(dates, tmp_path, name, content, outcome, reason, check):
+def test_bad_input_gives_a_one_line_reason(tmp_path, name, content, outcome, reason, check):
     path = _write_bad(tmp_path, name, content)
     result = _read(path)
     found = _outcome(result, path)
@@ -307,7 +301,67 @@ def test_bad_input_gives_a_one_line_reason(dates, tmp_path, name, content, outco
         assert len(rows) == 1 and check(rows.iloc[0]), rows.to_dict("records")
 
 
-def test_bad_files_do_not_stop_the_good_ones_in_the_same_batch(dates, tmp_path):
+# -- binary data, told by the statistics of its characters (issue 14) --------------------
+
+_RNG = random.Random(6)
+# name, bytes, the start of the reason
+BINARY = [(name, data, "binary file" if name != "archive.txt" else "an archive (zip)")
+          for name, data in binary_samples().items()] + [
+    # no NUL byte: not UTF-8, and no encoding makes text of it
+    ("no_nul.txt", bytes(_RNG.randrange(1, 256) for _ in range(50_000)), "binary or undecodable file"),
+    # valid UTF-8 (ASCII), a fifth of it control characters
+    ("controls.txt", bytes(_RNG.randrange(1, 128) for _ in range(50_000)),
+     "binary file, not text: 2"),
+    # valid UTF-16 with its BOM, but no text: private-use code points
+    ("private.txt", codecs.BOM_UTF16_LE + "".join(chr(_RNG.randrange(0xE000, 0xF900)) for _ in range(5_000))
+     .encode("utf-16-le"), "binary file, not text: 100% of its characters are control or replacement"),
+    # valid UTF-8, but symbols (box drawing, shapes), no letters
+    ("symbols.txt", "".join(chr(_RNG.randrange(0x2500, 0x2600)) for _ in range(5_000)).encode(),
+     "binary file, not text: 0% of its characters beyond spaces, digits, punctuation and ASCII symbols are letters"),
+    # text cut by replacement characters: a file decoded with errors='replace' before it came here
+    ("replaced.txt", ("Ministers met in Geneva. " + "\ufffd" * 40).encode() * 20, "binary file, not text:"),
+]
+
+
+@pytest.mark.parametrize("name, content, reason", BINARY, ids=[case[0] for case in BINARY])
+def test_binary_data_named_as_text_is_rejected_with_one_line(tmp_path, name, content, reason):
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = _read(path)
+    found = _outcome(result, path)
+    assert (found.outcome, len(result.articles)) == ("rejected", 0), found
+    assert found.reason.startswith(reason) and "\n" not in found.reason, found
+
+
+# text in many scripts and encodings: letters (with combining marks), digits and punctuation
+TEXT_SAMPLES = [
+    ("English", "Ministers met in Geneva on 18 February 2025; they agreed to meet again."),
+    ("Russian", "Делегации России и США встретились в Стамбуле в четверг и обсудили работу посольств."),
+    ("Hindi", "भारत और रूस के विदेश मंत्रियों ने गुरुवार को मॉस्को में बातचीत की।"),
+    ("Persian with zero-width non-joiners", "وزیران خارجه\u200cی دو کشور روز پنجشنبه در تهران دیدار کردند."),
+    ("Chinese with its punctuation", "中美两国元首在伍德赛德举行会晤，双方同意恢复军事沟通。"),
+    ("Greek", "Οι υπουργοί Εξωτερικών συναντήθηκαν στην Αθήνα την Πέμπτη."),
+    ("numbers alone", "\n".join(str(n) for n in range(1, 500))),
+    ("a markdown table", "| year | talks |\n|---|---|\n| 2023 | 4 |\n| 2024 | 7 |\n"),
+    ("a short line of emoji", "🤝🇺🇸🇨🇳"),
+]
+
+
+@pytest.mark.parametrize("script, text", TEXT_SAMPLES, ids=[case[0] for case in TEXT_SAMPLES])
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_text_in_any_script_is_not_taken_for_binary_data(script, text, encoding):
+    assert registry.binary_reason(text) is None
+    decoded, _ = registry.decode(text.encode(encoding), script)  # 'utf-16' writes a byte-order mark
+    assert decoded == text
+
+
+@pytest.mark.parametrize("text, encoding", [(RUSSIAN, "cp1251"), (FRENCH, "latin-1"), (FRENCH, "cp1252")])
+def test_single_byte_encodings_are_still_detected_as_text(text, encoding):
+    decoded, problems = registry.decode(text.encode(encoding), "article.txt")
+    assert decoded == text and problems[0].startswith("not UTF-8: read as")
+
+
+def test_bad_files_do_not_stop_the_good_ones_in_the_same_batch(tmp_path):
     for name, content, *_ in BAD_INPUT:
         _write_bad(tmp_path, name, content)
     missing = tmp_path / "missing.txt"
@@ -333,6 +387,42 @@ def test_a_reader_that_crashes_is_reported_not_raised(tmp_path, monkeypatch):
     path.write_text("anything")
     found = _outcome(registry.read_paths([path]), path)
     assert found.outcome == "rejected" and found.reason.startswith("could not be read (KeyError")
+
+
+def test_a_sniffer_that_crashes_is_a_bug_raised_not_an_unknown_format(tmp_path, monkeypatch):
+    registry.formats()
+    monkeypatch.setattr(registry, "_FORMATS", list(registry._FORMATS))
+
+    def sniff(sample):
+        return sample.json_keys()["no such key"]
+
+    registry.register_format("broken-sniffer", sniff=sniff, suffixes=(".txt",), priority=99)(articles.read_plain_text)
+    path = tmp_path / "article.txt"
+    path.write_text("Ministers met in Geneva.\n")
+    with pytest.raises(TypeError):
+        registry.format_for(registry.sample(path))
+    found = _outcome(registry.read_paths([path]), path)
+    assert found.outcome == "rejected" and found.reason.startswith("could not be read (TypeError"), found
+
+
+@pytest.mark.parametrize("error, reported", [(ValueError("day is out of range"), True),
+                                             (OverflowError("date value out of range"), True),
+                                             (KeyError("a bug"), False)])
+def test_a_date_that_cannot_be_parsed_is_a_problem_but_a_bug_is_raised(monkeypatch, error, reported):
+    from loaders import dates
+
+    def parse_published(text):
+        raise error
+
+    monkeypatch.setattr(dates, "parse_published", parse_published)
+    text = " date 2024-03-01 World\nTalks\n\nMinisters met.\n"
+    if not reported:
+        with pytest.raises(KeyError):
+            articles.read_text_input(text, "paste")
+        return
+    row = articles.read_text_input(text, "paste").iloc[0]
+    assert pd.isna(row["published"])
+    assert row["problems"][0] == f"header date '2024-03-01' could not be read as a date ({type(error).__name__})"
 
 
 # -- the registry -------------------------------------------------------------------------
@@ -393,13 +483,14 @@ def test_format_is_told_by_content_then_suffix(tmp_path, name, content, expected
     assert (found.name if found else None) == expected
 
 
-def test_modules_not_written_yet_are_skipped(monkeypatch):
-    monkeypatch.setattr(registry, "REGISTERED_MODULES", ("loaders.articles", "loaders.not_written_yet"))
+def test_a_registered_module_that_cannot_be_imported_is_an_error_not_a_missing_format(monkeypatch):
+    monkeypatch.setattr(registry, "REGISTERED_MODULES", ("loaders.articles", "loaders.not_written"))
     monkeypatch.setattr(registry, "_imported", False)
-    assert "header-text" in [f.name for f in registry.formats()]
+    with pytest.raises(ModuleNotFoundError, match="loaders.not_written"):
+        registry.formats()
 
 
-def test_overlong_text_is_cut_and_the_cut_reported(dates, monkeypatch):
+def test_overlong_text_is_cut_and_the_cut_reported(monkeypatch):
     from dataclasses import replace
 
     monkeypatch.setattr(articles, "SETTINGS", replace(SETTINGS, max_text_chars=20))
@@ -430,7 +521,7 @@ def test_article_id_ignores_whitespace_only(one, other, same):
     assert re.fullmatch(r"[0-9a-f]{16}", articles.article_id(one))
 
 
-def test_the_same_article_in_two_files_has_one_id(dates, tmp_path):
+def test_the_same_article_in_two_files_has_one_id(tmp_path):
     (tmp_path / "a.txt").write_text(GOOD_HEADER)
     (tmp_path / "b.json").write_text(json.dumps([{"title": "x", "text": "Ministers met in Geneva."}]))
     assert _read(tmp_path).articles["article_id"].nunique() == 1
@@ -442,7 +533,7 @@ def test_the_same_article_in_two_files_has_one_id(dates, tmp_path):
     ("<html><head><meta property='og:title' content='Talks'><meta property='article:published_time' "
      "content='2024-03-01'></head><body><p>Ministers met.</p></body></html>", "Talks", "2024-03-01", "Ministers met."),
 ])
-def test_read_text_input_reads_a_paste(dates, text, title, published, text_starts):
+def test_read_text_input_reads_a_paste(text, title, published, text_starts):
     frame = articles.read_text_input(text, "paste")
     schema.check(frame, schema.ARTICLES, "paste")
     row = frame.iloc[0]
@@ -481,7 +572,7 @@ _TEXTY = st.one_of(
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(content=_TEXTY, suffix=_SUFFIXES)
-def test_generated_files_never_raise_and_rows_pass_the_schema(dates, tmp_path, content, suffix):
+def test_generated_files_never_raise_and_rows_pass_the_schema(tmp_path, content, suffix):
     path = tmp_path / f"generated{suffix}"
     path.write_bytes(content)
     result = _read(path)
@@ -493,7 +584,7 @@ def test_generated_files_never_raise_and_rows_pass_the_schema(dates, tmp_path, c
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.text(max_size=300))
-def test_generated_pastes_give_a_frame_or_an_input_error(dates, text):
+def test_generated_pastes_give_a_frame_or_an_input_error(text):
     try:
         frame = articles.read_text_input(text, "paste")
     except InputError as error:

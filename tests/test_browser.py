@@ -120,6 +120,11 @@ def page(server):
 
 def wait_for_app(page):
     page.wait_for_selector(".stPlotlyChart .js-plotly-plot .scatterlayer")
+    wait_until_idle(page)
+
+
+def wait_until_idle(page):
+    """Wait until no script run is under way (Streamlit's 'Running...' status widget is gone)."""
     page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
 
 
@@ -199,8 +204,9 @@ def test_hostile_title_shows_as_text(page, server):
     assert "<img src=x onerror=alert(1)>" in page.locator(".hoverlayer .hovertext").first.text_content()
     page.screenshot(path=str(ARTIFACTS / "3-hostile-title.png"), full_page=True)
     page.goto(f"{server}/events?event=hostile")
-    page.wait_for_selector(".st-key-event_details")
-    page.wait_for_timeout(1000)
+    # absence is asserted once the page has shown the hostile title, as text, and the app is idle
+    expect(page.locator(".st-key-event_details")).to_contain_text(HOSTILE_TITLE)
+    wait_until_idle(page)
     assert page.evaluate("document.querySelectorAll('img[src=\"x\"], script:not([src])').length") == \
         page.evaluate("document.querySelectorAll('script:not([src])').length")  # no injected <img>
     assert page.locator("img[src='x']").count() == 0

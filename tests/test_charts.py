@@ -614,3 +614,17 @@ def test_the_legend_draws_each_kind_filled_whatever_its_first_event():
 ])
 def test_a_source_is_named_by_headline_outlet_and_date(source, article, origin, parts):
     assert style.source_parts(source, article, origin) == parts
+
+
+def test_every_kind_of_event_has_its_own_colour():
+    from loaders import schema
+
+    assert style.KINDS == schema.KIND_NAMES
+    assert set(style.KIND_COLORS) == set(schema.KIND_NAMES)
+    assert len(set(style.KIND_COLORS.values())) == len(style.KIND_COLORS)
+
+
+@pytest.mark.parametrize("code, name", [("TUR", "Türkiye"), ("DDR", "East Germany"), ("XKX", "Kosovo"),
+                                        ("EUR", "EUR"), ("", ""), (None, "")])
+def test_country_names_come_from_the_gazetteer_and_other_codes_show_as_they_are(code, name):
+    assert style.country_name(code) == name

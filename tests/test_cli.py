@@ -17,6 +17,7 @@ from tests.conftest import (
     SCHEMA1_ARTICLES,
     SCHEMA1_EDITED_TITLE,
     SEED_ARTICLE,
+    binary_samples,
 )
 
 
@@ -67,6 +68,19 @@ def test_bad_input_is_one_line_without_traceback_and_exit_code_is_nonzero(tmp_pa
     assert "Traceback" not in done.stderr
     lines = [line for line in done.stderr.splitlines() if "bad.txt" in line]
     assert len(lines) == 1 and reason in lines[0].lower()
+
+
+def test_random_bytes_a_renamed_png_and_a_renamed_zip_are_each_rejected_on_one_line(tmp_path):
+    samples = binary_samples()
+    for name, data in samples.items():
+        (tmp_path / name).write_bytes(data)
+    done = run("articles", tmp_path, "--format", "jsonl")
+    assert done.returncode == 1 and done.stdout == "" and "Traceback" not in done.stderr
+    lines = done.stderr.splitlines()
+    assert len(lines) == len(samples)
+    for name in samples:
+        line, = [line for line in lines if line.startswith(f"rejected: {tmp_path / name}: ")]
+        assert ("an archive (zip)" if name == "archive.txt" else "binary file") in line
 
 
 def test_extract_mentions_prints_the_contracted_fields():

@@ -546,3 +546,35 @@ def test_a_date_right_before_the_that_of_a_reporting_verb_is_the_day_of_the_tell
     text = "The minister told his counterpart in a call on Monday that he would fly to Lima."
     [monday] = [m for m in find_dates(text, date(2024, 3, 6)) if m.rule == "weekday"]
     assert str(monday.date) == "2024-03-04"
+
+
+# -- two reports' dates compared: dates_agree, asked by extraction and by the merge ----------
+
+def _told(first, precision="day", last=None):
+    return dates.DateMention(0, 1, "x", date.fromisoformat(first), last and date.fromisoformat(last), precision, "test")
+
+
+@pytest.mark.parametrize("first, second, by_year, expected", [
+    (_told("2024-03-01"), _told("2024-03-01"), True, "same day 2024-03-01"),
+    (_told("2024-03-01", last="2024-03-03"), _told("2024-03-02"), True, "same day range 2024-03-01..2024-03-03"),
+    (_told("2024-03-02"), _told("2024-03-01", last="2024-03-03"), True, "same day range 2024-03-02..2024-03-02"),
+    (_told("2024-03-01"), _told("2024-03-02"), True, None),                        # two days apart
+    (_told("2024-03-31"), _told("2024-04-01"), True, None),
+    (_told("2024-03-14"), _told("2024-03-01", "month"), True, "same month 2024-03"),
+    (_told("2024-03-11", "week"), _told("2024-03-14"), True, "same month 2024-03"),
+    (_told("2024-02-26", "week"), _told("2024-03-01"), True, None),               # a week across two months
+    (_told("2024-03-14"), _told("2024-04-01", "month"), True, None),
+    (_told("2024-03-14"), _told("2024-01-01", "year", "2024-12-31"), True, "same month 2024-03"),  # a day in its range
+    (_told("2024-03-14"), _told("2024-01-01", "year"), True, "same year 2024"),
+    (_told("2024-03-14"), _told("2024-01-01", "year"), False, None),             # one article: another encounter
+    (_told("2023-03-14"), _told("2024-01-01", "year"), True, None),
+])
+def test_dates_agree(first, second, by_year, expected):
+    assert dates.dates_agree(first, second, by_year=by_year) == expected
+
+
+def test_dates_agree_reads_pandas_timestamps_as_days():
+    class Told:  # the merge's shape: Timestamps, a missing end date None
+        def __init__(self, day, precision="day"):
+            self.date, self.end_date, self.precision = pd.Timestamp(day), None, precision
+    assert dates.dates_agree(Told("2024-03-01 10:30"), _told("2024-03-01")) == "same day 2024-03-01"

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from loaders import gdelt, registry, schema
+from loaders.merge import merge_mentions
 from tests.conftest import ROOT
 
 SAMPLE = ROOT / "data" / "gdelt-sample" / "20191024143000.export.CSV"
@@ -129,6 +130,8 @@ BAD_ROWS = [
     (row(url=""), "SOURCEURL", False),
     ("\t".join(row().split("\t")[:40]), r"\(row\)", False),
     (row(geo="ZZ"), "ActionGeo_CountryCode", True),
+    (row(actor1="EUR", actor2="AFR"), "Actor1CountryCode/Actor2CountryCode", False),   # regions, no party
+    (row(actor1="", actor1_code="GOV", actor2=""), "Actor1CountryCode/Actor2CountryCode", False),
 ]
 
 
@@ -204,6 +207,19 @@ def test_the_real_sample_collapses_its_diplomatic_rows_into_fewer_mentions():
     assert 0 < len(frame) < len(diplomatic)
     # never fewer mentions than distinct (article, event root) pairs, never more than rows
     assert len(frame) >= diplomatic.groupby([gdelt.SOURCEURL, gdelt.EVENT_ROOT]).ngroups
-    assert set(frame["article"]) == set(diplomatic[gdelt.SOURCEURL])
+    skipped = {p.row for p in problems if str(p).endswith("row skipped")}
+    kept = diplomatic[~(diplomatic.index + 1).isin(skipped)]  # no header: row N is line N
+    assert set(frame["article"]) == set(kept[gdelt.SOURCEURL])
     assert frame["mention_id"].is_unique
     assert frame["countries"].map(lambda codes: all(gdelt.is_iso3(c) for c in codes)).all()
+
+
+def test_every_event_of_the_real_sample_has_a_date_and_countries_or_its_rows_are_reported():
+    frame, problems, counts = gdelt.read_gdelt_report(SAMPLE)
+    events = merge_mentions(frame)
+    assert len(events) and events["date"].notna().all()
+    assert events["countries"].map(len).gt(0).all(), events.loc[events["countries"].map(len) == 0, "title"].tolist()
+    no_party = [p for p in problems if p.field == "Actor1CountryCode/Actor2CountryCode"]
+    assert no_party and counts["skipped"] == len(no_party)  # the sample's regional actors (EUR, AFR)
+    assert all(re.fullmatch(r"no party with an ISO3 country code \(actors .+\); row skipped", p.reason) and p.row > 0
+               for p in no_party)

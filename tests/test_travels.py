@@ -91,6 +91,13 @@ VENUE_CASES = [
     # sightseeing is not where the encounter was
     ("State visit. Visited New York City, Chicago and Los Angeles.", "Washington"),
     ("Met with President Eisenhower; also visited Williamsburg.", "Washington"),
+    # an abbreviation's full stop ends no sentence (the shared splitter, loaders.sentences)
+    ("Met with President Bush at the U.N. General Assembly.", "New York"),
+    ("Informal visit while attending U.N. General Assembly session; in U.S. June 24-30.", "New York"),
+    # Congress sits in Washington, whatever was visited after
+    ("State visit. Addressed U.S. Congress June 15. visited Key Biscayne (Fla.) and Chicago.", "Washington"),
+    # a bracketed aside is a sentence of its own
+    ("Met with President Truman. (Was in New York City when elected.) Left U.S. May 26.", "Washington"),
 ]
 
 

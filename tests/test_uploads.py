@@ -10,6 +10,7 @@ import lzma
 import os
 import re
 import tarfile
+import tomllib
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -117,6 +118,52 @@ def test_default_limit_is_the_setting(tmp_path, monkeypatch):
         save_upload("a.txt", b"x" * 11, tmp_path)
 
 
+def _uploaded_file(name, data):
+    """Streamlit's own UploadedFile, as st.file_uploader returns it."""
+    from streamlit.proto.Common_pb2 import FileURLs
+    from streamlit.runtime.uploaded_file_manager import UploadedFile, UploadedFileRec
+
+    return UploadedFile(UploadedFileRec("id-1", name, "text/plain", data), FileURLs())
+
+
+def test_an_uploaded_file_over_the_limit_is_refused_before_a_byte_is_read(tmp_path):
+    upload = _uploaded_file("big.txt", ARTICLE * 10)
+    with pytest.raises(InputError, match=f"big.txt: upload is {len(ARTICLE) * 10:,} bytes, over the limit of 100 bytes"):
+        save_upload(upload.name, upload, tmp_path, limit=100)
+    assert upload.tell() == 0 and list(tmp_path.iterdir()) == []
+
+
+def test_an_uploaded_file_within_the_limit_is_copied_whole(tmp_path):
+    upload = _uploaded_file("../article.txt", ARTICLE)
+    upload.read(5)  # a position left by an earlier reader does not cut the copy
+    assert save_upload(upload.name, upload, tmp_path).read_bytes() == ARTICLE
+
+
+def test_an_open_file_is_measured_without_reading_it(tmp_path):
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as handle:  # sparse: 200 MB that take no disk
+        handle.truncate(200 * 1024 * 1024)
+    folder = tmp_path / "uploads"
+    folder.mkdir()
+    with open(big, "rb") as handle:
+        with pytest.raises(InputError, match="upload is 209,715,200 bytes, over the limit of"):
+            save_upload("big.txt", handle, folder)
+        assert handle.tell() == 0
+    assert list(folder.iterdir()) == []
+
+
+def test_the_upload_limit_is_set_once_in_streamlits_config(tmp_path):
+    from loaders.settings import SETTINGS, STREAMLIT_CONFIG, streamlit_upload_bytes
+
+    config = tomllib.loads(STREAMLIT_CONFIG.read_text(encoding="utf-8"))
+    assert SETTINGS.max_upload_bytes == config["server"]["maxUploadSize"] * 1024 * 1024 == 20 * 1024 * 1024
+    # the same file turns usage statistics off and hides the Deploy button
+    assert config["browser"]["gatherUsageStats"] is False and config["client"]["toolbarMode"] == "viewer"
+    other = tmp_path / "config.toml"
+    other.write_text("[server]\nmaxUploadSize = 3\n", encoding="utf-8")
+    assert streamlit_upload_bytes(other) == 3 * 1024 * 1024
+
+
 BOMB_MEMBERS = {"../../escaped.txt": ARTICLE, "ok.txt": ARTICLE}
 
 # name, bytes, kind named in the reason
@@ -222,3 +269,26 @@ def test_an_import_that_rejects_every_file_says_so_in_red(tmp_path, monkeypatch)
     assert not at.exception and not at.success
     assert [e.value for e in at.error][:1] == ["Nothing was imported: every file was rejected."]
     assert any("Rejected pasted text" in e.value for e in at.error)
+
+
+def test_the_import_form_refuses_an_upload_over_the_limit_and_reads_the_others(tmp_path, monkeypatch):
+    from dataclasses import replace
+
+    from eventrows import mention, mentions_frame, open_page
+
+    from loaders import uploads
+
+    store = Store(tmp_path / "uploads.duckdb")
+    store.add_frames(mentions=mentions_frame(mention(1)))
+    monkeypatch.setenv("PARLEY_DB", str(store.path))
+    monkeypatch.setattr(uploads, "SETTINGS", replace(uploads.SETTINGS, max_upload_bytes=len(ARTICLE)))
+    at = open_page("sources")
+    uploader = at.file_uploader[0]
+    uploader.upload("talks.txt", ARTICLE, "text/plain")
+    uploader.upload("big.txt", ARTICLE + b"More words.\n", "text/plain")
+    at.button[0].click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("Import done" in s.value for s in at.success)
+    assert [e.value for e in at.error] == [f"Rejected big\\.txt: upload is {len(ARTICLE) + 12:,} bytes, over the limit "
+                                           f"of {len(ARTICLE):,} bytes \\(max\\_upload\\_bytes\\)"]
+    assert store.articles()["path"].tolist() == ["talks.txt"]

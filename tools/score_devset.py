@@ -19,17 +19,16 @@ import argparse
 import hashlib
 import importlib.util
 import json
-import re
 import sys
 from pathlib import Path
-
-import pandas as pd
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from loaders import schema  # noqa: E402
+from loaders.errors import ParleyError  # noqa: E402
 from loaders.extraction import extract_mentions, mentions_to_records  # noqa: E402
+from loaders.registry import read_paths  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 SETS = {"devset": SHARED / "data" / "devset", "devset2": SHARED / "data" / "devset2",
@@ -44,36 +43,16 @@ def part_of(file_name):
 
 
 def read_articles(folder):
-    """The set's articles as an ARTICLES frame: through the registry when it can read them,
-    else with a small reader of the set's own file shape (date line, title, blank, byline, body)."""
-    paths = sorted(folder.glob("*.txt"))
-    try:
-        from loaders.registry import read_paths
-        frame = read_paths(paths).articles
-        if len(frame) == len(paths):
-            return frame
-    except Exception as error:  # the registry may not read these yet; say so and go on
-        print(f"(registry not usable: {error}; reading the files directly)", file=sys.stderr)
-    return schema.conform(pd.DataFrame([_read_file(p) for p in paths]), schema.ARTICLES)
+    """The set's articles (its *.txt files) as an ARTICLES frame, read by the registry.
 
-
-_BYLINE = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? ")
-
-
-def _read_file(path):
-    lines = path.read_text(encoding="utf-8").split("\n")
-    published = pd.Timestamp(lines[0].split()[1])
-    title = lines[1].strip()
-    body_lines = lines[3:]
-    byline = None
-    if body_lines and _BYLINE.search(body_lines[0]) and len(body_lines[0]) < 140:
-        byline, body_lines = body_lines[0], body_lines[1:]
-    text = "\n".join(body_lines).strip("\n")
-    return {
-        "article_id": hashlib.sha256(" ".join(text.split()).encode()).hexdigest()[:16], "path": str(path),
-        "title": title, "published": published, "published_precision": "day", "published_tz": None,
-        "byline": byline, "language": "en", "url": None, "text": text, "problems": [],
-    }
+    Raises ParleyError naming the first file the registry rejects: a score over part of a set
+    would be no score of the set.
+    """
+    result = read_paths(sorted(folder.glob("*.txt")))
+    if result.rejected:
+        first = result.rejected[0]
+        raise ParleyError(f"{first.path}: {first.reason} ({len(result.rejected)} file(s) of {folder} rejected)")
+    return result.articles
 
 
 def load_scorer():

@@ -265,7 +265,7 @@ def _import_corrections():
         return
     with tempfile.TemporaryDirectory(prefix="parley-corrections-") as folder:
         try:  # over the size limit or an archive: refused, nothing written
-            path = save_upload(upload.name, upload.getvalue(), folder)
+            path = save_upload(upload.name, upload, folder)
         except ParleyError as error:
             _notice("error", str(error))
             return

@@ -65,7 +65,8 @@ def import_form():
     rejected, names = [], {}  # names: file written -> the name the upload came with
     with tempfile.TemporaryDirectory(prefix="parley-upload-") as folder:
         paths = []
-        offered = [(upload.name, upload.getvalue()) for upload in uploads or []]
+        # the uploads themselves, not copies of their bytes: save_upload checks each one's size first
+        offered = [(upload.name, upload) for upload in uploads or []]
         if pasted.strip():
             offered.append((PASTED_NAME, pasted_article(pasted, pasted_on).encode("utf-8")))
         for name, content in offered:

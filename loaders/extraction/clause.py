@@ -111,7 +111,6 @@ def _triggers(article, sentence):
             seg_start = start
         following = next((f for f in found[index + 1:] if f[0] < clause[1]), None)
         seg_end = following[0] if following else clause[1]
-        before = text[clause[0]:start]
         anaphoric = bool(_NOUN_TRIGGER_RE.search(text[start:end])) and (
             bool(_ANAPHORA_RE.search(text[max(clause[0], start - 40):start])) or
             bool(re.search(r"[\w’']+['’]s\s+(?:[\w-]+\s+){0,2}$", text[max(0, start - 40):start])))
@@ -141,7 +140,7 @@ def _triggers(article, sentence):
             sentence=article.sentence_index[sentence.start], start=sentence.start + start,
             end=sentence.start + end, kind=trigger.kind, cameo=trigger.cameo, plover=trigger.plover,
             status=status, anaphoric=anaphoric, why={"kind": f"trigger {text[start:end]!r}", "status": status_why})
-        _read_clause(article, sentence, candidate, (seg_start, seg_end), clause, window)
+        _read_clause(article, sentence, candidate, (seg_start, seg_end), clause)
         if candidate.home:
             previous, previous_made = (start, end, trigger), False
             continue
@@ -175,7 +174,6 @@ def _triggers(article, sentence):
         candidates.append(candidate)
         previous, previous_made = (start, end, trigger), True
         candidate.days = _days_of(text, start, end)
-        del before
     _read_sentence_roles(article, sentence, candidates)
     # who attends, unless the sentence says who did not ("not attended by Ukraine")
     roster = _ATTENDANCE_RE.search(text) is not None and _ANY_ABSENCE_RE.search(text) is None
@@ -307,7 +305,7 @@ def _status(text, clause, start, end):
     return (best[1], best[2]) if best else ("held", "no cue of tense: held")
 
 
-def _read_clause(article, sentence, candidate, segment, clause, window):
+def _read_clause(article, sentence, candidate, segment, clause):
     """Date, venue, parties, organizations and heads of one trigger from its clause."""
     base = sentence.start
     seg = (base + segment[0], base + segment[1])

@@ -5,7 +5,7 @@ then settle each encounter's parties.
 
 import re
 
-from loaders.dates import DateMention
+from loaders.dates import DateMention, dates_agree
 from loaders.extraction.model import _because, _Candidate, _Group, _unique
 from loaders.extraction.patterns import (
     _CANCEL_RE,
@@ -16,17 +16,6 @@ from loaders.extraction.patterns import (
     OPENED_BEFORE_DAYS,
 )
 from loaders.gazetteer import seated_members
-
-
-def _dates_agree(a, b):
-    if a is None or b is None:
-        return True
-    if a.precision == "day" and b.precision == "day":
-        return a.date == b.date or (a.end_date is not None and a.date <= b.date <= a.end_date) or \
-            (b.end_date is not None and b.date <= a.date <= b.end_date)
-    return (a.date.year, a.date.month) == (b.date.year, b.date.month) or \
-        (a.end_date is not None and a.date <= b.date <= a.end_date) or \
-        (b.end_date is not None and b.date <= a.date <= b.end_date)
 
 
 def _opened_before(group, candidate):
@@ -64,8 +53,8 @@ def _compatible(group, candidate, strict_status=True, anaphor=False):
         return False
     if strict_status and candidate.status != "past-plan" and group.status != "past-plan" and group.status != candidate.status:
         return False
-    if candidate.status != "past-plan" and not _dates_agree(group.date, candidate.date) and \
-            not _opened_before(group, candidate):
+    if candidate.status != "past-plan" and group.date is not None and candidate.date is not None and \
+            not dates_agree(group.date, candidate.date, by_year=False) and not _opened_before(group, candidate):
         return False
     if group.country and candidate.country and group.country != candidate.country:
         return False

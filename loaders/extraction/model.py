@@ -255,27 +255,24 @@ class _Article:
                 name = _NAME_RE.match(sentence.text, match.end() + 1)
                 if not name:
                     continue
-                country = self._country_before(sentence, sentence.start + match.start(), 40)
+                country = self._country_before(sentence.start + match.start(), 40)
                 self._remember(name.group(0), country)
             for match in _HEAD_BEFORE_RE.finditer(sentence.text):
-                clause_start = max(sentence.text.rfind(",", 0, match.start() - 1) + 1, 0)
                 clause = sentence.text[:match.start()]
                 pieces = re.split(r"\b(?:while|whereas)\b|;", clause)
                 lead = pieces[-1] if pieces else clause
                 name = next((n for n in _NAME_RE.finditer(lead) if len(_strip_titles(n.group(0)).split()) >= 2), None)
                 if name and name.start() > 20:
                     name = None
-                after = sentence.text[match.end():match.end() + 40]
                 country = None
                 for place in self.in_sentence(self.places, sentence):
                     if sentence.start + match.end() <= place.start < sentence.start + match.end() + 40 and place.iso3:
                         country = place.iso3
                         break
-                del clause_start, after
                 if name:
                     self._remember(name.group(0), country)
 
-    def _country_before(self, sentence, offset, reach):
+    def _country_before(self, offset, reach):
         found = None
         for place in self.places:
             if offset - reach <= place.start < offset and place.iso3 and place.kind in ("country", "demonym"):

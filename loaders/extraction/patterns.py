@@ -240,7 +240,7 @@ PAST_PLAN_AFTER = 40
 _KIND_RANK = schema.KIND_RANK
 
 
-_PRECISION_RANK = {"day": 3, "week": 2, "month": 1, "year": 0}
+_PRECISION_RANK = schema.PRECISION_RANK
 
 
 #: How far after the trigger "since" may stand ("the first meeting between an American
