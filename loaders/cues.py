@@ -575,6 +575,10 @@ RELATIVE_CLAUSE = r"\s*,?\s*(?:which|that|who)\b[^,;.]{0,120},\s*"
 #: Between two names of one list: "Saudi Arabia and the United States", "Peru, Ecuador, and Chile".
 LIST_JOIN = r"(?:,\s*|\s+(?:and|or)\s+|,\s+(?:and|or)\s+)(?:the\s+)?"
 
+#: From one member of a list to the next, past a leader's title and name after the first, matched
+#: case-sensitively: "Bolivia's President Arce and Ecuador", "Peru, Chile and".
+LISTED_NEXT = (r"(?:['’]s)?(?:\s+(?:[A-Z][\w.'’-]*|of|the|de|al))*?(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?")
+
 #: The item of a list that opens with one of these ends the span the item before began ("meetings
 #: that began in February and ended with an accord signed on 26 August"): one encounter, no list.
 SPAN_END_ITEM = r"\W*(?:and\s+)?(?:ended|ending|ends|closed|closing|concluded|until|till|through|lasted|continued)\b"

@@ -1455,3 +1455,19 @@ def test_an_encounter_the_first_since_another_tells_both(body, earlier):
     held_before = [(r["kind"], r["date"], r["city"]) for r in records if r["date"] and r["date"] < "2020"]
     assert held_before == ([earlier] if earlier else [])
     assert any(r["date"] is None or r["date"] >= "2024" for r in records)
+
+
+# --- hosts listed with their leaders are no parties ---------------------------------------------
+
+def test_every_host_of_a_list_is_a_mediator_not_a_party():
+    body = ("The presidents of Chile and Peru met in Lima on Thursday. The talks were hosted by Bolivia's "
+            "President Arce and Ecuador's President Noboa.")
+    record = _one(body)
+    assert record["countries"] == ["CHL", "PER"]
+    assert set(record["mediators"]) == {"BOL", "ECU"}
+
+
+def test_a_country_listed_after_the_host_in_another_role_stays_a_party():
+    # "hosted by Bolivia" names one host; Chile and Peru, after "between", are the parties
+    record = _one("Talks hosted by Bolivia between Chile and Peru opened in La Paz on Monday.")
+    assert set(record["countries"]) == {"CHL", "PER"} and record["mediators"] == ["BOL"]

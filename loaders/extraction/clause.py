@@ -36,6 +36,7 @@ from loaders.extraction.patterns import (
     _HELD_RE,
     _HERE_RE,
     _LIST_JOIN_RE,
+    _LISTED_NEXT_RE,
     _MEDIATORS,
     _MOTION_RE,
     _NOT_ENCOUNTER_RE,
@@ -531,7 +532,13 @@ def _read_sentence_roles(article, sentence, candidates):
             if side == "after":
                 who = [p for p in places if cue_end <= p.start <= cue_end + 40 and p.kind in ACTOR_KINDS]
                 if who:
-                    who = who[:1] + [q for q in who[1:] if _LIST_JOIN_RE.fullmatch(article.text, who[0].end, q.start)]
+                    # the first and those listed after it, each perhaps with its leader's title
+                    # and name ("hosted by Bolivia's President Arce and Ecuador's President Noboa")
+                    listed = who[:1]
+                    for q in (q for q in places if q.start > who[0].start and q.kind in ACTOR_KINDS):
+                        if _LISTED_NEXT_RE.fullmatch(article.text, listed[-1].end, q.start):
+                            listed.append(q)
+                    who = listed
             else:
                 who = [p for p in places if cue_start - 40 <= p.end <= cue_start and p.kind in ACTOR_KINDS]
                 if who:

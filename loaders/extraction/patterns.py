@@ -50,6 +50,7 @@ _REPRESENTED_RE = _any(cues.REPRESENTED_CUES)
 
 
 _SPORT_RE = _any(cues.SPORT_WORDS)
+_LISTED_NEXT_RE = re.compile(cues.LISTED_NEXT)
 _THEIR_ENCOUNTER_RE = re.compile(cues.THEIR_ENCOUNTER, _FLAGS)
 _REGION_RE = re.compile("|".join(cues.REGION_WORDS))
 _REPORTING_RE = re.compile(r"(?:" + "|".join(cues.REPORTING_CUES) + r")\s+(?:\w+\s+){0,2}$", _FLAGS)
