@@ -545,7 +545,10 @@ GROUP_REFERENCES = (
     r"heads of (?:state|government)|teams|allies|capitals|monarchs|kings)\b",
     r"\bboth (?:sides|countries|nations|leaders|men|women|governments|delegations|parties|presidents|premiers|"
     r"(?:[\w-]+ )?ministers|envoys|capitals|teams)\b",
-    r"\bthe pair\b", r"\bbilateral\b", r"\bthey\b", r"\b(?:their|his|her) (?:[\w-]+ )?counterparts?\b",
+    r"\bthe pair\b", r"\bbilateral\b", r"\bthey\b",
+    # "the two" as the subject of an encounter: "the two then met in Lima", "the two meet in Quito"
+    r"\bthe two\b(?=\s+(?:(?:\w+ly|then|also|later|again|have|had|will|would|are to|were to)\s+)?"
+    r"(?:met|meet|meets|held|hold|holds|spoke|speak|talked|talk|signed|sign|sat|agreed|discussed|shook)\b)", r"\b(?:their|his|her) (?:[\w-]+ )?counterparts?\b",
     # "their foreign ministers met": the officials of the pair in play
     r"\btheir (?:foreign |prime |defen[cs]e |trade |finance |deputy |chief )?(?:ministers|leaders|presidents|envoys|"
     r"delegations|negotiators|deputies|governments|diplomats|advisers|advisors)\b",

@@ -1471,3 +1471,13 @@ def test_a_country_listed_after_the_host_in_another_role_stays_a_party():
     # "hosted by Bolivia" names one host; Chile and Peru, after "between", are the parties
     record = _one("Talks hosted by Bolivia between Chile and Peru opened in La Paz on Monday.")
     assert set(record["countries"]) == {"CHL", "PER"} and record["mediators"] == ["BOL"]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("The presidents of Chile and Peru spoke on Monday. The two then met in Lima on Friday.", ["CHL", "PER"]),
+    # "the two of them" is no subject of an encounter: the parties are the sentence's own
+    ("Bolivia and Ecuador were not invited, the two of them said. Chile and Peru met in Lima on Friday.",
+     ["CHL", "PER"]),
+])
+def test_the_two_as_the_subject_of_an_encounter_are_the_pair_told_before(body, expected):
+    assert _one(body, kind="meeting")["countries"] == expected
