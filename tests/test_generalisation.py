@@ -1481,3 +1481,14 @@ def test_a_country_listed_after_the_host_in_another_role_stays_a_party():
 ])
 def test_the_two_as_the_subject_of_an_encounter_are_the_pair_told_before(body, expected):
     assert _one(body, kind="meeting")["countries"] == expected
+
+
+@pytest.mark.parametrize("body, statuses", [
+    # a chronology's present: the "will" is the ministers' meeting's, not the leaders'
+    ("Chile and Peru have come a long way.\n\nJuly 10, 2015: the presidents of Chile and Peru meet in Quito "
+     "and agree that their ministers will meet.", {("held", "2015-07-10"), ("planned", None)}),
+    ("The presidents of Chile and Peru will meet in Lima on Friday, and their ministers will hold talks in May.",
+     {("planned", "2024-03-08"), ("planned", "2024-05-01")}),
+])
+def test_a_cue_of_tense_belongs_to_the_trigger_it_stands_before(body, statuses):
+    assert {(r["status"], r["date"]) for r in extract(body)} == statuses

@@ -133,7 +133,7 @@ def _triggers(article, sentence):
             previous = (previous[0], end, previous[2])
             continue
         window = text[clause[0]:clause[1]]
-        status, status_why = _status(text, clause, start, end)
+        status, status_why = _status(text, clause, start, end, following[0] if following else None)
         if status is None:
             previous, previous_made = (start, end, trigger), False
             continue
@@ -265,9 +265,11 @@ def _join_purpose(article, sentence, candidate, travel, trigger, between, end, s
     candidate.date = own or candidate.date
 
 
-def _status(text, clause, start, end):
+def _status(text, clause, start, end, stop=None):
     """(status, reason): held | planned | cancelled | past-plan, or None for a hedged or
-    hypothetical encounter; the reason names the cue that decided."""
+    hypothetical encounter; the reason names the cue that decided. A cue of tense after the
+    trigger counts up to `stop`, where the next trigger of the clause begins ("meet in Quito and
+    agree that their advisers will meet": the "will" is the second meeting's)."""
     relative = _RELATIVE_SKIP_RE.match(text, clause[1])
     clause = (max(clause[0], start - STATUS_REACH), min(clause[1], end + STATUS_REACH))
     window = text[clause[0]:clause[1]]
@@ -297,8 +299,11 @@ def _status(text, clause, start, end):
     # the nearest cue wins; one after the trigger counts double its distance
     cues_at = [(start - m.end(), status, f"nearest cue before the trigger {m.group(0)!r}")
                for status, pattern in _STATUS_BEFORE for m in pattern.finditer(before)]
+    tense_after = after[:STATUS_AFTER] if stop is None else after[:max(0, min(STATUS_AFTER, stop - end))]
     cues_at += [(2 * m.start() + 10, status, f"nearest cue after the trigger {m.group(0)!r}")
-                for status, pattern in _STATUS_AFTER for m in pattern.finditer(after[:STATUS_AFTER])]
+                for status, pattern in _STATUS_AFTER for m in pattern.finditer(tense_after)
+                # ... and not the tense of the next trigger itself ("their advisers will meet")
+                if stop is None or not re.fullmatch(r"\s*(?:[\w'’-]+\s+){0,2}", text[end + m.end():stop])]
     if cues_at:
         nearest = min(cues_at, key=lambda cue: cue[0])
         if best is None or nearest[0] < best[0]:
