@@ -606,6 +606,10 @@ FUTURE_DATE = r"\b(?:next|coming|tomorrow|upcoming)\b"
 #: Right after a trigger: the encounter began on the date told ("The talks began on June 28",
 #: "the conference opened on Jan. 4"), so it may end on a later day told elsewhere.
 OPENS_AFTER = r"\s+(?:had\s+)?(?:began|begun|opened|started|kicked off|got under way|convened)\b"
+#: An encounter told again as taken up once more ("resumed the talks on Sunday", "the summit
+#: reconvened"): a later day of the encounter told before, not another one.
+RESUMES_BEFORE = r"\b(?:resum(?:e|ed|es|ing)|reconven(?:e|ed|es|ing)|resumption of)\s+(?:the|their)\s+(?:[\w-]+\s+)?$"
+RESUMES_AFTER = r"\s+(?:had\s+)?(?:resumed|reconvened)\b"
 
 #: What may follow the date a photo caption ends with: the full stop, and the agency's credit.
 CAPTION_END = r"\s*\.?\s*(?:\([^)]{0,120}\)\s*)?(?:$|\n)"

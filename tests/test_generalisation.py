@@ -1492,3 +1492,16 @@ def test_the_two_as_the_subject_of_an_encounter_are_the_pair_told_before(body, e
 ])
 def test_a_cue_of_tense_belongs_to_the_trigger_it_stands_before(body, statuses):
     assert {(r["status"], r["date"]) for r in extract(body)} == statuses
+
+
+@pytest.mark.parametrize("body, n", [
+    # taken up again days later: one encounter
+    ("The presidents of Chile and Peru opened talks in Arica on February 20. The talks stalled, and the two "
+     "presidents resumed the talks on Sunday after a weekend at home.", 1),
+    ("The presidents of Chile and Peru opened talks in Arica on February 20. The talks reconvened on March 3.", 1),
+    # talks held again months later are other talks
+    ("The presidents of Chile and Peru held talks in Arica on February 20, 2023. The two presidents resumed "
+     "the talks on March 3, 2024.", 2),
+])
+def test_talks_resumed_days_later_are_a_later_day_of_the_same_talks(body, n):
+    assert len([r for r in extract(body) if r["kind"] in ("talks", "meeting")]) == n

@@ -54,6 +54,8 @@ from loaders.extraction.patterns import (
     _REPORTING_ANY_RE,
     _REPORTING_RE,
     _REPRESENTED_RE,
+    _RESUMES_AFTER_RE,
+    _RESUMES_BEFORE_RE,
     _ROSTER_GAP_RE,
     _SEQUENCE_RE,
     _STATUS_AFTER,
@@ -172,6 +174,8 @@ def _triggers(article, sentence):
             candidate.status = "planned"
             candidate.why["status"] = f"its day is told as still to come: {candidate.date.text!r}"
         candidate.opens = candidate.anaphoric and _OPENS_AFTER_RE.match(text, end) is not None
+        candidate.resumes = candidate.anaphoric and (_RESUMES_AFTER_RE.match(text, end) is not None or
+                                                     _RESUMES_BEFORE_RE.search(text, max(0, start - 40), start) is not None)
         candidates.append(candidate)
         previous, previous_made = (start, end, trigger), True
         candidate.days = _days_of(text, start, end)

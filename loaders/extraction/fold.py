@@ -27,6 +27,14 @@ def _opened_before(group, candidate):
         0 < (b.date - a.date).days <= OPENED_BEFORE_DAYS
 
 
+def _resumed_after(group, candidate):
+    """Whether the candidate tells a later day of the group's encounter, taken up again ("Clinton
+    came back on Sunday and resumed the talks"): at most OPENED_BEFORE_DAYS after the group's day."""
+    a, b = candidate.date, group.date
+    return candidate.resumes and a is not None and b is not None and \
+        0 < (a.date - b.date).days <= OPENED_BEFORE_DAYS
+
+
 def _heads_agree(a, b):
     """Two encounters with two or more named principals each, each naming one the other does
     not, are two encounters (Blinken–Xi and Blinken–Wang on one day)."""
@@ -54,7 +62,8 @@ def _compatible(group, candidate, strict_status=True, anaphor=False):
     if strict_status and candidate.status != "past-plan" and group.status != "past-plan" and group.status != candidate.status:
         return False
     if candidate.status != "past-plan" and group.date is not None and candidate.date is not None and \
-            not dates_agree(group.date, candidate.date, by_year=False) and not _opened_before(group, candidate):
+            not dates_agree(group.date, candidate.date, by_year=False) and not _opened_before(group, candidate) and \
+            not _resumed_after(group, candidate):
         return False
     if group.country and candidate.country and group.country != candidate.country:
         return False

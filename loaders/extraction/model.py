@@ -55,6 +55,7 @@ class _Candidate:
     attendance: bool = False
     roster: bool = False   # its sentence says who attends ("X, Y and Z attended the meeting")
     opens: bool = False    # told as beginning on its date ("the talks began on June 28")
+    resumes: bool = False  # told as taken up again on its date ("resumed the talks on Sunday")
     home: bool = False     # a journey home ("Bhutto left for Pakistan"): no visit
     ends: object = None    # a DateMention of the last day, for a visit told as ending
     days: int | None = None   # length in days in its own words ("a two-day visit")
