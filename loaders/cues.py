@@ -690,7 +690,7 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 DAYS_OF = r"\b(?P<count>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+days\s+of\s+(?:[\w-]+\s+){0,2}$"
 #: ... or on the words after it, when they close that many days ("the conference ended today,
 #: closing three days of speeches").
-DAYS_OF_AFTER = (r"^[^.;]{0,40}?\b(?:closing|ending|concluding|capping|after)\s+(?P<count>\d{1,2}|" +
+DAYS_OF_AFTER = (r"^[^.;]{0,90}?\b(?:closing|ending|concluding|capping|after)\s+(?P<count>\d{1,2}|" +
                  "|".join(NUMBER_WORDS) + r")\s+days\s+of\b")
 
 #: Day N of a multi-day encounter: "on the first day of the trip", "12 July, day two of the

@@ -1505,3 +1505,9 @@ def test_a_cue_of_tense_belongs_to_the_trigger_it_stands_before(body, statuses):
 ])
 def test_talks_resumed_days_later_are_a_later_day_of_the_same_talks(body, n):
     assert len([r for r in extract(body) if r["kind"] in ("talks", "meeting")]) == n
+
+
+def test_an_encounter_ending_after_n_days_of_talks_spans_them():
+    record = _one("ARICA, March 5 (AP) - The summit of Chile and Peru ended on Tuesday without an agreement, "
+                  "after 15 days of talks in which the two presidents could not agree on water rights.")
+    assert (record["date"], record["end_date"]) == ("2024-02-20", "2024-03-05")

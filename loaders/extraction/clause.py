@@ -243,7 +243,7 @@ def _days_of(text, start, end):
     duration = _DURATION_RE.search(text[max(0, start - 40):start]) or _DURATION_RE.search(text[start:end] + " ")
     if duration:
         return cues.DURATION_WORDS[duration.group("duration").lower()]
-    count = _DAYS_OF_RE.search(text[max(0, start - 40):end] + " ") or _DAYS_OF_AFTER_RE.search(text[end:end + 80])
+    count = _DAYS_OF_RE.search(text[max(0, start - 40):end] + " ") or _DAYS_OF_AFTER_RE.search(text[end:end + 140])
     if count:
         word = count.group("count").lower()
         return int(word) if word.isdigit() else cues.NUMBER_WORDS[word]
