@@ -81,10 +81,12 @@ def store_with_events(path, events):
 
     Rows go straight into the store's tables (the layout loaders/store.py declares: list columns
     VARCHAR[], `sources` JSON text), so the dashboard's tests do not depend on the extractor.
-    An ingest_log row marks the store as filled, so the app does not ingest the sample into it.
+    An ingest_log row marks the store as filled, so the app does not ingest the sample into it, and
+    the articles are recorded as read by this code's extractor, so opening it does not read them again.
     """
     import duckdb
 
+    from loaders.extractor import extractor_version
     from loaders.store import Store
 
     store = Store(path)
@@ -95,6 +97,8 @@ def store_with_events(path, events):
         con.execute("INSERT INTO events SELECT * FROM incoming")
         con.register("incoming_articles", articles_for(events))
         con.execute("INSERT INTO articles SELECT * FROM incoming_articles")
+        # read by this code's extractor: opening the store does not extract them again
+        con.execute("INSERT INTO extractions SELECT article_id, ?, now() FROM incoming_articles", [extractor_version()])
         con.execute("INSERT INTO ingest_log VALUES (now(), 'test events', 'ingested', NULL, ?, 0)", [len(events)])
     finally:
         con.close()
