@@ -99,7 +99,9 @@ TRIGGERS = (
     Trigger(r"(?:arrived|arrives|arriving|landed|lands|touched down) in", "visit", "042", "visit"),
     # a stop on a journey: "stopped in Lima", "stopped over in Quito"
     Trigger(r"(?:stopped|stops|stopping|stop) (?:off |over )?in(?= (?-i:[A-Z]))", "visit", "042", "visit"),
-    Trigger(r"(?:travel(?:s|led|ling|ed|ing)?|go(?:es|ing)?|went|head(?:s|ed)?|fl(?:y|ies|ew|ying|own)) (?:on )?to", "visit", "042", "visit"),
+    # "went on to Lima" is a journey, "went on to meet" what came next
+    Trigger(r"(?:travel(?:s|led|ling|ed|ing)?|go(?:es|ing)?|went|head(?:s|ed)?|fl(?:y|ies|ew|ying|own)) (?:on to(?= (?:the )?(?-i:[A-Z]))|to)",
+            "visit", "042", "visit"),
     Trigger(r"(?:fl(?:y|ies|ew|ying|own)) into(?= (?:the )?(?-i:[A-Z]))", "visit", "042", "visit"),
     # an itinerary: "will go on to Lima", "moves on to Quito", "a tour that took him to Peru and Chile"
     Trigger(r"(?:continu(?:e|es|ed|ing)|mov(?:e|es|ed|ing)) on to", "visit", "042", "visit"),
@@ -466,7 +468,7 @@ VENUE_PREPOSITIONS = (
     r"fl(?:y|ies|ew|own|ying)|went|go(?:es|ing)?|gone|came|comes?|coming|return\w*|head\w*|arriv\w*|"
     r"back|invit\w*(?:\s+[\w-]+){0,3}|welcom\w*(?:\s+[\w-]+){0,3}|(?:sent|sends|send|dispatch\w*)\b[^.;]{0,80}?|"
     # an itinerary: "will go on to Lima", "a tour that took him to Quito"
-    r"(?:go(?:es|ing)?|went|gone|continu\w*|mov(?:e|es|ed|ing)) on|(?:take|takes|taking|took|taken) (?:him|her|them)(?: on)?|"
+    r"(?:go(?:es|ing)?|went|gone|fl(?:y|ies|ew|own|ying)|continu\w*|mov(?:e|es|ed|ing)) on|(?:take|takes|taking|took|taken) (?:him|her|them)(?: on)?|"
     # "the visit of the Chilean president to Peru"
     r"(?:visit|trip|journey|tour)s? (?:of|by)(?:\s+[\w'’.-]+){1,5}?) to|"
     # "left for Moscow": where the journey goes

@@ -1417,6 +1417,12 @@ def test_every_country_of_an_itinerary_is_a_visit_by_the_traveller(body, hosts, 
     assert status is None or {r["status"] for r in visits} == {status}
 
 
+def test_going_on_to_do_something_is_no_journey():
+    records = extract("The presidents of Chile and Peru met in Lima on Monday. The Chilean president went on "
+                      "to meet Bolivia's president on Tuesday.")
+    assert not any(r["kind"] == "visit" for r in records)
+
+
 def test_a_list_of_parties_stays_a_list_of_parties():
     # "Peru, Bolivia and Ecuador" after "between" are parties, not places, all three
     record = _one("Talks between Peru, Bolivia and Ecuador opened in Quito on Monday.")

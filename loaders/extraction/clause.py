@@ -545,6 +545,8 @@ def _read_sentence_roles(article, sentence, candidates):
                     # and name ("hosted by Bolivia's President Arce and Ecuador's President Noboa")
                     listed = who[:1]
                     for q in (q for q in places if q.start > who[0].start and q.kind in ACTOR_KINDS):
+                        if q.start - listed[-1].end > 80:
+                            break
                         if _LISTED_NEXT_RE.fullmatch(article.text, listed[-1].end, q.start):
                             listed.append(q)
                     who = listed

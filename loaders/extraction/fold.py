@@ -51,7 +51,8 @@ def _heads_agree(a, b):
 
 def _compatible(group, candidate, strict_status=True, anaphor=False):
     # "held talks ..., their first meeting since 2019": the earlier encounter stands alone
-    if candidate.earlier or any(member.earlier for member in group.members):
+    # (nothing joins an earlier encounter, so a group holds one only as its first member)
+    if candidate.earlier or group.members[0].earlier:
         return False
     if _told_apart(group, [candidate]):
         return False
@@ -260,7 +261,7 @@ def _fold_groups(groups):
 def _groups_agree(a, b):
     probe = _Candidate(sentence=b.sentences[0], start=0, end=0, kind=b.kind, cameo=b.cameo, plover=b.plover,
                        status=b.status, anaphoric=False, date=b.date, city=b.city, country=b.country,
-                       countries=b.countries, heads=b.heads, earlier=any(m.earlier for m in b.members))
+                       countries=b.countries, heads=b.heads, earlier=b.members[0].earlier)
     return _compatible(a, probe) and set(a.countries) & set(b.countries) != set() and \
         _mostly_shared(a.countries, b.countries) and not _told_apart(a, b.members)
 

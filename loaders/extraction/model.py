@@ -125,6 +125,10 @@ class _Article:
             if actor and previous is not None and not self._actor[id(previous)] and \
                     previous.kind in VENUE_KINDS and re.fullmatch(r"[\s,]{0,3}", self.text[previous.end:place.start]):
                 actor = False
+            # a list goes on as it began: "flew to Peru, Bolivia and Chile" names three places
+            if actor and previous is not None and not self._actor[id(previous)] and previous.kind in ACTOR_KINDS and \
+                    place.kind not in ("official", "demonym") and _LIST_JOIN_RE.fullmatch(self.text, previous.end, place.start):
+                actor = False
             self._actor[id(place)] = actor
             previous = place
         self.dateline = self._dateline()
@@ -236,10 +240,6 @@ class _Article:
             return False
         if _NON_ACTOR_AFTER_RE.match(self.text, place.end) and not paired:
             return False
-        # a list goes on as it began: "flew to Peru, Bolivia and Chile" names three places
-        listed = next((p for p in reversed(self.places) if p.end <= place.start), None)
-        if listed is not None and listed.kind in ACTOR_KINDS and _LIST_JOIN_RE.fullmatch(self.text, listed.end, place.start):
-            return self.is_actor(listed)
         return True
 
     # Heads of delegation not in the gazetteer: "the US delegation was headed by Sonata Coulter",
