@@ -28,7 +28,7 @@ def articles_table(articles, counts):
     """The Sources page's table of an ARTICLES frame, newest first: title (the headline), outlet,
     published, published_precision, language, events (how many cite it, from `counts`),
     problems, and the file it came from (path) last, as a detail."""
-    table = articles.assign(outlet=articles["url"].map(style.outlet),
+    table = articles.assign(outlet=[style.outlet(url, name) for url, name in zip(articles["url"], articles["outlet"])],
                             events=articles["article_id"].map(counts).fillna(0).astype(int),
                             problems=articles["problems"].map("; ".join))
     table = table.sort_values("published", ascending=False, na_position="last", kind="stable")
