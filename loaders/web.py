@@ -161,7 +161,12 @@ class Client:
         seen = []
         current = url
         for _ in range(self.settings.fetch_max_redirects + 1):
-            check_url(current, self.allow_private)
+            try:
+                check_url(current, self.allow_private)
+            except InputError as error:
+                if current == url:
+                    raise
+                raise InputError(url, f"redirected to {current}: {error.reason}") from None
             if canonical_url(current) in seen:
                 raise InputError(url, f"redirect loop: {' -> '.join(seen + [canonical_url(current)])}")
             seen.append(canonical_url(current))
