@@ -122,9 +122,11 @@ ORIGIN_NAMES = {"travels": "Office of the Historian, travels abroad", "visits": 
                 "gdelt": "GDELT event record", "events-file": "events file", "manual": "added by hand"}
 
 
-def outlet(url):
-    """The outlet of an article, from its address: 'https://www.reuters.com/x' -> 'reuters.com';
-    '' without one."""
+def outlet(url, name=None):
+    """The outlet of an article: its publisher's `name` where the source gave one (a page's site
+    name), else from its address: 'https://www.reuters.com/x' -> 'reuters.com'; '' without either."""
+    if isinstance(name, str) and name.strip():
+        return name.strip()
     host = urlparse(str(url or "")).hostname or ""
     return host.removeprefix("www.")
 
@@ -140,7 +142,8 @@ def source_parts(source, article=None, origin=None):
     article = article or {}
     headline = article.get("title") or ORIGIN_NAMES.get(origin) or source.get("article") or "source"
     published = pd.to_datetime(source.get("published") or article.get("published"), errors="coerce")
-    return headline, outlet(article.get("url")), format_day(published), str(source.get("article") or "")
+    return (headline, outlet(article.get("url"), article.get("outlet")), format_day(published),
+            str(source.get("article") or ""))
 
 
 def esc(value):

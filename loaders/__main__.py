@@ -5,6 +5,15 @@
     python -m loaders extract PATH... [--mentions] [--format jsonl|csv]
     python -m loaders events [--db FILE] [--country ISO3]... [--format jsonl|csv]
     python -m loaders corrections [--db FILE] [--format jsonl]
+    python -m loaders fetch URL... [--db FILE] [--timeout SECONDS]
+    python -m loaders subscribe URL... [--db FILE]  /  unsubscribe URL... [--db FILE]
+    python -m loaders refresh [--every 15m] [--db FILE] [--timeout SECONDS]
+
+`fetch` reads feeds, web pages and GDELT update lists or zipped exports from the web into the
+store (loaders/fetch.py), one report line per URL: ingested, unchanged, duplicate or rejected
+with the reason; the exit code is 1 when any URL was rejected. `subscribe` keeps feeds in the
+store; `refresh` fetches them all, once or every interval until interrupted. The command line
+may fetch from loopback and private addresses; the web app may not (settings).
 
 `events` and `corrections` read a store, for scripts: the events with the corrections applied,
 as the app shows them (the same `Store.events` query), and each correction with its status.
@@ -48,10 +57,25 @@ def main(argv=None):
                                       "applied, unmatched (and why) or undone")
     corrections.add_argument("--db", default=None, help=f"store file (default {SETTINGS.db_path})")
     corrections.add_argument("--format", choices=("jsonl",), default="jsonl")
+    fetch = commands.add_parser("fetch", help="read feeds, web pages and GDELT updates from the web into the store")
+    fetch.add_argument("urls", nargs="+", metavar="URL")
+    subscribe = commands.add_parser("subscribe", help="follow feeds: refresh fetches them")
+    subscribe.add_argument("urls", nargs="+", metavar="URL")
+    unsubscribe = commands.add_parser("unsubscribe", help="stop following feeds (their articles stay)")
+    unsubscribe.add_argument("urls", nargs="+", metavar="URL")
+    refresh = commands.add_parser("refresh", help="fetch every subscribed feed, once or on a schedule")
+    refresh.add_argument("--every", default=None, metavar="INTERVAL",
+                         help="refresh again after each INTERVAL (15m, 2h, 1d) until interrupted")
+    for command in (fetch, subscribe, unsubscribe, refresh):
+        command.add_argument("--db", default=None, help=f"store file (default {SETTINGS.db_path})")
+    for command in (fetch, refresh):
+        command.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
+                             help=f"seconds a server may take to answer (default {SETTINGS.fetch_timeout_seconds:g})")
     args = parser.parse_args(argv)
     try:
         return {"ingest": _ingest, "articles": _articles, "extract": _extract, "events": _events,
-                "corrections": _corrections}[args.command](args)
+                "corrections": _corrections, "fetch": _fetch, "subscribe": _subscribe,
+                "unsubscribe": _unsubscribe, "refresh": _refresh}[args.command](args)
     except ParleyError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
@@ -73,6 +97,86 @@ def _ingest(args):
     if report.count("ingested") == 0 and report.count("duplicate"):
         print("nothing new: every file was already in the store")
     return 0 if report.usable else 1
+
+
+def _client(args):
+    """The polite HTTP client of the command line: loopback and private hosts allowed (its user
+    runs it), the timeout of --timeout."""
+    import dataclasses
+
+    from loaders.web import Client
+
+    if args.timeout is not None and not args.timeout > 0:
+        raise ParleyError(f"--timeout {args.timeout:g}: expected a number of seconds above 0")
+    settings = SETTINGS if args.timeout is None else dataclasses.replace(
+        SETTINGS, fetch_timeout_seconds=args.timeout, fetch_total_seconds=max(args.timeout, SETTINGS.fetch_total_seconds))
+    return Client(settings, allow_private=True)
+
+
+def _print_fetch(store, report):
+    for line in report.urls:
+        print(line.line(), file=sys.stderr if line.outcome == "rejected" else sys.stdout)
+        for detail in line.details:
+            print(f"  {detail}", file=sys.stderr)
+    print(f"{store.path}: {report.summary()}")
+
+
+def _fetch(args):
+    from loaders.fetch import fetch_urls
+    from loaders.store import Store
+
+    store = Store(args.db, progress=_ProgressBar())
+    _print_notices(store)
+    with _client(args) as client:
+        report = fetch_urls(store, args.urls, client)
+    _print_fetch(store, report)
+    return 1 if report.rejected else 0
+
+
+def _subscribe(args):
+    from loaders.store import Store
+    from loaders.subscriptions import subscribe
+
+    store = Store(args.db, progress=_ProgressBar())
+    _print_notices(store)
+    failed = 0
+    for url in args.urls:
+        try:
+            print(f"subscribed: {subscribe(store, url, allow_private=True)}")
+        except ParleyError as error:
+            print(f"error: {error}", file=sys.stderr)
+            failed += 1
+    return 1 if failed else 0
+
+
+def _unsubscribe(args):
+    from loaders.subscriptions import unsubscribe
+
+    store = _stored(args.db)
+    for url in args.urls:
+        unsubscribe(store, url)
+        print(f"unsubscribed: {url}")
+    return 0
+
+
+def _refresh(args):
+    import time
+
+    from loaders.subscriptions import every_seconds, refresh
+
+    every = every_seconds(args.every) if args.every else None
+    store = _stored(args.db)
+    while True:
+        with _client(args) as client:
+            report = refresh(store, client)
+        if not report.urls:
+            print(f"{store.path}: no subscriptions; add one with python -m loaders subscribe URL --db {store.path}")
+        else:
+            _print_fetch(store, report)
+        sys.stdout.flush()
+        if every is None:
+            return 1 if report.rejected else 0
+        time.sleep(every)
 
 
 def _read(paths):

@@ -3,7 +3,8 @@
 Each row is one news article: `article_id`, `path`, `title`, `published` (local wall-clock
 time, NaT when unknown), `published_precision` (minute | day | month | year | unknown),
 `published_tz` ('+HH:MM' or None), `byline`, `language`, `url`, `text` (the body; mention
-offsets index into it) and `problems` (what went wrong but did not stop the read).
+offsets index into it), `problems` (what went wrong but did not stop the read) and `outlet`
+(the publisher's name where the source gives one).
 
 Formats, registered in `loaders.registry` (content decides, the suffix only where it cannot):
 
@@ -16,8 +17,10 @@ Formats, registered in `loaders.registry` (content decides, the suffix only wher
       "Stock photo: amacad.org"            <- the body starts here
 
   `published` is the header date, with the byline's time where it has one (precision minute).
-- ``html``: the readable body (no navigation, scripts, styles, footers), title and date from
-  the page's metadata.
+- ``html``: read with trafilatura (`parse_html`): the main text without navigation, adverts,
+  boxes of links, comments or footers; the headline, author, site name (`outlet`) and, through
+  htmldate, the publication date. Pages fetched from the web (loaders/fetch.py) are read the
+  same way.
 - ``json`` / ``csv``: collections, one article per record ('FILE#N').
 - ``plain-text``: .txt / .md without a header: title = first non-empty line, date from a
   dateline or date line near the top, else unknown with the problem "no publication date".
@@ -83,6 +86,7 @@ FIELDS = {
     "published": ("published", "date", "published_at", "datepublished", "pubdate", "publication_date"),
     "url": ("url", "link"),
     "byline": ("byline", "author", "authors"),
+    "outlet": ("outlet", "site_name", "sitename", "publisher"),
     "language": ("language", "lang"),
 }
 
@@ -102,7 +106,7 @@ def _published(value=None, precision="unknown", tz=None):
             "published_tz": tz if value is not None else None}
 
 
-def _row(path, text, title=None, byline=None, language=None, url=None, published=None, problems=()):
+def _row(path, text, title=None, byline=None, language=None, url=None, published=None, problems=(), outlet=None):
     """One ARTICLES row as a dict; cuts overlong text and titles and reports the cuts."""
     problems = list(problems)
     text = text.strip("\n")
@@ -128,6 +132,7 @@ def _row(path, text, title=None, byline=None, language=None, url=None, published
         "url": url or None,
         "text": text,
         "problems": problems,
+        "outlet": " ".join(outlet.split()) if outlet else None,
     }
 
 
@@ -363,25 +368,12 @@ def read_plain_text(path):
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _HTML_START = re.compile(r"<(?:!doctype\s+html|html|head|body|article|meta|title)\b", re.IGNORECASE)
 
-#: Elements never part of the readable text.
-HTML_DROP = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
-             "iframe", "svg", "button", "select", "menu", "figure")
-#: role= values of navigation and page furniture.
-HTML_DROP_ROLES = ("navigation", "banner", "contentinfo", "menu", "menubar", "complementary", "search")
-#: Block elements whose text makes the body, one paragraph each.
-HTML_BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre")
-#: Where the publication date is looked for, in order: (kind, attribute, value) of <meta>.
-HTML_DATE_META = (
-    ("property", "article:published_time"),
-    ("itemprop", "datepublished"),
-    ("name", "article:published_time"),
-    ("name", "pubdate"),
-    ("name", "publishdate"),
-    ("name", "date"),
-    ("name", "dc.date.issued"),
-    ("name", "dc.date"),
-    ("property", "og:published_time"),
-)
+#: Page furniture removed before trafilatura looks for the main text, so that a page with no
+#: article (a menu alone) gives no text rather than its menu.
+HTML_PRUNE = ("//nav", "//footer", "//header[not(ancestor::article)]", "//aside", "//*[@role='navigation']", "//*[@role='contentinfo']")
+#: What htmldate is asked for: the original publication date (not the last modification), with
+#: its time where the page gives one, searched in the page's markup and text.
+HTML_DATE_PARAMS = {"original_date": True, "extensive_search": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
 
 
 def looks_like_html(sample):
@@ -391,16 +383,22 @@ def looks_like_html(sample):
     return bool(_HTML_START.search(head)) or sample.suffix in HTML_SUFFIXES
 
 
-def parse_html(text, path):
-    """One ARTICLES row dict from an HTML page.
+def parse_html(text, path, url=None):
+    """One ARTICLES row dict from an HTML page, read with trafilatura.
 
-    Title: og:title, else <title>, else the first <h1>. Publication date: meta
-    article:published_time (and the other HTML_DATE_META), JSON-LD datePublished, the first
-    <time datetime>. Body: the paragraphs (HTML_BLOCKS) of the <article> with the most text,
-    else of <main>, else of the element holding the most paragraph text; navigation, scripts,
-    styles and page furniture (HTML_DROP) removed. Raises InputError when no text is left.
+    trafilatura separates the article from navigation, adverts, "most read" boxes, comments and
+    footers, and reads the metadata: `title` is the headline (JSON-LD, og:title, <h1>, or the
+    <title> without the site's name), `byline` the author, `outlet` the site's name
+    (og:site_name, the publisher), `url` the canonical address (else `url`, where the page was
+    fetched). `published` comes from htmldate (the original publication date, from the markup
+    or the text): precision minute with its offset when the page gives a time, else day. The
+    body is the main text, one paragraph per block; the headline is not repeated at its top.
+    Nothing is downloaded. Raises InputError when no text is left.
+    Example: parse_html("<html><body><article><p>Ministers met.</p></article></body></html>", "a.html")["text"]
+    == "Ministers met."
     """
     import lxml.html
+    import trafilatura
     from lxml import etree
 
     try:
@@ -408,117 +406,55 @@ def parse_html(text, path):
         document = lxml.html.document_fromstring(text, parser=lxml.html.HTMLParser(huge_tree=True))
     except (etree.ParserError, ValueError) as error:
         raise InputError(path, f"malformed HTML: {_one_line(error)}") from None
-    problems = []
-    meta = _html_meta(document)
-    json_ld = _json_ld(document)
-    title = meta.get(("property", "og:title")) or _first_text(document, "//title") \
-        or _first_text(document, "//h1")
-    url = meta.get(("property", "og:url")) or _first_attr(document, "//link[@rel='canonical']", "href")
-    language = document.get("lang") or meta.get(("http-equiv", "content-language"))
-    byline = meta.get(("name", "author")) or _first_text(document, "//*[@rel='author' or @itemprop='author']")
-
-    published = _published()
-    raw_dates = [meta.get(key) for key in HTML_DATE_META] + [json_ld.get("datepublished"),
-                                                           _first_attr(document, "//time[@datetime]", "datetime")]
-    for raw in raw_dates:
-        if raw:
-            published = _parse(raw, problems, "published date")
-            if published["published"] is not None:
-                break
-
-    for element in document.xpath("//*[@role]"):
-        if element.get("role", "").lower() in HTML_DROP_ROLES and element.getparent() is not None:
-            element.drop_tree()
-    for element in document.xpath("|".join(f"//{tag}" for tag in HTML_DROP)):
-        if element.getparent() is not None:
-            element.drop_tree()
-    body = "\n\n".join(_html_blocks(_html_container(document)))
-    if not body.strip():
-        body = " ".join(document.text_content().split()) if document.find("body") is not None else ""
+    language = document.get("lang") or _meta_content(document, "http-equiv", "content-language")
+    found = trafilatura.bare_extraction(document, url=url, with_metadata=True, include_comments=False, favor_precision=True,
+                                       include_tables=True, prune_xpath=list(HTML_PRUNE),
+                                       date_extraction_params=dict(HTML_DATE_PARAMS))
+    body = _html_body(found.text if found is not None else "", found.title if found is not None else None)
     if not body.strip():
         raise InputError(path, "no readable text in the HTML page")
-    return _row(path, body, title=title, byline=byline and " ".join(byline.split()), language=language,
-                url=url, published=published, problems=problems)
+    problems = []
+    published = _html_published(found.date, problems)
+    return _row(path, body, title=found.title, byline=found.author, language=language,
+                url=found.url or url, published=published, problems=problems, outlet=found.sitename)
 
 
-def _html_meta(document):
-    meta = {}
-    for element in document.xpath("//meta[@content]"):
-        for kind in ("property", "name", "itemprop", "http-equiv"):
-            key = (element.get(kind) or "").strip().lower()
-            if key:
-                meta.setdefault((kind, key), element.get("content").strip())
-    return meta
-
-
-def _json_ld(document):
-    """The first JSON-LD object with a datePublished, keys lower-cased ({} when none)."""
-    for script in document.xpath("//script[@type='application/ld+json']"):
-        try:
-            data = json.loads(script.text_content())
-        except ValueError:
-            continue
-        stack = [data]
-        while stack:
-            item = stack.pop(0)
-            if isinstance(item, list):
-                stack.extend(item)
-            elif isinstance(item, dict):
-                lowered = {str(k).lower(): v for k, v in item.items()}
-                if isinstance(lowered.get("datepublished"), str):
-                    return lowered
-                stack.extend(v for v in item.values() if isinstance(v, (list, dict)))
-    return {}
-
-
-def _first_text(document, xpath):
-    for element in document.xpath(xpath):
-        text = " ".join(element.text_content().split())
-        if text:
-            return text
+def _meta_content(document, attribute, value):
+    for element in document.xpath(f"//meta[translate(@{attribute}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', "
+                                  f"'abcdefghijklmnopqrstuvwxyz') = '{value}']"):
+        if (element.get("content") or "").strip():
+            return element.get("content").strip()
     return None
 
 
-def _first_attr(document, xpath, attribute):
-    for element in document.xpath(xpath):
-        if (element.get(attribute) or "").strip():
-            return element.get(attribute).strip()
-    return None
+def _html_body(text, title):
+    """trafilatura's text, one paragraph per line, as paragraphs separated by a blank line,
+    without the headline it repeats as its first line."""
+    lines = [" ".join(line.split()) for line in (text or "").split("\n")]
+    lines = [line for line in lines if line]
+    if len(lines) > 1 and title and lines[0] == " ".join(title.split()):
+        lines = lines[1:]
+    return "\n\n".join(lines)
 
 
-def _paragraph_chars(element):
-    return sum(len(p.text_content().strip()) for p in element.iter("p"))
-
-
-def _html_container(document):
-    articles = document.xpath("//article")
-    if articles:
-        return max(articles, key=_paragraph_chars)
-    mains = document.xpath("//main | //*[@role='main']")
-    if mains:
-        return mains[0]
-    parents = {}
-    for paragraph in document.iter("p"):
-        parent = paragraph.getparent()
-        if parent is not None:
-            parents[parent] = parents.get(parent, 0) + len(paragraph.text_content().strip())
-    if parents:
-        return max(parents, key=parents.get)
-    body = document.find("body")
-    return body if body is not None else document
-
-
-def _html_blocks(container):
-    """The text of each outermost block element under `container`, whitespace collapsed."""
-    blocks = []
-    for element in container.iter(*HTML_BLOCKS):
-        if any(ancestor.tag in HTML_BLOCKS for ancestor in element.iterancestors()
-               if ancestor is not container):
-            continue
-        text = " ".join(element.text_content().split())
-        if text:
-            blocks.append(text)
-    return blocks
+def _html_published(found, problems):
+    """Published fields from htmldate's 'YYYY-MM-DDTHH:MM:SS[+HHMM]': minute precision when it
+    has a time or an offset, day precision for midnight without one (htmldate's way of saying
+    it found a day alone)."""
+    if not found:
+        return _published()
+    try:
+        value = dt.datetime.fromisoformat(found)
+    except ValueError:
+        problems.append(f"published date {_quote(found)} could not be read as a date")
+        return _published()
+    if not SETTINGS.min_year <= value.year <= SETTINGS.max_year:
+        problems.append(f"published date {_quote(found)} gives the year {value.year}, outside "
+                        f"{SETTINGS.min_year}-{SETTINGS.max_year}; treated as unknown")
+        return _published()
+    if value.tzinfo is None and value.time() == dt.time():
+        return _published(value, "day")
+    return _published(value.replace(tzinfo=None), "minute", _offset(value))
 
 
 def _one_line(text, limit=200):
@@ -610,6 +546,7 @@ def _records_to_rows(records, path, what):
                              byline=_scalar(record.get(fields.get("byline"))),
                              language=_scalar(record.get(fields.get("language"))),
                              url=_scalar(record.get(fields.get("url"))),
+                             outlet=_scalar(record.get(fields.get("outlet"))),
                              published=published, problems=row_problems))
         except InputError as error:
             problems.append(f"{what} {number} skipped: {error.reason}")

@@ -353,3 +353,84 @@ def is_iso3(code):
 def stable_id(*parts):
     """First 16 hex digits of the sha256 of the parts joined by '|'."""
     return hashlib.sha256("|".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
+
+
+# -- GDELT's own updates: the 15-minute update list and its zipped exports -------------------
+
+#: One line of GDELT 2.0's update list (lastupdate.txt): size in bytes, MD5, URL of a zip file.
+UPDATE_LINE = re.compile(r"^(?P<size>\d+) (?P<md5>[0-9a-f]{32}) (?P<url>https?://\S+)$")
+#: The file of the update list that holds events (the others are mentions and the GKG).
+EXPORT_SUFFIX = ".export.CSV.zip"
+
+
+@dataclass(frozen=True)
+class UpdateEntry:
+    """One file of an update list: its URL, its size in bytes and its MD5 as GDELT states them."""
+    url: str
+    size: int
+    md5: str
+
+
+def looks_like_update_list(text):
+    """True when every non-empty line of `text` is 'SIZE MD5 URL' (GDELT's lastupdate.txt)."""
+    lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
+    return bool(lines) and all(UPDATE_LINE.match(line) for line in lines)
+
+
+def update_exports(text):
+    """The event exports (`UpdateEntry`, in the list's order) named by an update list's text."""
+    entries = []
+    for line in text.splitlines():
+        match = UPDATE_LINE.match(line.strip())
+        if match and match.group("url").endswith(EXPORT_SUFFIX):
+            entries.append(UpdateEntry(match.group("url"), int(match.group("size")), match.group("md5")))
+    return entries
+
+
+def read_zipped_export(content, name, expected=None, limit=None):
+    """MENTIONS from the bytes of a zipped GDELT 2.0 export (one .export.CSV member).
+
+    `name` names the zip in messages (its URL); `expected` (an UpdateEntry) gives the size and
+    MD5 the update list states, checked before anything is unpacked. The member is unpacked
+    in memory, at most `limit` bytes (settings.max_file_bytes), into a temporary file read by
+    `read_gdelt`. Returns (frame, problems). Raises InputError(name, reason) for a zip that is
+    damaged, holds other than one export, is too large unpacked or does not match the list.
+    """
+    import io
+    import tempfile
+    import zipfile
+
+    limit = limit or SETTINGS.max_file_bytes
+    if expected is not None:
+        if len(content) != expected.size:
+            raise InputError(name, f"{len(content):,} bytes, but the update list says {expected.size:,}")
+        digest = hashlib.md5(content, usedforsecurity=False).hexdigest()
+        if digest != expected.md5:
+            raise InputError(name, f"MD5 {digest} differs from the update list's {expected.md5}")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(content))
+        members = [m for m in archive.infolist() if not m.is_dir()]
+    except zipfile.BadZipFile as error:
+        raise InputError(name, f"not a readable zip file ({error})") from None
+    if len(members) != 1 or not members[0].filename.lower().endswith(".export.csv"):
+        listed = ", ".join(m.filename for m in members[:5]) or "nothing"
+        raise InputError(name, f"expected one GDELT .export.CSV file in the zip; it holds {listed}")
+    member = members[0]
+    if member.file_size > limit:
+        raise InputError(name, f"unpacks to {member.file_size:,} bytes, over the limit of {limit:,} (max_file_bytes)")
+    with tempfile.TemporaryDirectory(prefix="parley-gdelt-") as folder:
+        path = Path(folder) / Path(member.filename).name
+        try:
+            with archive.open(member) as source, open(path, "wb") as target:
+                written = 0
+                while chunk := source.read(1 << 20):
+                    written += len(chunk)
+                    if written > limit:  # the size in the header can lie
+                        raise InputError(name, f"unpacks to more than {limit:,} bytes (max_file_bytes)")
+                    target.write(chunk)
+        except (zipfile.BadZipFile, OSError, EOFError) as error:
+            raise InputError(name, f"damaged zip file ({error})") from None
+        try:
+            return read_gdelt(path)
+        except InputError as error:
+            raise InputError(name, error.reason) from None

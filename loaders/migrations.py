@@ -14,6 +14,8 @@ with the newest code and checks that its tables are those of a new store.
 History:
 1. articles, mentions, merged, events, corrections, ingest_log (the first layout).
 2. `extractions`: which extractor version produced each article's mentions.
+3. `articles.outlet` (the publisher's name a page gives); `fetched` (what was fetched from
+   the web, with its validators) and `subscriptions` (the feeds to refresh).
 """
 import shutil
 from collections.abc import Callable
@@ -40,8 +42,23 @@ def _record_extractor_versions(con):
     con.execute("INSERT INTO extractions SELECT article_id, NULL, NULL FROM articles")
 
 
+#: The tables of schema 3, created as they are by a new store (loaders/store.py) and by step 3.
+FETCHED_DDL = ('CREATE TABLE fetched (url VARCHAR PRIMARY KEY, final_url VARCHAR, etag VARCHAR, '
+               'last_modified VARCHAR, content_sha VARCHAR, kind VARCHAR, article_id VARCHAR, "at" TIMESTAMP)')
+SUBSCRIPTIONS_DDL = ('CREATE TABLE subscriptions (url VARCHAR PRIMARY KEY, title VARCHAR, added TIMESTAMP, '
+                     'last_checked TIMESTAMP, last_success TIMESTAMP, last_error VARCHAR, last_result VARCHAR)')
+
+
+def _fetch_from_the_web(con):
+    # Articles stored before have no outlet of their own: the dashboard names them by host, as before.
+    con.execute("ALTER TABLE articles ADD COLUMN outlet VARCHAR")
+    con.execute(FETCHED_DDL)
+    con.execute(SUBSCRIPTIONS_DDL)
+
+
 STEPS = (
     Step(2, "record which extractor version produced each article's mentions", _record_extractor_versions),
+    Step(3, "add the articles' outlet, the fetched URLs and the feed subscriptions", _fetch_from_the_web),
 )
 #: The layout this code writes and reads.
 SCHEMA_VERSION = STEPS[-1].version

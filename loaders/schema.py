@@ -73,6 +73,8 @@ ARTICLES = (
     Column("url", "string", "the article's address where the source gives one, else None"),
     Column("text", "string", "the body text; character offsets of mentions index into it"),
     Column("problems", "list", "what went wrong reading it but did not stop it (for example 'no publication date')"),
+    Column("outlet", "string", "the publisher's name as the source gives it (a page's site name), or None; "
+                               "the dashboard then names the outlet by the address's host"),
 )
 
 #: One row per date expression found in an article's text.

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+#: Parley's version, named in the User-Agent of every request it makes.
+VERSION = "0.1.0"
 #: Streamlit's configuration of the app: the one place the upload limit is set.
 STREAMLIT_CONFIG = ROOT / ".streamlit" / "config.toml"
 
@@ -51,6 +53,32 @@ class Settings:
     max_upload_bytes: int = field(default_factory=streamlit_upload_bytes)
     #: Folder the browser tests write screenshots and downloads to; git-ignored.
     test_artifacts: Path = ROOT / "test-artifacts"
+    # -- fetching from the web (loaders/web.py, loaders/fetch.py) --
+    #: The User-Agent of every request: Parley, its version, and what it is.
+    user_agent: str = f"Parley/{VERSION} (diplomatic news reader; +robots.txt obeyed)"
+    #: Seconds a server may take to connect or to send the next bytes, and to send a whole body.
+    fetch_timeout_seconds: float = 20.0
+    fetch_total_seconds: float = 120.0
+    #: Tries after the first for a request that timed out, failed to connect or got a 429 or 5xx,
+    #: waiting fetch_backoff_seconds, then twice that, and so on (or the server's Retry-After, up
+    #: to fetch_max_wait_seconds).
+    fetch_retries: int = 2
+    fetch_backoff_seconds: float = 1.0
+    fetch_max_wait_seconds: float = 60.0
+    #: Largest body downloaded, in bytes; a larger one is refused without reading the rest.
+    fetch_max_bytes: int = 10 * 1024 * 1024
+    #: Most redirects followed for one URL.
+    fetch_max_redirects: int = 5
+    #: Least time between two requests to one host (a robots.txt Crawl-delay may ask for more).
+    fetch_host_interval_seconds: float = 1.0
+    #: Most items of one feed read in one fetch (the newest first, as the feed lists them).
+    fetch_max_items: int = 100
+    #: Largest robots.txt read (RFC 9309 asks crawlers to read at least 500 KiB).
+    robots_max_bytes: int = 512 * 1024
+    #: In the web app, whether a feed may be on a private, loopback or link-local address. Off:
+    #: a shared dashboard must not be a way to probe its own network. The command line, run by
+    #: its user, may always fetch from them. PARLEY_ALLOW_PRIVATE_FEEDS=1 turns it on for the app.
+    web_allow_private_addresses: bool = False
     extra: dict = field(default_factory=dict)
 
 

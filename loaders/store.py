@@ -17,8 +17,13 @@ JSON text):
   does not re-merge every mention.
 - `events`: `merged` with the corrections applied: what the app shows.
 - `corrections`: the changes people made (CORRECTIONS), re-applied whenever events are rebuilt.
-- `ingest_log`: one row per input file per ingest: outcome `ingested`, `duplicate` or
-  `rejected`, with the reason. Nothing read is dropped without a row here.
+- `ingest_log`: one row per input file (or fetched URL) per ingest: outcome `ingested`,
+  `duplicate` or `rejected`, with the reason. Nothing read is dropped without a row here.
+- `fetched`: one row per URL Parley fetched (feeds, pages, GDELT files), by canonical URL: its
+  ETag, Last-Modified and content hash for the next conditional request, and the article it
+  gave (loaders/fetch.py). A page listed here is not downloaded again.
+- `subscriptions`: the feeds `refresh` fetches, each with its last check, success and error
+  (loaders/subscriptions.py).
 
 Why connections are short-lived: DuckDB lets one process hold a file for writing. The dashboard
 and the command line both use the store, so each operation opens the file, does its work and
@@ -178,6 +183,8 @@ class Store:
         con.execute('CREATE TABLE extractions (article_id VARCHAR PRIMARY KEY, extractor VARCHAR, "at" TIMESTAMP)')
         con.execute('CREATE TABLE ingest_log ("at" TIMESTAMP, path VARCHAR, outcome VARCHAR, '
                     'reason VARCHAR, articles BIGINT, mentions BIGINT)')
+        con.execute(migrations.FETCHED_DDL)
+        con.execute(migrations.SUBSCRIPTIONS_DDL)
         con.execute("COMMIT")
 
     # -- reading ------------------------------------------------------------------------
@@ -234,6 +241,22 @@ class Store:
         if names:
             result = _renamed(result, {str(path): name for path, name in names.items()})
         return self._store_read_result(result, progress)
+
+    def ingest_read(self, result, progress=None):
+        """Store a `registry.ReadResult` read by other means than files (fetched pages and feeds,
+        loaders/fetch.py): each outcome's `path` is what the report names. Returns an IngestReport."""
+        return self._store_read_result(result, progress)
+
+    def connect(self, read_only=False):
+        """A short-lived connection to the file (a context manager), for the modules that keep
+        tables of their own here (`fetched`, `subscriptions`); it waits while another process
+        writes, then raises StoreBusyError."""
+        return self._connect(read_only)
+
+    def transaction(self):
+        """A connection inside one transaction (a context manager): committed when the block
+        ends, rolled back on any error."""
+        return self._transaction()
 
     def add_frames(self, articles=None, mentions=None, label="frames"):
         """Store already-read frames (ARTICLES and/or MENTIONS) as one ingest; returns an IngestReport."""

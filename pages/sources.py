@@ -1,4 +1,4 @@
-"""Sources & import: the articles in the store, what was read from each, and an upload form."""
+"""Sources & import: the articles in the store, what was read from each, an upload form and the feeds."""
 import streamlit as st
 
 from ui import app, data, sources
@@ -6,6 +6,8 @@ from ui import app, data, sources
 app.page("Sources & import")
 st.subheader("Import articles")
 sources.import_form()
+st.subheader("Feeds")
+sources.feeds_panel()
 st.subheader("Articles in the store")
 articles = data.articles()
 events = data.events()

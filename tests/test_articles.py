@@ -592,3 +592,52 @@ def test_generated_pastes_give_a_frame_or_an_input_error(text):
     else:
         schema.check(frame, schema.ARTICLES, "paste")
         assert len(frame) == 1
+
+
+# -- saved pages of the common shapes, read with trafilatura -------------------------------------
+
+PAGES = FIXTURES.parent / "pages"
+
+# file, headline, published, precision, outlet, author, text starts, text holds, text must not hold
+PAGE_CASES = [
+    ("article.html", "Kenya and Peru agree to deepen trade ties at talks in Lima", "2024-03-04 09:30", "minute",
+     "The Harbour Courier", "Amara Wanjiru", "The foreign ministers of Kenya and Peru met in Lima",
+     ("second round of talks in Nairobi",), ("Most read", "Celebrity chef", "Subscribe today", "Cookie", "Sport")),
+    # a live blog: every entry kept, not only the longest; the headline without the site's name
+    ("liveblog.html", "Live: Summit of Nordic leaders in Oslo – as it happened", "2024-05-14 07:00", "minute",
+     "Fjord Daily", "Ingrid Solberg", "The prime ministers of Norway, Sweden, Finland",
+     ("The summit has ended.", "over lunch", "greeted each of them"), ("cookies", "northern lights", "Advertise")),
+    # a press release: no article markup, its date from the page's metadata
+    ("press-release.html", "Foreign Minister receives the Ambassador of Chile", "2024-02-20", "day",
+     "Ministry of Foreign Affairs of Ruritania", None, "On 19 February 2024 the Foreign Minister received",
+     ("bilateral consultations",), ("Skip to main content", "Consular services", "Latest releases", "Sitemap")),
+    # readers' comments are not the article
+    ("comments.html", "Ghana and Vietnam leaders hold first phone call on rice trade", "2024-06-11 18:20", "minute",
+     "Coastline Post", "Kwame Mensah", "The presidents of Ghana and Vietnam spoke by phone",
+     ("trade ministers would meet in Hanoi",), ("riverwatcher", "Da Nang", "Comments (3)", "newsletter")),
+]
+
+
+@pytest.mark.parametrize("name, title, published, precision, outlet, author, starts, holds, absent", PAGE_CASES)
+def test_saved_pages_give_headline_date_outlet_author_and_main_text(dates, name, title, published, precision,
+                                                                    outlet, author, starts, holds, absent):
+    path = PAGES / name
+    result = _read(path)
+    assert _outcome(result, path).format == "html"
+    row = _rows(result, path).iloc[0]
+    assert (row["title"], row["outlet"], row["byline"]) == (title, outlet, author)
+    assert (row["published"], row["published_precision"]) == (pd.Timestamp(published), precision)
+    assert row["text"].startswith(starts)
+    for words in holds:
+        assert words in row["text"]
+    for words in absent:
+        assert words not in row["text"]
+    assert "\n\n" in row["text"]  # one paragraph per block
+
+
+def test_an_html_page_names_its_outlet_on_the_dashboard(dates):
+    from charts import style
+
+    row = _read(PAGES / "article.html").articles.iloc[0]
+    assert style.outlet(row["url"], row["outlet"]) == "The Harbour Courier"
+    assert style.outlet("https://www.courier.example/x", None) == "courier.example"

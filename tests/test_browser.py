@@ -57,14 +57,15 @@ def free_port():
 
 
 @contextlib.contextmanager
-def streamlit_server(store_file, log_path):
-    """`streamlit run dashboard.py` on a free port against `store_file`; yields its URL."""
+def streamlit_server(store_file, log_path, env=None):
+    """`streamlit run dashboard.py` on a free port against `store_file` (with `env` added to its
+    environment); yields its URL."""
     port = free_port()
     log = open(log_path, "w")
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port), "--server.headless", "true",
          "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env={**os.environ, "PARLEY_DB": str(store_file)}, stdout=log, stderr=subprocess.STDOUT,
+        cwd=ROOT, env={**os.environ, "PARLEY_DB": str(store_file), **(env or {})}, stdout=log, stderr=subprocess.STDOUT,
         start_new_session=True)  # its own process group, id = its PID: kaleido's chromium goes with it
     url = f"http://127.0.0.1:{port}"
     try:
@@ -485,6 +486,48 @@ def test_a_pasted_article_is_imported_from_the_browser(tmp_path):
         assert Store(store_file).ingest_log()["path"].iloc[-1] == "pasted text.txt"
         assert tab.locator("[data-testid='stException']").count() == 0
         browser.close()
+
+
+def test_feeds_are_added_refreshed_and_removed_from_the_browser(tmp_path):
+    """Its own server and a news site on 127.0.0.1, which the app may fetch only because the
+    test allows private addresses (PARLEY_ALLOW_PRIVATE_FEEDS); each control of the feeds panel
+    is clicked."""
+    from newssite import serve
+    from playwright.sync_api import sync_playwright
+
+    from loaders import subscriptions
+    from loaders.store import Store
+
+    store_file = tmp_path / "feeds.duckdb"
+    Store(store_file).ingest([ROOT / "data" / "sample" / "articles" / "000_76c8171fdb820c38.txt"])
+    with serve() as site, streamlit_server(store_file, tmp_path / "streamlit.log",
+                                           env={"PARLEY_ALLOW_PRIVATE_FEEDS": "1"}) as url, \
+            sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        tab = browser.new_page(viewport={"width": 1400, "height": 1400})
+        tab.set_default_timeout(60_000)
+        tab.goto(f"{url}/sources")
+        form = tab.locator(".st-key-add_feed_form, [data-testid='stForm']").filter(has_text="Feed URL")
+        form.locator("input").fill(site.url("/feed.xml"))
+        form.get_by_role("button", name="Add feed").click()
+        expect(tab.locator("[data-testid='stAlert']").filter(has_text="Subscribed to")).to_be_visible()
+        tab.get_by_role("button", name="Refresh now").click()
+        expect(tab.locator("[data-testid='stAlert']").filter(has_text="ingested:")).to_be_visible(timeout=90_000)
+        status = subscriptions.subscriptions(Store(store_file)).iloc[0]
+        assert status["url"] == site.url("/feed.xml") and status["last_success"] is not None
+        assert "Kenya and Peru agree to deepen trade ties at talks in Lima" in set(Store(store_file).articles()["title"])
+        expect(tab.locator("[data-testid='stDataFrame']").first).to_be_visible()
+        tab.locator(".st-key-feed_to_remove").click()
+        tab.get_by_role("option", name=site.url("/feed.xml")).click()
+        tab.get_by_role("button", name="Remove feed").click()
+        expect(tab.locator("[data-testid='stAlert']").filter(has_text="Removed")).to_be_visible()
+        assert subscriptions.subscriptions(Store(store_file)).empty
+        assert tab.locator("[data-testid='stException']").count() == 0
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        tab.screenshot(path=str(ARTIFACTS / "feeds.png"), full_page=True)
+        browser.close()
+    user_agents = {headers.get("User-Agent", "") for _, headers in site.requests}
+    assert user_agents and all(agent.startswith("Parley/") for agent in user_agents)
 
 
 # --- Curation in the browser: every control of ui/curation.py, clicked. Each test has its own

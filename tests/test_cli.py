@@ -205,3 +205,59 @@ def test_bad_input_to_the_store_commands_is_one_line_naming_the_file_and_the_rea
     [line] = done.stderr.splitlines()
     assert reason in line
     assert str(db) in line or extra
+
+
+# -- fetching from the web (a news site served by this test on 127.0.0.1) ------------------------
+
+
+@pytest.fixture
+def news_site():
+    from newssite import serve
+
+    with serve() as site:
+        yield site
+
+
+def test_fetch_a_feed_then_again_with_its_atom_twin_adds_nothing(news_site, tmp_path):
+    db = tmp_path / "news.duckdb"
+    first = run("fetch", news_site.url("/feed.xml"), "--db", db)
+    assert first.returncode == 0, first.stderr
+    assert f"ingested: {news_site.url('/feed.xml')} (feed): 4 new articles" in first.stdout
+    titles = set(Store(db).articles()["title"])
+    assert "Kenya and Peru agree to deepen trade ties at talks in Lima" in titles
+    second = run("fetch", news_site.url("/feed.xml"), news_site.url("/atom.xml"), "--db", db)
+    assert second.returncode == 0, second.stderr
+    assert f"unchanged: {news_site.url('/feed.xml')}" in second.stdout
+    assert f"duplicate: {news_site.url('/atom.xml')} (feed)" in second.stdout
+    assert "ingested 0, unchanged 1, duplicate 1, rejected 0 (new articles 0, new mentions 0)" in second.stdout
+    agents = {headers.get("User-Agent", "") for _, headers in news_site.requests}
+    assert all(agent.startswith("Parley/") for agent in agents)
+
+
+@pytest.mark.parametrize("path, reason", [
+    ("/malformed.xml", "malformed feed: mismatched tag"),
+    ("/slow.html", "no answer within 0.5 s"),
+    ("/private/memo.html", "robots.txt of http://127.0.0.1:"),
+])
+def test_fetch_of_a_bad_url_is_one_line_and_a_nonzero_exit(news_site, tmp_path, path, reason):
+    done = run("fetch", news_site.url(path), "--db", tmp_path / "news.duckdb", "--timeout", "0.5")
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    [line] = [line for line in done.stderr.splitlines() if line.startswith("rejected:")]
+    assert line.startswith(f"rejected: {news_site.url(path)}: ") and reason in line
+    assert "/private/memo.html" not in news_site.paths()
+
+
+def test_subscribe_then_refresh_then_unsubscribe(news_site, tmp_path):
+    db = tmp_path / "news.duckdb"
+    assert run("subscribe", news_site.url("/feed.xml"), "--db", db).returncode == 0
+    bad = run("subscribe", "file:///etc/passwd", "--db", db)
+    assert bad.returncode == 1 and "file: URLs are refused" in bad.stderr and "Traceback" not in bad.stderr
+    done = run("refresh", "--db", db)
+    assert done.returncode == 0, done.stderr
+    assert f"ingested: {news_site.url('/feed.xml')} (feed)" in done.stdout
+    assert f"unchanged: {news_site.url('/feed.xml')}" in run("refresh", "--db", db).stdout
+    assert run("unsubscribe", news_site.url("/feed.xml"), "--db", db).returncode == 0
+    assert "no subscriptions" in run("refresh", "--db", db).stdout
+    wrong = run("refresh", "--every", "soon", "--db", db)
+    assert wrong.returncode == 1 and "--every 'soon'" in wrong.stderr

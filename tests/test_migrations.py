@@ -171,3 +171,14 @@ def test_a_correction_whose_event_is_gone_after_reextraction_is_kept_and_listed_
     titles = set(reopened.events()["title"])
     assert "BRA–ARG meeting" not in titles and "Kenya and Peru in Lima" in titles
     assert "NOR–CHL meeting 1" in titles  # a structured mention is not extracted, so it stays
+
+
+def test_step_3_gives_a_schema_1_store_an_outlet_column_and_empty_fetch_tables(schema1_store):
+    from loaders import subscriptions
+
+    store = Store(schema1_store)
+    articles = store.articles()
+    assert len(articles) == len(SCHEMA1_ARTICLES) and articles["outlet"].isna().all()
+    assert rows(schema1_store, "SELECT count(*) FROM fetched") == [(0,)]
+    subscriptions.subscribe(store, "https://news.example/feed.xml")
+    assert list(subscriptions.subscriptions(store)["url"]) == ["https://news.example/feed.xml"]

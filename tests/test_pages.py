@@ -226,3 +226,21 @@ def test_bad_link_filter_is_reported_not_raised(app):
     at = app("timeline", start="not-a-date")
     assert any("Ignored the link's filters" in w.value for w in at.sidebar.warning)
     assert len(event_ids(figure(at))) == len(EVENTS) - 1  # all but the Office of the Historian's, as with no filter
+
+
+def test_sources_page_shows_each_feeds_status_and_refuses_a_loopback_feed(tmp_path, monkeypatch):
+    from loaders import subscriptions
+    from loaders.store import Store
+
+    path = tmp_path / "feeds.duckdb"
+    store_with_events(path, EVENTS)
+    subscriptions.subscribe(Store(path), "https://news.example/world/rss.xml")
+    monkeypatch.setenv("PARLEY_DB", str(path))
+    monkeypatch.delenv("PARLEY_ALLOW_PRIVATE_FEEDS", raising=False)
+    at = open_page("sources")
+    [feeds] = [table.value for table in at.dataframe if "last_checked" in table.value.columns]
+    assert list(feeds["url"]) == ["https://news.example/world/rss.xml"] and feeds["last_checked"].isna().all()
+    at.text_input[0].set_value("http://127.0.0.1:9/feed.xml")
+    at.button[1].click().run()  # the form's "Add feed"
+    assert any("private, loopback or reserved address" in e.value for e in at.error)
+    assert list(subscriptions.subscriptions(Store(path))["url"]) == ["https://news.example/world/rss.xml"]

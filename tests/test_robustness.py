@@ -191,7 +191,7 @@ PUBLISHED = st.one_of(st.none(), st.datetimes(min_value=pd.Timestamp("1800-01-01
 def test_generated_texts_go_through_extraction_and_merge(texts):
     rows = [dict(article_id=f"{i:016x}", path=f"generated#{i}", title=None, published=published,
                  published_precision="day" if published else "unknown", published_tz=None, byline=None,
-                 language="en", url=None, text=text, problems=[]) for i, (text, published) in enumerate(texts)]
+                 language="en", url=None, text=text, problems=[], outlet=None) for i, (text, published) in enumerate(texts)]
     articles = schema.check(schema.conform(pd.DataFrame(rows), schema.ARTICLES), schema.ARTICLES, "generated")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DateBudgetWarning)
@@ -231,7 +231,7 @@ LONG_LINE_SECONDS = 90
 def _article(text):
     row = dict(article_id="adversarial00000", path="adversarial", title=None, published=pd.Timestamp("2024-03-01"),
                published_precision="day", published_tz=None, byline=None, language="en", url=None, text=text,
-               problems=[])
+               problems=[], outlet=None)
     return schema.conform(pd.DataFrame([row]), schema.ARTICLES)
 
 

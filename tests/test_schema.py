@@ -25,7 +25,7 @@ def test_empty_frame_passes_its_own_check(name):
 def _article(**overrides):
     row = dict(article_id="abc", path="a.txt", title="T", published=pd.Timestamp("2025-02-28 08:53"),
                published_precision="minute", published_tz=None, byline=None, language="en", url=None,
-               text="Body.", problems=[])
+               text="Body.", problems=[], outlet=None)
     row.update(overrides)
     return row
 

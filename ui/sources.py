@@ -28,7 +28,7 @@ def articles_table(articles, counts):
     """The Sources page's table of an ARTICLES frame, newest first: title (the headline), outlet,
     published, published_precision, language, events (how many cite it, from `counts`),
     problems, and the file it came from (path) last, as a detail."""
-    table = articles.assign(outlet=articles["url"].map(style.outlet),
+    table = articles.assign(outlet=[style.outlet(url, name) for url, name in zip(articles["url"], articles["outlet"])],
                             events=articles["article_id"].map(counts).fillna(0).astype(int),
                             problems=articles["problems"].map("; ".join))
     table = table.sort_values("published", ascending=False, na_position="last", kind="stable")
@@ -101,3 +101,72 @@ def import_form():
         st.error("Nothing was imported: every file was rejected.")
     for name, reason in rejected:
         st.error(f"Rejected {md(name)}: {md(reason)}")
+
+
+# -- feeds --------------------------------------------------------------------------------------
+
+#: The environment variable that lets the app fetch feeds on private or loopback addresses (the
+#: browser test serves its feeds on 127.0.0.1); settings.web_allow_private_addresses otherwise.
+ALLOW_PRIVATE_ENV = "PARLEY_ALLOW_PRIVATE_FEEDS"
+#: The columns of the feeds' status table, in order.
+FEED_COLUMNS = ["url", "last_checked", "last_success", "last_error", "last_result", "etag", "added"]
+
+
+def allow_private_feeds():
+    """Whether this app may fetch feeds on private or loopback addresses (off by default)."""
+    import os
+
+    return os.environ.get(ALLOW_PRIVATE_ENV, "").lower() in ("1", "true", "yes") or SETTINGS.web_allow_private_addresses
+
+
+def feeds_panel():
+    """Add a feed, refresh them all now, remove one, and each feed's status."""
+    from loaders import subscriptions
+
+    store = data.store()
+    with st.form("add_feed_form", clear_on_submit=True):
+        url = st.text_input("Feed URL (RSS or Atom)", placeholder="https://example.org/world/rss.xml")
+        added = st.form_submit_button("Add feed")
+    if added and url.strip():
+        try:
+            st.success(f"Subscribed to {md(subscriptions.subscribe(store, url.strip(), allow_private_feeds()))}")
+        except ParleyError as error:
+            st.error(md(error))
+    feeds = subscriptions.subscriptions(store)
+    refresh_column, remove_column = st.columns(2)
+    if refresh_column.button("Refresh now", key="refresh_feeds", disabled=feeds.empty):
+        _refresh(store)
+        feeds = subscriptions.subscriptions(store)
+    with remove_column:
+        doomed = st.selectbox("Feed to remove", list(feeds["url"]), index=None, key="feed_to_remove",
+                              placeholder="choose a feed")
+        if st.button("Remove feed", key="remove_feed", disabled=doomed is None):
+            try:
+                subscriptions.unsubscribe(store, doomed)
+                st.success(f"Removed {md(doomed)}; its articles stay in the store.")
+            except ParleyError as error:
+                st.error(md(error))
+            feeds = subscriptions.subscriptions(store)
+    if feeds.empty:
+        st.caption("No feeds yet: add one above, then refresh.")
+        return
+    st.dataframe(feeds[FEED_COLUMNS], hide_index=True, key="feeds_table",
+                 column_config={"url": "feed", "last_result": "last result"})
+
+
+def _refresh(store):
+    from loaders import subscriptions
+    from loaders.web import Client
+
+    with st.spinner("Fetching the feeds…"):
+        try:
+            with Client(SETTINGS, allow_private=allow_private_feeds()) as client:
+                report = subscriptions.refresh(store, client)
+        except ParleyError as error:
+            st.error(md(error))
+            return
+    data.data_changed()
+    for line in report.urls:
+        (st.error if line.outcome == "rejected" else st.success)(md(line.line()))
+        for detail in line.details:
+            st.warning(md(detail))
