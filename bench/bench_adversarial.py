@@ -50,7 +50,7 @@ unit, size = json.loads(sys.stdin.read())
 text = unit * max(1, size // len(unit))
 published = pd.Timestamp("2024-03-01")
 row = dict(article_id="bench000000000000", path="bench", title=None, published=published, published_precision="day",
-           published_tz=None, byline=None, language="en", url=None, text=text, problems=[])
+           published_tz=None, byline=None, language="en", url=None, text=text, problems=[], outlet=None)
 article = schema.conform(pd.DataFrame([row]), schema.ARTICLES)
 started = time.perf_counter(); scan = scan_dates(text, published.to_pydatetime())
 dates = time.perf_counter() - started

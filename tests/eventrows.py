@@ -72,7 +72,8 @@ def articles_for(events):
             rows[source["article_id"]] = dict(
                 article_id=source["article_id"], path=source["article"], title=row["title"],
                 published=row["published"], published_precision="minute", published_tz=None, byline=None,
-                language="en", url=None, text=f"Lead paragraph. {source['evidence']} More.", problems=[])
+                language="en", url=None, text=f"Lead paragraph. {source['evidence']} More.", problems=[],
+                outlet=None)
     return schema.conform(pd.DataFrame(list(rows.values()), columns=schema.names(schema.ARTICLES)), schema.ARTICLES)
 
 

@@ -619,7 +619,7 @@ PAGE_CASES = [
 
 
 @pytest.mark.parametrize("name, title, published, precision, outlet, author, starts, holds, absent", PAGE_CASES)
-def test_saved_pages_give_headline_date_outlet_author_and_main_text(dates, name, title, published, precision,
+def test_saved_pages_give_headline_date_outlet_author_and_main_text(name, title, published, precision,
                                                                     outlet, author, starts, holds, absent):
     path = PAGES / name
     result = _read(path)
@@ -635,7 +635,7 @@ def test_saved_pages_give_headline_date_outlet_author_and_main_text(dates, name,
     assert "\n\n" in row["text"]  # one paragraph per block
 
 
-def test_an_html_page_names_its_outlet_on_the_dashboard(dates):
+def test_an_html_page_names_its_outlet_on_the_dashboard():
     from charts import style
 
     row = _read(PAGES / "article.html").articles.iloc[0]

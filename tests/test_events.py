@@ -20,7 +20,7 @@ def articles(*bodies, published=PUBLISHED):
     rows = [{
         "article_id": f"a{n}", "path": f"/tmp/article_{n}.txt", "title": None, "published": published,
         "published_precision": "minute", "published_tz": None, "byline": None, "language": "en",
-        "url": None, "text": body, "problems": [],
+        "url": None, "text": body, "problems": [], "outlet": None,
     } for n, body in enumerate(bodies)]
     return schema.conform(pd.DataFrame(rows), schema.ARTICLES)
 
