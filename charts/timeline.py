@@ -338,7 +338,7 @@ _POINT_COLUMNS = tuple(c for c in LIGHT_COLUMNS if c != "kind")
 def _singles(points, source, where, params, kind="e.kind", **tables):
     """The points matching `where` drawn one by one, with their event's light columns, in the
     source's order."""
-    order = ", ".join(f"e.{part.strip()}" for part in source.order_key.split(","))
+    order = ", ".join(source.order("e"))
     select = f"{', '.join('e.' + c for c in _POINT_COLUMNS)}, {kind} AS kind, p.x, p.lane, p.row"
     return typed(points(select, where, params, f"ORDER BY {order}, p.lane",
                         join="JOIN events AS e ON p.event_id = e.event_id", **tables))

@@ -11,8 +11,8 @@ only the columns they need. Two kinds of `EventsSource` answer the same SQL:
   registered as `events` in an in-memory DuckDB.
 
 So a chart has one implementation whatever holds its events. In the SQL, `events` has the
-EVENTS columns (list columns as VARCHAR[]; `sources` as JSON text) and `ORDER_KEY` orders rows
-as the frame was ordered (the store: by date, undated last, then event_id; a frame: its rows).
+EVENTS columns (list columns as VARCHAR[]; `sources` as JSON text); `EventsSource.order()`
+orders rows as their source does (the store: by date, undated last, then event_id; a frame: its rows).
 
     >>> with FrameEvents(frame).session() as ask:                       # doctest: +SKIP
     ...     ask("SELECT kind, count(*) AS n FROM events GROUP BY kind")
@@ -37,8 +37,13 @@ _ARROW = {"string": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool
 class EventsSource:
     """Something that answers SQL over a relation `events` (see the module docstring)."""
 
-    #: SQL ordering the rows as their source orders them (ties broken the same way every time).
-    order_key = "event_id"
+    #: SQL terms ordering the rows as their source orders them, none of them NULL, so that a
+    #: struct of them compares as the order does; '{t}' stands for the table's alias.
+    order_terms = ("{t}event_id",)
+
+    def order(self, alias=""):
+        """The order terms for the table aliased `alias` ('' for none)."""
+        return [term.format(t=f"{alias}." if alias else "") for term in self.order_terms]
 
     @contextmanager
     def session(self):
@@ -67,7 +72,7 @@ def _asker(con):
 class StoreEvents(EventsSource):
     """The events of the `store` (a loaders.store.Store) that `filters` keep (None: all)."""
 
-    order_key = "date NULLS LAST, event_id"
+    order_terms = ("{t}date IS NULL", "coalesce(epoch_us({t}date), 0)", "{t}event_id")  # by date, undated last
 
     def __init__(self, store, filters=None):
         self.store, self.filters = store, filters
@@ -89,7 +94,7 @@ class StoreEvents(EventsSource):
 class FrameEvents(EventsSource):
     """The events of an EVENTS frame (its columns must follow the EVENTS schema)."""
 
-    order_key = "_position"
+    order_terms = ("{t}_position",)
 
     def __init__(self, frame):
         self.frame = frame
@@ -143,6 +148,19 @@ def typed(frame):
     if "x" in frame.columns:
         frame["x"] = pd.to_datetime(frame["x"]).astype("datetime64[ns]")
     return frame
+
+
+def country_lists(source, where="TRUE", params=()):
+    """The distinct `countries` lists of `source`'s events matching `where`, with how many events
+    have each: a list of (tuple of ISO3 codes, count). The networks and matrices of who meets
+    whom follow from these (a few thousand lists for a million events) without reading each event.
+
+    Lists are grouped by DuckDB's 64-bit hash of the list, which is faster than grouping by the
+    list; two different lists would share a hash with a chance of about one in 10^19 per pair.
+    """
+    frame = source.ask(f"SELECT any_value(countries) AS countries, count(*) AS n FROM events WHERE {where} "
+                       f"GROUP BY hash(countries)", params)
+    return [(tuple(countries), int(n)) for countries, n in zip(frame["countries"], frame["n"])]
 
 
 def as_source(events):

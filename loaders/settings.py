@@ -36,6 +36,8 @@ class Settings:
     #: `timeline_whole_years` (and no date range was asked for); the rest is a button away.
     timeline_recent_years: int = 3
     timeline_whole_years: int = 10
+    #: Rows the Events page's table shows at most, the newest; its downloads hold every event.
+    events_table_rows: int = 10_000
     #: Largest upload accepted in the dashboard, in bytes.
     max_upload_bytes: int = 20 * 1024 * 1024
     #: Folder the browser tests write screenshots and downloads to; git-ignored.

@@ -205,6 +205,68 @@ class Store:
             where = f"WHERE {fragment}" if fragment else ""
         return self._frame("events", f"{where} ORDER BY date NULLS LAST, event_id", params)
 
+    def source(self, filters=None):
+        """The events `filters` keep (None: all) as a loaders.queries.EventsSource: what the
+        views ask their aggregates of, in SQL, without reading the events into pandas."""
+        from loaders.queries import StoreEvents
+        return StoreEvents(self, filters)
+
+    def count(self, filters=None):
+        """How many events `filters` keep (None: all)."""
+        return int(self.source(filters).ask("SELECT count(*) AS n FROM events").iloc[0]["n"])
+
+    def newest_events(self, filters=None, limit=None):
+        """The `limit` newest events `filters` keep (an EVENTS frame, newest first: by date, an
+        undated event at its report date; None: all of them)."""
+        where, params = filters.where_sql() if filters is not None else ("TRUE", [])
+        tail = f" LIMIT {int(limit)}" if limit is not None else ""
+        return self._frame("events", f"WHERE {where} ORDER BY coalesce(date, published) DESC NULLS LAST, event_id{tail}", params)
+
+    def event(self, event_id, filters=None):
+        """The event `event_id` as an EVENTS row (a dict, its sources and evidence included), or
+        None when it is not in the store or `filters` leave it out. Read when a view's point is
+        clicked: the views themselves never read the sources."""
+        where, params = filters.where_sql() if filters is not None else ("TRUE", [])
+        frame = self._frame("events", f"WHERE event_id = ? AND {where}", [event_id, *params])
+        return frame.iloc[0].to_dict() if len(frame) else None
+
+    def events_citing(self, article_ids):
+        """The events (EVENTS frame) with a source among `article_ids`."""
+        if not len(article_ids):
+            return schema.empty(schema.EVENTS)
+        return self._frame("events", "WHERE list_has_any(CAST(json_extract_string(sources, '$[*].article_id') AS VARCHAR[]), "
+                                     "?::VARCHAR[])", [list(article_ids)])
+
+    def facets(self):
+        """What the events hold, for the filters to offer, counted in DuckDB: {countries (every
+        participant or absentee code), topics, kinds, origins: sorted lists; structured, news:
+        how many events come from the large structured sources (filters.STRUCTURED_ORIGINS) and
+        how many not; first, last: the earliest and latest day on the time axis, or None}."""
+        from loaders.filters import STRUCTURED_ORIGINS
+
+        with self._connect(read_only=True) as con:
+            def values(sql):
+                return sorted(row[0] for row in con.execute(sql).fetchall() if row[0] is not None)
+            countries = values("SELECT DISTINCT unnest(list_concat(countries, absent)) FROM events")
+            topics = values("SELECT DISTINCT unnest(topics) FROM events")
+            kinds = values("SELECT DISTINCT kind FROM events")
+            origins = values("SELECT DISTINCT origin FROM events")
+            structured, news, first, last = con.execute(
+                "SELECT count_if(list_contains(?::VARCHAR[], origin)), count_if(NOT list_contains(?::VARCHAR[], coalesce(origin, ''))), "
+                "min(coalesce(date, published)), max(coalesce(date, published)) FROM events",
+                [list(STRUCTURED_ORIGINS)] * 2).fetchall()[0]
+        day = (lambda value: None if value is None else pd.Timestamp(value).date())
+        return dict(countries=countries, topics=topics, kinds=kinds, origins=origins, structured=int(structured),
+                    news=int(news), first=day(first), last=day(last))
+
+    def events_per_article(self):
+        """{article_id: number of events citing it}, counted in DuckDB."""
+        with self._connect(read_only=True) as con:
+            rows = con.execute("SELECT article_id, count(DISTINCT event_id) FROM (SELECT event_id, unnest(CAST("
+                               "json_extract_string(sources, '$[*].article_id') AS VARCHAR[])) AS article_id FROM events) "
+                               "GROUP BY article_id").fetchall()
+        return {article_id: int(n) for article_id, n in rows}
+
     def ingest_log(self):
         """Every file ever offered to the store, with its outcome and reason."""
         with self._connect(read_only=True) as con:
