@@ -64,7 +64,7 @@ def activity_counts(data_frame, period="month", top=10):
     """One row per period and country: period_start, country (ISO3 or 'other'), count.
 
     An event counts once for each participant, at its date (undated: report date). Only the
-    `top` most active countries are kept separately (ties: the first named first); the rest are
+    `top` most active countries are kept separately (ties: by ISO3 code); the rest are
     summed as 'other'. Takes an EVENTS frame or a loaders.queries.EventsSource (counted in
     DuckDB). `period` is one of PERIODS or 'auto' (fitted_period). Raises ParleyError for another.
     """
@@ -75,17 +75,12 @@ def activity_counts(data_frame, period="month", top=10):
 
 
 def _counts(source, period, top):
-    first = ", ".join(source.order()) + ", list_position(countries, participant)"
-    with source.session() as ask:
-        involved = ask(f"SELECT participant, count(*) AS n, min(({first})) AS first FROM "
-                       f"(SELECT *, unnest(countries) AS participant FROM events WHERE {_X} IS NOT NULL) GROUP BY participant")
-        involved["first"] = [tuple(value.values()) if isinstance(value, dict) else tuple(value) for value in involved["first"]]
-        leaders = [code for code, _, _ in sorted(zip(involved["participant"], involved["n"], involved["first"]),
-                                                 key=lambda item: (-item[1], item[2]))][:top]
-        counts = ask(f"SELECT date_trunc('{_PARTS[period]}', x) AS period_start, "
-                     f"CASE WHEN list_contains(?::VARCHAR[], participant) THEN participant ELSE '{OTHER}' END AS country, count(*) AS count "
-                     f"FROM (SELECT {_X} AS x, unnest(countries) AS participant FROM events WHERE {_X} IS NOT NULL) "
-                     f"GROUP BY ALL ORDER BY period_start, country", [leaders])
+    counts = source.ask(f"SELECT period_start, participant, count(*) AS count FROM (SELECT date_trunc('{_PARTS[period]}', {_X}) "
+                        f"AS period_start, unnest(countries) AS participant FROM events WHERE {_X} IS NOT NULL) GROUP BY ALL")
+    totals = counts.groupby("participant")["count"].sum()
+    leaders = set(sorted(totals.index, key=lambda code: (-totals[code], code))[:top])
+    counts["country"] = counts["participant"].where(counts["participant"].isin(leaders), OTHER)
+    counts = counts.groupby(["period_start", "country"], sort=True)["count"].sum().reset_index()
     counts["period_start"] = pd.to_datetime(counts["period_start"]).astype("datetime64[ns]")
     counts["count"] = counts["count"].astype("int64")
     return counts

@@ -533,6 +533,9 @@ def _add_counted(fig, counted, unit):
             marker=dict(color=style.kind_color(kind), size=np.minimum(10 + 3 * np.sqrt(counts), 36), opacity=0.55,
                         symbol="square", line=dict(width=1, color="white")),
             hovertext=labels, hovertemplate="%{hovertext}<extra></extra>",
-            customdata=np.array([["", ", ".join(lanes), f"{start:%Y-%m-%d}"]
-                                 for lanes, start in zip(group["lanes"], group["period_start"])], dtype=object),
+            # the lanes as the hover names them: a cell of the folded lane may hold a thousand pairs,
+            # which would be megabytes of customdata sent to the browser and never shown
+            customdata=np.array([["", ", ".join(lanes[:3]) + (f" and {len(lanes) - 3} more" if len(lanes) > 3 else ""),
+                                  f"{start:%Y-%m-%d}"] for lanes, start in zip(group["lanes"], group["period_start"])],
+                                dtype=object),
         ))
