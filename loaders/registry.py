@@ -92,6 +92,10 @@ class Format:
     read: Callable
     suffixes: tuple = ()
     priority: int = 0
+    #: For a structured format that can stream a file of any size into the store:
+    #: stage(path, parquet_path) -> (rows written, problems), writing MENTIONS rows (the store's
+    #: column types) to a Parquet file with bounded memory. None: the file is read by `read`.
+    stage: Callable | None = None
 
 
 @dataclass(frozen=True)
@@ -175,12 +179,13 @@ _FORMATS = []
 _imported = False
 
 
-def register_format(name, produces="articles", sniff=None, suffixes=(), priority=0):
+def register_format(name, produces="articles", sniff=None, suffixes=(), priority=0, stage=None):
     """Register the decorated `read(path) -> (frame, problems)` function as the format `name`.
 
     `produces` is "articles" or "mentions"; `sniff(sample: Sample) -> bool` recognises the
     format's files (default: the suffix is one of `suffixes`); `priority` orders formats that
-    both recognise a file (higher first). Re-registering a name replaces the earlier format.
+    both recognise a file (higher first); `stage` (mentions only) streams a large file into the
+    store (see Format.stage). Re-registering a name replaces the earlier format.
     Returns the function unchanged.
 
     Raises ParleyError for an unknown `produces` or a format with neither sniff nor suffixes.
@@ -195,7 +200,7 @@ def register_format(name, produces="articles", sniff=None, suffixes=(), priority
 
     def decorator(read):
         _FORMATS[:] = [f for f in _FORMATS if f.name != name]
-        _FORMATS.append(Format(name, produces, sniff, read, suffixes, priority))
+        _FORMATS.append(Format(name, produces, sniff, read, suffixes, priority, stage))
         return read
     return decorator
 
@@ -246,6 +251,31 @@ def archive_kind(raw, name=""):
         if magic.match(raw):
             return kind
     return ARCHIVE_SUFFIXES.get(Path(str(name)).suffix.lower())
+
+
+#: GDELT publishes its exports zipped, one CSV each: read as they are, never unpacked to disk.
+GDELT_ZIP = re.compile(r"\.export\.csv\.zip$", re.IGNORECASE)
+
+
+def is_gdelt_zip(path):
+    """True for a file named like a zipped GDELT export ('20250301120000.export.CSV.zip')."""
+    return bool(GDELT_ZIP.search(str(path)))
+
+
+def open_member(path):
+    """The one member of the zipped GDELT export `path`, as a binary stream decompressed as it is
+    read. Raises InputError unless the zip holds exactly one file."""
+    import zipfile
+
+    try:
+        archive = zipfile.ZipFile(path)
+        members = [info for info in archive.infolist() if not info.is_dir()]
+    except (OSError, zipfile.BadZipFile) as error:
+        raise InputError(path, f"not a readable zip file ({error})") from None
+    if len(members) != 1:
+        archive.close()
+        raise InputError(path, f"a GDELT export zip holds one file; this one holds {len(members)}")
+    return archive.open(members[0])
 
 
 def archive_reason(kind):
@@ -320,11 +350,16 @@ def read_text(path):
 def sample(path):
     """The Sample of `path`: its first SNIFF_BYTES bytes, decoded when they are text.
 
-    Raises InputError for a file too big or unreadable (nothing beyond the head is read).
+    A GDELT export zipped as GDELT publishes it (`*.export.CSV.zip`, one member) is sampled
+    from its member, decompressed as it is read. Raises InputError for an unreadable file
+    (nothing beyond the head is read). The size limit is `read_file`'s to apply.
     """
-    size = check_size(path)
     try:
-        with open(path, "rb") as handle:
+        size = os.stat(path).st_size
+    except OSError as error:
+        raise InputError(path, f"cannot read the file ({error.strerror or error})") from None
+    try:
+        with open_member(path) if is_gdelt_zip(path) else open(path, "rb") as handle:
             raw = handle.read(SNIFF_BYTES)
     except OSError as error:
         raise InputError(path, f"cannot read the file ({error.strerror or error})") from None
@@ -377,12 +412,14 @@ def read_file(path):
     head = sample(path)
     if head.size == 0:
         raise InputError(path, "empty file (0 bytes)")
-    archive = archive_kind(head.raw, path.name)
+    archive = None if is_gdelt_zip(path) else archive_kind(head.raw, path.name)
     if archive:
         raise InputError(path, archive_reason(archive))
+    fmt = format_for(head) if head.text is not None else None
+    if head.size > SETTINGS.max_file_bytes and not (fmt is not None and fmt.stage is not None):
+        check_size(path)  # raises: only structured files that stream may be larger
     if head.text is not None and not head.text.strip() and head.size <= SNIFF_BYTES:
         raise InputError(path, "empty file (only whitespace)")
-    fmt = format_for(head)
     if fmt is None:
         if head.text is None:
             decode(head.raw, path)  # raises with the precise reason (binary, undecodable)
@@ -390,6 +427,8 @@ def read_file(path):
         known = ", ".join(f.name for f in formats())
         suffix = f"suffix {head.suffix}" if head.suffix else "no suffix"
         raise InputError(path, f"unknown format: {path.name} ({suffix}) is none of {known}")
+    if is_gdelt_zip(path) and fmt.name != "gdelt":
+        raise InputError(path, archive_reason("zip"))
     frame, problems = fmt.read(path)
     target = schema.ARTICLES if fmt.produces == "articles" else schema.MENTIONS
     schema.check(frame, target, f"{fmt.produces} from {path}")
