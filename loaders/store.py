@@ -580,6 +580,17 @@ def correction_records(corrections):
     return records
 
 
+def arrow_table(frame, columns):
+    """A frame of schema `columns` as an Arrow table with the store's column types (records as
+    JSON text)."""
+    frame = schema.check(schema.conform(frame, columns), columns, "frame")
+    frame = frame.copy()
+    for c in columns:
+        if c.kind == "records":
+            frame[c.name] = frame[c.name].map(lambda records: json.dumps(records, default=str))
+    return pa.Table.from_pandas(frame, schema=_arrow_schema(columns), preserve_index=False)
+
+
 def _arrow_schema(columns):
     return pa.schema([(c.name, _ARROW_TYPES[c.kind]) for c in columns])
 
