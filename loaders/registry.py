@@ -163,12 +163,23 @@ class FileOutcome:
     problems: tuple = ()
 
 
+@dataclass(frozen=True)
+class Staged:
+    """A structured file streamed to Parquet (Format.stage) rather than read into a frame:
+    its MENTIONS rows are in `parquet`, for the store to insert with SQL."""
+    path: str
+    parquet: str
+    n_rows: int
+
+
 @dataclass
 class ReadResult:
-    """The frames read from a batch of files, and one FileOutcome per file."""
+    """The frames read from a batch of files, one FileOutcome per file, and the files staged
+    (`staged`, Staged) when `read_paths` was given a folder to stream large files to."""
     articles: pd.DataFrame
     mentions: pd.DataFrame
     outcomes: list = field(default_factory=list)
+    staged: list = field(default_factory=list)
 
     @property
     def rejected(self):
@@ -405,6 +416,20 @@ def read_file(path):
     is missing, too big, empty, binary, of no known format, or its format cannot read it.
     """
     path = Path(path)
+    fmt, _ = identify(path)
+    frame, problems = fmt.read(path)
+    target = schema.ARTICLES if fmt.produces == "articles" else schema.MENTIONS
+    schema.check(frame, target, f"{fmt.produces} from {path}")
+    return fmt, frame, list(problems)
+
+
+def identify(path):
+    """The Format that reads the file `path`, and the file's size in bytes.
+
+    Raises InputError with a one-line reason when the file is missing, too big for its format,
+    empty, binary, an archive, or of no known format.
+    """
+    path = Path(path)
     if not path.exists():
         raise InputError(path, "no such file or folder")
     if not path.is_file():
@@ -429,42 +454,53 @@ def read_file(path):
         raise InputError(path, f"unknown format: {path.name} ({suffix}) is none of {known}")
     if is_gdelt_zip(path) and fmt.name != "gdelt":
         raise InputError(path, archive_reason("zip"))
-    frame, problems = fmt.read(path)
-    target = schema.ARTICLES if fmt.produces == "articles" else schema.MENTIONS
-    schema.check(frame, target, f"{fmt.produces} from {path}")
-    return fmt, frame, list(problems)
+    return fmt, head.size
 
 
-def read_paths(paths, progress=None):
+def read_paths(paths, progress=None, stage_into=None):
     """Read files and folders (recursively) into frames; never raises for one bad file.
 
-    Takes a list of paths; `progress(done, total, label)` is called after each file.
+    Takes a list of paths; `progress(done, total, label)` is called after each file. With a
+    folder `stage_into`, a structured file over settings.stream_file_bytes whose format can
+    stream (Format.stage) is written there as Parquet instead of read into the frames.
     Returns ReadResult(articles: ARTICLES frame, mentions: MENTIONS frame, outcomes: one
-    FileOutcome per file: "read" with its row count, or "rejected" with a one-line reason).
+    FileOutcome per file: "read" with its row count, or "rejected" with a one-line reason;
+    staged: the Staged files).
     Example: ``read_paths([Path("data/sample")]).articles``
     """
     files = expand(paths)
     named = {Path(p) for p in paths}
     formats()
-    articles, mentions, outcomes = [], [], []
+    articles, mentions, outcomes, staged = [], [], [], []
     for done, path in enumerate(files, 1):
         try:
             if path not in named and is_documentation(path):
                 raise InputError(path, "documentation file (README, LICENSE ...), not an article or events "
                                        "file; give its path alone to read it anyway")
-            fmt, frame, problems = read_file(path)
+            fmt, size = identify(path)
+            if stage_into is not None and fmt.stage is not None and size > SETTINGS.stream_file_bytes:
+                parquet = Path(stage_into) / f"{len(staged):04d}.parquet"
+                n_rows, problems = fmt.stage(path, parquet)
+                staged.append(Staged(str(path), str(parquet), n_rows))
+                frame = None
+            else:
+                frame, problems = fmt.read(path)
+                schema.check(frame, schema.ARTICLES if fmt.produces == "articles" else schema.MENTIONS,
+                             f"{fmt.produces} from {path}")
         except ParleyError as error:
             reason = error.reason if isinstance(error, InputError) else str(error)
             outcomes.append(FileOutcome(str(path), "rejected", reason, 0))
         except Exception as error:  # a reader's bug must not stop the batch; it is reported
             outcomes.append(FileOutcome(str(path), "rejected", f"could not be read ({type(error).__name__}: {_one_line(error)})", 0))
         else:
-            (articles if fmt.produces == "articles" else mentions).append(frame)
+            if frame is not None:
+                (articles if fmt.produces == "articles" else mentions).append(frame)
             reason = _one_line("; ".join(problems)) if problems else None
-            outcomes.append(FileOutcome(str(path), "read", reason, len(frame), fmt.name, tuple(problems)))
+            n_rows = len(frame) if frame is not None else staged[-1].n_rows
+            outcomes.append(FileOutcome(str(path), "read", reason, n_rows, fmt.name, tuple(problems)))
         if progress:
             progress(done, len(files), str(path))
-    return ReadResult(_concat(articles, schema.ARTICLES), _concat(mentions, schema.MENTIONS), outcomes)
+    return ReadResult(_concat(articles, schema.ARTICLES), _concat(mentions, schema.MENTIONS), outcomes, staged)
 
 
 def _concat(frames, target):
