@@ -75,8 +75,10 @@ def activity_counts(data_frame, period="month", top=10):
 
 
 def _counts(source, period, top):
-    counts = source.ask(f"SELECT period_start, participant, count(*) AS count FROM (SELECT date_trunc('{_PARTS[period]}', {_X}) "
-                        f"AS period_start, unnest(countries) AS participant FROM events WHERE {_X} IS NOT NULL) GROUP BY ALL")
+    # per period and distinct list of countries first (a few thousand lists), then per participant
+    counts = source.ask(f"SELECT period_start, participant, sum(n) AS count FROM (SELECT period_start, unnest(countries) AS participant, n "
+                        f"FROM (SELECT date_trunc('{_PARTS[period]}', {_X}) AS period_start, any_value(countries) AS countries, "
+                        f"count(*) AS n FROM events WHERE {_X} IS NOT NULL GROUP BY period_start, hash(countries))) GROUP BY ALL")
     totals = counts.groupby("participant")["count"].sum()
     leaders = set(sorted(totals.index, key=lambda code: (-totals[code], code))[:top])
     counts["country"] = counts["participant"].where(counts["participant"].isin(leaders), OTHER)

@@ -179,7 +179,7 @@ class TimelinePlan:
     report date), folded_events; first, last: the x extent; window: the initial x range or None.
     """
     singles: pd.DataFrame
-    counted: pd.DataFrame | None
+    counted: pd.DataFrame | None  # kind, row, period_start, count, lanes (the first three), n_lanes
     unit: str | None
     counted_before: pd.Timestamp | None
     labels: list
@@ -206,14 +206,15 @@ _TOPICS = "CASE WHEN len(list_distinct(topics)) = 0 THEN [{}] ELSE list_distinct
 
 def _points_sql(lanes):
     """SQL of the points drawn (one per event and row: an event in several folded topic lanes is
-    drawn there once, in the first of them): event_id, x, row, lane, pkind (kind, 'other' when
-    unknown). It joins `lane_rows` (h, lane, row): the lane key of an event
+    drawn there once, in the first of them): event_id, x, row, lane, lane_rank (the lane's place
+    among all lanes by name), pkind (kind, 'other' when unknown). It joins `lane_rows` (h, lane,
+    rank, row): the lane key of an event
     is a hash of its countries list (pairs; two lists of the same countries are two keys of one
     lane) or one of its topics."""
     if lanes == "pair":
-        return (f"SELECT e.event_id, {_X} AS x, r.row, r.lane, coalesce(e.kind, 'other') AS pkind "
+        return (f"SELECT e.event_id, {_X} AS x, r.row, r.lane, r.rank AS lane_rank, coalesce(e.kind, 'other') AS pkind "
                 f"FROM events AS e JOIN lane_rows AS r ON hash(e.countries) = r.h WHERE {_X} IS NOT NULL")
-    return (f"SELECT t.event_id, any_value(t.x) AS x, r.row, min(r.lane) AS lane, any_value(t.pkind) AS pkind "
+    return (f"SELECT t.event_id, any_value(t.x) AS x, r.row, min(r.lane) AS lane, min(r.rank) AS lane_rank, any_value(t.pkind) AS pkind "
             f"FROM (SELECT event_id, {_X} AS x, coalesce(kind, 'other') AS pkind, unnest({_TOPICS}) AS h FROM events "
             f"      WHERE {_X} IS NOT NULL) AS t JOIN lane_rows AS r ON t.h = r.h GROUP BY t.event_id, r.row")
 
@@ -258,14 +259,16 @@ def timeline_plan(source, lanes="pair", point_limit=None, lane_limit=None, recen
             kept, folded, labels = order, [], order
         row_of = {lane: row for row, lane in enumerate(kept)}
         stats["row"] = [row_of.get(lane, len(kept)) for lane in stats["lane"]]
+        rank = {lane: number for number, lane in enumerate(sorted(set(stats["lane"])))}
         lane_rows = pa.table({"h": pa.array(stats["h"].tolist(), type=pa.uint64() if lanes == "pair" else pa.string()),
                               "lane": pa.array(stats["lane"].tolist(), type=pa.string()),
+                              "rank": pa.array([rank[lane] for lane in stats["lane"]], type=pa.int64()),
                               "row": pa.array(stats["row"].tolist(), type=pa.int64())})
         points_sql = _points_sql(lanes)
 
-        def points(select, where="TRUE", params=(), tail="", join="", **tables):
-            return ask(f"SELECT {select} FROM ({points_sql}) AS p {join} WHERE {where} {tail}", params,
-                       lane_rows=lane_rows, **tables)
+        def points(select, where="TRUE", params=(), tail="", join="", outer=None, **tables):
+            sql = f"SELECT {select} FROM ({points_sql}) AS p {join} WHERE {where} {tail}"
+            return ask(outer.format(sql) if outer else sql, params, lane_rows=lane_rows, **tables)
 
         folded_row = len(labels) - 1
         if folded and lanes == "topic":  # an event in several folded topics is one point there
@@ -282,7 +285,8 @@ def timeline_plan(source, lanes="pair", point_limit=None, lane_limit=None, recen
             counted_before = window[0] if window and 0 < n_shown < point_limit else None
             shown_sql, shown_params = ("x >= ?", [counted_before]) if counted_before is not None else ("FALSE", [])
             budget = point_limit - (n_shown if counted_before is not None else 0)
-            counted, unit, single_cells = _cells(points, shown_sql, shown_params, budget, labels, folded_row if folded else None)
+            counted, unit, single_cells = _cells(points, shown_sql, shown_params, budget, labels, folded_row if folded else None,
+                                                 sorted(rank, key=rank.get))
             singles = pd.concat([_singles(points, source, shown_sql, shown_params),
                                  _singles(points, source, f"NOT ({shown_sql}) AND (pkind, row, date_trunc('{unit[0]}', x)) IN "
                                           "(SELECT (kind, row, period_start) FROM single_cells)", shown_params,
@@ -296,13 +300,13 @@ def timeline_plan(source, lanes="pair", point_limit=None, lane_limit=None, recen
 PERIODS = (("week", "week of"), ("month", "month of"), ("quarter", "quarter from"), ("year", "year"))
 
 
-def _cells(points, shown_sql, shown_params, budget, labels, folded_row):
+def _cells(points, shown_sql, shown_params, budget, labels, folded_row, by_rank):
     """The counted markers: the points outside the window (not `shown_sql`) per kind, row and
     the finest period of PERIODS giving at most `budget` cells (else the coarsest).
 
-    Returns (counted: kind, row, period_start, count, lanes for cells of several events; the
-    period (part, words); single_cells: kind, row, period_start of the cells of one event, which
-    are drawn as points)."""
+    Returns (counted: kind, row, period_start, count, lanes (the first three by name), n_lanes
+    for cells of several events; the period (part, words); single_cells: kind, row, period_start
+    of the cells of one event, which are drawn as points). `by_rank` names the lanes by rank."""
     # weeks and months of each kind and row: every period's cells follow from them
     base = points("pkind AS kind, row, date_trunc('week', x) AS week, date_trunc('month', x) AS month, count(*) AS n",
                   f"NOT ({shown_sql})", shown_params, "GROUP BY ALL")
@@ -316,14 +320,21 @@ def _cells(points, shown_sql, shown_params, budget, labels, folded_row):
              .rename(columns={part: "period_start", "n": "count"}))
     cells["period_start"] = cells["period_start"].astype("datetime64[ns]")
     counted = cells[cells["count"] > 1].reset_index(drop=True)
-    lanes = {}
+    counted["lanes"] = [[labels[row]] for row in counted["row"]]
+    counted["n_lanes"] = 1
     if folded_row is not None and (counted["row"] == folded_row).any():
-        found = points(f"pkind AS kind, date_trunc('{part}', x) AS period_start, list_sort(list(DISTINCT lane)) AS lanes",
-                       f"NOT ({shown_sql}) AND row = ?", [*shown_params, folded_row], "GROUP BY ALL")
-        lanes = {(kind, pd.Timestamp(start)): list(names) for kind, start, names in
-                 zip(found["kind"], found["period_start"], found["lanes"])}
-    counted["lanes"] = [lanes.get((kind, start), []) if row == folded_row else [labels[row]]
-                        for kind, row, start in zip(counted["kind"], counted["row"], counted["period_start"])]
+        # the lanes of each folded cell: how many, and the first three by name (by rank)
+        found = points(f"pkind AS kind, date_trunc('{part}', x) AS period_start, lane_rank",
+                       f"NOT ({shown_sql}) AND row = ?", [*shown_params, folded_row], "GROUP BY ALL",
+                       outer="SELECT kind, period_start, count(*) AS n_lanes, min(lane_rank, 3) AS first FROM ({}) GROUP BY ALL")
+        found["period_start"] = pd.to_datetime(found["period_start"]).astype("datetime64[ns]")
+        found["row"] = folded_row
+        found["lanes"] = [[by_rank[r] for r in first] for first in found["first"]]
+        folded = counted[["kind", "row", "period_start"]].merge(found[["kind", "row", "period_start", "lanes", "n_lanes"]],
+                                                                 how="left", on=["kind", "row", "period_start"])
+        mask = (counted["row"] == folded_row).to_numpy()
+        counted.loc[mask, "lanes"] = folded.loc[mask, "lanes"].to_numpy()
+        counted.loc[mask, "n_lanes"] = folded.loc[mask, "n_lanes"].to_numpy()
     single = cells[cells["count"] == 1]
     single_cells = pa.table({"kind": pa.array(single["kind"].tolist(), type=pa.string()),
                              "row": pa.array(single["row"].tolist(), type=pa.int64()),
@@ -525,9 +536,10 @@ def _add_symbol_legend(fig, points):
 def _add_counted(fig, counted, unit):
     for kind, group in counted.groupby("kind", sort=True):
         counts = group["count"].to_numpy(dtype=float)
-        labels = [f"<b>{n:,} {style.esc(kind)} events</b><br>{unit} {start:%-d %b %Y}<br>{style.esc(', '.join(lanes[:3]))}"
-                  f"{style.esc(f' and {len(lanes) - 3} more') if len(lanes) > 3 else ''}<br>narrow the filters to see each one"
-                  for n, start, lanes in zip(group["count"], group["period_start"], group["lanes"])]
+        named = [", ".join(lanes[:3]) + (f" and {n_lanes - 3} more" if n_lanes > 3 else "")
+                 for lanes, n_lanes in zip(group["lanes"], group["n_lanes"])]
+        labels = [f"<b>{n:,} {style.esc(kind)} events</b><br>{unit} {start:%-d %b %Y}<br>{style.esc(lanes)}"
+                  "<br>narrow the filters to see each one" for n, start, lanes in zip(group["count"], group["period_start"], named)]
         fig.add_trace(go.Scatter(
             x=group["period_start"], y=group["y"], mode="markers", name=style.esc(f"{kind}, counted"), legendgroup=kind,
             marker=dict(color=style.kind_color(kind), size=np.minimum(10 + 3 * np.sqrt(counts), 36), opacity=0.55,
@@ -535,7 +547,6 @@ def _add_counted(fig, counted, unit):
             hovertext=labels, hovertemplate="%{hovertext}<extra></extra>",
             # the lanes as the hover names them: a cell of the folded lane may hold a thousand pairs,
             # which would be megabytes of customdata sent to the browser and never shown
-            customdata=np.array([["", ", ".join(lanes[:3]) + (f" and {len(lanes) - 3} more" if len(lanes) > 3 else ""),
-                                  f"{start:%Y-%m-%d}"] for lanes, start in zip(group["lanes"], group["period_start"])],
+            customdata=np.array([["", lanes, f"{start:%Y-%m-%d}"] for lanes, start in zip(named, group["period_start"])],
                                 dtype=object),
         ))

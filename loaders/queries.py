@@ -135,7 +135,7 @@ def typed(frame):
     """A frame read from DuckDB with the EVENTS kinds of the columns it shares with EVENTS:
     lists as Python lists (never None), datetimes as datetime64[ns], counts as Int64."""
     kinds = {c.name: c.kind for c in schema.EVENTS}
-    for name in frame.columns:
+    for name in frame.columns if len(frame) else ():
         kind = kinds.get(name)
         if kind == "list":
             frame[name] = frame[name].map(schema._as_list)
@@ -145,7 +145,7 @@ def typed(frame):
             frame[name] = frame[name].astype("Int64")
         elif kind == "string":
             frame[name] = frame[name].astype(object).where(frame[name].notna(), None)
-    if "x" in frame.columns:
+    if "x" in frame.columns and len(frame):
         frame["x"] = pd.to_datetime(frame["x"]).astype("datetime64[ns]")
     return frame
 

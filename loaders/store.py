@@ -121,7 +121,9 @@ class Store:
         deadline = time.monotonic() + self.busy_timeout
         while True:
             try:
-                con = duckdb.connect(str(self.path), read_only=read_only and self.path.exists())
+                # DuckDB spills past its memory limit: a million-row ingest stays within it
+                con = duckdb.connect(str(self.path), read_only=read_only and self.path.exists(),
+                                     config={"memory_limit": SETTINGS.stream_memory})
                 break
             except duckdb.IOException as error:
                 if "lock" not in str(error).lower():
