@@ -62,8 +62,13 @@ def _count(path, filters):
 # is cached, never a frame of the events.
 @st.cache_data(ttl=CACHE_SECONDS, show_spinner=False, max_entries=64)
 def _figure(path, view, filters, options):
+    import plotly.io as pio
+
     from charts.views import VIEWS
-    return VIEWS[view](_open_store(path).source(filters), **dict(options))
+    fig = VIEWS[view](_open_store(path).source(filters), **dict(options))
+    # rebuilt from its JSON: a figure so made gives the same spec once unpickled from the cache,
+    # and st.plotly_chart keys a chart's selection by its spec (a click would be lost otherwise)
+    return pio.from_json(fig.to_json())
 
 
 @st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
