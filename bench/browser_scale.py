@@ -15,6 +15,7 @@ Make a store with bench/bench_scale.py --keep DIR (DIR/scale-1000000.duckdb).
 import argparse
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -55,7 +56,7 @@ def main():
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
-    log = Path("/tmp") / f"parley-browser-bench-{time.time_ns()}.log"
+    log = Path(tempfile.gettempdir()) / f"parley-browser-bench-{time.time_ns()}.log"
     with streamlit_server(args.store, log) as server, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
