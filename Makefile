@@ -42,7 +42,7 @@ test: $(VENV)/.test chromium
 	$(BIN)/python -m pytest -q
 
 bench: $(VENV)/.test
-	for script in bench/*.py; do $(BIN)/python $$script; done
+	for script in bench/bench_*.py; do $(BIN)/python $$script; done
 
 # retake the README's screenshots of every page (a browser test on the bundled sample articles)
 screenshots: $(VENV)/.test chromium

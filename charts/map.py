@@ -35,6 +35,7 @@ import plotly.graph_objects as go
 
 from charts import style
 from loaders import gazetteer
+from loaders.queries import as_source
 from loaders.settings import ROOT
 
 #: Folder holding world_110m.json, as the dashboard serves it and as kaleido reads it.
@@ -50,7 +51,7 @@ HOVER_TITLES, TITLE_LENGTH = 3, 80
 AT_CITY, AT_CENTROID, AT_CAPITAL = "city", "country centroid", "capital"
 
 VENUE_COLUMNS = ["country", "city", "placed", "lat", "lon", "count", "kind", "kinds", "titles",
-                 "unlocated", "undisclosed", "event_ids"]
+                 "unlocated", "undisclosed"]
 
 
 @lru_cache(maxsize=1)
@@ -95,45 +96,80 @@ def _kind_order(kind):
 def venue_counts(data_frame):
     """One row per venue of the events that have a venue country.
 
-    Columns: country (ISO3); city (the most frequent spelling of a located place, None for a
-    country's marker); placed (AT_CITY, AT_CENTROID or AT_CAPITAL); lat, lon; count (events);
-    kind (the most frequent kind); kinds ({kind: count}); titles (up to HOVER_TITLES titles,
-    newest first); unlocated (city names the gazetteer does not know, drawn at the country's
-    marker); undisclosed (events there with no city given); event_ids.
-    Events of a country with no known point at all (Antarctica) are left out, like events
-    without a venue country: their number is len(frame) - count.sum().
+    Takes an EVENTS frame or a loaders.queries.EventsSource (the counts are made in DuckDB; the
+    gazetteer then places each distinct country and city). Columns: country (ISO3); city (the
+    most frequent spelling of a located place, None for a country's marker); placed (AT_CITY,
+    AT_CENTROID or AT_CAPITAL); lat, lon; count (events); kind (the most frequent kind); kinds
+    ({kind: count}); titles (up to HOVER_TITLES titles, newest first); unlocated (city names the
+    gazetteer does not know, drawn at the country's marker); undisclosed (events there with no
+    city given). Events of a country with no known point at all (Antarctica) are left out, like
+    events without a venue country: their number is len(frame) - count.sum().
     """
-    placed = data_frame[data_frame["country"].notna()]
-    rows = []
-    if not placed.empty:
-        frame = placed.assign(kind=placed["kind"].fillna("other"), when=style.event_x(placed),
-                              city=placed["city"].where(placed["city"].notna() & (placed["city"].astype(str).str.strip() != ""), None))
-        points = [_city_point(city, country) if city else None for city, country in zip(frame["city"], frame["country"])]
-        frame = frame.assign(point=points)
-        frame = frame.assign(key=[(country, point) for country, point in zip(frame["country"], frame["point"])])
-        for (country, point), group in frame.groupby("key", sort=False):
+    return _venues(as_source(data_frame))[0]
+
+
+def _venues(source):
+    """(venue_counts frame, number of events, number without a venue country) of `source`."""
+    # newest first, ties in the source's order: a struct of these compares as that order does
+    key = f"struct_pack(w := coalesce(-epoch_us(coalesce(date, published)), {_LAST}), {_terms(source.order())})"
+    with source.session() as ask:
+        totals = ask("SELECT count(*) AS n, count_if(country IS NULL) AS no_country FROM events").iloc[0]
+        groups = ask(f"SELECT country, city, kind, count(*) AS n, min(o) AS first, "
+                     f"min_by(struct_pack(title := title, o := o), o, {HOVER_TITLES}) AS newest "
+                     f"FROM (SELECT country, CASE WHEN trim(city) <> '' THEN city END AS city, "
+                     f"      coalesce(kind, 'other') AS kind, title, {key} AS o FROM events WHERE country IS NOT NULL) "
+                     f"GROUP BY ALL")
+    venues = {}
+    for group in groups.to_dict("records"):
+        country, city = group["country"], group["city"] if isinstance(group["city"], str) else None
+        point = _city_point(city, country) if city else None
+        venue = venues.setdefault((country, point), dict(spellings=Counter(), first={}, kinds=Counter(), newest=[],
+                                                         unlocated=set(), undisclosed=0, first_seen=None))
+        order = tuple(group["first"].values())
+        venue["first_seen"] = order if venue["first_seen"] is None else min(venue["first_seen"], order)
+        venue["kinds"][group["kind"]] += group["n"]
+        venue["newest"] += [(tuple(item["o"].values()), item["title"]) for item in group["newest"]]
+        if city is None:
+            venue["undisclosed"] += group["n"]
+        else:
+            venue["spellings"][city] += group["n"]
+            venue["first"][city] = min(venue["first"].get(city, order), order)
             if point is None:
-                where = country_point(country)
-                if where is None:
-                    continue
-                lat, lon, how = where
-                city = None
-            else:
-                (lat, lon), how = point, AT_CITY
-                city = group["city"].value_counts().index[0]
-            kinds = Counter(group["kind"])
-            newest = group.sort_values("when", ascending=False, na_position="last", kind="stable")
-            rows.append(dict(
-                country=country, city=city, placed=how, lat=lat, lon=lon, count=len(group),
-                kind=min(kinds, key=lambda k: (-kinds[k], _kind_order(k))),
-                kinds=dict(sorted(kinds.items(), key=lambda item: (-item[1], _kind_order(item[0])))),
-                titles=[title or "(untitled)" for title in newest["title"].head(HOVER_TITLES)],
-                unlocated=sorted(set(group["city"].dropna())) if point is None else [],
-                undisclosed=int(group["city"].isna().sum()) if point is None else 0,
-                event_ids=list(group["event_id"]),
-            ))
-    venues = pd.DataFrame(rows, columns=VENUE_COLUMNS)
-    return venues.sort_values(["count", "country"], ascending=[False, True], kind="stable").reset_index(drop=True)
+                venue["unlocated"].add(city)
+    rows = []
+    for (country, point), venue in venues.items():
+        if point is None:
+            where = country_point(country)
+            if where is None:
+                continue
+            lat, lon, how = where
+            city = None
+        else:
+            (lat, lon), how = point, AT_CITY
+            spellings = venue["spellings"]
+            city = min(spellings, key=lambda name: (-spellings[name], venue["first"][name]))
+        kinds = venue["kinds"]
+        newest = sorted(venue["newest"], key=lambda item: item[0])[:HOVER_TITLES]
+        rows.append(dict(
+            country=country, city=city, placed=how, lat=lat, lon=lon, count=sum(kinds.values()),
+            kind=min(kinds, key=lambda k: (-kinds[k], _kind_order(k))),
+            kinds=dict(sorted(kinds.items(), key=lambda item: (-item[1], _kind_order(item[0])))),
+            titles=[title or "(untitled)" for _, title in newest],
+            unlocated=sorted(venue["unlocated"]) if point is None else [],
+            undisclosed=venue["undisclosed"] if point is None else 0,
+            first_seen=venue["first_seen"],
+        ))
+    rows.sort(key=lambda row: (-row["count"], row["country"], row["first_seen"]))
+    frame = pd.DataFrame(rows, columns=VENUE_COLUMNS + ["first_seen"]).drop(columns="first_seen")
+    return frame.reset_index(drop=True), int(totals["n"]), int(totals["no_country"])
+
+
+#: Sorts after every negated epoch: an event with neither date nor report date is the oldest.
+_LAST = 2 ** 62
+
+
+def _terms(terms):
+    return ", ".join(f"o{number} := {term}" for number, term in enumerate(terms))
 
 
 def marker_sizes(counts):
@@ -184,11 +220,12 @@ def venue_hover(venue):
 def venue_map(data_frame, title=None):
     """Draw venues on a world map: one marker per venue, area by count, colour by its main kind.
 
-    Takes an EVENTS frame; returns a go.Figure of go.Scattergeo traces (lat/lon), one per kind,
+    Takes an EVENTS frame or a loaders.queries.EventsSource (a store's filtered events);
+    returns a go.Figure of go.Scattergeo traces (lat/lon), one per kind,
     each point with customdata [country ISO3, city or '', count]. layout.meta holds `unplaced`
     (events not drawn) and `largest` (the busiest venue's count). Example: venue_map(store.events())
     """
-    venues = venue_counts(data_frame)
+    venues, n_events, no_country = _venues(as_source(data_frame))
     sizes = marker_sizes(venues["count"])
     venues = venues.assign(size=sizes)
     fig = go.Figure()
@@ -206,8 +243,7 @@ def venue_map(data_frame, title=None):
                                 dtype=object).reshape(-1, 3),
         ))
     shown = int(venues["count"].sum())
-    no_country = int(data_frame["country"].isna().sum())
-    nowhere = len(data_frame) - no_country - shown
+    nowhere = n_events - no_country - shown
     notes = []
     if no_country:
         notes.append(f"{no_country:,} event{'s' if no_country != 1 else ''} without a venue country not shown")

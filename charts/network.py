@@ -16,6 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts import style
+from loaders.queries import as_source, country_lists
 
 #: Countries drawn by name; the rest share one node.
 NETWORK_TOP = 25
@@ -25,11 +26,18 @@ OTHER = "other"
 
 
 def pair_counts(data_frame):
-    """One row per country pair that met: a, b (ISO3, a < b), count (events)."""
+    """One row per country pair that met: a, b (ISO3, a < b), count (events). Takes an EVENTS
+    frame or a loaders.queries.EventsSource."""
+    return _pairs(country_lists(as_source(data_frame)))
+
+
+def _pairs(lists, fold=None):
+    """Pair counts (a, b, count) over (countries, n) `lists`, each code mapped by `fold` first."""
     counter = Counter()
-    for countries in data_frame["countries"]:
-        for a, b in combinations(sorted(set(countries)), 2):
-            counter[(a, b)] += 1
+    for countries, n in lists:
+        codes = {fold(c) for c in countries} if fold else set(countries)
+        for a, b in combinations(sorted(codes), 2):
+            counter[(a, b)] += n
     rows = [(a, b, n) for (a, b), n in sorted(counter.items())]
     return pd.DataFrame(rows, columns=["a", "b", "count"]).astype({"count": "int64"})
 
@@ -63,20 +71,25 @@ def layout(pairs, codes, seed=LAYOUT_SEED):
 def network(data_frame, title=None, max_width=12, top=NETWORK_TOP):
     """Draw countries as nodes and shared events as weighted edges.
 
-    Takes an EVENTS frame; returns a go.Figure: one line trace per edge (width by count, name
+    Takes an EVENTS frame or a loaders.queries.EventsSource (a store's filtered events, counted
+    in DuckDB per distinct list of countries); returns a go.Figure: one line trace per edge (width by count, name
     'A – B') and one marker trace 'countries' with customdata [ISO3 or 'other', events]. Beyond
     the `top` most active countries the rest are one node 'N other countries'.
     fig.layout.meta["folded"] is how many countries that node holds.
     Example: network(store.events(Filters(countries=("RUS",))))
     """
-    involvement = Counter(code for countries in data_frame["countries"] for code in set(countries))
+    lists = country_lists(as_source(data_frame))
+    involvement = Counter()
+    for countries, n in lists:
+        for code in set(countries):
+            involvement[code] += n
     ranked = sorted(involvement, key=lambda code: (-involvement[code], style.country_name(code)))
     kept, folded = set(ranked[:top]), ranked[top:]
     fold = (lambda code: code if code in kept else OTHER)
-    pairs = pair_counts(data_frame.assign(countries=data_frame["countries"].map(lambda codes: sorted({fold(c) for c in codes}))))
+    pairs = _pairs(lists, fold)
     nodes = Counter({code: involvement[code] for code in kept})
     if folded:
-        nodes[OTHER] = int((data_frame["countries"].map(lambda codes: any(c not in kept for c in codes))).sum())
+        nodes[OTHER] = sum(n for countries, n in lists if any(c not in kept for c in countries))
     codes = sorted(nodes, key=lambda code: (code == OTHER, style.country_name(code)))
     names = {code: (f"{len(folded)} other countries" if len(folded) > 1 else "1 other country") if code == OTHER
              else style.country_name(code) for code in codes}

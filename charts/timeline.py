@@ -41,13 +41,16 @@ text and customdata to the browser (tens of MB of JSON through Streamlit's webso
 of serialisation), and 100k overlapping markers in a few lanes cannot be read or clicked one by
 one anyway; counts per period can. Counted markers carry an empty event_id.
 """
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import pyarrow as pa
 
 from charts import style
+from loaders.queries import LIGHT_COLUMNS, as_source, typed
 from loaders.settings import SETTINGS
 
 LANES = ("pair", "topic")
@@ -127,28 +130,6 @@ def lane_order(points):
     return list(stats["lane"])
 
 
-def place_lanes(points, lane_limit, lanes="pair"):
-    """Give every point of `points` (from lane_frame) the row it is drawn in.
-
-    Row 0, drawn at the top, is the most recently active lane (lane_order). With more than
-    `lane_limit` lanes, the first lane_limit - 1 keep a row each and the rest share the last
-    row, labelled "other pairs (N)" (FOLDED); an event in several folded lanes is drawn there once.
-    Returns (points with an int column `row`, row labels from the top, the folded lanes in order).
-    """
-    order = lane_order(points)
-    lane_limit = max(int(lane_limit), 1)
-    if len(order) > lane_limit:
-        kept, folded = order[:lane_limit - 1], order[lane_limit - 1:]
-        labels = kept + [f"{FOLDED[lanes]} ({len(folded)})"]
-    else:
-        kept, folded, labels = order, [], order
-    rows = points["lane"].map({lane: row for row, lane in enumerate(kept)}).fillna(len(kept)).astype(int)
-    placed = points.assign(row=rows)
-    if folded:
-        placed = placed.drop_duplicates(["event_id", "row"], ignore_index=True)
-    return placed, labels, folded
-
-
 def stack_offsets(rows, xs, keys):
     """Vertical offsets that spread the points sharing a row and a day.
 
@@ -187,6 +168,201 @@ def recent_window(first, last, recent_years=None, whole_years=None):
     return [start - pad, last + pad]
 
 
+@dataclass
+class TimelinePlan:
+    """What the timeline draws, as DuckDB computed it (`timeline_plan`).
+
+    singles: one row per point drawn by itself (the EVENTS columns but the heavy ones, plus `x`,
+    `lane`, `row`); counted: one row per counted marker (kind, row, period_start, count, lanes),
+    None when nothing is aggregated; unit: the counted period's words; labels: the lane labels
+    from the top; folded: the lanes folded into the last one; n_events, unplaced (no date and no
+    report date), folded_events; first, last: the x extent; window: the initial x range or None.
+    """
+    singles: pd.DataFrame
+    counted: pd.DataFrame | None  # kind, row, period_start, count, lanes (the first three), n_lanes
+    unit: str | None
+    counted_before: pd.Timestamp | None
+    labels: list
+    folded: list
+    n_events: int
+    unplaced: int
+    folded_events: int
+    first: pd.Timestamp | None
+    last: pd.Timestamp | None
+    window: list | None
+    aggregated: bool
+
+
+#: Periods tried in turn when aggregating, finest first: (DuckDB date_trunc part, words for the hover).
+PERIODS = (("week", "week of"), ("month", "month of"), ("quarter", "quarter from"), ("year", "year"))
+
+
+#: An event's place on the time axis, in SQL: its date, else its report date (style.event_x).
+_X = "coalesce(date, published)"
+#: The topic lanes of an event, in SQL (topic_lanes): its distinct topics, or NO_TOPIC.
+_TOPICS = "CASE WHEN len(list_distinct(topics)) = 0 THEN [{}] ELSE list_distinct(topics) END".format(
+    "'" + NO_TOPIC.replace("'", "''") + "'")
+
+
+def _points_sql(lanes):
+    """SQL of the points drawn (one per event and row: an event in several folded topic lanes is
+    drawn there once, in the first of them): event_id, x, row, lane, lane_rank (the lane's place
+    among all lanes by name), pkind (kind, 'other' when unknown). It joins `lane_rows` (h, lane,
+    rank, row): the lane key of an event
+    is a hash of its countries list (pairs; two lists of the same countries are two keys of one
+    lane) or one of its topics."""
+    if lanes == "pair":
+        return (f"SELECT e.event_id, {_X} AS x, r.row, r.lane, r.rank AS lane_rank, coalesce(e.kind, 'other') AS pkind "
+                f"FROM events AS e JOIN lane_rows AS r ON hash(e.countries) = r.h WHERE {_X} IS NOT NULL")
+    return (f"SELECT t.event_id, any_value(t.x) AS x, r.row, min(r.lane) AS lane, min(r.rank) AS lane_rank, any_value(t.pkind) AS pkind "
+            f"FROM (SELECT event_id, {_X} AS x, coalesce(kind, 'other') AS pkind, unnest({_TOPICS}) AS h FROM events "
+            f"      WHERE {_X} IS NOT NULL) AS t JOIN lane_rows AS r ON t.h = r.h GROUP BY t.event_id, r.row")
+
+
+def timeline_plan(source, lanes="pair", point_limit=None, lane_limit=None, recent=True):
+    """Ask `source` (a loaders.queries.EventsSource) for what the timeline draws: a TimelinePlan.
+
+    Lanes, their order (most recently active first), the folding past `lane_limit`, the extent,
+    the initial window and, above `point_limit` points, the counts per kind, lane and period
+    are computed in DuckDB; only the points drawn one by one are read, without their evidence.
+    Raises ParleyError for an unknown `lanes`.
+    """
+    if lanes not in LANES:
+        from loaders.errors import ParleyError
+        raise ParleyError(f"timeline lanes: got {lanes!r}, expected one of {list(LANES)}")
+    point_limit = SETTINGS.timeline_point_limit if point_limit is None else point_limit
+    lane_limit = max(int(SETTINGS.timeline_lane_limit if lane_limit is None else lane_limit), 1)
+    with source.session() as ask:
+        totals = ask(f"SELECT count(*) AS n, count({_X}) AS placed, min({_X}) AS first, max({_X}) AS last_x, "
+                     f"max(CASE WHEN date IS NOT NULL AND end_date > date THEN end_date + INTERVAL 1 DAY END) AS last_end "
+                     f"FROM events").iloc[0]
+        n_events, placed, first = int(totals["n"]), int(totals["placed"]), _stamp(totals["first"])
+        last = None if first is None else max(x for x in (_stamp(totals["last_x"]), _stamp(totals["last_end"])) if x is not None)
+        window = recent_window(first, last) if recent else None
+        start = window[0] if window else pd.Timestamp.max
+        # one row per lane key: its latest point, its points, and those in the initial window
+        if lanes == "pair":
+            stats = ask(f"SELECT hash(countries) AS h, any_value(countries) AS countries, max({_X}) AS latest, count(*) AS n, "
+                        f"count_if({_X} >= ?) AS shown FROM events WHERE {_X} IS NOT NULL GROUP BY h", [start])
+            stats["lane"] = [pair_lanes(tuple(countries))[0] for countries in stats["countries"]]
+        else:
+            stats = ask(f"SELECT h, max(x) AS latest, count(*) AS n, count_if(x >= ?) AS shown FROM "
+                        f"(SELECT {_X} AS x, unnest({_TOPICS}) AS h FROM events WHERE {_X} IS NOT NULL) GROUP BY h",
+                        [start])
+            stats["lane"] = stats["h"]
+        order = (stats.groupby("lane", sort=False).agg(latest=("latest", "max"), events=("n", "sum")).reset_index()
+                 .sort_values(["latest", "events", "lane"], ascending=[False, False, True], kind="stable"))["lane"].tolist()
+        if len(order) > lane_limit:
+            kept, folded = order[:lane_limit - 1], order[lane_limit - 1:]
+            labels = kept + [f"{FOLDED[lanes]} ({len(folded)})"]
+        else:
+            kept, folded, labels = order, [], order
+        row_of = {lane: row for row, lane in enumerate(kept)}
+        stats["row"] = [row_of.get(lane, len(kept)) for lane in stats["lane"]]
+        rank = {lane: number for number, lane in enumerate(sorted(set(stats["lane"])))}
+        lane_rows = pa.table({"h": pa.array(stats["h"].tolist(), type=pa.uint64() if lanes == "pair" else pa.string()),
+                              "lane": pa.array(stats["lane"].tolist(), type=pa.string()),
+                              "rank": pa.array([rank[lane] for lane in stats["lane"]], type=pa.int64()),
+                              "row": pa.array(stats["row"].tolist(), type=pa.int64())})
+        points_sql = _points_sql(lanes)
+
+        def points(select, where="TRUE", params=(), tail="", join="", outer=None, **tables):
+            sql = f"SELECT {select} FROM ({points_sql}) AS p {join} WHERE {where} {tail}"
+            return ask(outer.format(sql) if outer else sql, params, lane_rows=lane_rows, **tables)
+
+        folded_row = len(labels) - 1
+        if folded and lanes == "topic":  # an event in several folded topics is one point there
+            counts = points("count(*) AS n, count_if(row = ?) AS folded, count_if(x >= ?) AS shown", params=[folded_row, start]).iloc[0]
+            n_points, folded_events, n_shown = int(counts["n"]), int(counts["folded"]), int(counts["shown"])
+        else:
+            n_points, n_shown = int(stats["n"].sum()), int(stats["shown"].sum())
+            folded_events = int(stats.loc[stats["row"] == folded_row, "n"].sum()) if folded else 0
+        aggregated = n_points > point_limit
+        counted, unit, counted_before = None, None, None
+        if not aggregated:
+            singles = _singles(points, source, "TRUE", [])
+        else:
+            counted_before = window[0] if window and 0 < n_shown < point_limit else None
+            shown_sql, shown_params = ("x >= ?", [counted_before]) if counted_before is not None else ("FALSE", [])
+            budget = point_limit - (n_shown if counted_before is not None else 0)
+            counted, unit, single_cells = _cells(points, shown_sql, shown_params, budget, labels, folded_row if folded else None,
+                                                 sorted(rank, key=rank.get))
+            singles = pd.concat([_singles(points, source, shown_sql, shown_params),
+                                 _singles(points, source, f"NOT ({shown_sql}) AND (pkind, row, date_trunc('{unit[0]}', x)) IN "
+                                          "(SELECT (kind, row, period_start) FROM single_cells)", shown_params,
+                                          kind="p.pkind", single_cells=single_cells)], ignore_index=True)
+            unit = unit[1]
+    return TimelinePlan(singles, counted, unit, counted_before, labels, folded, n_events, n_events - placed,
+                        folded_events, first, last, window, aggregated)
+
+
+#: Periods tried in turn when aggregating, finest first: (DuckDB date_trunc part, words for the hover).
+PERIODS = (("week", "week of"), ("month", "month of"), ("quarter", "quarter from"), ("year", "year"))
+
+
+def _cells(points, shown_sql, shown_params, budget, labels, folded_row, by_rank):
+    """The counted markers: the points outside the window (not `shown_sql`) per kind, row and
+    the finest period of PERIODS giving at most `budget` cells (else the coarsest).
+
+    Returns (counted: kind, row, period_start, count, lanes (the first three by name), n_lanes
+    for cells of several events; the period (part, words); single_cells: kind, row, period_start
+    of the cells of one event, which are drawn as points). `by_rank` names the lanes by rank."""
+    # weeks and months of each kind and row: every period's cells follow from them
+    base = points("pkind AS kind, row, date_trunc('week', x) AS week, date_trunc('month', x) AS month, count(*) AS n",
+                  f"NOT ({shown_sql})", shown_params, "GROUP BY ALL")
+    base["week"], base["month"] = pd.to_datetime(base["week"]), pd.to_datetime(base["month"])
+    base["quarter"] = base["month"].dt.to_period("Q").dt.start_time
+    base["year"] = base["month"].dt.to_period("Y").dt.start_time
+    for part, unit in PERIODS:
+        if len(base[["kind", "row", part]].drop_duplicates()) <= budget:
+            break
+    cells = (base.groupby(["kind", "row", part], sort=True)["n"].sum().reset_index()
+             .rename(columns={part: "period_start", "n": "count"}))
+    cells["period_start"] = cells["period_start"].astype("datetime64[ns]")
+    counted = cells[cells["count"] > 1].reset_index(drop=True)
+    counted["lanes"] = [[labels[row]] for row in counted["row"]]
+    counted["n_lanes"] = 1
+    if folded_row is not None and (counted["row"] == folded_row).any():
+        # the lanes of each folded cell: how many, and the first three by name (by rank)
+        found = points(f"pkind AS kind, date_trunc('{part}', x) AS period_start, lane_rank",
+                       f"NOT ({shown_sql}) AND row = ?", [*shown_params, folded_row], "GROUP BY ALL",
+                       outer="SELECT kind, period_start, count(*) AS n_lanes, min(lane_rank, 3) AS first FROM ({}) GROUP BY ALL")
+        found["period_start"] = pd.to_datetime(found["period_start"]).astype("datetime64[ns]")
+        found["row"] = folded_row
+        found["lanes"] = [[by_rank[r] for r in first] for first in found["first"]]
+        folded = counted[["kind", "row", "period_start"]].merge(found[["kind", "row", "period_start", "lanes", "n_lanes"]],
+                                                                 how="left", on=["kind", "row", "period_start"])
+        mask = (counted["row"] == folded_row).to_numpy()
+        counted.loc[mask, "lanes"] = folded.loc[mask, "lanes"].to_numpy()
+        counted.loc[mask, "n_lanes"] = folded.loc[mask, "n_lanes"].to_numpy()
+    single = cells[cells["count"] == 1]
+    single_cells = pa.table({"kind": pa.array(single["kind"].tolist(), type=pa.string()),
+                             "row": pa.array(single["row"].tolist(), type=pa.int64()),
+                             "period_start": pa.array(single["period_start"].tolist(), type=pa.timestamp("us"))})
+    return counted, (part, unit), single_cells
+
+
+#: The event columns a drawn point carries (for its marker, bar and hover).
+_POINT_COLUMNS = tuple(c for c in LIGHT_COLUMNS if c != "kind")
+
+
+def _singles(points, source, where, params, kind="e.kind", **tables):
+    """The points matching `where` drawn one by one, with their event's light columns, in the
+    source's order."""
+    order = ", ".join(source.order("e"))
+    select = f"{', '.join('e.' + c for c in _POINT_COLUMNS)}, {kind} AS kind, p.x, p.lane, p.row"
+    return typed(points(select, where, params, f"ORDER BY {order}, p.lane",
+                        join="JOIN events AS e ON p.event_id = e.event_id", **tables))
+
+
+def _plain_key(key):
+    return [str(k) for k in key] if not isinstance(key, str) else key
+
+
+def _stamp(value):
+    return None if value is None or pd.isna(value) else pd.Timestamp(value)
+
+
 def timeline(data_frame, lanes="pair", point_limit=None, title=None, recent=True, lane_limit=None):
     """Draw events on a time axis, one lane per country pair (`lanes="pair"`) or topic.
 
@@ -205,28 +381,24 @@ def timeline(data_frame, lanes="pair", point_limit=None, title=None, recent=True
     """
     point_limit = SETTINGS.timeline_point_limit if point_limit is None else point_limit
     lane_limit = SETTINGS.timeline_lane_limit if lane_limit is None else lane_limit
-    points = lane_frame(data_frame, lanes)
-    unplaced = len(data_frame) - points["event_id"].nunique() if len(points) else len(data_frame)
-    points, labels, folded = place_lanes(points, lane_limit, lanes)
-    first, last = _extent(points)
-    window = recent_window(first, last) if recent else None
+    plan = timeline_plan(as_source(data_frame), lanes, point_limit, lane_limit, recent)
+    labels, folded, window, aggregated = plan.labels, plan.folded, plan.window, plan.aggregated
+    first, last, unplaced, counted_before = plan.first, plan.last, plan.unplaced, plan.counted_before
     fig = go.Figure()
-    aggregated = len(points) > point_limit
-    singles, counted, unit, counted_before = _split(points, point_limit, window) if aggregated else (points, None, None, None)
-    singles, counted = _stack(singles, counted)
+    singles, counted = _stack(plan.singles, plan.counted)
     _add_bars(fig, singles)
     _add_markers(fig, singles)
     if aggregated:
-        _add_counted(fig, counted, unit)
+        _add_counted(fig, counted, plan.unit)
     _add_symbol_legend(fig, singles)
 
     n_rows = max(len(labels), 1)
     notes = []
     if counted_before is not None:
-        notes.append(f"{data_frame['event_id'].nunique():,} events: those before {counted_before:%b %Y} counted per period "
+        notes.append(f"{plan.n_events:,} events: those before {counted_before:%b %Y} counted per period "
                      f"(more than {point_limit:,} points)")
     elif aggregated:
-        notes.append(f"{data_frame['event_id'].nunique():,} events, counted per period (more than {point_limit:,} points)")
+        notes.append(f"{plan.n_events:,} events, counted per period (more than {point_limit:,} points)")
     if unplaced:
         notes.append(f"{unplaced} event{'s' if unplaced != 1 else ''} with no date and no report date not drawn")
     xaxis = dict(type="date", title="date (undated events: report date)")
@@ -257,7 +429,7 @@ def timeline(data_frame, lanes="pair", point_limit=None, title=None, recent=True
         margin=dict(l=style.label_width(labels), r=10, t=(60 if title else 30) + (30 if window or notes else 0), b=40),
         meta=dict(aggregated=aggregated, lanes=lanes, unplaced=int(unplaced), lane_labels=labels,
                   folded_lanes=len(folded),
-                  folded_events=int(points.loc[points["row"] == len(labels) - 1, "event_id"].nunique()) if folded else 0,
+                  folded_events=plan.folded_events,
                   counted_before=_iso(counted_before), first=_iso(first), last=_iso(last),
                   window=[_iso(bound) for bound in window] if window else None),
     )
@@ -288,42 +460,12 @@ def _iso(timestamp):
     return None if timestamp is None or pd.isna(timestamp) else pd.Timestamp(timestamp).isoformat()
 
 
-def _extent(points):
-    """The first and last instants drawn: x, and the end of the last day of multi-day events."""
-    if not len(points):
-        return None, None
-    ends = (points["end_date"] + _DAY).where(points["date"].notna() & (points["end_date"] > points["date"]))
-    return points["x"].min(), max(points["x"].max(), ends.max()) if ends.notna().any() else points["x"].max()
-
-
 def _range_buttons(first, last):
     """Range-selector buttons: the RANGE_BUTTON_YEARS and the recent window shorter than the data, then 'all'."""
     years = sorted({*RANGE_BUTTON_YEARS, SETTINGS.timeline_recent_years})
     buttons = [dict(count=n, label=f"{n}y", step="year", stepmode="backward") for n in years
                if pd.Timestamp(first) + pd.DateOffset(years=n) < pd.Timestamp(last)]
     return buttons + [dict(step="all", label="all")]
-
-
-def _split(points, point_limit, window):
-    """Points to draw one by one and cells to count, for more than `point_limit` points.
-
-    The first view stays one clickable point per event when it can: when the initial `window`
-    holds fewer than point_limit points, they stay points and only the points before it are
-    counted (within what is left of the budget); otherwise everything is counted (aggregate).
-    Returns (single points, counted cells: kind, row, period_start, count, lanes;
-    the period's words; the instant before which points were counted, or None for all).
-    """
-    shown = (points["x"] >= window[0]) if window else pd.Series(False, index=points.index)
-    counted_before = window[0] if 0 < shown.sum() < point_limit else None
-    if counted_before is None:
-        shown = pd.Series(False, index=points.index)
-    cells, unit = aggregate(points[~shown], point_limit - int(shown.sum()))
-    singles = pd.concat([points[shown], cells[cells["cell_count"] == 1].drop(columns=["period_start", "cell_count"])],
-                        ignore_index=True)
-    counted = (cells[cells["cell_count"] > 1].groupby(["kind", "row", "period_start"], sort=True)
-               .agg(count=("event_id", "nunique"), lanes=("lane", lambda values: sorted(set(values))))
-               .reset_index())
-    return singles, counted, unit, counted_before
 
 
 def _stack(singles, counted):
@@ -391,39 +533,20 @@ def _add_symbol_legend(fig, points):
                                                  color=style.OTHER_COLOR), hoverinfo="skip"))
 
 
-#: Periods tried in turn when aggregating, finest first: (pandas period, words for the hover).
-PERIODS = (("W", "week of"), ("M", "month of"), ("Q", "quarter from"), ("Y", "year"))
-
-
-def aggregate(points, point_limit):
-    """Count `points` (from place_lanes: with a `row`) per kind, row and period, with the finest
-    period in PERIODS that gives at most `point_limit` markers (else the coarsest).
-
-    Returns (points with `period_start` and `cell_count` added; the period's words for the hover).
-    A point alone in its cell (cell_count 1) is drawn as itself, so it stays clickable.
-    """
-    points = points.assign(kind=points["kind"].fillna("other"))
-    days = points["x"].dt.normalize()
-    for period, unit in PERIODS:
-        starts = days.dt.to_period(period).dt.start_time
-        cells = points.assign(period_start=starts)
-        if cells.groupby(["kind", "row", "period_start"]).ngroups <= point_limit:
-            break
-    counts = cells.groupby(["kind", "row", "period_start"])["event_id"].transform("nunique")
-    return cells.assign(cell_count=counts), unit
-
-
 def _add_counted(fig, counted, unit):
     for kind, group in counted.groupby("kind", sort=True):
         counts = group["count"].to_numpy(dtype=float)
-        labels = [f"<b>{n:,} {style.esc(kind)} events</b><br>{unit} {start:%-d %b %Y}<br>{style.esc(', '.join(lanes[:3]))}"
-                  f"{style.esc(f' and {len(lanes) - 3} more') if len(lanes) > 3 else ''}<br>narrow the filters to see each one"
-                  for n, start, lanes in zip(group["count"], group["period_start"], group["lanes"])]
+        named = [", ".join(lanes[:3]) + (f" and {n_lanes - 3} more" if n_lanes > 3 else "")
+                 for lanes, n_lanes in zip(group["lanes"], group["n_lanes"])]
+        labels = [f"<b>{n:,} {style.esc(kind)} events</b><br>{unit} {start:%-d %b %Y}<br>{style.esc(lanes)}"
+                  "<br>narrow the filters to see each one" for n, start, lanes in zip(group["count"], group["period_start"], named)]
         fig.add_trace(go.Scatter(
             x=group["period_start"], y=group["y"], mode="markers", name=style.esc(f"{kind}, counted"), legendgroup=kind,
             marker=dict(color=style.kind_color(kind), size=np.minimum(10 + 3 * np.sqrt(counts), 36), opacity=0.55,
                         symbol="square", line=dict(width=1, color="white")),
             hovertext=labels, hovertemplate="%{hovertext}<extra></extra>",
-            customdata=np.array([["", ", ".join(lanes), f"{start:%Y-%m-%d}"]
-                                 for lanes, start in zip(group["lanes"], group["period_start"])], dtype=object),
+            # the lanes as the hover names them: a cell of the folded lane may hold a thousand pairs,
+            # which would be megabytes of customdata sent to the browser and never shown
+            customdata=np.array([["", lanes, f"{start:%Y-%m-%d}"] for lanes, start in zip(named, group["period_start"])],
+                                dtype=object),
         ))

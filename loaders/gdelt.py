@@ -1,7 +1,8 @@
 """GDELT 2.0 event exports -> MENTIONS: one row per encounter one article reports.
 
 Input: a GDELT 2.0 Event Database export (data/gdelt-sample/README.md): UTF-8, tab-separated,
-no header, 61 fields per row. Only diplomatic encounters are kept, by CAMEO EventCode
+no header, 61 fields per row; as a file, or zipped as GDELT publishes it (`*.export.CSV.zip`),
+read from the zip without unpacking it. Only diplomatic encounters are kept, by CAMEO EventCode
 (CAMEO_KINDS): 036 express intent to meet or negotiate, 040-046 consult, 057 sign a formal
 agreement. Every other row is passed over (it is not a fault).
 
@@ -42,6 +43,7 @@ reported the same way.
 """
 import csv
 import hashlib
+import io
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -129,7 +131,7 @@ def looks_like_gdelt(sample):
     return len(fields) == N_FIELDS and bool(_DAY.match(fields[SQLDATE]))
 
 
-@register_format("gdelt", produces="mentions", sniff=looks_like_gdelt, suffixes=(".csv", ".tsv"), priority=50)
+@register_format("gdelt", produces="mentions", sniff=looks_like_gdelt, suffixes=(".csv", ".tsv", ".zip"), priority=50)
 def read_gdelt(path):
     """Read a GDELT 2.0 event export into MENTIONS, one row per collapsed encounter.
 
@@ -158,7 +160,7 @@ def read_gdelt_report(path):
     counts = Counter(rows=0, diplomatic=0, skipped=0)
     fips = fips_table()
     try:
-        with open(path, encoding="utf-8", newline="") as handle:
+        with _text_lines(path) as handle:
             for number, line in enumerate(handle, 1):
                 counts["rows"] += 1
                 line = line.rstrip("\r\n")
@@ -183,6 +185,16 @@ def read_gdelt_report(path):
     frame = _frame(groups)
     counts["mentions"] = len(frame)
     return frame, problems, dict(counts)
+
+
+def _text_lines(path):
+    """The file's lines as UTF-8 text; a zipped export (`*.export.CSV.zip`, as GDELT publishes
+    them) is decompressed as it is read, never written out."""
+    from loaders.registry import is_gdelt_zip, open_member
+
+    if is_gdelt_zip(path):
+        return io.TextIOWrapper(open_member(path), encoding="utf-8", newline="")
+    return open(path, encoding="utf-8", newline="")
 
 
 def _add_row(groups, fields, number, file, fips, problems):

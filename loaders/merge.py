@@ -5,7 +5,8 @@ the event fields, plus `n_sources`, `mention_ids`, `sources` and `merge_reasons`
 
 Two mentions are one encounter when all of these hold (`RULES`, checked in order):
 
-- they come from different sources (one article's mentions are already one per encounter);
+- they come from different sources (one article's mentions are already one per encounter, and
+  an events file lists each encounter once: two of its rows are two encounters, `LEDGERS`);
 - their kinds are compatible: meeting, talks and summit are one family; a visit is a visit; a
   call is a call; a signing joins the meeting where it was signed;
 - their statuses agree: equal, or a plan and the meeting it became, when the plan names that
@@ -44,6 +45,11 @@ KIND_RANK = schema.KIND_RANK
 #: encounter (the meeting's kind names it: a signing ranks below every kind it joins).
 SIGNED_AT = {"agree", "consult"}
 PRECISION_RANK = schema.PRECISION_RANK
+#: Origins whose files list each encounter once, a row each: rows of one such file (origin and
+#: `article`, the file's name) never merge with each other. A million rows of one events file
+#: then need no merge among themselves; the store merges only those that could join a mention
+#: from elsewhere (Store, `_core`).
+LEDGERS = ("events-file",)
 RULES = ("different sources", "compatible kind", "agreeing status", "overlapping participants",
          "compatible dates", "same venue")
 
@@ -402,7 +408,7 @@ def _union(*lists):
 
 def _why_same(event, row):
     """The reason `row` is the same encounter as `event`, or None when a rule says it is not."""
-    if any(r["article_id"] == row["article_id"] for r in event.rows):
+    if any(r["article_id"] == row["article_id"] or _one_ledger(r, row) for r in event.rows):
         return None
     families = {KIND_FAMILY[event.kind], KIND_FAMILY[row["kind"]]}
     if len(families) > 1 and families != SIGNED_AT:
@@ -424,6 +430,11 @@ def _why_same(event, row):
         return None
     kinds = row["kind"] if row["kind"] == event.kind else f"{row['kind']} ~ {event.kind}"
     return f"{row['mention_id']} from {row['article']}: kind {kinds}; {status}; {parties}; {dates}; {venue}"
+
+
+def _one_ledger(a, b):
+    """True when two mentions are rows of one events file (LEDGERS)."""
+    return a["origin"] == b["origin"] and a["origin"] in LEDGERS and a["article"] == b["article"]
 
 
 def _agrees_with_every(event, row):

@@ -110,6 +110,10 @@ class Format:
     read: Callable
     suffixes: tuple = ()
     priority: int = 0
+    #: For a structured format that can stream a file of any size into the store:
+    #: stage(path, parquet_path) -> (rows written, problems), writing MENTIONS rows (the store's
+    #: column types) to a Parquet file with bounded memory. None: the file is read by `read`.
+    stage: Callable | None = None
 
 
 @dataclass(frozen=True)
@@ -176,12 +180,23 @@ class FileOutcome:
     problems: tuple = ()
 
 
+@dataclass(frozen=True)
+class Staged:
+    """A structured file streamed to Parquet (Format.stage) rather than read into a frame:
+    its MENTIONS rows are in `parquet`, for the store to insert with SQL."""
+    path: str
+    parquet: str
+    n_rows: int
+
+
 @dataclass
 class ReadResult:
-    """The frames read from a batch of files, and one FileOutcome per file."""
+    """The frames read from a batch of files, one FileOutcome per file, and the files staged
+    (`staged`, Staged) when `read_paths` was given a folder to stream large files to."""
     articles: pd.DataFrame
     mentions: pd.DataFrame
     outcomes: list = field(default_factory=list)
+    staged: list = field(default_factory=list)
 
     @property
     def rejected(self):
@@ -192,12 +207,13 @@ _FORMATS = []
 _imported = False
 
 
-def register_format(name, produces="articles", sniff=None, suffixes=(), priority=0):
+def register_format(name, produces="articles", sniff=None, suffixes=(), priority=0, stage=None):
     """Register the decorated `read(path) -> (frame, problems)` function as the format `name`.
 
     `produces` is "articles" or "mentions"; `sniff(sample: Sample) -> bool` recognises the
     format's files (default: the suffix is one of `suffixes`); `priority` orders formats that
-    both recognise a file (higher first). Re-registering a name replaces the earlier format.
+    both recognise a file (higher first); `stage` (mentions only) streams a large file into the
+    store (see Format.stage). Re-registering a name replaces the earlier format.
     Returns the function unchanged.
 
     Raises ParleyError for an unknown `produces` or a format with neither sniff nor suffixes.
@@ -212,7 +228,7 @@ def register_format(name, produces="articles", sniff=None, suffixes=(), priority
 
     def decorator(read):
         _FORMATS[:] = [f for f in _FORMATS if f.name != name]
-        _FORMATS.append(Format(name, produces, sniff, read, suffixes, priority))
+        _FORMATS.append(Format(name, produces, sniff, read, suffixes, priority, stage))
         return read
     return decorator
 
@@ -253,6 +269,31 @@ def archive_kind(raw, name=""):
         if magic.match(raw):
             return kind
     return ARCHIVE_SUFFIXES.get(Path(str(name)).suffix.lower())
+
+
+#: GDELT publishes its exports zipped, one CSV each: read as they are, never unpacked to disk.
+GDELT_ZIP = re.compile(r"\.export\.csv\.zip$", re.IGNORECASE)
+
+
+def is_gdelt_zip(path):
+    """True for a file named like a zipped GDELT export ('20250301120000.export.CSV.zip')."""
+    return bool(GDELT_ZIP.search(str(path)))
+
+
+def open_member(path):
+    """The one member of the zipped GDELT export `path`, as a binary stream decompressed as it is
+    read. Raises InputError unless the zip holds exactly one file."""
+    import zipfile
+
+    try:
+        archive = zipfile.ZipFile(path)
+        members = [info for info in archive.infolist() if not info.is_dir()]
+    except (OSError, zipfile.BadZipFile) as error:
+        raise InputError(path, f"not a readable zip file ({error})") from None
+    if len(members) != 1:
+        archive.close()
+        raise InputError(path, f"a GDELT export zip holds one file; this one holds {len(members)}")
+    return archive.open(members[0])
 
 
 def archive_reason(kind):
@@ -364,11 +405,16 @@ def read_text(path):
 def sample(path):
     """The Sample of `path`: its first SNIFF_BYTES bytes, decoded when they are text.
 
-    Raises InputError for a file too big or unreadable (nothing beyond the head is read).
+    A GDELT export zipped as GDELT publishes it (`*.export.CSV.zip`, one member) is sampled
+    from its member, decompressed as it is read. Raises InputError for an unreadable file
+    (nothing beyond the head is read). The size limit is `read_file`'s to apply.
     """
-    size = check_size(path)
     try:
-        with open(path, "rb") as handle:
+        size = os.stat(path).st_size
+    except OSError as error:
+        raise InputError(path, f"cannot read the file ({error.strerror or error})") from None
+    try:
+        with open_member(path) if is_gdelt_zip(path) else open(path, "rb") as handle:
             raw = handle.read(SNIFF_BYTES)
     except OSError as error:
         raise InputError(path, f"cannot read the file ({error.strerror or error})") from None
@@ -414,6 +460,20 @@ def read_file(path):
     is missing, too big, empty, binary, of no known format, or its format cannot read it.
     """
     path = Path(path)
+    fmt, _ = identify(path)
+    frame, problems = fmt.read(path)
+    target = schema.ARTICLES if fmt.produces == "articles" else schema.MENTIONS
+    schema.check(frame, target, f"{fmt.produces} from {path}")
+    return fmt, frame, list(problems)
+
+
+def identify(path):
+    """The Format that reads the file `path`, and the file's size in bytes.
+
+    Raises InputError with a one-line reason when the file is missing, too big for its format,
+    empty, binary, an archive, or of no known format.
+    """
+    path = Path(path)
     if not path.exists():
         raise InputError(path, "no such file or folder")
     if not path.is_file():
@@ -421,12 +481,14 @@ def read_file(path):
     head = sample(path)
     if head.size == 0:
         raise InputError(path, "empty file (0 bytes)")
-    archive = archive_kind(head.raw, path.name)
+    archive = None if is_gdelt_zip(path) else archive_kind(head.raw, path.name)
     if archive:
         raise InputError(path, archive_reason(archive))
+    fmt = format_for(head) if head.text is not None else None
+    if head.size > SETTINGS.max_file_bytes and not (fmt is not None and fmt.stage is not None):
+        check_size(path)  # raises: only structured files that stream may be larger
     if head.text is not None and not head.text.strip() and head.size <= SNIFF_BYTES:
         raise InputError(path, "empty file (only whitespace)")
-    fmt = format_for(head)
     if fmt is None:
         if head.text is None:
             decode(head.raw, path)  # raises with the precise reason (binary, undecodable)
@@ -434,42 +496,55 @@ def read_file(path):
         known = ", ".join(f.name for f in formats())
         suffix = f"suffix {head.suffix}" if head.suffix else "no suffix"
         raise InputError(path, f"unknown format: {path.name} ({suffix}) is none of {known}")
-    frame, problems = fmt.read(path)
-    target = schema.ARTICLES if fmt.produces == "articles" else schema.MENTIONS
-    schema.check(frame, target, f"{fmt.produces} from {path}")
-    return fmt, frame, list(problems)
+    if is_gdelt_zip(path) and fmt.name != "gdelt":
+        raise InputError(path, archive_reason("zip"))
+    return fmt, head.size
 
 
-def read_paths(paths, progress=None):
+def read_paths(paths, progress=None, stage_into=None):
     """Read files and folders (recursively) into frames; never raises for one bad file.
 
-    Takes a list of paths; `progress(done, total, label)` is called after each file.
+    Takes a list of paths; `progress(done, total, label)` is called after each file. With a
+    folder `stage_into`, a structured file over settings.stream_file_bytes whose format can
+    stream (Format.stage) is written there as Parquet instead of read into the frames.
     Returns ReadResult(articles: ARTICLES frame, mentions: MENTIONS frame, outcomes: one
-    FileOutcome per file: "read" with its row count, or "rejected" with a one-line reason).
+    FileOutcome per file: "read" with its row count, or "rejected" with a one-line reason;
+    staged: the Staged files).
     Example: ``read_paths([Path("data/sample")]).articles``
     """
     files = expand(paths)
     named = {Path(p) for p in paths}
     formats()
-    articles, mentions, outcomes = [], [], []
+    articles, mentions, outcomes, staged = [], [], [], []
     for done, path in enumerate(files, 1):
         try:
             if path not in named and is_documentation(path):
                 raise InputError(path, "documentation file (README, LICENSE ...), not an article or events "
                                        "file; give its path alone to read it anyway")
-            fmt, frame, problems = read_file(path)
+            fmt, size = identify(path)
+            if stage_into is not None and fmt.stage is not None and size > SETTINGS.stream_file_bytes:
+                parquet = Path(stage_into) / f"{len(staged):04d}.parquet"
+                n_rows, problems = fmt.stage(path, parquet)
+                staged.append(Staged(str(path), str(parquet), n_rows))
+                frame = None
+            else:
+                frame, problems = fmt.read(path)
+                schema.check(frame, schema.ARTICLES if fmt.produces == "articles" else schema.MENTIONS,
+                             f"{fmt.produces} from {path}")
         except ParleyError as error:
             reason = error.reason if isinstance(error, InputError) else str(error)
             outcomes.append(FileOutcome(str(path), "rejected", reason, 0))
         except Exception as error:  # a reader's bug must not stop the batch; it is reported
             outcomes.append(FileOutcome(str(path), "rejected", f"could not be read ({type(error).__name__}: {_one_line(error)})", 0))
         else:
-            (articles if fmt.produces == "articles" else mentions).append(frame)
+            if frame is not None:
+                (articles if fmt.produces == "articles" else mentions).append(frame)
             reason = _one_line("; ".join(problems)) if problems else None
-            outcomes.append(FileOutcome(str(path), "read", reason, len(frame), fmt.name, tuple(problems)))
+            n_rows = len(frame) if frame is not None else staged[-1].n_rows
+            outcomes.append(FileOutcome(str(path), "read", reason, n_rows, fmt.name, tuple(problems)))
         if progress:
             progress(done, len(files), str(path))
-    return ReadResult(_concat(articles, schema.ARTICLES), _concat(mentions, schema.MENTIONS), outcomes)
+    return ReadResult(_concat(articles, schema.ARTICLES), _concat(mentions, schema.MENTIONS), outcomes, staged)
 
 
 def _concat(frames, target):

@@ -32,6 +32,12 @@ class Settings:
     default_language: str = "en"
     #: Largest input file read, in bytes; larger files are rejected with this limit in the reason.
     max_file_bytes: int = 50 * 1024 * 1024
+    #: Structured files larger than this are streamed into the store by DuckDB (registry
+    #: Format.stage) rather than read into pandas; they may be larger than max_file_bytes.
+    stream_file_bytes: int = 4 * 1024 * 1024
+    #: Memory DuckDB may use while streaming a file or merging into the store; past it, it
+    #: spills to disk (DuckDB's memory_limit).
+    stream_memory: str = "768MB"
     #: Largest article text kept, in characters; longer texts are cut and the cut is reported.
     max_text_chars: int = 2_000_000
     #: Seconds one article's date resolution may take before the rest is skipped and reported.
@@ -51,6 +57,8 @@ class Settings:
     #: Largest upload accepted in the dashboard, in bytes: Streamlit's own limit, from
     #: .streamlit/config.toml, so that the import form and Streamlit refuse the same files.
     max_upload_bytes: int = field(default_factory=streamlit_upload_bytes)
+    #: Rows the Events page's table shows at most, the newest; its downloads hold every event.
+    events_table_rows: int = 10_000
     #: Folder the browser tests write screenshots and downloads to; git-ignored.
     test_artifacts: Path = ROOT / "test-artifacts"
     # -- fetching from the web (loaders/web.py, loaders/fetch.py) --

@@ -40,7 +40,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from loaders import migrations, schema
+from loaders import bulk, migrations, schema
 from loaders.errors import ParleyError, StoreBusyError
 from loaders.extractor import extractor_version
 from loaders.migrations import SCHEMA_VERSION
@@ -126,7 +126,9 @@ class Store:
         deadline = time.monotonic() + self.busy_timeout
         while True:
             try:
-                con = duckdb.connect(str(self.path), read_only=read_only and self.path.exists())
+                # DuckDB spills past its memory limit: a million-row ingest stays within it
+                con = duckdb.connect(str(self.path), read_only=read_only and self.path.exists(),
+                                     config={"memory_limit": SETTINGS.stream_memory})
                 break
             except duckdb.IOException as error:
                 if "lock" not in str(error).lower():
@@ -212,6 +214,68 @@ class Store:
             where = f"WHERE {fragment}" if fragment else ""
         return self._frame("events", f"{where} ORDER BY date NULLS LAST, event_id", params)
 
+    def source(self, filters=None):
+        """The events `filters` keep (None: all) as a loaders.queries.EventsSource: what the
+        views ask their aggregates of, in SQL, without reading the events into pandas."""
+        from loaders.queries import StoreEvents
+        return StoreEvents(self, filters)
+
+    def count(self, filters=None):
+        """How many events `filters` keep (None: all)."""
+        return int(self.source(filters).ask("SELECT count(*) AS n FROM events").iloc[0]["n"])
+
+    def newest_events(self, filters=None, limit=None):
+        """The `limit` newest events `filters` keep (an EVENTS frame, newest first: by date, an
+        undated event at its report date; None: all of them)."""
+        where, params = filters.where_sql() if filters is not None else ("TRUE", [])
+        tail = f" LIMIT {int(limit)}" if limit is not None else ""
+        return self._frame("events", f"WHERE {where} ORDER BY coalesce(date, published) DESC NULLS LAST, event_id{tail}", params)
+
+    def event(self, event_id, filters=None):
+        """The event `event_id` as an EVENTS row (a dict, its sources and evidence included), or
+        None when it is not in the store or `filters` leave it out. Read when a view's point is
+        clicked: the views themselves never read the sources."""
+        where, params = filters.where_sql() if filters is not None else ("TRUE", [])
+        frame = self._frame("events", f"WHERE event_id = ? AND {where}", [event_id, *params])
+        return frame.iloc[0].to_dict() if len(frame) else None
+
+    def events_citing(self, article_ids):
+        """The events (EVENTS frame) with a source among `article_ids`."""
+        if not len(article_ids):
+            return schema.empty(schema.EVENTS)
+        return self._frame("events", "WHERE list_has_any(CAST(json_extract_string(sources, '$[*].article_id') AS VARCHAR[]), "
+                                     "?::VARCHAR[])", [list(article_ids)])
+
+    def facets(self):
+        """What the events hold, for the filters to offer, counted in DuckDB: {countries (every
+        participant or absentee code), topics, kinds, origins: sorted lists; structured, news:
+        how many events come from the large structured sources (filters.STRUCTURED_ORIGINS) and
+        how many not; first, last: the earliest and latest day on the time axis, or None}."""
+        from loaders.filters import STRUCTURED_ORIGINS
+
+        with self._connect(read_only=True) as con:
+            def values(sql):
+                return sorted(row[0] for row in con.execute(sql).fetchall() if row[0] is not None)
+            countries = values("SELECT DISTINCT unnest(list_concat(countries, absent)) FROM events")
+            topics = values("SELECT DISTINCT unnest(topics) FROM events")
+            kinds = values("SELECT DISTINCT kind FROM events")
+            origins = values("SELECT DISTINCT origin FROM events")
+            structured, news, first, last = con.execute(
+                "SELECT count_if(list_contains(?::VARCHAR[], origin)), count_if(NOT list_contains(?::VARCHAR[], coalesce(origin, ''))), "
+                "min(coalesce(date, published)), max(coalesce(date, published)) FROM events",
+                [list(STRUCTURED_ORIGINS)] * 2).fetchall()[0]
+        day = (lambda value: None if value is None else pd.Timestamp(value).date())
+        return dict(countries=countries, topics=topics, kinds=kinds, origins=origins, structured=int(structured),
+                    news=int(news), first=day(first), last=day(last))
+
+    def events_per_article(self):
+        """{article_id: number of events citing it}, counted in DuckDB."""
+        with self._connect(read_only=True) as con:
+            rows = con.execute("SELECT article_id, count(DISTINCT event_id) FROM (SELECT event_id, unnest(CAST("
+                               "json_extract_string(sources, '$[*].article_id') AS VARCHAR[])) AS article_id FROM events) "
+                               "GROUP BY article_id").fetchall()
+        return {article_id: int(n) for article_id, n in rows}
+
     def ingest_log(self):
         """Every file ever offered to the store, with its outcome and reason."""
         with self._connect(read_only=True) as con:
@@ -235,12 +299,16 @@ class Store:
 
         Returns an IngestReport.
         """
+        import tempfile
+
         from loaders.registry import read_paths  # imported here: the registry pulls in every format
 
-        result = read_paths([Path(p) for p in paths], progress=progress)
-        if names:
-            result = _renamed(result, {str(path): name for path, name in names.items()})
-        return self._store_read_result(result, progress)
+        # large structured files are streamed to Parquet beside the store, then inserted by DuckDB
+        with tempfile.TemporaryDirectory(prefix=".parley-staging-", dir=self.path.parent) as staging:
+            result = read_paths([Path(p) for p in paths], progress=progress, stage_into=staging)
+            if names:
+                result = _renamed(result, {str(path): name for path, name in names.items()})
+            return self._store_read_result(result, progress)
 
     def ingest_read(self, result, progress=None):
         """Store a `registry.ReadResult` read by other means than files (fetched pages and feeds,
@@ -299,10 +367,18 @@ class Store:
             self._insert(con, "articles", new_articles)
             _record_extractor(con, new_articles["article_id"])
             self._insert(con, "mentions", mentions)
-            if len(mentions):
+            con.register("new_ids", pa.table({"mention_id": pa.array(list(mentions["mention_id"]), type=pa.string())}))
+            con.execute("CREATE OR REPLACE TEMP TABLE fresh AS SELECT mention_id FROM new_ids")
+            con.unregister("new_ids")
+            staged = {item.path: _insert_staged(con, item.parquet) for item in result.staged}
+            reasons = {str(outcome.path): outcome.reason for outcome in result.outcomes}
+            for line in report.files:
+                if line.path in staged:
+                    _report_staged(line, staged[line.path], reasons.get(line.path))
+            if con.execute("SELECT count(*) FROM fresh").fetchall()[0][0]:
                 if progress:
                     progress(0, 1, "merging")
-                self._rebuild_events(con, new_mentions=list(mentions["mention_id"]))
+                self._rebuild_events(con, fresh=True)
             now = dt.datetime.now()
             con.executemany("INSERT INTO ingest_log VALUES (?, ?, ?, ?, ?, ?)",
                             [[now, f.path, f.outcome, f.reason, f.articles, f.mentions] for f in report.files])
@@ -319,7 +395,6 @@ class Store:
         when some were, adds a line to `notices`, with the corrections that no longer match.
         """
         from loaders.extraction import extract_mentions
-        from loaders.merge import merge_mentions
 
         version = extractor_version()
         with self._connect(read_only=True) as con:
@@ -339,8 +414,7 @@ class Store:
             self._insert(con, "mentions", mentions[mentions["article_id"].isin(redone)])
             _record_extractor(con, redone)
             # mentions went as well as came: merge them all again, not only the new ones' neighbourhood
-            con.execute("DELETE FROM merged")
-            self._insert(con, "merged", merge_mentions(_select(con, "mentions")))
+            self._merge_all(con)
             unmatched = len(self._rebuild_events(con))
         if progress:
             progress(len(stale), len(stale), "extracting again")
@@ -350,31 +424,67 @@ class Store:
             + (f"; {unmatched} no longer match an event (python -m loaders corrections says why)" if unmatched else ""))
         return len(redone)
 
-    def _rebuild_events(self, con, new_mentions=()):
+    def _rebuild_events(self, con, fresh=False):
         """Apply the corrections to the merged events, inside the caller's transaction; after an
-        ingest, merge its `new_mentions` (ids) first, with the mentions they could join.
+        ingest (`fresh`: the temporary table `fresh` holds the new mentions' ids), merge them
+        first, with the mentions they could join (loaders/bulk.py says which need Python).
         Returns the corrections that match no event: {correction_id: why}."""
         from loaders.merge import remerge
 
-        if len(new_mentions):
-            stale, fresh = remerge(_select(con, "mentions"), _select(con, "merged"), new_mentions)
-            con.execute("DELETE FROM merged WHERE list_contains(?, event_id)", [sorted(stale)])
-            self._insert(con, "merged", fresh)
-        events, unmatched = self._corrected(con)
+        if fresh:
+            bulk.mark_core(con)
+            bulk.insert_singles(con, "mention_id IN (SELECT mention_id FROM fresh) AND mention_id NOT IN (SELECT mention_id FROM core)")
+            new_core = [row[0] for row in con.execute(
+                "SELECT mention_id FROM fresh WHERE mention_id IN (SELECT mention_id FROM core)").fetchall()]
+            if new_core:
+                mentions = _select(con, "mentions", "WHERE mention_id IN (SELECT mention_id FROM core)")
+                merged = _select(con, "merged", "WHERE event_id IN (SELECT event_id FROM (SELECT event_id, unnest(mention_ids) AS m "
+                                                "FROM merged) WHERE m IN (SELECT mention_id FROM core))")
+                stale, events = remerge(mentions, merged, new_core)
+                con.execute("DELETE FROM merged WHERE list_contains(?, event_id)", [sorted(stale)])
+                self._insert(con, "merged", events)
+        events, unmatched, touched = self._corrected(con)
         con.execute("DELETE FROM events")
+        # the events no correction touches are copied by DuckDB; only the others pass through pandas
+        con.register("touched_ids", pa.table({"event_id": pa.array(sorted(touched), type=pa.string())}))
+        try:
+            con.execute("INSERT INTO events SELECT * FROM merged WHERE event_id NOT IN (SELECT event_id FROM touched_ids)")
+        finally:
+            con.unregister("touched_ids")
         self._insert(con, "events", events)
         return unmatched
 
+    def _merge_all(self, con):
+        """Merge every mention again into `merged` (inside the caller's transaction)."""
+        from loaders.merge import merge_mentions
+
+        con.execute("DELETE FROM merged")
+        bulk.mark_core(con)
+        self._insert(con, "merged", merge_mentions(_select(con, "mentions", "WHERE mention_id IN (SELECT mention_id FROM core)")))
+        bulk.insert_singles(con, "mention_id NOT IN (SELECT mention_id FROM core)")
+
     def _corrected(self, con):
-        """(events, unmatched): the merged events with the corrections applied, and
-        {correction_id: why it matches no event} for those not applied."""
+        """(events, unmatched, touched): the merged events some correction may change, with the
+        corrections applied; {correction_id: why it matches no event} for those not applied; and
+        the ids of the merged events read (those the corrections name by an article of theirs;
+        every other merged event stays as it is)."""
         from loaders.curation import apply_corrections
 
         corrections = _select(con, "corrections")
-        splits = corrections[(corrections["action"] == "split") & ~corrections["undone"].astype(bool)]
-        # only a split needs the mentions (to build the event split off); skip reading them otherwise
-        mentions = _select(con, "mentions") if len(splits) else schema.empty(schema.MENTIONS)
-        return apply_corrections(_select(con, "merged"), mentions, corrections)
+        active = corrections[~corrections["undone"].astype(bool)]
+        cited = sorted({anchor.split("@", 1)[0] for column in ("anchors", "other_anchors")
+                        for anchors in active[column] for anchor in anchors})
+        if not cited:
+            return schema.empty(schema.EVENTS), {}, set()
+        merged = _select(con, "merged", "WHERE list_has_any(CAST(json_extract_string(sources, '$[*].article_id') AS VARCHAR[]), "
+                                        "?::VARCHAR[])", [cited])
+        splits = active[active["action"] == "split"]
+        # only a split needs the mentions (to build the event split off), of the events read
+        mention_ids = sorted({m for ids in merged["mention_ids"] for m in ids}) if len(splits) else []
+        mentions = (_select(con, "mentions", "WHERE list_contains(?::VARCHAR[], mention_id)", [mention_ids])
+                    if mention_ids else schema.empty(schema.MENTIONS))
+        events, unmatched = apply_corrections(merged, mentions, corrections)
+        return events, unmatched, set(merged["event_id"])
 
     @property
     def correction_problems(self):
@@ -541,6 +651,17 @@ def correction_records(corrections):
     return records
 
 
+def arrow_table(frame, columns):
+    """A frame of schema `columns` as an Arrow table with the store's column types (records as
+    JSON text)."""
+    frame = schema.check(schema.conform(frame, columns), columns, "frame")
+    frame = frame.copy()
+    for c in columns:
+        if c.kind == "records":
+            frame[c.name] = frame[c.name].map(lambda records: json.dumps(records, default=str))
+    return pa.Table.from_pandas(frame, schema=_arrow_schema(columns), preserve_index=False)
+
+
 def _arrow_schema(columns):
     return pa.schema([(c.name, _ARROW_TYPES[c.kind]) for c in columns])
 
@@ -558,6 +679,28 @@ def _select(con, table, where="", params=()):
         if c.kind == "records":
             frame[c.name] = frame[c.name].map(lambda text: json.loads(text) if isinstance(text, str) else [])
     return schema.conform(frame, columns)
+
+
+def _insert_staged(con, parquet):
+    """Insert the MENTIONS rows of a staged Parquet file that the store has not (the first of
+    a repeated mention_id), add their ids to the temporary table `fresh`; returns how many."""
+    names = ", ".join(f'"{c.name}"' for c in schema.MENTIONS)
+    target = str(parquet).replace("'", "''")
+    before = con.execute("SELECT count(*) FROM fresh").fetchall()[0][0]
+    con.execute(f"""CREATE OR REPLACE TEMP TABLE staged AS SELECT {names} FROM read_parquet('{target}', file_row_number = true)
+                    WHERE mention_id NOT IN (SELECT mention_id FROM mentions)
+                    QUALIFY row_number() OVER (PARTITION BY mention_id ORDER BY file_row_number) = 1""")
+    con.execute("INSERT INTO mentions SELECT * FROM staged")
+    con.execute("INSERT INTO fresh SELECT mention_id FROM staged")
+    con.execute("DROP TABLE staged")
+    return con.execute("SELECT count(*) FROM fresh").fetchall()[0][0] - before
+
+
+def _report_staged(line, inserted, reason):
+    """Set the report `line` of a staged file from the rows it brought; `reason`: the problems
+    met reading it. (Its rows are not in the frames, so the report first took it for a duplicate.)"""
+    if inserted:
+        line.outcome, line.reason, line.mentions = "ingested", reason, inserted
 
 
 def _renamed(result, names):
@@ -607,9 +750,11 @@ def _structured_files(result):
     from loaders.registry import formats
 
     produces = {f.name: f.produces for f in formats()}
+    staged = {item.path for item in getattr(result, "staged", [])}
     files = []
     for outcome in result.outcomes:
-        if outcome.outcome == "read" and produces.get(getattr(outcome, "format", None)) == "mentions":
+        if (outcome.outcome == "read" and produces.get(getattr(outcome, "format", None)) == "mentions"
+                and str(outcome.path) not in staged):
             files += [str(outcome.path)] * outcome.n_rows
     if len(files) != len(result.mentions):  # a frame not from read_paths (add_frames): no files to credit
         return {}

@@ -10,9 +10,11 @@ from ui import app, curation, data, sidebar
 from ui import events as event_view
 
 app.page("Events")
-events = data.events(sidebar.current_filters())
+filters = sidebar.current_filters()
+events, total = data.events(filters), data.count(filters)
 table = event_view.events_table(events)
-st.caption(f"{len(events):,} events, newest first (undated ones at their report date). "
+shown = f" (the newest {len(events):,} here; the downloads hold them all)" if total > len(events) else ""
+st.caption(f"{total:,} events, newest first (undated ones at their report date){shown}. "
            "Select a row to read its sources and correct it; select two to merge them.")
 picked = st.dataframe(
     table, key=curation.events_table_key(), hide_index=True, on_select="rerun", selection_mode="multi-row",
@@ -20,11 +22,11 @@ picked = st.dataframe(
                    "when": "when (precision)", "n_sources": st.column_config.NumberColumn("sources")},
 )
 rows = picked.selection.rows if picked else []
-app.events_downloads(events)
+app.events_downloads(events if total == len(events) else (lambda: data.events(filters, limit=None)))
 chosen = [table.iloc[row]["event_id"] for row in rows if row < len(table)]
 event_id = event_view.selected_event(chosen[0] if chosen else None)
 if event_id:
-    event_view.show_event(event_id, events)
+    event_view.show_event(event_id, data.event(event_id, filters))
 st.subheader("Correct")
 curation.curation_forms(event_id, events, chosen)
 st.subheader("Corrections made")

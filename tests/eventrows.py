@@ -98,7 +98,8 @@ def store_with_events(path, events):
         con.execute("INSERT INTO events SELECT * FROM incoming")
         con.register("incoming_articles", articles_for(events))
         con.execute("INSERT INTO articles SELECT * FROM incoming_articles")
-        # read by this code's extractor: opening the store does not extract them again
+        # as read by this code's extractor: else opening the store extracts the made-up articles
+        # again and their mentions replace these events
         con.execute("INSERT INTO extractions SELECT article_id, ?, now() FROM incoming_articles", [extractor_version()])
         con.execute("INSERT INTO ingest_log VALUES (now(), 'test events', 'ingested', NULL, ?, 0)", [len(events)])
     finally:

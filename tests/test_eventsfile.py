@@ -176,3 +176,33 @@ def test_the_registry_reads_a_written_file_with_this_loader(tmp_path):
     path = eventsfile.write_events_file(real_mentions().head(5), tmp_path / "mine.csv")
     fmt, frame, problems = registry.read_file(path)
     assert (fmt.name, fmt.produces, len(frame), problems) == ("events-file", "mentions", 5, [])
+
+
+# -- streaming a large file into the store: the same rules, run by DuckDB ---------------------
+
+STREAMED_CSV = """Kind,date,countries,country,city,status,date_precision,end_date,published,evidence_start,absent,heads,topics,title,evidence,colour
+meeting,2025-02-18,USA;RUS,SAU,Riyadh,,,,2025-02-19T08:00:00,,UKR,Rubio;Lavrov,security,US–Russia talks,They met. ,red
+Talks,2025-02-27,"[""USA"", ""Russia""]",Türkiye,  Istanbul ,HELD,month,2025-02-28,2025-02-28 10:15:30,12,,,,,,
+call,2024-03-01,France;DEU;France;Narnia,,,planned,fortnight,tomorrow,,1.5,Narnia,,trade;energy,  Paris–Berlin call  ,,
+parade,2025-01-01,USA;RUS,,,,,,,,,,,,,
+visit,yesterday,USA;RUS,,,,,,,,,,,,,
+visit,1650-05-05,USA;GBR,,,,,,,,,,,,,
+summit,,CHN;RUS,Atlantis,,cancelled,,,,,,,,,,
+meeting,2025-02-18,USA;RUS,SAU,Riyadh,,,,2025-02-19T08:00:00,,UKR,Rubio;Lavrov,security,US–Russia talks,They met. ,blue
+"""
+
+
+def test_a_streamed_events_csv_gives_the_rows_and_problems_of_the_reader(tmp_path):
+    path = write(tmp_path, "streamed.csv", STREAMED_CSV)
+    expected, expected_problems = eventsfile.read_events_file(path)
+    count, problems = eventsfile.stage_events_file(path, tmp_path / "staged.parquet")
+    staged = schema.conform(pd.read_parquet(tmp_path / "staged.parquet"), schema.MENTIONS)
+    assert count == len(expected) == 5  # a bad kind, a bad date and a year out of range skip three rows
+    pd.testing.assert_frame_equal(staged, expected, check_dtype=False)
+    assert problems == expected_problems
+
+
+def test_a_streamed_csv_missing_a_required_column_is_refused_in_one_line(tmp_path):
+    path = write(tmp_path, "short.csv", "kind,date\nmeeting,2025-01-01\n")
+    with pytest.raises(InputError, match=r"short.csv: missing column\(s\) countries"):
+        eventsfile.stage_events_file(path, tmp_path / "x.parquet")

@@ -7,6 +7,7 @@ import pytest
 
 from loaders import gdelt, registry, schema
 from loaders.merge import merge_mentions
+from loaders.errors import InputError
 from tests.conftest import ROOT
 
 SAMPLE = ROOT / "data" / "gdelt-sample" / "20191024143000.export.CSV"
@@ -194,6 +195,28 @@ def test_sniff_knows_the_export_by_its_shape(tmp_path, head, expected):
 def test_the_registry_reads_the_real_sample_with_this_loader():
     fmt, frame, problems = registry.read_file(SAMPLE)
     assert (fmt.name, fmt.produces) == ("gdelt", "mentions") and len(frame)
+
+
+def test_a_zipped_export_reads_as_it_is_published_and_other_zips_stay_refused(tmp_path):
+    import zipfile
+
+    zipped = tmp_path / "20191024143000.export.CSV.zip"
+    with zipfile.ZipFile(zipped, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.write(SAMPLE, SAMPLE.name)
+    fmt, frame, problems = registry.read_file(zipped)
+    expected, expected_problems = gdelt.read_gdelt(SAMPLE)
+    assert fmt.name == "gdelt" and frame.equals(expected) and problems == expected_problems
+    two = tmp_path / "two.export.CSV.zip"
+    with zipfile.ZipFile(two, "w") as archive:
+        archive.writestr("a.CSV", "x")
+        archive.writestr("b.CSV", "y")
+    with pytest.raises(InputError, match="holds one file; this one holds 2"):
+        registry.read_file(two)
+    other = tmp_path / "articles.zip"
+    with zipfile.ZipFile(other, "w") as archive:
+        archive.write(SAMPLE, SAMPLE.name)
+    with pytest.raises(InputError, match=r"an archive \(zip\), not unpacked"):
+        registry.read_file(other)
 
 
 def test_the_real_sample_collapses_its_diplomatic_rows_into_fewer_mentions():

@@ -1,4 +1,5 @@
 """The DuckDB store on real files: idempotent, transactional, reporting every input file."""
+import json
 import os
 import subprocess
 import sys
@@ -162,3 +163,52 @@ def test_ingesting_in_batches_gives_the_events_of_one_ingest(tmp_path):
     once, batches = at_once.events(), in_batches.events()
     assert len(once) > 20 and (once["n_sources"] > 1).any()
     pd.testing.assert_frame_equal(batches, once)
+
+
+def _merged(store):
+    with duckdb.connect(str(store.path), read_only=True) as con:
+        return schema.conform(con.execute("SELECT * FROM merged ORDER BY event_id").df()
+                              .assign(sources=lambda f: f["sources"].map(json.loads)), schema.EVENTS)
+
+
+def test_a_streamed_events_file_merges_as_merging_everything_in_python_does(tmp_path, monkeypatch):
+    """A large events file is streamed and its rows that no mention from elsewhere could join
+    become events in SQL (loaders/bulk.py); the store's events equal merge_mentions of all its
+    mentions, after the file, and again after mentions from elsewhere come to join some rows."""
+    from dataclasses import replace
+
+    from loaders import registry
+    from loaders.merge import merge_mentions
+    from loaders.settings import SETTINGS
+    from tests.eventrows import mention, mentions_frame
+
+    monkeypatch.setattr(registry, "SETTINGS", replace(SETTINGS, stream_file_bytes=0))  # stream every events file
+    rows = ["kind,date,countries,city,country,topics,title,absent,heads"]
+    for n in range(40):  # pairs of eight countries over four months; two rows of the file tell the same day
+        a, b = ("NOR", "CHL", "PER", "BOL", "ARG", "URY", "PRY", "ECU")[n % 8], ("CHL", "PER", "BOL", "ARG")[n % 4]
+        pair = f"{a};{b}" if a != b else a
+        rows.append(f"meeting,2024-0{1 + n % 4}-{1 + n % 28:02d},{pair},Oslo,NOR,trade;trade,Row {n},{'ECU' if n % 5 == 0 else ''},"
+                    f"Head {n % 3};Head {n % 3}")
+    rows.append(rows[1].replace("Row 0", "Row 0 again"))  # the same day and parties: two rows of one file stay two events
+    rows.append("summit,,ARG;URY,,,,Undated row,,")
+    (tmp_path / "events.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    store = Store(tmp_path / "store.duckdb")
+    report = store.ingest([tmp_path / "events.csv"])
+    assert [(f.outcome, f.mentions) for f in report.files] == [("ingested", 42)]
+
+    def check():
+        everything = merge_mentions(store.mentions()).sort_values("event_id", ignore_index=True)
+        pd.testing.assert_frame_equal(_merged(store), schema.conform(everything, schema.EVENTS))
+        pd.testing.assert_frame_equal(store.events().sort_values("event_id", ignore_index=True),
+                                      schema.conform(everything, schema.EVENTS))
+        return everything
+
+    assert len(check()) == 42  # nothing to merge yet: one event per row
+    # reports from elsewhere: one joins the 1 January row of NOR and CHL, one is undated, one meets no row
+    store.add_frames(mentions=mentions_frame(
+        mention(1, date=pd.Timestamp("2024-01-01"), countries=["NOR", "CHL"], city=None, country=None, article="report.csv"),
+        mention(2, date=pd.NaT, date_precision="unknown", published=pd.Timestamp("2024-02-10"), countries=["PER", "BOL"],
+                city=None, country=None, article="other.csv"),
+        mention(3, date=pd.Timestamp("2019-05-05"), countries=["JPN", "KOR"], city=None, country=None, article="far.csv")))
+    merged = check()
+    assert (merged["n_sources"] > 1).sum() >= 1

@@ -68,9 +68,11 @@ def figure_downloads(fig, name):
 
 
 def events_downloads(frame, name="events"):
-    """Download buttons for the filtered events: CSV, JSON, iCalendar, TimelineJS."""
+    """Download buttons for the filtered events: CSV, JSON, iCalendar, TimelineJS. `frame` is
+    an EVENTS frame, or a function returning one, called when a button is clicked (so a million
+    events are read for a download only)."""
     labels = {"csv": "CSV", "json": "JSON", "ics": "iCalendar", "timelinejs": "TimelineJS"}
     columns = st.columns(len(EVENT_FORMATS))
     for column, (fmt, (_, mime, suffix)) in zip(columns, EVENT_FORMATS.items()):
-        column.download_button(labels[fmt], data=lambda fmt=fmt: events_bytes(frame, fmt), file_name=f"parley-{name}{suffix}",
+        column.download_button(labels[fmt], data=lambda fmt=fmt: events_bytes(frame() if callable(frame) else frame, fmt), file_name=f"parley-{name}{suffix}",
                                mime=mime, key=f"download_{name}_{fmt}", on_click="ignore", width="stretch")

@@ -81,11 +81,10 @@ def events_table_key():
 
 def _event_row(event_id, frame):
     """The event `event_id` from `frame`, else from the whole store (a filter may hide it); or None."""
-    for candidates in (frame, data.events()):
-        rows = candidates[candidates["event_id"] == event_id]
-        if len(rows):
-            return rows.iloc[0].to_dict()
-    return None
+    rows = frame[frame["event_id"] == event_id]
+    if len(rows):
+        return rows.iloc[0].to_dict()
+    return data.event(event_id)
 
 
 def _event_label(row):
@@ -285,7 +284,9 @@ def corrections_list():
     no longer match an event, and export / import of the corrections file."""
     from loaders.curation import describe
 
-    made = describe(data.store().corrections(), data.events())
+    corrections = data.store().corrections()
+    cited = {anchor.split("@", 1)[0] for anchors in corrections["anchors"] for anchor in anchors}
+    made = describe(corrections, data.store().events_citing(sorted(cited)))
     st.caption(f"{len(made):,} corrections; {int(made['undone'].sum())} undone. "
                "They are applied again after every re-ingest.")
     st.dataframe(made.iloc[::-1], hide_index=True, key="corrections_table",

@@ -10,7 +10,7 @@ import streamlit as st
 
 from charts import style
 from loaders.errors import ParleyError
-from loaders.filters import STRUCTURED_ORIGINS, Filters
+from loaders.filters import Filters
 from loaders.settings import SETTINGS
 
 CACHE_SECONDS = 60
@@ -48,9 +48,27 @@ def store():
         st.stop()
 
 
-@st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
-def _events(path, filters):
-    return _open_store(path).events(filters)
+@st.cache_data(ttl=CACHE_SECONDS, show_spinner=False, max_entries=64)
+def _events(path, filters, limit):
+    return _open_store(path).newest_events(filters, limit)
+
+
+@st.cache_data(ttl=CACHE_SECONDS, show_spinner=False, max_entries=64)
+def _count(path, filters):
+    return _open_store(path).count(filters)
+
+
+# A view's figure is a few hundred kilobytes at most, whatever the number of events: that is what
+# is cached, never a frame of the events.
+@st.cache_data(ttl=CACHE_SECONDS, show_spinner=False, max_entries=64)
+def _figure(path, view, filters, options):
+    import plotly.io as pio
+
+    from charts.views import VIEWS
+    fig = VIEWS[view](_open_store(path).source(filters), **dict(options))
+    # rebuilt from its JSON: a figure so made gives the same spec once unpickled from the cache,
+    # and st.plotly_chart keys a chart's selection by its spec (a click would be lost otherwise)
+    return pio.from_json(fig.to_json())
 
 
 @st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
@@ -58,14 +76,37 @@ def _articles(path):
     return _open_store(path).articles()
 
 
-def events(filters=None):
-    """The EVENTS frame for `filters` (cached per store and filter)."""
+def _guarded(read, *args):
     store()
     try:
-        return _events(str(store_path()), filters or Filters())
+        return read(str(store_path()), *args)
     except ParleyError as error:
         st.error(str(error))
         st.stop()
+
+
+def events(filters=None, limit=SETTINGS.events_table_rows):
+    """The newest `limit` events `filters` keep (an EVENTS frame, newest first; cached per store,
+    filter and limit); limit=None reads them all (for a download, on click)."""
+    return _guarded(_events, filters or Filters(), limit)
+
+
+def count(filters=None):
+    """How many events `filters` keep (cached)."""
+    return _guarded(_count, filters or Filters())
+
+
+def figure(view, filters=None, **options):
+    """The figure of `view` (a name in charts.views.VIEWS) over the events `filters` keep, its
+    aggregates computed in the store (cached per store, view, filter and options)."""
+    return _guarded(_figure, view, filters or Filters(), tuple(sorted(options.items())))
+
+
+def event(event_id, filters=None):
+    """The event `event_id` with its sources (a dict), or None when `filters` leave it out or it
+    is gone; read from the store when it is opened, not cached."""
+    store()
+    return store().event(event_id, filters)
 
 
 def articles():
@@ -87,20 +128,12 @@ def data_changed():
 
 @st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
 def _facets(path):
-    everything = _open_store(path).events()
-    countries = sorted({c for column in ("countries", "absent") for codes in everything[column] for c in codes},
-                       key=style.country_name)
-    when = style.event_x(everything).dropna()
+    found = _open_store(path).facets()
     return dict(
-        countries=countries,
-        topics=sorted({t for topics in everything["topics"] for t in topics}),
-        kinds=sorted(set(everything["kind"].dropna()) | set(style.KINDS)),
-        statuses=["held", "planned", "cancelled"],
-        sources=sorted(set(everything["origin"].dropna())),
-        structured=int(everything["origin"].isin(STRUCTURED_ORIGINS).sum()),
-        news=int((~everything["origin"].isin(STRUCTURED_ORIGINS)).sum()),
-        first=when.min().date() if len(when) else None,
-        last=when.max().date() if len(when) else None,
+        countries=sorted(found["countries"], key=style.country_name), topics=found["topics"],
+        kinds=sorted(set(found["kinds"]) | set(style.KINDS)), statuses=["held", "planned", "cancelled"],
+        sources=found["origins"], structured=found["structured"], news=found["news"],
+        first=found["first"], last=found["last"],
     )
 
 

@@ -47,14 +47,13 @@ def selected_event(clicked=None):
     return st.query_params.get(EVENT_KEY)
 
 
-def show_event(event_id, frame):
+def show_event(event_id, row):
     """Show one event: its fields and every source with the evidence sentence highlighted and
-    the date phrase marked. `frame` is the EVENTS frame it was picked from."""
-    rows = frame[frame["event_id"] == event_id]
-    if rows.empty:
+    the date phrase marked. `row` is the event (a dict, as data.event reads it when clicked),
+    or None when the filters leave it out."""
+    if row is None:
         st.info("The selected event is not among the filtered events.")
         return
-    row = rows.iloc[0].to_dict()
     by_id = data.articles_by_id()
     parts = [f"<h4 class='parley-event-title'>{style.esc(style.plain_title(row) or '(untitled)')}</h4>",
              f"<p>{style.hover_html(row).split('<br>', 1)[1]}</p>"]

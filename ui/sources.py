@@ -15,15 +15,6 @@ PASTED_NAME = "pasted text.txt"
 UPLOAD_TYPES = ["txt", "md", "html", "htm", "json", "jsonl", "csv", "xml", "tsv"]
 
 
-def events_per_article(frame):
-    """{article_id: number of events citing it} over an EVENTS frame."""
-    counts = {}
-    for sources in frame["sources"]:
-        for article_id in {s.get("article_id") for s in sources}:
-            counts[article_id] = counts.get(article_id, 0) + 1
-    return counts
-
-
 def articles_table(articles, counts):
     """The Sources page's table of an ARTICLES frame, newest first: title (the headline), outlet,
     published, published_precision, language, events (how many cite it, from `counts`),
