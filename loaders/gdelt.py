@@ -399,49 +399,26 @@ def update_exports(text):
     return entries
 
 
-def read_zipped_export(content, name, expected=None, limit=None):
+def read_zipped_export(content, name, expected=None):
     """MENTIONS from the bytes of a zipped GDELT 2.0 export (one .export.CSV member).
 
     `name` names the zip in messages (its URL); `expected` (an UpdateEntry) gives the size and
-    MD5 the update list states, checked before anything is unpacked. The member is unpacked
-    in memory, at most `limit` bytes (settings.max_file_bytes), into a temporary file read by
-    `read_gdelt`. Returns (frame, problems). Raises InputError(name, reason) for a zip that is
-    damaged, holds other than one export, is too large unpacked or does not match the list.
+    MD5 the update list states, checked before anything is unpacked. The zip is read as a file
+    on disk is (`read_gdelt`, which streams its one member). Returns (frame, problems). Raises
+    InputError(name, reason) for a zip that is damaged, holds other than one file or does not
+    match the list.
     """
-    import io
     import tempfile
-    import zipfile
 
-    limit = limit or SETTINGS.max_file_bytes
     if expected is not None:
         if len(content) != expected.size:
             raise InputError(name, f"{len(content):,} bytes, but the update list says {expected.size:,}")
         digest = hashlib.md5(content, usedforsecurity=False).hexdigest()
         if digest != expected.md5:
             raise InputError(name, f"MD5 {digest} differs from the update list's {expected.md5}")
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(content))
-        members = [m for m in archive.infolist() if not m.is_dir()]
-    except zipfile.BadZipFile as error:
-        raise InputError(name, f"not a readable zip file ({error})") from None
-    if len(members) != 1 or not members[0].filename.lower().endswith(".export.csv"):
-        listed = ", ".join(m.filename for m in members[:5]) or "nothing"
-        raise InputError(name, f"expected one GDELT .export.CSV file in the zip; it holds {listed}")
-    member = members[0]
-    if member.file_size > limit:
-        raise InputError(name, f"unpacks to {member.file_size:,} bytes, over the limit of {limit:,} (max_file_bytes)")
     with tempfile.TemporaryDirectory(prefix="parley-gdelt-") as folder:
-        path = Path(folder) / Path(member.filename).name
-        try:
-            with archive.open(member) as source, open(path, "wb") as target:
-                written = 0
-                while chunk := source.read(1 << 20):
-                    written += len(chunk)
-                    if written > limit:  # the size in the header can lie
-                        raise InputError(name, f"unpacks to more than {limit:,} bytes (max_file_bytes)")
-                    target.write(chunk)
-        except (zipfile.BadZipFile, OSError, EOFError) as error:
-            raise InputError(name, f"damaged zip file ({error})") from None
+        path = Path(folder) / f"update{EXPORT_SUFFIX}"
+        path.write_bytes(content)
         try:
             return read_gdelt(path)
         except InputError as error:

@@ -205,7 +205,9 @@ def test_a_zipped_export_reads_as_it_is_published_and_other_zips_stay_refused(tm
         archive.write(SAMPLE, SAMPLE.name)
     fmt, frame, problems = registry.read_file(zipped)
     expected, expected_problems = gdelt.read_gdelt(SAMPLE)
-    assert fmt.name == "gdelt" and frame.equals(expected) and problems == expected_problems
+    # the same rows and problems, each problem naming the file the user gave
+    assert fmt.name == "gdelt" and frame.equals(expected)
+    assert problems == [p.replace(SAMPLE.name, zipped.name, 1) for p in expected_problems] and problems
     two = tmp_path / "two.export.CSV.zip"
     with zipfile.ZipFile(two, "w") as archive:
         archive.writestr("a.CSV", "x")
