@@ -13,12 +13,13 @@ Two mentions are one encounter when all of these hold (`RULES`, checked in order
   occurrence: the same day, or the same city (`_plan_names`); the event then shows as held,
   and the plan stays among its sources and reasons;
 - their participants overlap (Jaccard >= `MIN_OVERLAP` of the countries), or both name none
-  but share an organization; two summits on the same day in the same city need only share a
-  party, as a summit's parties are seldom all listed;
+  but share an organization; two summits on the same day in the same country need only share
+  a party, as a summit's parties are seldom all listed (`_one_summit`);
 - their dates are compatible: equal at the coarser precision (day, month, or year for a date
   known to the year), or one inside the other's range;
   an undated mention joins a dated one and takes its date;
-- where both name a venue, the same country and (where both name one) the same city;
+- where both name a venue, the same country and (where both name one) the same city, but for
+  one summit named by two places (a resort and its town);
 - no chains: the mention contradicts none of the event's mentions taken one by one (dates,
   venue, a party in common), not only the event merged so far (complete link).
 
@@ -162,7 +163,7 @@ def neighbourhood(mentions, new_ids, events=None):
     return {ids[i] for i in range(len(ids)) if links.root(i) in roots}
 
 
-_KEYED = ["countries", "organizations", "kind", "city", "date", "end_date", "date_precision", "published"]
+_KEYED = ["countries", "organizations", "kind", "city", "country", "date", "end_date", "date_precision", "published"]
 
 
 class _Links:
@@ -191,8 +192,8 @@ def _keys(row):
     else:
         months = _window(row["published"]) if not _missing(row["published"]) else [None]
     keys = [base + (month,) for base in _bases(row["countries"], row["organizations"]) for month in months]
-    if row["kind"] == "summit" and row["city"] and not _missing(row["date"]):
-        keys.append(("summit", row["city"], pd.Timestamp(row["date"]).date()))
+    if row["kind"] == "summit" and not _missing(row["date"]):
+        keys.extend(base + (pd.Timestamp(row["date"]).date(),) for base in _summit_bases(row["country"], row["city"]))
     return keys
 
 
@@ -221,8 +222,8 @@ class _Index:
         # an event's date can change as mentions join it: file it again (extra entries are harmless)
         self.made = max(self.made, event.position + 1)
         bases = _bases(event.countries, event.organizations)
-        if event.kind == "summit" and event.city and not _missing(event.date):
-            bases.append(("summit", event.city))
+        if event.kind == "summit" and not _missing(event.date):
+            bases.extend(_summit_bases(event.country, event.city))
         for base in bases:
             _file(self.ever, base, event)
             if base[0] == "pair":
@@ -249,8 +250,8 @@ class _Index:
                 bases.extend(self.pairs_of.get(base[1], ()))
             elif base[0] == "pair":
                 bases.extend(("party", party) for party in base[1:])
-        if row["kind"] == "summit" and row["city"] and not _missing(row["date"]):
-            bases.append(("summit", row["city"]))
+        if row["kind"] == "summit" and not _missing(row["date"]):
+            bases.extend(_summit_bases(row["country"], row["city"]))
         found = set()
         for base in bases:
             if _missing(row["date"]):
@@ -467,10 +468,9 @@ def _parties_agree(event, row, dates):
     if a or b:
         overlap = len(a & b) / len(a | b) if a | b else 0.0
         if overlap < MIN_OVERLAP:
-            summit = event.kind == row["kind"] == "summit" and event.city and event.city == row["city"]
-            if not (summit and a & b and dates.startswith("same day")):
+            if not (_one_summit(event, row) and a & b and dates.startswith("same day")):
                 return None
-            return f"one summit, same day and city, sharing {'/'.join(sorted(a & b))}"
+            return f"one summit, same day and country, sharing {'/'.join(sorted(a & b))}"
         return f"participants overlap {'/'.join(sorted(a & b))} ({overlap:.2f})"
     shared = set(event.organizations) & set(row["organizations"])
     return f"same organization {'/'.join(sorted(shared))}" if shared else None
@@ -508,10 +508,24 @@ def _near(day, published):
     return abs((pd.Timestamp(day) - pd.Timestamp(published)).days) <= MAX_UNDATED_GAP_DAYS
 
 
+def _one_summit(event, row):
+    """Two summits in one country (or one city): told on the same day, they are one summit,
+    which sources name by different places (the resort, or the town it belongs to) and parties."""
+    return event.kind == row["kind"] == "summit" and (
+        bool(event.country) and event.country == row["country"] or bool(event.city) and event.city == row["city"])
+
+
+def _summit_bases(country, city):
+    """The index keys of a summit's place (`_one_summit`)."""
+    return [("summit", "country", country)] * bool(country) + [("summit", "city", city)] * bool(city)
+
+
 def _venue_agrees(event, row):
     if event.country and row["country"] and event.country != row["country"]:
         return None
     if event.city and row["city"] and event.city != row["city"]:
+        if _one_summit(event, row) and str(_dates_agree(event, row)).startswith("same day"):
+            return f"one summit in {row['country']}, told at {event.city} and at {row['city']}"
         return None
     if event.country and row["country"]:
         return f"same venue {row['city'] or ''} {row['country']}".replace("  ", " ")

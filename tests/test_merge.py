@@ -58,6 +58,12 @@ def merged(*rows):
     # one summit told with a few of its parties, the same day in the same city
     (mention("a", kind="summit", date="2025-06-05", city="Lima", country="PER", countries=("PER", "CHL")),
      mention("b", kind="summit", date="2025-06-05", city="Lima", countries=("PER", "BRA", "ARG", "COL")), 1),
+    # ... named by the resort in one report and by its town in the other
+    (mention("a", kind="summit", date="2025-06-05", city="Paracas", country="PER", countries=("PER", "CHL")),
+     mention("b", kind="summit", date="2025-06-05", city="Pisco", country="PER", countries=("PER", "BRA", "ARG")), 1),
+    # ... but summits of two days in two towns are two
+    (mention("a", kind="summit", date="2025-06-05", city="Paracas", country="PER", countries=("PER", "CHL")),
+     mention("b", kind="summit", date="2025-06-09", city="Pisco", country="PER", countries=("PER", "BRA", "ARG")), 2),
     # ... but a bilateral meeting beside a summit is not the summit
     (mention("a", kind="meeting", date="2025-06-05", city="Lima", countries=("CHL", "BRA")),
      mention("b", kind="summit", date="2025-06-05", city="Lima", countries=("PER", "BRA", "ARG", "COL")), 2),
