@@ -12,9 +12,7 @@ runs of:
     .venv/bin/python bench/bench_merge.py [--sizes 10000 100000] [--repeat 3]
 """
 import argparse
-import statistics
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
@@ -22,7 +20,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.bench_timeline import COUNTRIES, KINDS  # noqa: E402
+from bench.bench_timeline import COUNTRIES, KINDS, timed  # noqa: E402
 from loaders import schema  # noqa: E402
 from loaders.merge import merge_mentions, neighbourhood, remerge  # noqa: E402
 
@@ -53,15 +51,6 @@ def synthetic_mentions(n, seed=11):
     return schema.conform(frame, schema.MENTIONS)
 
 
-def median_seconds(work, repeat):
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        result = work()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times), result
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
@@ -72,8 +61,8 @@ def main():
         mentions = synthetic_mentions(n)
         newest = mentions.sort_values("published").tail(max(n // 100, 1))["mention_id"].tolist()
         before = merge_mentions(mentions[~mentions["mention_id"].isin(newest)])
-        full, _ = median_seconds(lambda: merge_mentions(mentions), args.repeat)
-        step, _ = median_seconds(lambda: remerge(mentions, before, newest), args.repeat)
+        full, _ = timed(lambda: merge_mentions(mentions), args.repeat)
+        step, _ = timed(lambda: remerge(mentions, before, newest), args.repeat)
         share = len(neighbourhood(mentions, newest, before)) / n
         print(f"{n:>10} {full:>13.2f} {step:>9.2f} {share:>9.1%} {full / step:>6.1f}")
 

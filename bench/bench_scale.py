@@ -16,7 +16,6 @@
 import argparse
 import resource
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -28,13 +27,11 @@ import duckdb
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.bench_timeline import COUNTRIES, timed  # noqa: E402
 from charts.views import VIEWS  # noqa: E402
 from loaders.filters import Filters  # noqa: E402
 from loaders.store import Store  # noqa: E402
 
-COUNTRIES = ["USA", "RUS", "CHN", "UKR", "TUR", "SAU", "IRN", "IND", "FRA", "DEU", "GBR", "JPN", "KOR", "PRK",
-             "BRA", "ZAF", "EGY", "ISR", "QAT", "ARE", "PAK", "AFG", "POL", "ITA", "ESP", "CAN", "MEX", "AUS",
-             "IDN", "VNM", "THA", "KAZ", "ARM", "AZE", "GEO", "BLR", "HUN", "SRB", "NGA", "ETH"]
 FILTERS = {"all": Filters(), "RUS": Filters(countries=("RUS",))}
 #: DuckDB's own aggregate over the filtered rows: the floor a view cannot go under.
 FLOOR = "SELECT kind, date_trunc('month', coalesce(date, published)) AS month, count(*) FROM events GROUP BY ALL"
@@ -53,15 +50,6 @@ def write_events_csv(path, rows):
                    ['security', 'trade', 'energy', 'migration'][1 + (hash(i + 8) % 4)::INT] AS topics,
                    'Meeting number ' || i AS title
             FROM range({int(rows)}) AS r(i), (SELECT {codes} AS c)) TO '{path}' (HEADER)""")
-
-
-def timed(function, repeat):
-    times, result = [], None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
 
 
 def main():

@@ -141,11 +141,7 @@ def country_matrix(data_frame, title=None, top=MATRIX_TOP):
     counts events between two folded countries). Example: country_matrix(events)
     """
     lists = country_lists(as_source(data_frame))
-    involvement = Counter()
-    for countries, n in lists:
-        for code in set(countries):
-            involvement[code] += n
-    ranked = sorted(involvement, key=lambda code: (-involvement[code], style.country_name(code)))
+    _, ranked = style.involvement(lists)
     kept = set(ranked[:top])
     folded = ranked[top:]
     fold = (lambda code: code if code in kept else OTHER)

@@ -79,11 +79,7 @@ def network(data_frame, title=None, max_width=12, top=NETWORK_TOP):
     Example: network(store.events(Filters(countries=("RUS",))))
     """
     lists = country_lists(as_source(data_frame))
-    involvement = Counter()
-    for countries, n in lists:
-        for code in set(countries):
-            involvement[code] += n
-    ranked = sorted(involvement, key=lambda code: (-involvement[code], style.country_name(code)))
+    involvement, ranked = style.involvement(lists)
     kept, folded = set(ranked[:top]), ranked[top:]
     fold = (lambda code: code if code in kept else OTHER)
     pairs = _pairs(lists, fold)

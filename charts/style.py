@@ -12,6 +12,7 @@ as text). Builders add their own `<br>` and `<b>` only around escaped values.
 """
 import html
 import re
+from collections import Counter
 from urllib.parse import urlparse
 
 import pandas as pd
@@ -79,6 +80,16 @@ def label_width(labels, size=TICK_FONT_SIZE):
 def marker_symbol(status, dated):
     """The Plotly marker symbol for an event: shape by whether it is dated, fill by status."""
     return (DATED_SYMBOL if dated else UNDATED_SYMBOL) + STATUS_SUFFIX.get(status, "")
+
+
+def involvement(lists):
+    """How many events each country takes part in, over `loaders.queries.country_lists` output
+    (a Counter), and the countries ranked by it, the most involved first (ties by name)."""
+    counts = Counter()
+    for countries, n in lists:
+        for code in set(countries):
+            counts[code] += n
+    return counts, sorted(counts, key=lambda code: (-counts[code], country_name(code)))
 
 
 def country_name(iso3):

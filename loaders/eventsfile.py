@@ -129,17 +129,7 @@ def read_events_file_report(path):
     """As `read_events_file`, with the problems as RowProblem objects."""
     path = Path(path)
     records, columns = _records(path)
-    lowered = {c: c.strip().lower() for c in columns}
-    present = set(lowered.values())
-    missing = [c for c in REQUIRED if c not in present]
-    if missing:
-        raise InputError(path, f"missing column(s) {', '.join(missing)}; an events file needs "
-                               f"{', '.join(REQUIRED)} and may have {', '.join(n for n in schema.names(schema.MENTIONS) if n not in REQUIRED)}")
-    problems = []
-    known = set(schema.names(schema.MENTIONS)) | set(EVENTS_ONLY)
-    unknown = [c for c in columns if lowered[c] not in known]
-    if unknown:
-        problems.append(RowProblem(path.name, 0, ", ".join(unknown), "unknown column(s), not read"))
+    lowered, problems = _header(path, columns)
     rows = []
     for number, record in enumerate(records, 1):
         record = {lowered[k]: v for k, v in record.items() if k in lowered}
@@ -149,6 +139,20 @@ def read_events_file_report(path):
     if not rows:
         return schema.empty(schema.MENTIONS), problems
     return schema.conform(pd.DataFrame(rows), schema.MENTIONS), problems
+
+
+def _header(path, columns):
+    """({column: its lowered name}, [RowProblem]) for the header `columns` of the events file
+    `path`; raises InputError when a required column is missing. Unknown columns are a problem
+    (not read), not an error."""
+    lowered = {c: c.strip().lower() for c in columns}
+    missing = [c for c in REQUIRED if c not in lowered.values()]
+    if missing:
+        raise InputError(path, f"missing column(s) {', '.join(missing)}; an events file needs "
+                               f"{', '.join(REQUIRED)} and may have {', '.join(n for n in schema.names(schema.MENTIONS) if n not in REQUIRED)}")
+    known = set(schema.names(schema.MENTIONS)) | set(EVENTS_ONLY)
+    unknown = [c for c in columns if lowered[c] not in known]
+    return lowered, [RowProblem(Path(path).name, 0, ", ".join(unknown), "unknown column(s), not read")] if unknown else []
 
 
 def _records(path):
@@ -269,16 +273,8 @@ def _stage_csv(con, path, out):
     columns = next(csv.reader([header], delimiter=delimiter), [])
     if not [c for c in columns if c.strip()]:
         raise InputError(path, "empty CSV: no header row")
-    lowered = {c: c.strip().lower() for c in columns}
-    missing = [c for c in REQUIRED if c not in lowered.values()]
-    if missing:
-        raise InputError(path, f"missing column(s) {', '.join(missing)}; an events file needs "
-                               f"{', '.join(REQUIRED)} and may have {', '.join(n for n in schema.names(schema.MENTIONS) if n not in REQUIRED)}")
-    problems = []
-    known = set(schema.names(schema.MENTIONS)) | set(EVENTS_ONLY)
-    unknown = [c for c in columns if lowered[c] not in known]
-    if unknown:
-        problems.append(str(RowProblem(path.name, 0, ", ".join(unknown), "unknown column(s), not read")))
+    lowered, problems = _header(path, columns)
+    problems = [str(problem) for problem in problems]
     source = {}  # our column -> the file's column (the last of a repeated name, as a dict of the row has it)
     for column in columns:
         source[lowered[column]] = column
