@@ -544,7 +544,8 @@ def _add_counted(fig, counted, unit):
             x=group["period_start"], y=group["y"], mode="markers", name=style.esc(f"{kind}, counted"), legendgroup=kind,
             marker=dict(color=style.kind_color(kind), size=np.minimum(10 + 3 * np.sqrt(counts), 36), opacity=0.55,
                         symbol="square", line=dict(width=1, color="white")),
-            hovertext=labels, hovertemplate="%{hovertext}<extra></extra>",
+            # (arrays, not lists: plotly deep-copies a list item by item as it validates it)
+            hovertext=np.array(labels, dtype=object), hovertemplate="%{hovertext}<extra></extra>",
             # the lanes as the hover names them: a cell of the folded lane may hold a thousand pairs,
             # which would be megabytes of customdata sent to the browser and never shown
             customdata=np.array([["", lanes, f"{start:%Y-%m-%d}"] for lanes, start in zip(named, group["period_start"])],
