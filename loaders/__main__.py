@@ -95,7 +95,10 @@ def main(argv=None):
         print(f"error: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("interrupted: the store keeps its state from before this ingest", file=sys.stderr)
+        if args.command == "extract" and args.out is not None:
+            print(f"interrupted: the parts written in {args.out} are kept; the same command goes on from them", file=sys.stderr)
+        else:
+            print("interrupted: the store keeps its state from before this ingest", file=sys.stderr)
         return 130
 
 

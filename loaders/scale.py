@@ -81,15 +81,16 @@ class ExtractSummary:
 
 
 def plan(paths, part_size=PART_ARTICLES):
-    """The parts of `paths` (files and folders, walked as `registry.read_paths` does), and the
-    files that cannot be read: ([Part], [(path, reason)]). Reads each splittable file through
-    once for its offsets; nothing is parsed."""
+    """The parts of `paths` (files, folders walked as `registry.read_paths` does, and glob
+    patterns such as 'crawl/*.warc.gz' that no file is named), and the files that cannot be
+    read: ([Part], [(path, reason)]). Reads each splittable file through once for its offsets;
+    nothing is parsed."""
     from loaders import registry
 
     if part_size < 1:
         raise ParleyError(f"part_size={part_size}: expected a number of articles of 1 or more")
     parts, rejected = [], []
-    for path in registry.expand([Path(p) for p in paths]):
+    for path in registry.expand(_globbed(paths)):
         try:
             fmt, _ = registry.identify(path, split=True)
             pieces = fmt.split(path, part_size) if fmt.split is not None else [None]
@@ -102,6 +103,18 @@ def plan(paths, part_size=PART_ARTICLES):
         for piece in pieces:
             parts.append(Part(str(path), fmt.name, piece, _key(path, piece)))
     return parts, rejected
+
+
+def _globbed(paths):
+    """`paths` with each pattern that names no file replaced by the files it matches, sorted (a
+    pattern matching nothing is kept, to be reported as missing)."""
+    import glob
+
+    found = []
+    for path in map(str, paths):
+        matches = sorted(glob.glob(path, recursive=True)) if any(c in path for c in "*?[") and not os.path.exists(path) else []
+        found += [Path(match) for match in matches] or [Path(path)]
+    return found
 
 
 def _key(path, piece):
@@ -189,8 +202,15 @@ def extract_archives(paths, out, workers=None, scheduler=None, part_size=PART_AR
         with _client(workers, scheduler) as client:
             from dask.distributed import as_completed
 
-            for future in as_completed(client.map(extract_part, parts_left, out=str(out), pure=False)):
-                finished(future.result())
+            futures = client.map(extract_part, parts_left, out=str(out), pure=False)
+            of_future = {future.key: part for future, part in zip(futures, parts_left)}
+            for future in as_completed(futures):
+                try:
+                    finished(future.result())
+                except Exception as error:  # a worker lost (killed, out of memory): the part is reported, the run goes on
+                    finished(PartResult(of_future[future.key].path, "rejected",
+                                        reason=f"its worker failed ({type(error).__name__}: {_one_line(error)}); "
+                                               f"run the same command again to retry the parts not written"))
     summary.results.sort(key=lambda r: r.path)
     summary.seconds = time.perf_counter() - started
     return summary

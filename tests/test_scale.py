@@ -66,6 +66,13 @@ def test_two_workers_give_the_mentions_of_one_from_a_warc_a_parquet_file_and_a_j
     assert len(found) >= 8 and len(sources) == 3
 
 
+def test_a_glob_pattern_names_the_files_it_matches(archive):
+    parts, rejected = scale.plan([archive / "*.parquet", archive / "*.warc.gz", archive / "*.nothing"], part_size=2)
+    assert [(part.format, part.path.rsplit("/", 1)[-1]) for part in parts] == [
+        ("parquet", "dump.parquet"), ("parquet", "dump.parquet"), ("warc", "crawl.warc.gz"), ("warc", "crawl.warc.gz")]
+    assert rejected == [(str(archive / "*.nothing"), "no such file or folder")]
+
+
 def test_a_restarted_run_skips_the_parts_already_written(archive, tmp_path):
     out = tmp_path / "out"
     first = scale.extract_archives([archive], out, workers=1, part_size=2)
