@@ -37,6 +37,8 @@ MANIFEST = "parley-extract.json"
 #: Articles per part: large enough that a part's overhead (a task, two files) is small beside
 #: its extraction, small enough that a part's frames stay a few megabytes.
 PART_ARTICLES = 200
+#: Parts handed to each worker at once: enough to keep it busy between two answers.
+PARTS_IN_FLIGHT = 3
 
 
 @dataclass(frozen=True)
@@ -189,31 +191,54 @@ def extract_archives(paths, out, workers=None, scheduler=None, part_size=PART_AR
     if workers is None and scheduler is None:
         workers = os.cpu_count() or 1
     # parts written by an earlier run are skipped here, before any worker starts
-    written = [part for part in parts if (out / "mentions" / f"{part.key}.parquet").exists()]
-    for part in written:
-        finished(PartResult(part.path, "skipped"))
-    parts_left = [part for part in parts if part not in written]
-    if not parts_left:
-        pass
-    elif scheduler is None and workers == 1:
+    written = {path.stem for path in (out / "mentions").glob("*.parquet")}
+    parts_left = [part for part in parts if part.key not in written]
+    for part in parts:
+        if part.key in written:
+            finished(PartResult(part.path, "skipped"))
+    if parts_left and scheduler is None and workers == 1:
         for part in parts_left:
             finished(extract_part(part, out))
-    else:
+    elif parts_left:
         with _client(workers, scheduler) as client:
-            from dask.distributed import as_completed
-
-            futures = client.map(extract_part, parts_left, out=str(out), pure=False)
-            of_future = {future.key: part for future, part in zip(futures, parts_left)}
-            for future in as_completed(futures):
-                try:
-                    finished(future.result())
-                except Exception as error:  # a worker lost (killed, out of memory): the part is reported, the run goes on
-                    finished(PartResult(of_future[future.key].path, "rejected",
-                                        reason=f"its worker failed ({type(error).__name__}: {_one_line(error)}); "
-                                               f"run the same command again to retry the parts not written"))
+            for result in _on_cluster(client, parts_left, out):
+                finished(result)
     summary.results.sort(key=lambda r: r.path)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _on_cluster(client, parts, out):
+    """PartResults of `parts` extracted by the client's workers, as they finish. A few parts per
+    worker are in flight at once and each finished one is let go, so neither the scheduler nor
+    the workers hold a task per part of a large archive."""
+    from itertools import islice
+
+    from dask.distributed import as_completed
+
+    waiting = iter(parts)
+    in_flight = {}
+    queue = as_completed()
+
+    def submit(part):
+        future = client.submit(extract_part, part, out=str(out), pure=False)
+        in_flight[future.key] = part
+        queue.add(future)
+
+    workers = max(len(client.scheduler_info().get("workers", {})), 1)
+    for part in islice(waiting, PARTS_IN_FLIGHT * workers):
+        submit(part)
+    for future in queue:
+        part = in_flight.pop(future.key)
+        try:
+            yield future.result()
+        except Exception as error:  # a worker lost (killed, out of memory): the part is reported, the run goes on
+            yield PartResult(part.path, "rejected", reason=f"its worker failed ({type(error).__name__}: {_one_line(error)}); "
+                                                           f"run the same command again to retry the parts not written")
+        future.release()
+        following = next(waiting, None)
+        if following is not None:
+            submit(following)
 
 
 class _client:
