@@ -3,6 +3,7 @@
     python -m loaders ingest PATH... [--db FILE]
     python -m loaders articles PATH... [--format jsonl|csv]
     python -m loaders extract PATH... [--mentions] [--format jsonl|csv]
+    python -m loaders extract ARCHIVE... --out DIR [--workers N | --scheduler ADDRESS] [--part-size N]
     python -m loaders events [--db FILE] [--country ISO3]... [--format jsonl|csv]
     python -m loaders corrections [--db FILE] [--format jsonl]
     python -m loaders fetch URL... [--db FILE] [--timeout SECONDS]
@@ -14,6 +15,11 @@ store (loaders/fetch.py), one report line per URL: ingested, unchanged, duplicat
 with the reason; the exit code is 1 when any URL was rejected. `subscribe` keeps feeds in the
 store; `refresh` fetches them all, once or every interval until interrupted. The command line
 may fetch from loopback and private addresses; the web app may not (settings).
+
+`extract --out` reads archives (WARC, WARC.gz, Parquet, JSON Lines, or any file Parley reads)
+in parts, on N local processes or a Dask cluster, and writes mentions and articles as Parquet
+parts into DIR, with a progress line in articles per second (loaders/scale.py); run again, it
+skips the parts already written. `ingest DIR` stores such a folder and merges its mentions.
 
 `events` and `corrections` read a store, for scripts: the events with the corrections applied,
 as the app shows them (the same `Store.events` query), and each correction with its status.
@@ -48,6 +54,15 @@ def main(argv=None):
     extract.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
     extract.add_argument("--explain", action="store_true",
                          help="add 'why' to each row: the rule or cue that decided each field")
+    extract.add_argument("--out", default=None, metavar="DIR",
+                         help="write mentions and articles as Parquet parts into DIR (for python -m loaders ingest DIR)")
+    where = extract.add_mutually_exclusive_group()
+    where.add_argument("--workers", type=int, default=None, metavar="N",
+                       help="with --out: N local worker processes (default: every core)")
+    where.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                       help="with --out: a running Dask scheduler, e.g. tcp://host:8786 (DIR shared by its workers)")
+    extract.add_argument("--part-size", type=int, default=None, metavar="N",
+                         help="with --out: articles per part (default 200)")
     events = commands.add_parser("events", help="print the stored events, corrections applied, as the app shows them")
     events.add_argument("--db", default=None, help=f"store file (default {SETTINGS.db_path})")
     events.add_argument("--country", action="append", default=[], metavar="ISO3",
@@ -80,16 +95,25 @@ def main(argv=None):
         print(f"error: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("interrupted: the store keeps its state from before this ingest", file=sys.stderr)
+        if args.command == "extract" and args.out is not None:
+            print(f"interrupted: the parts written in {args.out} are kept; the same command goes on from them", file=sys.stderr)
+        else:
+            print("interrupted: the store keeps its state from before this ingest", file=sys.stderr)
         return 130
 
 
 def _ingest(args):
-    from loaders.store import Store
+    from loaders.scale import is_extract_folder
+    from loaders.store import IngestReport, Store
 
     store = Store(args.db, progress=_ProgressBar())
     _print_notices(store)
-    report = store.ingest(args.paths, progress=_ProgressBar())
+    # folders written by `extract --out` are read by DuckDB as they are; the rest as files
+    extracted = [path for path in args.paths if is_extract_folder(path)]
+    others = [path for path in args.paths if path not in extracted]
+    report = store.ingest(others, progress=_ProgressBar()) if others else IngestReport()
+    for folder in extracted:
+        report.files += store.ingest_extracted(folder, progress=_ProgressBar()).files
     for file in report.files:
         if file.outcome == "rejected":
             print(f"rejected: {file.path}: {file.reason}", file=sys.stderr)
@@ -199,6 +223,10 @@ def _articles(args):
 
 
 def _extract(args):
+    if args.out is not None:
+        return _extract_out(args)
+    if args.workers is not None or args.scheduler is not None or args.part_size is not None:
+        raise ParleyError("--workers, --scheduler and --part-size: expected with --out DIR, where the parts are written")
     import pandas as pd
 
     from loaders.extraction import extract_mentions
@@ -219,6 +247,26 @@ def _extract(args):
             record["why"] = [why.get(m, {"all": "read from a structured events file"}) for m in record["mention_ids"]]
     _write(records, args.format)
     return 0 if len(result.articles) or len(result.mentions) else 1
+
+
+def _extract_out(args):
+    from loaders.scale import PART_ARTICLES, extract_archives
+
+    if args.mentions or args.explain or args.format != "jsonl":
+        raise ParleyError("--mentions, --explain and --format: not with --out DIR, which always holds mentions as Parquet")
+    if args.workers is not None and args.workers < 1:
+        raise ParleyError(f"--workers {args.workers}: expected a number of worker processes of 1 or more")
+    summary = extract_archives(args.paths, args.out, workers=args.workers, scheduler=args.scheduler,
+                               part_size=args.part_size or PART_ARTICLES, progress=_RateLine())
+    for path, reason in summary.rejected:
+        print(f"rejected: {path}: {reason}", file=sys.stderr)
+    for result in summary.results:
+        if result.outcome == "rejected":
+            print(f"rejected: {result.path}: {result.reason}", file=sys.stderr)
+        for problem in result.problems:
+            print(f"problem: {result.path}: {problem}", file=sys.stderr)
+    print(f"{args.out}: {summary.line()}")
+    return 0 if any(r.outcome != "rejected" for r in summary.results) else 1
 
 
 def _events(args):
@@ -300,6 +348,20 @@ class _ProgressBar:
         filled = int(width * done / total) if total else width
         self.stream.write(f"\r{label[:40]:<40} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
         self.drawn = True
+        if done >= total:
+            self.stream.write("\n")
+        self.stream.flush()
+
+
+class _RateLine:
+    """The progress line of `extract --out` on stderr: parts done, articles, articles per second."""
+
+    def __init__(self, stream=sys.stderr):
+        self.stream = stream
+
+    def __call__(self, done, total, articles, seconds):
+        rate = articles / seconds if seconds else 0.0
+        self.stream.write(f"\rextract: {done}/{total} parts, {articles:,} articles, {rate:,.0f} articles/s")
         if done >= total:
             self.stream.write("\n")
         self.stream.flush()

@@ -35,6 +35,7 @@ paragraph.
 All date parsing goes through `loaders.dates.parse_published`; this module never calls
 dateparser.
 """
+import codecs
 import csv
 import datetime as dt
 import hashlib
@@ -46,7 +47,7 @@ import pandas as pd
 
 from loaders import schema
 from loaders.errors import InputError
-from loaders.registry import read_text, register_format
+from loaders.registry import decode, read_text, register_format
 from loaders.settings import SETTINGS
 
 #: Longest title kept, in characters; longer ones are cut and the cut is reported.
@@ -665,7 +666,52 @@ def _json_prefix(text):
         records.append(value)
 
 
-@register_format("json", sniff=looks_like_json, suffixes=JSON_SUFFIXES, priority=0)
+def split_json(path, part_size):
+    """The parts of a JSON Lines file: [(byte offset, byte end, number of its first line)], each
+    of about `part_size` non-empty lines, found by reading the file through once. A JSON list or
+    object (not JSON Lines) is one part, [None], read whole by `read_json`."""
+    with open(path, "rb") as handle:
+        first = b""
+        for line in handle:
+            if line.strip():
+                first = line.strip().lstrip(codecs.BOM_UTF8)
+                break
+        if not (first.startswith(b"{") and _is_json_object(first.decode("utf-8", "replace"))):
+            return [None]
+        handle.seek(0)
+        parts, offset, number = [], 0, 0
+        for line in handle:
+            if line.strip():
+                if number % part_size == 0:
+                    parts.append([offset, offset, number + 1])
+                number += 1
+                parts[-1][1] = offset + len(line)
+            offset += len(line)
+    return [tuple(part) for part in parts]
+
+
+def read_json_part(path, part):
+    """Read the `part` (see `split_json`) of a JSON collection: one row per record. Returns
+    (ARTICLES frame, problems); raises InputError as `read_json`."""
+    if part is None:
+        return read_json(path)
+    start, end, first = part
+    with open(path, "rb") as handle:
+        handle.seek(start)
+        raw = handle.read(end - start)
+    text, problems = decode(raw.removeprefix(codecs.BOM_UTF8), path)
+    records = []
+    for number, line in enumerate((line for line in text.split("\n") if line.strip()), first):
+        try:
+            records.append((number, json.loads(line)))
+        except json.JSONDecodeError as error:
+            problems.append(f"line {number} skipped: malformed JSON ({error.msg})")
+    rows, more = _records_to_rows(records, path, "line")
+    return _frame(rows), problems + more
+
+
+@register_format("json", sniff=looks_like_json, suffixes=JSON_SUFFIXES, priority=0, split=split_json,
+                 read_part=read_json_part)
 def read_json(path):
     """Read a JSON or JSONL collection of articles: one row per record, path 'FILE#N'.
 

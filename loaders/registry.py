@@ -11,6 +11,18 @@ A format is a `Format(name, produces, sniff, read)`:
   things that did not stop the read, such as a record skipped); it raises `InputError` for a
   file it cannot read at all.
 
+A format may also say:
+
+- ``binary=True``: its files are not text (Parquet, WARC, WARC.gz). Its sniffer sees the raw
+  head (``sample.raw``; ``sample.text`` may be None) and is asked before the file is refused as
+  binary or as an archive; text formats are never asked about a binary file.
+- ``split(path, part_size) -> [part, ...]`` and ``read_part(path, part) -> (frame, problems)``:
+  the file read in parts of about `part_size` articles each, with memory bounded whatever the
+  file's size (`loaders/scale.py`, `python -m loaders extract --out`). A part is a small
+  picklable value (offsets, row groups) that another process can read on its own; the parts
+  of a file, read in order, hold the rows `read` gives. Such a file may exceed max_file_bytes
+  when it is split, not when it is read whole.
+
 Formats are added with the decorator on their read function, from any module::
 
     @register_format("gdelt", produces="mentions", sniff=looks_like_gdelt, priority=50)
@@ -59,7 +71,7 @@ from loaders.errors import InputError, ParleyError
 from loaders.settings import SETTINGS
 
 #: Modules that register formats, imported by `formats()` on first use (they import this one).
-REGISTERED_MODULES = ("loaders.articles", "loaders.travels", "loaders.gdelt", "loaders.eventsfile")
+REGISTERED_MODULES = ("loaders.articles", "loaders.travels", "loaders.gdelt", "loaders.eventsfile", "loaders.archives")
 
 #: How much of a file the sniffers see.
 SNIFF_BYTES = 64 * 1024
@@ -114,6 +126,12 @@ class Format:
     #: stage(path, parquet_path) -> (rows written, problems), writing MENTIONS rows (the store's
     #: column types) to a Parquet file with bounded memory. None: the file is read by `read`.
     stage: Callable | None = None
+    #: Its files are binary (see the module docstring): sniffed on `Sample.raw`.
+    binary: bool = False
+    #: split(path, part_size) -> parts; read_part(path, part) -> (frame, problems). None: the
+    #: file is one part, read by `read`.
+    split: Callable | None = None
+    read_part: Callable | None = None
 
 
 @dataclass(frozen=True)
@@ -207,13 +225,15 @@ _FORMATS = []
 _imported = False
 
 
-def register_format(name, produces="articles", sniff=None, suffixes=(), priority=0, stage=None):
+def register_format(name, produces="articles", sniff=None, suffixes=(), priority=0, stage=None, binary=False,
+                    split=None, read_part=None):
     """Register the decorated `read(path) -> (frame, problems)` function as the format `name`.
 
     `produces` is "articles" or "mentions"; `sniff(sample: Sample) -> bool` recognises the
     format's files (default: the suffix is one of `suffixes`); `priority` orders formats that
     both recognise a file (higher first); `stage` (mentions only) streams a large file into the
-    store (see Format.stage). Re-registering a name replaces the earlier format.
+    store (see Format.stage); `binary`, `split` and `read_part` are described in the module
+    docstring. Re-registering a name replaces the earlier format.
     Returns the function unchanged.
 
     Raises ParleyError for an unknown `produces` or a format with neither sniff nor suffixes.
@@ -228,7 +248,7 @@ def register_format(name, produces="articles", sniff=None, suffixes=(), priority
 
     def decorator(read):
         _FORMATS[:] = [f for f in _FORMATS if f.name != name]
-        _FORMATS.append(Format(name, produces, sniff, read, suffixes, priority, stage))
+        _FORMATS.append(Format(name, produces, sniff, read, suffixes, priority, stage, binary, split, read_part))
         return read
     return decorator
 
@@ -248,8 +268,9 @@ def format_for(sample):
     """The Format that reads `sample`'s file, or None when no format recognises it.
 
     A sniffer that raises is a bug and its error is raised, not taken for "not recognised".
+    A binary file (`sample.text` None) is offered to the binary formats only.
     """
-    matching = [f for f in formats() if f.sniff(sample)]
+    matching = [f for f in formats() if (f.binary or sample.text is not None) and f.sniff(sample)]
     if not matching:
         return None
     order = {f.name: i for i, f in enumerate(matching)}
@@ -467,11 +488,12 @@ def read_file(path):
     return fmt, frame, list(problems)
 
 
-def identify(path):
+def identify(path, split=False):
     """The Format that reads the file `path`, and the file's size in bytes.
 
-    Raises InputError with a one-line reason when the file is missing, too big for its format,
-    empty, binary, an archive, or of no known format.
+    With `split`, a file whose format can be read in parts (Format.split) may be larger than
+    max_file_bytes. Raises InputError with a one-line reason when the file is missing, too big
+    for its format, empty, binary, an archive, or of no known format.
     """
     path = Path(path)
     if not path.exists():
@@ -481,12 +503,13 @@ def identify(path):
     head = sample(path)
     if head.size == 0:
         raise InputError(path, "empty file (0 bytes)")
-    archive = None if is_gdelt_zip(path) else archive_kind(head.raw, path.name)
+    fmt = format_for(head)
+    archive = None if is_gdelt_zip(path) or (fmt is not None and fmt.binary) else archive_kind(head.raw, path.name)
     if archive:
         raise InputError(path, archive_reason(archive))
-    fmt = format_for(head) if head.text is not None else None
-    if head.size > SETTINGS.max_file_bytes and not (fmt is not None and fmt.stage is not None):
-        check_size(path)  # raises: only structured files that stream may be larger
+    streams = fmt is not None and (fmt.stage is not None or (split and fmt.split is not None))
+    if head.size > SETTINGS.max_file_bytes and not streams:
+        check_size(path)  # raises: only files that stream may be larger
     if head.text is not None and not head.text.strip() and head.size <= SNIFF_BYTES:
         raise InputError(path, "empty file (only whitespace)")
     if fmt is None:

@@ -335,6 +335,54 @@ class Store:
         result = ReadResult(articles, mentions, [FileOutcome(label, "read", None, len(articles) + len(mentions))])
         return self._store_read_result(result, None, label=label)
 
+    def ingest_extracted(self, folder, progress=None):
+        """Store the output of `python -m loaders extract --out FOLDER` (loaders/scale.py): its
+        Parquet parts are read by DuckDB, without passing through pandas; the articles and
+        mentions the store lacks are inserted (the first of a repeated id), recorded as read by
+        the folder's extractor version, and the new mentions merged into the events as after any
+        ingest, in one transaction. The ingest log gets one line for the folder.
+
+        Returns an IngestReport. Raises ParleyError when `folder` is not such an output.
+        """
+        from loaders.scale import read_manifest
+
+        folder = Path(folder)
+        version = read_manifest(folder)["extractor"]
+        names = {table: ", ".join(f'"{c.name}"' for c in _TABLES[table][0]) for table in ("articles", "mentions")}
+        glob = {table: str(folder / table / "*.parquet").replace("'", "''") for table in ("articles", "mentions")}
+        with self._transaction() as con:
+            has = {table: bool(list((folder / table).glob("*.parquet"))) for table in glob}
+            con.execute(f"""CREATE OR REPLACE TEMP TABLE new_articles AS SELECT {names["articles"]}
+                            FROM read_parquet('{glob["articles"]}', filename = true, file_row_number = true)
+                            WHERE article_id NOT IN (SELECT article_id FROM articles)
+                            QUALIFY row_number() OVER (PARTITION BY article_id ORDER BY filename, file_row_number) = 1"""
+                        if has["articles"] else "CREATE OR REPLACE TEMP TABLE new_articles AS SELECT * FROM articles LIMIT 0")
+            con.execute("INSERT INTO articles SELECT * FROM new_articles")
+            con.execute("DELETE FROM extractions WHERE article_id IN (SELECT article_id FROM new_articles)")
+            con.execute("INSERT INTO extractions SELECT article_id, ?, ? FROM new_articles", [version, dt.datetime.now()])
+            con.execute(f"""CREATE OR REPLACE TEMP TABLE new_mentions AS SELECT {names["mentions"]}
+                            FROM read_parquet('{glob["mentions"]}', filename = true, file_row_number = true)
+                            WHERE mention_id NOT IN (SELECT mention_id FROM mentions)
+                              AND (origin != 'article' OR article_id IN (SELECT article_id FROM new_articles))
+                            QUALIFY row_number() OVER (PARTITION BY mention_id ORDER BY filename, file_row_number) = 1"""
+                        if has["mentions"] else "CREATE OR REPLACE TEMP TABLE new_mentions AS SELECT * FROM mentions LIMIT 0")
+            con.execute("INSERT INTO mentions SELECT * FROM new_mentions")
+            con.execute("CREATE OR REPLACE TEMP TABLE fresh AS SELECT mention_id FROM new_mentions")
+            n_articles = con.execute("SELECT count(*) FROM new_articles").fetchall()[0][0]
+            n_mentions = con.execute("SELECT count(*) FROM fresh").fetchall()[0][0]
+            if n_mentions:
+                if progress:
+                    progress(0, 1, "merging")
+                self._rebuild_events(con, fresh=True)
+            fresh = n_articles or n_mentions
+            line = FileReport(str(folder), "ingested" if fresh else "duplicate", None if fresh else "already in the store",
+                              n_articles, n_mentions)
+            con.execute("INSERT INTO ingest_log VALUES (?, ?, ?, ?, ?, ?)",
+                        [dt.datetime.now(), line.path, line.outcome, line.reason, line.articles, line.mentions])
+            con.execute("DROP TABLE new_articles")
+            con.execute("DROP TABLE new_mentions")
+        return IngestReport(files=[line])
+
     def _store_read_result(self, result, progress, label=None):
         from loaders.extraction import extract_mentions
 
@@ -654,6 +702,8 @@ def correction_records(corrections):
 def arrow_table(frame, columns):
     """A frame of schema `columns` as an Arrow table with the store's column types (records as
     JSON text)."""
+    if not len(frame):
+        return _arrow_schema(columns).empty_table()
     frame = schema.check(schema.conform(frame, columns), columns, "frame")
     frame = frame.copy()
     for c in columns:
