@@ -163,10 +163,7 @@ def _first_since(article, candidates):
                              date=f"the date after 'since': {since.text!r}")
         candidate.earlier = True
         # the venue in the sentence is the new encounter's; the earlier one's is in its clause
-        there = next((p for p in article.in_sentence(article.places, sentence)
-                      if since_at <= p.start < since.end + 30 and article.is_location(p)), None)
-        candidate.country = there.iso3 if there else None
-        candidate.city = (there.city or there.name) if there and there.kind != "country" else None
+        candidate.city, candidate.country = _since_place(article, sentence, since_at, since)
         if len(candidate.countries) < 2:  # "their first ... since": the parties of the one told
             candidate.countries = _unique(candidate.countries + article.recent_pair(candidate.sentence))
 
@@ -203,15 +200,22 @@ def _first_since_another(article, candidates):
         one = copy.copy(candidate)
         one.why = dict(candidate.why)
         one.status, one.anaphoric, one.date, one.earlier = "held", False, since, True
-        there = next((p for p in article.in_sentence(article.places, sentence)
-                      if since_at <= p.start < since.end + 30 and article.is_location(p)), None)
-        one.country = there.iso3 if there else None
-        one.city = (there.city or there.name) if there and there.kind != "country" else None
+        one.city, one.country = _since_place(article, sentence, since_at, since)
         if candidate.city == one.city and one.city:
             candidate.city = candidate.country = None
         one.why.update(status="an earlier encounter: 'the first since'", date=f"the date after 'since': {since.text!r}")
         earlier.append(one)
     return earlier
+
+
+def _since_place(article, sentence, since_at, since):
+    """(city, country) of the place a since-clause names ("since the one in Quito in 2019"),
+    from `since_at` to just past its date `since`; (None, None) when it names none."""
+    there = next((p for p in article.in_sentence(article.places, sentence)
+                  if since_at <= p.start < since.end + 30 and article.is_location(p)), None)
+    if there is None:
+        return None, None
+    return (there.city or there.name) if there.kind != "country" else None, there.iso3
 
 
 def _bare_rounds(article, candidates):
