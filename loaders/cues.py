@@ -324,6 +324,12 @@ ABSENCE_CUES = (
     AbsenceCue(r"\b(?:was|were|is|are|be) not attended by\b", "after"),
     AbsenceCue(r"\bwithout\b", "after"),
     AbsenceCue(r"\bexcluding\b", "after"),
+    # "..., leaving out Colombia", "every member except Hungary", "in the absence of Sudan",
+    # "Kenya and Uganda, but not Tanzania"
+    AbsenceCue(r"\b(?:leaving|left) out\b", "after"),
+    AbsenceCue(r"\bexcept(?: for)?\b", "after"),
+    AbsenceCue(r"\bin the absence of\b", "after"),
+    AbsenceCue(r"\bbut not\b", "after"),
     AbsenceCue(r"\b(?:has|have|had|was|were|is|are) (?:\w+ )?not (?:been )?invited\b", "before"),
     AbsenceCue(r"\b(?:is|are|was|were) staying away\b", "before"),
     AbsenceCue(r"\bstay(?:s|ed)? away\b", "before"),
@@ -340,8 +346,12 @@ ABSENCE_CUES = (
     AbsenceCue(r"\b(?:skip(?:s|ped|ping)?|snub(?:s|bed)?)\b", "before"),
     AbsenceCue(r"\b(?:was|were|is|are|will not be|won't be) not (?:represented|present)\b", "before"),
     AbsenceCue(r"\b(?:was|were|is|are) absent\b", "before"),
+    # "Ghana pulled out of the summit", "Turkey withdrew from the talks", "Laos sat out the
+    # meeting", "chose to stay out"; finite verbs only, since a participle's subject ("..., pulling
+    # out of the meeting") is not the name before it
+    AbsenceCue(r"\b(?:pull(?:s|ed)? out of|withdr(?:ew|aws?|awn) from|s[ai]ts? out|stay(?:s|ed)? out)\b", "before"),
     # sent away: "the envoy was escorted out of the summit", "were barred from the talks"
-    AbsenceCue(r"\b(?:was|were|is|are|been|being) (?:\w+ly )?(?:escorted|thrown|kicked|ordered|asked|removed|expelled|barred|banned|turned away|excluded|uninvited)(?: out)?(?: to leave)? (?:of|from)\b", "before"),
+    AbsenceCue(r"\b(?:was|were|is|are|been|being|remains?|remained|stays?|stayed) (?:\w+ly )?(?:escorted|thrown|kicked|ordered|asked|removed|expelled|barred|banned|turned away|excluded|uninvited)(?: out)?(?: to leave)? (?:of|from)\b", "before"),
 )
 
 #: A leader who stays away but sends someone: his country still takes part.

@@ -304,8 +304,21 @@ def test_an_agreement_after_an_encounter_leaves_its_status(body, kind, status):
     ("Peruvian officials were barred from the talks between Chile and Bolivia in La Paz on Monday.", ["PER"]),
     ("The presidents of Chile and Bolivia met in La Paz on Monday. Peru declined to take part in "
      "the meeting.", ["PER"]),
+    ("The ministers of Chile, Bolivia and Ecuador gathered in Quito on Monday, leaving out Peru.", ["PER"]),
+    ("Chile, Bolivia and Ecuador held a summit in Quito on Monday, but not Peru.", ["PER"]),
+    ("Ministers from every Andean state except Peru took part in talks in Quito on Monday with "
+     "Chile.", ["PER"]),
+    ("The summit of Chile, Bolivia and Ecuador opened in Quito on Monday in the absence of Peru.", ["PER"]),
+    ("Chile, Bolivia and Ecuador met in Quito on Monday. Peru pulled out of the meeting.", ["PER"]),
+    ("Chile, Bolivia and Ecuador met in Quito on Monday. Peru sat out the meeting.", ["PER"]),
+    ("Chile, Bolivia and Ecuador met in Quito on Monday. Peru remains barred from such meetings.", ["PER"]),
     # present and speaking: no absence
     ("The presidents of Chile and Bolivia met in La Paz on Monday, and Peruvian officials attended.", []),
+    ("The presidents of Chile and Bolivia met in La Paz on Monday and agreed on everything except "
+     "the tariffs.", []),
+    # a participle's subject is not the name before it: Ecuador did not pull out
+    ("Chile and Bolivia met in Quito on Monday, after Peru's president left Ecuador, pulling out of "
+     "the region.", []),
 ])
 def test_a_country_sent_away_or_not_invited_is_absent(body, absent):
     record = _one(body)
