@@ -279,7 +279,9 @@ PLAN_CUES = (
     r"\b(?:upcoming|forthcoming|next(?! (?:day|morning|afternoon|evening|night)\b)|future|proposed|another|follow-up)\b",
     r"\bexpect(?:s|ed)?\b",
     r"\bto be held\b", r"\bwill take place\b", r"\bkick(?:s)? off\b",
-    r"\bahead of\b", r"\binvitation\b",
+    r"\bahead of\b",
+    # "accepted an invitation to visit"; "at the invitation of" tells who invited, not when
+    r"(?<!\bat the )(?<!\bon the )\binvitation\b(?! of\b)",
 )
 
 #: An intention or agreement governs what follows it ("agreed on Monday to hold talks", "plans
@@ -298,11 +300,15 @@ PAST_PLAN_CUES = (
 )
 
 #: Verbs in the past tense: the encounter took place, whatever its date.
-PAST_VERB = r"\b(?:met|held|had|took place|began|begun|started|opened|concluded|ended|arrived|landed|touched down|spoke|visited|paid)\b"
+PAST_VERB = (r"\b(?:met|held|had|took place|began|begun|started|opened|concluded|ended|arrived|landed|touched down|spoke|visited|paid"
+             # the simple past of travelling, receiving and talking: "returned from his trip",
+             # "flew home after the talks", "telephoned the president", "hosted the summit"
+             r"|returned|left(?!-)|flew|went|came|travell?ed|stepped off|toured|hosted|received|welcomed|greeted|"
+             r"telephoned|phoned|talked|discussed|negotiated|sat down|gathered|convened|attended|chaired|wrapped up)\b")
 #: Past or present tense of the encounter itself: held (or under way) on the publication date.
 HELD_CUES = (
     PAST_VERB,
-    r"\b(?:are|is) (?:holding|meeting|taking place|under way|underway)\b",
+    r"\b(?:are|is) (?:holding|meeting|visiting|hosting|attending|taking place|under way|underway)\b",
     r"\bhave begun\b", r"\bget(?:s)? under way\b", r"\blast\b", r"\bprevious(?:ly)?\b",
     r"\bearlier\b", r"\bsince\b", r"\bago\b", r"\bfollowing\b", r"\bafter\b", r"\bdraws to a close\b",
 )

@@ -53,6 +53,27 @@ def test_a_clause_without_tense_cues_takes_its_status_from_its_day(body, status,
     assert (record["status"], record["date"]) == (status, day)
 
 
+@pytest.mark.parametrize("body, status", [
+    # the simple past of travelling or talking governs the trigger, not a later clause's "would"
+    ("The Uruguayan president returned from his three-day trip to Asuncion on Sunday, saying "
+     "Uruguay would host the next round.", "held"),
+    ("After the talks the Uruguayan minister flew home from Asuncion, where he had been received "
+     "by the Paraguayan president.", "held"),
+    ("The Uruguayan president telephoned his Paraguayan counterpart to congratulate him, and said "
+     "Uruguay would lower its tariffs.", "held"),
+    # the present progressive: under way
+    ("The Uruguayan president is visiting Paraguay at the invitation of its president from "
+     "March 4 to March 8.", "held"),
+    # "at the invitation of" names who invited; an invitation accepted is still a plan
+    ("The Uruguayan president paid a visit to Paraguay last week at the invitation of its "
+     "president.", "held"),
+    ("The Uruguayan president has accepted an invitation to visit Paraguay.", "planned"),
+    ("The left-wing government of Uruguay will host talks with Paraguay in May.", "planned"),
+])
+def test_the_simple_past_of_travel_and_talk_and_the_progressive_are_held(body, status):
+    assert _one(body)["status"] == status
+
+
 # --- chronologies: a plural encounter noun and a list of places and dates ---------------------
 
 @pytest.mark.parametrize("body, expected", [
