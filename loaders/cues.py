@@ -153,8 +153,9 @@ TRIGGERS = (
     Trigger(r"(?<!\bmet )(?<!\bmeet )(?<!\bmeeting )face to face(?! (?:talks|meetings?|encounters?|summits?|conversations?|"
             r"diplomacy|contacts?|interactions?|dialogue)\b)", "meeting", "040", None),
     # a courtesy call on a leader ("called on General Smith"); "called on Lima to withdraw" is urging
-    Trigger(r"(?:called|calling|calls|(?:pay|pays|paying|paid) a (?:courtesy )?call) (?:\w+ly )?on(?= (?:the |his |her )?(?-i:(?:President|Prime Minister|"
-            r"Premier|Chancellor|King|Queen|Emir|General|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Pope|Sheikh)\b))"
+    Trigger(r"(?:(?<=will )call|(?<=to )call|called|calling|calls|(?:pay|pays|paying|paid) a (?:courtesy )?call) (?:\w+ly )?on"
+            r"(?= (?:the |his |her )?(?-i:(?:(?:Vice[- ])?President|(?:Foreign |Defen[cs]e )?Minister|Prime Minister|Secretary|"
+            r"Premier|Chancellor|King|Queen|Emperor|Emir|Sultan|Crown Prince|General|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Pope|Sheikh)\b))"
             r"(?!(?:\s+[\w.'’-]+){1,5}\s+to\s+\w)", "meeting", "040", None),
     Trigger(r"(?:shake|shakes|shook|shaking) hands", "meeting", "040", None),
     # "faced each other in Vienna": leaders meeting
@@ -290,6 +291,8 @@ PLAN_CUES = (
 PLAN_BEFORE_CUES = (
     r"\b(?:agreed|agreeing|agrees?) (?:\w+ ){0,2}?(?:to|that)\b", r"\bplans? to\b", r"\bhopes? to\b", r"\bintends? to\b",
     r"\binvited\b",
+    # the encounter a meeting prepares is still to come: "met to prepare for the summit"
+    r"\b(?:prepar(?:e|es|ed|ing|ation|ations) (?:for|of)|to prepare|run-up to|pav(?:e|es|ed|ing) the way for)\b",
 )
 
 #: "had been due to", "was to have": a plan told in the past; the status comes from elsewhere
@@ -655,6 +658,9 @@ PAIR_WORDS = frozenset({"both", "pair", "bilateral"})
 #: earlier this month", "the summit came after a meeting of their ministers"): two encounters,
 #: however alike their parties, place and month.
 SEQUENCE_VERBS = r"\b(?:followed|follows|follow|preceded|precedes|came after|comes after|come after)\b"
+#: What an encounter prepares is another encounter, later: "met on Monday to prepare for the
+#: summit", "talks ahead of the visit".
+PREPARES = r"\b(?:ahead of|in the run-up to|to prepare|prepar(?:e|es|ed|ing) for|in preparation for|pav(?:e|es|ed|ing) the way for)\b"
 
 #: Between two triggers, a copula making the second a name for the first ("the visit would be
 #: their first in-person meeting", "the talks were the highest-level contact"): one encounter.
@@ -670,7 +676,7 @@ CLAUSE_BREAKS = (
     # a measured interval opens a clause of its own ("..., barely two weeks after the two men met")
     r",\s+(?=(?:[\w-]+\s+){0,5}(?:days?|weeks?|months?|years?)\s+(?:after|before|since)\b)",
     # a verb of sequence between two encounters: each has its own time and place
-    r"\s+(?=" + SEQUENCE_VERBS + r"\s+(?!by\b))",
+    r"\s+(?=" + SEQUENCE_VERBS + r"\s+(?!by\b))", r"\s+(?=" + PREPARES + ")",
     r"\s+--\s+", r"\s+-\s+",
 )
 

@@ -157,6 +157,9 @@ TENSE_MARKERS = (
     ("future", r"(?:will|shall|would|to)\s+(?:not\s+)?(?:\w+ly\s+)?be\s+\w+"),
     ("future", r"(?:will|won't|won\u2019t|shall|would|\w+['\u2019]ll)\b"),
     ("future", r"(?:pencil+ed\s+in|earmarked)\s+for\b"),
+    # what a meeting prepares is still to come: "met on Monday to prepare for a summit in May"
+    ("future", r"(?:to\s+prepare|prepar(?:e|es|ed|ing)\s+for|in\s+preparation\s+for|run-up\s+to"
+               r"|pav(?:e|es|ed|ing)\s+the\s+way\s+for)\b"),
     ("future", r"(?:due|scheduled|plans?|planning|planned|upcoming|forthcoming|coming|next|expects?"
                r"|expected|intends?|kicks?\s+off|opens|begins|starts|ahead\s+of|to\s+be\s+held)\b"),
     # Modals look ahead; lower-case "may" only, "May" is the month.

@@ -74,6 +74,42 @@ def test_the_simple_past_of_travel_and_talk_and_the_progressive_are_held(body, s
     assert _one(body)["status"] == status
 
 
+@pytest.mark.parametrize("body, meeting, summit", [
+    # what a meeting prepares is another encounter, later: its own status, date and place
+    ("Uruguayan and Paraguayan envoys met on Monday to prepare for a summit in Asuncion in May.",
+     ("held", "2024-03-04", None), ("planned", "2024-05-01", "Asunción")),
+    ("Uruguayan and Paraguayan envoys met in Montevideo on Monday ahead of the summit in Asuncion "
+     "next month.", ("held", "2024-03-04", "Montevideo"), ("planned", "2024-04-01", "Asunción")),
+    ("Uruguayan and Paraguayan envoys met in Montevideo on Monday in preparation for the "
+     "presidents' summit.", ("held", "2024-03-04", "Montevideo"), ("planned", None, None)),
+])
+def test_an_encounter_prepared_by_a_meeting_is_another_one_still_to_come(body, meeting, summit):
+    records = extract(body)
+    held, plan = _one_of(records, kind="meeting"), _one_of(records, kind="summit")
+    assert (held["status"], held["date"], held["city"]) == meeting
+    assert (plan["status"], plan["date"], plan["city"]) == summit
+
+
+@pytest.mark.parametrize("body, found", [
+    # a courtesy call on a leader is a meeting, in any tense
+    ("Tomorrow the Uruguayan president will call on President Pena of Paraguay at his residence.",
+     [("meeting", "planned", "2024-03-07")]),
+    ("On Monday the Uruguayan minister called on Foreign Minister Ramirez of Paraguay.",
+     [("meeting", "held", "2024-03-04")]),
+    # calling on someone to act is urging, not meeting
+    ("Uruguay's senate voted on Monday to call on President Pena of Paraguay to reopen the border.", []),
+])
+def test_a_courtesy_call_on_a_leader_is_a_meeting(body, found):
+    assert [(r["kind"], r["status"], r["date"]) for r in extract(body)] == found
+
+
+def test_remarks_ahead_of_a_session_make_no_second_encounter():
+    # "ahead of their session" names the encounter already told, not a new one
+    records = extract("The Uruguayan and Paraguayan presidents met in Asuncion on Monday. In opening "
+                      "remarks ahead of their session, both spoke of trade.")
+    assert [(r["kind"], r["status"], r["date"]) for r in records] == [("meeting", "held", "2024-03-04")]
+
+
 # --- chronologies: a plural encounter noun and a list of places and dates ---------------------
 
 @pytest.mark.parametrize("body, expected", [

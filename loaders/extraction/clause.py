@@ -57,6 +57,7 @@ from loaders.extraction.patterns import (
     _RESUMES_AFTER_RE,
     _RESUMES_BEFORE_RE,
     _ROSTER_GAP_RE,
+    _PREPARES_RE,
     _SEQUENCE_RE,
     _STATUS_AFTER,
     _STATUS_BEFORE,
@@ -157,8 +158,10 @@ def _triggers(article, sentence):
             if candidate.country is None and coordinated.country is not None:
                 candidate.city, candidate.country = coordinated.city, coordinated.country
                 candidate.why["venue"] = "coordinated with the trigger before it"
-        if _SEQUENCE_RE.search(text[max(0, start - 60):start]):
-            # "the talks followed negotiations in Quito", "it came after a meeting of ministers"
+        if _SEQUENCE_RE.search(text[max(0, start - 60):start]) or \
+                candidates and _PREPARES_RE.search(text[max(0, start - 60):start]):
+            # "the talks followed negotiations in Quito", "it came after a meeting of ministers";
+            # "met on Monday to prepare for the summit": the summit is another encounter
             candidate.sequel = True
         if status == "held" and len(text.split()) <= 14 and _HEADLINE_FUTURE_RE.search(text[:start]):
             candidate.status = "planned"

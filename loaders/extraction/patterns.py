@@ -272,6 +272,7 @@ _HEADLINE_FUTURE_RE = re.compile(cues.HEADLINE_FUTURE, _FLAGS)
 _ENCOUNTER_NOUN_AFTER_RE = re.compile(cues.ENCOUNTER_NOUN_AFTER, _FLAGS)
 _PREDICATE_RE = re.compile(cues.PREDICATE_BETWEEN, _FLAGS)
 _SEQUENCE_RE = re.compile(cues.SEQUENCE_VERBS + r"\s+(?:[\w'’-]+\s+){0,5}$", _FLAGS)
+_PREPARES_RE = re.compile(cues.PREPARES + r"\s+(?:[\w'’-]+\s+){0,5}$", _FLAGS)
 
 
 _COUNT_BEFORE_RE = re.compile(r"\b(" + "|".join(cues.NUMBER_WORDS) + r")\s+(?:[\w-]+\s+)?$", _FLAGS)
