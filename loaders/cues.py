@@ -385,6 +385,18 @@ HEDGE_CUES = (
     r"\b(?:justify|justifies|justified|warrant|warrants|warranted|merit|merits|merited)\s+(?:a|an|another|any|new|further)\b",
 )
 
+#: How often: a trigger counted or made a habit ("have met several times this year", "talk by
+#: phone every two weeks", "regularly meet") tells a series, not one encounter. Not "twice"
+#: (two encounters the text may go on to tell) nor "once a year" (a body's schedule, whose first
+#: session is a plan).
+SERIES_CUES = (
+    r"\b(?:several|many|numerous|countless|multiple|a number of|a few|(?:three|four|five|six|seven|eight|nine|ten|a dozen|\d+)) times\b",
+    r"\bon (?:several|many|numerous|multiple|a number of) occasions\b",
+    r"\b(?:repeatedly|regularly|frequently|often|routinely)\b",
+    r"\bevery (?:day|week|fortnight|month|(?:few|two|three|four|six) (?:days|weeks|months))\b",
+    r"\b(?:daily|weekly|fortnightly|monthly)\b(?! (?:meeting|session|summit|talks|call)s?\b)",
+)
+
 #: Urging an encounter ("called for talks", "urged a summit", "called on both sides to meet"):
 #: no encounter yet. Only before the trigger: after it, the urging is what the encounter did
 #: ("signed an accord calling for a ceasefire", "met, urging calm").

@@ -103,6 +103,26 @@ def test_a_courtesy_call_on_a_leader_is_a_meeting(body, found):
     assert [(r["kind"], r["status"], r["date"]) for r in extract(body)] == found
 
 
+@pytest.mark.parametrize("body, found", [
+    # how often: a series, not one encounter
+    ("The trade ministers of Uruguay and Paraguay, who have met several times this year, signed "
+     "nothing.", []),
+    ("Uruguayan and Paraguayan negotiators talk by phone every two weeks.", []),
+    ("The presidents of Uruguay and Paraguay have met repeatedly since 2020.", []),
+    # a count of the encounters, not the date of this one
+    ("The presidents of Uruguay and Paraguay met for the third time this year in Asuncion on Monday.",
+     [("meeting", "held", "2024-03-04")]),
+    ("The presidents of Uruguay and Paraguay met for the first time today.", [("meeting", "held", "2024-03-06")]),
+    # a plural noun names a series whose next one is told; "how often" counts nothing
+    ("Uruguay and Paraguay agreed on Monday to hold summits regularly, and Uruguay will host the "
+     "next one in May.", [("summit", "planned", "2024-05-01")]),
+    ("The presidents of Uruguay and Paraguay met on Monday in Asuncion, showing how often they "
+     "now choose dialogue.", [("meeting", "held", "2024-03-04")]),
+])
+def test_a_series_is_no_encounter_and_a_count_dates_none(body, found):
+    assert [(r["kind"], r["status"], r["date"]) for r in extract(body)] == found
+
+
 def test_remarks_ahead_of_a_session_make_no_second_encounter():
     # "ahead of their session" names the encounter already told, not a new one
     records = extract("The Uruguayan and Paraguayan presidents met in Asuncion on Monday. In opening "

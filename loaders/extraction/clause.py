@@ -33,6 +33,7 @@ from loaders.extraction.patterns import (
     _GROUP_RE,
     _HEADLINE_FUTURE_RE,
     _HEDGE_RE,
+    _SERIES_RE,
     _HELD_RE,
     _HERE_RE,
     _LIST_JOIN_RE,
@@ -70,6 +71,7 @@ from loaders.extraction.patterns import (
     _WHERE_RE,
     ACTOR_KINDS,
     HEDGE_AFTER,
+    SERIES_AFTER,
     MAX_DATE_AFTER,
     PAST_PLAN_AFTER,
     STATUS_AFTER,
@@ -298,6 +300,12 @@ def _status(text, clause, start, end, stop=None):
         return None, "hedge"
     if _URGING_RE.search(text[max(clause[0], start - 60):start]):
         return None, "urged, not held"
+    # (a plural noun names a series whose next one may be told: "agreed to hold summits
+    # regularly; Japan will host the next one")
+    series = _SERIES_RE.search(text, max(clause[0], start - 20), min(clause[1], end + SERIES_AFTER))
+    if series and not re.search(r"(?:summits|meetings|visits|calls|sessions|rounds)$", text[start:end], re.I) and \
+            not re.search(r"\bhow\s+$", text[max(0, series.start() - 5):series.start()], re.I):
+        return None, "a series, not one encounter"
     best = None
     for status, pattern in (("planned", _PLAN_RE), ("held", _HELD_RE)):
         if pattern.search(text[start:end]):
@@ -470,6 +478,10 @@ def _nearest_date(article, candidate, span):
                 (mention.end <= candidate.start and _DECIDED_AFTER_RE.match(article.text, mention.end)):
             continue
         if mention.rule in NOT_EVENT_RULES and not _modifies_trigger(article, mention, candidate):
+            continue
+        # "for the third time this year": the year counts the encounters, it does not date one
+        # ("met for the first time today" does)
+        if mention.precision != "day" and re.search(r"\btimes?\s+(?:so\s+far\s+)?(?:in\s+)?$", article.text[max(0, mention.start - 20):mention.start]):
             continue
         if mention.end <= candidate.start:
             between = article.text[mention.end:candidate.start]

@@ -43,6 +43,9 @@ _STATUS_BEFORE = _STATUS_AFTER + (("planned", _PLAN_BEFORE_RE),)
 
 
 _HEDGE_RE = _any(cues.HEDGE_CUES)
+
+
+_SERIES_RE = _any(cues.SERIES_CUES)
 _URGING_RE = _any(cues.URGING_CUES)
 
 
@@ -236,6 +239,9 @@ STATUS_AFTER = 120
 #: How far after its trigger a hedge may stand: past the trigger's own noun group ("a summit
 #: between the two neighbours would help no one"), not into the next predicate.
 HEDGE_AFTER = 45
+#: How far after a trigger a word of how often is read ("met several times", "talk by phone
+#: every two weeks"); before it, 20 characters ("regularly meet").
+SERIES_AFTER = 40
 #: How far after a trigger a plan told in the past is read ("the talks, which had been due to ...").
 PAST_PLAN_AFTER = 40
 
