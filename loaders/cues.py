@@ -464,7 +464,7 @@ DEADLINE_BEFORE = r"\b(?:(?:not|no) later than|by)\s+(?:the\s+end\s+of\s+)?$"
 #: decision about the encounter, not the encounter ("agreed on Monday to hold talks", "was
 #: called off on Tuesday", "postponed on Friday", "on Wednesday cancelled a summit").
 DECISION_CUES = (
-    r"\b(?:agreed|decided|pledged|promised|vowed|resolved|cancel(?:l)?ed|postponed|called off|put off|scrapped|shelved|suspended)\b",
+    r"\b(?:agreed|decided|pledged|promised|vowed|resolved|cancel(?:l)?ed|postponed|called off|put off|scrapped|shelved|suspended|announced|reached|struck|sealed|clinched)\b",
 )
 
 #: Right before a trigger: the decision dated before it came out of that encounter ("agreed

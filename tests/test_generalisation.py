@@ -123,6 +123,27 @@ def test_a_series_is_no_encounter_and_a_count_dates_none(body, found):
     assert [(r["kind"], r["status"], r["date"]) for r in extract(body)] == found
 
 
+@pytest.mark.parametrize("body, found", [
+    # a plan's date without a year lies ahead of the report, even after a past verb
+    ("Uruguay and Paraguay met in Asuncion on Monday and agreed to hold a summit in January.",
+     [("meeting", "held", "2024-03-04"), ("summit", "planned", "2025-01-01")]),
+    ("The Uruguayan president will visit Asuncion on February 20.", [("visit", "planned", "2025-02-20")]),
+    # a held encounter's month stays in the past
+    ("The Uruguayan president visited Asuncion in January.", [("visit", "held", "2024-01-01")]),
+])
+def test_a_plans_date_without_a_year_lies_ahead(body, found):
+    assert [(r["kind"], r["status"], r["date"]) for r in extract(body)] == found
+
+
+@pytest.mark.parametrize("body, day", [
+    # a result announced or reached on a day, after an encounter, dates the encounter
+    ("The presidents of Uruguay and Paraguay sealed the accord on Tuesday after a telephone call.", "2024-03-05"),
+    ("Uruguay and Paraguay reached a deal on Tuesday after talks in Asuncion.", "2024-03-05"),
+])
+def test_a_result_after_an_encounter_dates_it(body, day):
+    assert _one(body)["date"] == day
+
+
 def test_remarks_ahead_of_a_session_make_no_second_encounter():
     # "ahead of their session" names the encounter already told, not a new one
     records = extract("The Uruguayan and Paraguayan presidents met in Asuncion on Monday. In opening "

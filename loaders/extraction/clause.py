@@ -4,10 +4,11 @@ stays away.
 """
 
 import re
+from datetime import timedelta
 
 from loaders import cues
-from loaders.dates import NOT_EVENT_RULES
-from loaders.extraction.model import _after_anchor, _Candidate, _unique
+from loaders.dates import NOT_EVENT_RULES, DateMention
+from loaders.extraction.model import _after_anchor, _anchor_day, _Candidate, _unique
 from loaders.extraction.patterns import (
     _ABSENCE,
     _ABSENCE_REACH_ENDS_RE,
@@ -33,7 +34,6 @@ from loaders.extraction.patterns import (
     _GROUP_RE,
     _HEADLINE_FUTURE_RE,
     _HEDGE_RE,
-    _SERIES_RE,
     _HELD_RE,
     _HERE_RE,
     _LIST_JOIN_RE,
@@ -48,6 +48,7 @@ from loaders.extraction.patterns import (
     _PAST_VERB_RE,
     _PLAN_RE,
     _PREDICATE_RE,
+    _PREPARES_RE,
     _PRONOUN_OBJECT_RE,
     _PURPOSE_RE,
     _REGION_RE,
@@ -55,11 +56,12 @@ from loaders.extraction.patterns import (
     _REPORTING_ANY_RE,
     _REPORTING_RE,
     _REPRESENTED_RE,
+    _RESULT_DAY_RE,
     _RESUMES_AFTER_RE,
     _RESUMES_BEFORE_RE,
     _ROSTER_GAP_RE,
-    _PREPARES_RE,
     _SEQUENCE_RE,
+    _SERIES_RE,
     _STATUS_AFTER,
     _STATUS_BEFORE,
     _STAY_RE,
@@ -71,9 +73,10 @@ from loaders.extraction.patterns import (
     _WHERE_RE,
     ACTOR_KINDS,
     HEDGE_AFTER,
-    SERIES_AFTER,
     MAX_DATE_AFTER,
     PAST_PLAN_AFTER,
+    PLAN_BEHIND_DAYS,
+    SERIES_AFTER,
     STATUS_AFTER,
     STATUS_REACH,
 )
@@ -178,6 +181,9 @@ def _triggers(article, sentence):
             # "meets Putin in Helsinki next Monday": a day the text itself places ahead
             candidate.status = "planned"
             candidate.why["status"] = f"its day is told as still to come: {candidate.date.text!r}"
+        if candidate.status == "planned" and _yearless_before_anchor(article, candidate.date):
+            candidate.date = _a_year_on(candidate.date)
+            candidate.why["date"] = f"a plan's date without a year lies ahead: {candidate.date.text!r}"
         candidate.opens = candidate.anaphoric and _OPENS_AFTER_RE.match(text, end) is not None
         candidate.resumes = candidate.anaphoric and (_RESUMES_AFTER_RE.match(text, end) is not None or
                                                      _RESUMES_BEFORE_RE.search(text, max(0, start - 40), start) is not None)
@@ -272,6 +278,30 @@ def _join_purpose(article, sentence, candidate, travel, trigger, between, end, s
     # the encounter's own day, if it gives one, rather than the day of the journey
     own = _nearest_date(article, candidate, (sentence.start + start, sentence.start + seg_end))
     candidate.date = own or candidate.date
+
+
+def _yearless_before_anchor(article, mention):
+    """Whether a calendar date written without a year ("in May", "on June 3") was resolved to
+    more than a month before the report's day: read as past, when the encounter it dates is
+    still to come. (Days before the report, it is a plan told as it stood then: "said on July 19
+    that he would leave that day".)"""
+    if mention is None or article.anchor is None or mention.rule not in ("month", "absolute", "range") or \
+            re.search(r"\d{4}|'\d\d\b|\b(?:last|past|previous|this|ago)\b", mention.text, re.I):
+        return False
+    last = mention.end_date or (_month_end(mention.date) if mention.precision == "month" else mention.date)
+    return (_anchor_day(article) - last).days > PLAN_BEHIND_DAYS
+
+
+def _month_end(day):
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+
+
+def _a_year_on(mention):
+    """The same date mention, a year later (29 February becomes the 28th)."""
+    def later(day):
+        return day.replace(year=day.year + 1, day=min(day.day, 28) if day.month == 2 else day.day)
+    return DateMention(mention.start, mention.end, mention.text, later(mention.date),
+                       later(mention.end_date) if mention.end_date else None, mention.precision, mention.rule)
 
 
 def _status(text, clause, start, end, stop=None):
@@ -431,7 +461,7 @@ def _sentence_date(article, sentence, candidate):
     # encounter, on its day
     if _AFTER_ENCOUNTER_RE.search(article.text, sentence.start, candidate.start):
         decided = [m for m in dates if m.end <= candidate.start and m.precision == "day" and
-                   _DECIDED_RE.search(article.text[max(sentence.start, m.start - 40):m.start])]
+                   _RESULT_DAY_RE.search(article.text[max(sentence.start, m.start - 40):m.start])]
         if decided:
             return decided[-1], "the day of the decision that came out of it"
     return None

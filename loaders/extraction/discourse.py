@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from loaders import cues
 from loaders.dates import DateMention
 from loaders.extraction.fold import _finish
-from loaders.extraction.model import _after_anchor, _because, _Candidate, _unique
+from loaders.extraction.model import _after_anchor, _anchor_day, _because, _Candidate, _unique
 from loaders.extraction.patterns import (
     _BARE_ROUND_RE,
     _COUNT_BEFORE_RE,
@@ -378,7 +378,7 @@ def _date_visits_under_way(article, groups):
             after = _UNDER_WAY_AFTER_RE.match(article.text, member.end)
             before = _UNDER_WAY_BEFORE_RE.search(article.text[max(0, member.start - 40):member.start])
             if after or before:
-                day = article.anchor.date() if isinstance(article.anchor, datetime) else article.anchor
+                day = _anchor_day(article)
                 start, end = (member.end + after.start(), member.end + after.end()) if after else (member.start, member.end)
                 group.date = DateMention(start, end, article.text[start:end], day, None, "day", "under_way")
                 _because(group, "date", "a visit told in the present: under way on the day of the report")
@@ -392,7 +392,7 @@ def _date_live_entries(article, groups):
     entries = [m.start() for m in _LIVE_ENTRY_RE.finditer(article.text)]
     if len(entries) < 2 or article.anchor is None:
         return
-    day = article.anchor.date() if isinstance(article.anchor, datetime) else article.anchor
+    day = _anchor_day(article)
     for group in groups:
         if group.date is not None or group.ends is not None or group.status != "held":
             continue

@@ -326,12 +326,16 @@ def _strip_titles(name):
     return " ".join(words)
 
 
+def _anchor_day(article):
+    """The day the article's dates count from, or None."""
+    return article.anchor.date() if isinstance(article.anchor, datetime) else article.anchor
+
+
 def _after_anchor(article, mention):
     """Whether a date mention lies wholly after the day the article's dates count from."""
     if mention is None or article.anchor is None:
         return False
-    anchor = article.anchor.date() if isinstance(article.anchor, datetime) else article.anchor
-    return mention.date > anchor
+    return mention.date > _anchor_day(article)
 
 
 def _unique(values):

@@ -70,6 +70,8 @@ _HERE_RE = re.compile(r"\bhere\b", _FLAGS)
 
 
 _DECIDED_RE = re.compile(r"(?:" + "|".join(cues.DECISION_CUES) + r")\s+(?:\w+\s+){0,2}$", _FLAGS)
+#: ... with its object between ("reached a deal on Tuesday after a call"): the day of a result
+_RESULT_DAY_RE = re.compile(r"(?:" + "|".join(cues.DECISION_CUES) + r")\s+(?:\w+\s+){0,4}$", _FLAGS)
 #: ... or right before it ("Obama on Wednesday cancelled a summit")
 _DEADLINE_RE = re.compile(cues.DEADLINE_BEFORE, _FLAGS)
 _DECIDED_AFTER_RE = re.compile(r"\s*,?\s*(?:" + "|".join(cues.DECISION_CUES) + r")", _FLAGS)
@@ -239,6 +241,9 @@ STATUS_AFTER = 120
 #: How far after its trigger a hedge may stand: past the trigger's own noun group ("a summit
 #: between the two neighbours would help no one"), not into the next predicate.
 HEDGE_AFTER = 45
+#: A plan's date without a year resolved to more than this many days before the report is
+#: taken to be the next year's ("will meet in April", in an article of June).
+PLAN_BEHIND_DAYS = 31
 #: How far after a trigger a word of how often is read ("met several times", "talk by phone
 #: every two weeks"); before it, 20 characters ("regularly meet").
 SERIES_AFTER = 40
