@@ -18,8 +18,9 @@ Two mentions are one encounter when all of these hold (`RULES`, checked in order
 - their dates are compatible: equal at the coarser precision (day, month, or year for a date
   known to the year), or one inside the other's range;
   an undated mention joins a dated one and takes its date;
-- where both name a venue, the same country and (where both name one) the same city, but for
-  one summit named by two places (a resort and its town);
+- where both name a venue, the same country and (where both name one) the same city, or two
+  cities within `SAME_PLACE_KM` (an estate and the city beside it), or one summit named by two
+  places (a resort and its town);
 - no chains: the mention contradicts none of the event's mentions taken one by one (dates,
   venue, a party in common), not only the event merged so far (complete link).
 
@@ -31,10 +32,13 @@ shown and undone. Nothing is dropped: every mention's source is in `sources`.
 """
 import hashlib
 
+import math
+
 import pandas as pd
 
 from loaders import schema
 from loaders.dates import dates_agree
+from loaders.gazetteer import coordinates
 
 MIN_OVERLAP = 0.5
 #: An undated mention joins a dated event only if the event's date lies within this many days
@@ -46,6 +50,9 @@ KIND_RANK = schema.KIND_RANK
 #: encounter (the meeting's kind names it: a signing ranks below every kind it joins).
 SIGNED_AT = {"agree", "consult"}
 PRECISION_RANK = schema.PRECISION_RANK
+#: Two cities of one country this close (km) are one venue told two ways: an estate and the
+#: city whose summit it hosts (Woodside and San Francisco), a resort and its capital.
+SAME_PLACE_KM = 50
 #: Origins whose files list each encounter once, a row each: rows of one such file (origin and
 #: `article`, the file's name) never merge with each other. A million rows of one events file
 #: then need no merge among themselves; the store merges only those that could join a mention
@@ -515,6 +522,16 @@ def _one_summit(event, row):
         bool(event.country) and event.country == row["country"] or bool(event.city) and event.city == row["city"])
 
 
+def _close(city, other, country):
+    """Whether two cities of `country` lie within SAME_PLACE_KM of each other (great circle)."""
+    a, b = coordinates(city, country), coordinates(other, country)
+    if a is None or b is None:
+        return False
+    (lat1, lon1), (lat2, lon2) = (tuple(map(math.radians, p)) for p in (a, b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h)) <= SAME_PLACE_KM
+
+
 def _summit_bases(country, city):
     """The index keys of a summit's place (`_one_summit`)."""
     return [("summit", "country", country)] * bool(country) + [("summit", "city", city)] * bool(city)
@@ -526,6 +543,8 @@ def _venue_agrees(event, row):
     if event.city and row["city"] and event.city != row["city"]:
         if _one_summit(event, row) and str(_dates_agree(event, row)).startswith("same day"):
             return f"one summit in {row['country']}, told at {event.city} and at {row['city']}"
+        if _close(event.city, row["city"], event.country or row["country"]):
+            return f"one place told as {event.city} and as {row['city']}, within {SAME_PLACE_KM} km"
         return None
     if event.country and row["country"]:
         return f"same venue {row['city'] or ''} {row['country']}".replace("  ", " ")

@@ -67,6 +67,12 @@ def merged(*rows):
     # ... but a bilateral meeting beside a summit is not the summit
     (mention("a", kind="meeting", date="2025-06-05", city="Lima", countries=("CHL", "BRA")),
      mention("b", kind="summit", date="2025-06-05", city="Lima", countries=("PER", "BRA", "ARG", "COL")), 2),
+    # a meeting told at the port in one report and at the capital beside it in another is one
+    (mention("a", kind="meeting", date="2025-06-05", city="Callao", country="PER", countries=("PER", "CHL")),
+     mention("b", kind="meeting", date="2025-06-05", city="Lima", country="PER", countries=("PER", "CHL")), 1),
+    # ... but cities hundreds of kilometres apart are two places
+    (mention("a", kind="meeting", date="2025-06-05", city="Trujillo", country="PER", countries=("PER", "CHL")),
+     mention("b", kind="meeting", date="2025-06-05", city="Lima", country="PER", countries=("PER", "CHL")), 2),
     # an undated mention does not join an encounter far from its publication
     (mention("a", date="2024-01-10"), mention("b"), 2),
     # two encounters told by one article stay two
