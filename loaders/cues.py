@@ -551,6 +551,10 @@ MEDIA_OUTLETS = (
 
 #: Between a visit and a following trigger: the trigger is the visit's purpose ("arrived in
 #: Moscow for talks", "is due in Moscow to meet"), not another encounter.
+#: Between a verb of meeting and a noun of summit or talks, what makes the noun the meeting's
+#: name ("met in Vladivostok for their first summit"), not a second encounter ("met and agreed
+#: to hold a summit").
+MET_FOR = r"^(?:(?!\band\b)[^;])*\bfor\s+(?:a|an|the|their|its|his|her)\s+(?:[\w-]+\s+){0,2}$"
 PURPOSE_BEFORE = r"\b(?:for|to)\s+(?:a\s+|an\s+|the\s+|hold\s+(?:a\s+)?|have\s+(?:a\s+)?)?(?:(?:\d+|one|two|three|four|five|six|seven|several|a few)\s+days?\s+of\s+)?(?:(?!and\b|then\b)[\w-]+\s+){0,2}$"
 
 #: Titles stripped from the front of a head's name.

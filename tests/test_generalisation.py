@@ -144,6 +144,15 @@ def test_a_result_after_an_encounter_dates_it(body, day):
     assert _one(body)["date"] == day
 
 
+def test_a_meeting_for_a_summit_is_that_summit_with_its_date():
+    # "met in X for their first summit in <month>": one encounter, the noun's kind and date; it
+    # does not join an undated encounter told in the sentence before
+    records = extract("The Paraguayan president first went to Montevideo in July 2001, when he held a "
+                      "summit with the Uruguayan president. The presidents of Paraguay and Uruguay previously met in Punta del Este for their "
+                      "first summit in April 2019.")
+    assert ("summit", "2019-04-01", "Punta del Este") in [(r["kind"], r["date"], r["city"]) for r in records]
+
+
 def test_remarks_ahead_of_a_session_make_no_second_encounter():
     # "ahead of their session" names the encounter already told, not a new one
     records = extract("The Uruguayan and Paraguayan presidents met in Asuncion on Monday. In opening "

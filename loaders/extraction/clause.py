@@ -50,6 +50,7 @@ from loaders.extraction.patterns import (
     _PREDICATE_RE,
     _PREPARES_RE,
     _PRONOUN_OBJECT_RE,
+    _MET_FOR_RE,
     _PURPOSE_RE,
     _REGION_RE,
     _RELATIVE_SKIP_RE,
@@ -128,8 +129,11 @@ def _triggers(article, sentence):
         if trigger.kind != "visit" and re.match(r"\s*(?:by|with)\b", text[end:]) is None and \
                 re.search(r"\b(?:a|an|another)\s+(?:[\w-]+\s+){0,2}$", text[max(0, start - 30):start]):
             anaphoric = False
-        purpose = previous is not None and previous[2].kind == "visit" and previous[0] >= clause[0] \
-            and bool(_PURPOSE_RE.search(text[previous[1]:start]))
+        # "arrived in Moscow for talks"; "met in Vladivostok for their first summit": one encounter
+        purpose = previous is not None and previous[0] >= clause[0] and (
+            previous[2].kind == "visit" and bool(_PURPOSE_RE.search(text[previous[1]:start])) or
+            previous[2].kind == "meeting" and trigger.kind in ("summit", "talks") and
+            bool(_MET_FOR_RE.search(text[previous[1]:start])))
         same = previous is not None and previous[0] >= clause[0] and previous[2].kind == trigger.kind \
             and len(text[previous[1]:start]) < 30 and not re.search(r"\b(?:and|,)\b", text[previous[1]:start].replace(",", " and "))
         # "the visit would be their first meeting": the second names the first
@@ -270,6 +274,12 @@ def _join_purpose(article, sentence, candidate, travel, trigger, between, end, s
     if trigger.kind == "visit":
         candidate.days = candidate.days or _days_of(sentence.text, start, end)
     if between is None or trigger.kind not in ("talks", "meeting", "summit"):
+        return
+    if candidate.kind == "meeting":
+        # "met in Vladivostok for their first summit in April 2019": the noun names the meeting
+        # and its date is the meeting's
+        candidate.kind, candidate.cameo, candidate.plover = trigger.kind, trigger.cameo, trigger.plover
+        candidate.date = candidate.date or _nearest_date(article, candidate, (sentence.start + start, sentence.start + seg_end))
         return
     if not _MOTION_RE.match(travel) or _VISIT_NOUN_RE.search(travel) or _STAY_RE.search(between):
         return

@@ -99,6 +99,7 @@ _MEDIA_RE = _any(cues.MEDIA_OUTLETS)
 
 
 _PURPOSE_RE = re.compile(cues.PURPOSE_BEFORE, _FLAGS)
+_MET_FOR_RE = re.compile(cues.MET_FOR, _FLAGS)
 
 
 _NOUN_TRIGGER_RE = re.compile(cues.NOUN_TRIGGER_ENDINGS, _FLAGS)
