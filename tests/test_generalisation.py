@@ -153,6 +153,20 @@ def test_a_meeting_for_a_summit_is_that_summit_with_its_date():
     assert ("summit", "2019-04-01", "Punta del Este") in [(r["kind"], r["date"], r["city"]) for r in records]
 
 
+@pytest.mark.parametrize("body, status, day", [
+    # a relative clause on a trigger that closes its clause tells the trigger's tense
+    ("Officials expected the Uruguayan and Paraguayan presidents to meet at the gathering, which "
+     "kicks off Saturday.", "planned", "2024-03-09"),
+    ("Negotiators of Uruguay and Paraguay argued until the end of the talks, which ended on Friday.",
+     "held", "2024-03-01"),
+    ("Negotiators of Uruguay and Paraguay argued ahead of the talks, which will open on Friday.",
+     "planned", "2024-03-08"),
+])
+def test_a_relative_clause_on_the_trigger_tells_its_tense(body, status, day):
+    record = _one(body)
+    assert (record["status"], record["date"]) == (status, day)
+
+
 def test_remarks_ahead_of_a_session_make_no_second_encounter():
     # "ahead of their session" names the encounter already told, not a new one
     records = extract("The Uruguayan and Paraguayan presidents met in Asuncion on Monday. In opening "

@@ -53,6 +53,7 @@ from loaders.extraction.patterns import (
     _MET_FOR_RE,
     _PURPOSE_RE,
     _REGION_RE,
+    _RELATIVE_AFTER_RE,
     _RELATIVE_SKIP_RE,
     _REPORTING_ANY_RE,
     _REPORTING_RE,
@@ -363,6 +364,13 @@ def _status(text, clause, start, end, stop=None):
         nearest = min(cues_at, key=lambda cue: cue[0])
         if best is None or nearest[0] < best[0]:
             best = nearest
+    if best is None and stop is None and re.fullmatch(r"[\s,]*", text[end:clause[1]]):
+        # the trigger closes its clause: a relative clause on it tells its tense ("the
+        # gathering, which kicks off Saturday"; "the talks, which ended on Friday")
+        relative = _RELATIVE_AFTER_RE.match(text, clause[1])
+        found = [(m.start(), status, f"a cue of the relative clause on the trigger {m.group(0)!r}")
+                 for status, pattern in _STATUS_AFTER for m in pattern.finditer(relative.group(0))] if relative else []
+        best = min(found, key=lambda cue: cue[0]) if found else None
     return (best[1], best[2]) if best else ("held", "no cue of tense: held")
 
 

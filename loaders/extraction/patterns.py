@@ -277,6 +277,8 @@ _LIST_CUT_RE = re.compile(cues.LIST_SEPARATORS)
 _OPENING_DATE_RE = re.compile(cues.OPENING_DATE)
 _COORDINATED_RE = re.compile(cues.COORDINATED_BETWEEN)
 _RELATIVE_SKIP_RE = re.compile(cues.RELATIVE_CLAUSE)
+#: A relative clause right after a trigger, up to its end ("..., which kicks off Saturday.").
+_RELATIVE_AFTER_RE = re.compile(r"\s*,?\s*(?:which|that)\b[^,;.]{0,120}")
 _LIST_JOIN_RE = re.compile(cues.LIST_JOIN)
 _ROSTER_GAP_RE = re.compile(cues.ROSTER_GAP)
 _SPAN_END_ITEM_RE = re.compile(cues.SPAN_END_ITEM, _FLAGS)
