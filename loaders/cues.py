@@ -575,6 +575,14 @@ TITLED_PERSON = (r"(?:['’]s)?\s+(?P<titles>(?:(?:" + "|".join(t.replace(".", r
 #: and the trigger is short ("the Istanbul meeting", "their formal meeting").
 ANAPHORA = r"\b(?:the|that|this|these|those|their|its|his|her|such)\s+(?:(?!(?:following|after|before|for|with|on|in|at|of|to|and|or|by|from|during|since|ahead|over|into|than)\b)[\w'’-]+\s+){0,2}$"
 
+#: The officials told before, uncounted, as the subject of an encounter: "the leaders agreed to
+#: meet again in Quito", "the heads of state will meet once a year": all the parties of the
+#: gathering told before, not only the last two named.
+COLLECTIVE_REFERENCE = (
+    r"\bthe (?:leaders|presidents|premiers|prime ministers|(?:foreign |defen[cs]e |trade )?ministers|heads of (?:state|government)|"
+    r"delegations|delegates)\b(?!\s+of\b)(?=\s+(?:(?:\w+ly|then|also|later|again|have|had|will|would|are to|were to)\s+)?"
+    r"(?:met|meet|meets|held|hold|holds|spoke|speak|talked|talk|signed|sign|sat|agreed|discussed|shook|gathered|convened)\b)")
+
 #: Phrases standing for the countries already in play.
 GROUP_REFERENCES = (
     r"\bthe (?:two|three|four|five|six|seven|eight|nine|ten) (?:[\w-]+ )?(?:nations|countries|sides|leaders|men|women|presidents|"
@@ -583,9 +591,11 @@ GROUP_REFERENCES = (
     r"\bboth (?:sides|countries|nations|leaders|men|women|governments|delegations|parties|presidents|premiers|"
     r"(?:[\w-]+ )?ministers|envoys|capitals|teams)\b",
     r"\bthe pair\b", r"\bbilateral\b", r"\bthey\b",
-    # "the two" as the subject of an encounter: "the two then met in Lima", "the two meet in Quito"
-    r"\bthe two\b(?=\s+(?:(?:\w+ly|then|also|later|again|have|had|will|would|are to|were to)\s+)?"
-    r"(?:met|meet|meets|held|hold|holds|spoke|speak|talked|talk|signed|sign|sat|agreed|discussed|shook)\b)", r"\b(?:their|his|her) (?:[\w-]+ )?counterparts?\b",
+    # "the two" as the subject of an encounter: "the two then met in Lima", "the five agreed that
+    # their next meeting ..."
+    r"\bthe (?:two|three|four|five|six|seven|eight|nine|ten)\b(?=\s+(?:(?:\w+ly|then|also|later|again|have|had|will|would|are to|were to)\s+)?"
+    r"(?:met|meet|meets|held|hold|holds|spoke|speak|talked|talk|signed|sign|sat|agreed|discussed|shook)\b)",
+    COLLECTIVE_REFERENCE, r"\b(?:their|his|her) (?:[\w-]+ )?counterparts?\b",
     # "their foreign ministers met": the officials of the pair in play
     r"\btheir (?:foreign |prime |defen[cs]e |trade |finance |deputy |chief )?(?:ministers|leaders|presidents|envoys|"
     r"delegations|negotiators|deputies|governments|diplomats|advisers|advisors)\b",

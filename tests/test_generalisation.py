@@ -167,6 +167,20 @@ def test_a_relative_clause_on_the_trigger_tells_its_tense(body, status, day):
     assert (record["status"], record["date"]) == (status, day)
 
 
+@pytest.mark.parametrize("second", [
+    "The leaders agreed to meet again early next year in Montevideo.",
+    "The five agreed that their next meeting would be held in Montevideo next year.",
+    "The heads of state will meet again in Montevideo next year.",
+])
+def test_the_leaders_told_before_are_every_party_of_the_gathering(second):
+    # a reference to the officials of a gathering, counted or not, stands for all its parties,
+    # not the last two named
+    records = extract("The presidents of Argentina, Brazil, Paraguay, Uruguay and Bolivia met in Asuncion "
+                      "on Monday. Brazil and Argentina quarrelled over tariffs. " + second)
+    plan = _one_of(records, status="planned")
+    assert sorted(plan["countries"]) == ["ARG", "BOL", "BRA", "PRY", "URY"]
+
+
 def test_remarks_ahead_of_a_session_make_no_second_encounter():
     # "ahead of their session" names the encounter already told, not a new one
     records = extract("The Uruguayan and Paraguayan presidents met in Asuncion on Monday. In opening "

@@ -20,6 +20,7 @@ from loaders.extraction.patterns import (
     _CANCEL_RE,
     _CAPTION_END_RE,
     _CLAUSE_RE,
+    _COLLECTIVE_RE,
     _COORDINATED_RE,
     _COUNTERPART_RE,
     _DAYS_OF_AFTER_RE,
@@ -211,7 +212,7 @@ def _triggers(article, sentence):
             candidate.countries = [c for c in candidate.countries if c not in hosts]
             counterpart = bool(_COUNTERPART_RE.search(sentence.text)) or _pronoun_object(article, candidate)
             candidate.countries = _unique(candidate.countries + article.recent_pair(
-                candidate.sentence, hosts, counterpart, candidate.group_size))
+                candidate.sentence, hosts, counterpart, candidate.group_size, candidate.collective))
             candidate.why["countries"] = "a group reference ('both sides', 'their counterparts'): the parties told just before"
     return candidates
 
@@ -431,6 +432,7 @@ def _read_clause(article, sentence, candidate, segment, clause):
     # "received them": the pronoun stands for the visitors told before, as "both sides" does
     candidate.group_reference = reference is not None or _pronoun_object(article, candidate)
     candidate.group_size = _group_size(reference.group(0)) if reference else None
+    candidate.collective = bool(reference) and _COLLECTIVE_RE.match(reference.string, reference.start()) is not None
     if candidate.kind == "visit" and len({p.iso3 for p in actors}) > 2:
         # a visit is the visitor's and the host's: the clause, or the nearest party before it
         actors = [p for p in places if cl[0] <= p.start < cl[1] and article.is_actor(p)] or \

@@ -52,6 +52,7 @@ class _Candidate:
     heads: list = field(default_factory=list)
     group_reference: bool = False
     group_size: int | None = None   # the count a group reference states ("the two ministers": 2)
+    collective: bool = False        # an uncounted reference to a gathering's officials ("the leaders")
     attendance: bool = False
     roster: bool = False   # its sentence says who attends ("X, Y and Z attended the meeting")
     opens: bool = False    # told as beginning on its date ("the talks began on June 28")
@@ -195,21 +196,24 @@ class _Article:
                 return place
         return None
 
-    def recent_pair(self, index, hosts=frozenset(), counterpart=False, size=None):
+    def recent_pair(self, index, hosts=frozenset(), counterpart=False, size=None, collective=False):
         """The countries of the nearest sentence up to `index` naming two or more parties (as
         many as `size` when the reference counts them, "the two ministers", if one of those
-        sentences does), or, for a `counterpart` ("his Peruvian counterpart"), of the sentence at
+        sentences does; for a `collective` reference, "the leaders", the sentence up to `index`
+        naming the most, the nearest of those), or, for a `counterpart` ("his Peruvian counterpart"), of the sentence at
         `index` and the one before it together (`hosts`, the mediators of the sentence at `index`,
         are not parties)."""
+        if collective:
+            told = [self._parties_of(position, hosts) for position in range(index, -1, -1)]
+            most = max(told, key=len, default=[])
+            if len(most) >= 2:
+                return most
         codes, nearest = [], None
         # a reference that counts its parties ("the five foreign ministers") may reach back to
         # the lede; any other, three sentences
         reach = -1 if size is not None and size > 2 else max(-1, index - 4)
         for position in range(index, reach, -1):
-            sentence = self.sentences[position]
-            here = _unique(p.iso3 for p in self.in_sentence(self.places, sentence)
-                           if self.is_actor(p) and p.iso3 not in self.absent and p.iso3 not in hosts
-                           and p.iso3 not in self.brokers)
+            here = self._parties_of(position, hosts)
             # "the six powers and Iran": a count above two may leave out the party named beside it
             counted = size is not None and (len(here) == size or size > 2 and len(here) == size + 1)
             if len(here) >= 2 and size is not None and not counted:
@@ -222,6 +226,12 @@ class _Article:
             if counterpart and len(codes) >= 2 and position == index - 1:
                 return codes
         return nearest or self.in_play()
+
+    def _parties_of(self, position, hosts):
+        """The parties the sentence at `position` names, hosts, brokers and absentees aside."""
+        return _unique(p.iso3 for p in self.in_sentence(self.places, self.sentences[position])
+                       if self.is_actor(p) and p.iso3 not in self.absent and p.iso3 not in hosts
+                       and p.iso3 not in self.brokers)
 
     def _is_actor(self, place):
         if place.kind not in ACTOR_KINDS or not place.iso3:

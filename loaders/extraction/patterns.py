@@ -87,6 +87,7 @@ _ANAPHORA_RE = re.compile(cues.ANAPHORA, _FLAGS)
 
 
 _GROUP_RE = _any(cues.GROUP_REFERENCES)
+_COLLECTIVE_RE = re.compile(cues.COLLECTIVE_REFERENCE, _FLAGS)
 
 
 _CLAUSE_RE = re.compile("|".join(cues.CLAUSE_BREAKS))
