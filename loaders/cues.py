@@ -41,6 +41,11 @@ HOSTED_PEOPLE = (r"(?:leaders?|presidents?|prime ministers?|counterparts?|delega
 #: The words that number a round of talks ("the second round", "a new round").
 ROUND_ORDINALS = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|next|new|latest)"
 
+#: The title of a head of state or government, a minister or another dignitary, as written
+#: before a name (case-sensitive).
+LEADER_TITLE = (r"(?-i:(?:(?:Vice[- ])?President|(?:Foreign |Defen[cs]e )?Minister|Prime Minister|Secretary|"
+                r"Premier|Chancellor|King|Queen|Emperor|Emir|Sultan|Crown Prince|General|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Pope|Sheikh)\b)")
+
 # Longer phrases first: the first pattern that matches a stretch of text wins it.
 TRIGGERS = (
     # calls: the mode is in the words
@@ -50,7 +55,8 @@ TRIGGERS = (
     Trigger(r"spoke (?:by|over the|on the) (?:tele)?phone", "call", "041", "phone"),
     Trigger(r"calls? (?:between|with)", "call", "041", "phone"),
     # "phoned President X", "exchanged views by telephone", "talked over the phone"
-    Trigger(r"(?:phoned|telephoned|rang)(?= (?:the |his |her |their )?(?:[A-Z][\w.'’-]+ ){0,3}(?-i:[A-Z]))", "call", "041", "phone"),
+    Trigger(r"(?:phoned|telephoned|rang|(?:tele)?phones|(?<=will )(?:tele)?phone|(?<=to )(?:tele)?phone)"
+            r"(?=(?-i: (?:the |his |her |their )?(?:[A-Z][\w.'’-]+ ){0,3}[A-Z]))", "call", "041", "phone"),
     # "called his Peruvian counterpart on Monday": a call to a counterpart ("called on" is a visit)
     Trigger(r"(?:called|calls|calling) (?:his|her|their) (?:[\w-]+ )?counterparts?\b", "call", "041", "phone"),
     Trigger(r"(?:by|over the|on the) (?:tele)?phone(?! (?:number|line|company|bill))", "call", "041", "phone"),
@@ -154,9 +160,15 @@ TRIGGERS = (
             r"diplomacy|contacts?|interactions?|dialogue)\b)", "meeting", "040", None),
     # a courtesy call on a leader ("called on General Smith"); "called on Lima to withdraw" is urging
     Trigger(r"(?:(?<=will )call|(?<=to )call|called|calling|calls|(?:pay|pays|paying|paid) a (?:courtesy )?call) (?:\w+ly )?on"
-            r"(?= (?:the |his |her )?(?-i:(?:(?:Vice[- ])?President|(?:Foreign |Defen[cs]e )?Minister|Prime Minister|Secretary|"
-            r"Premier|Chancellor|King|Queen|Emperor|Emir|Sultan|Crown Prince|General|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Pope|Sheikh)\b))"
-            r"(?!(?:\s+[\w.'’-]+){1,5}\s+to\s+\w)", "meeting", "040", None),
+            r"(?= (?:the |his |her )?" + LEADER_TITLE + r")(?!(?:\s+[\w.'’-]+){1,5}\s+to\s+\w)", "meeting", "040", None),
+    # a leader receiving, hosting or seeing another: "was received by President X", "received
+    # the visiting Prime Minister", "will host President X at a luncheon", "to see President X"
+    Trigger(r"(?:was|were|is|are|been|being) received by(?=(?-i: (?:the |his |her )?(?:[A-Z][\w.'’-]+ ){0,3}[A-Z]))",
+            "meeting", "040", None),
+    Trigger(r"(?:receiv(?:ed|es|ing)|host(?:s|ed|ing)?|(?<=to )receive|(?<=will )receive|(?<=to )host|(?<=will )host|"
+            r"(?<=to )see|(?<=will )see|seeing)"
+            r"(?= (?:(?:first|then|also|again|later|briefly|separately) )?(?:the |his |her )?(?:visiting )?(?-i:(?:[A-Z][\w'’-]+ ){0,2})" + LEADER_TITLE + r"| (?:his|her|their) (?:[\w-]+ )?counterparts?\b)",
+            "meeting", "040", None),
     Trigger(r"(?:shake|shakes|shook|shaking) hands", "meeting", "040", None),
     # "faced each other in Vienna": leaders meeting
     Trigger(r"(?:faced|face|faces|facing) each other", "meeting", "040", None),

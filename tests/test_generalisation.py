@@ -181,6 +181,27 @@ def test_the_leaders_told_before_are_every_party_of_the_gathering(second):
     assert sorted(plan["countries"]) == ["ARG", "BOL", "BRA", "PRY", "URY"]
 
 
+@pytest.mark.parametrize("body, found", [
+    # a leader receiving, hosting or phoning another
+    ("The Uruguayan president was received by Paraguay's President Pena at the palace on Monday.",
+     [("meeting", "held", "2024-03-04")]),
+    ("Paraguay's president will host President Orsi of Uruguay at a luncheon on Friday.",
+     [("meeting", "planned", "2024-03-08")]),
+    ("The Uruguayan president hosted Paraguay's President Pena for dinner on Monday.",
+     [("meeting", "held", "2024-03-04")]),
+    ("On Monday the Uruguayan president telephones the Paraguayan president to offer help.",
+     [("call", "held", "2024-03-04")]),
+    ("On Monday the Brazilian mediator went back and forth, seeing first President Orsi of Uruguay and then "
+     "President Pena of Paraguay.",
+     [("meeting", "held", "2024-03-04")]),
+    # receiving a thing, or a reception by the press, is no meeting
+    ("The Uruguayan minister received a letter from President Pena of Paraguay on Monday.", []),
+    ("The Uruguayan plan was received by the press in Paraguay with scorn on Monday.", []),
+])
+def test_receiving_hosting_and_phoning_a_leader(body, found):
+    assert [(r["kind"], r["status"], r["date"]) for r in extract(body)] == found
+
+
 def test_remarks_ahead_of_a_session_make_no_second_encounter():
     # "ahead of their session" names the encounter already told, not a new one
     records = extract("The Uruguayan and Paraguayan presidents met in Asuncion on Monday. In opening "
