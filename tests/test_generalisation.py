@@ -202,6 +202,16 @@ def test_receiving_hosting_and_phoning_a_leader(body, found):
     assert [(r["kind"], r["status"], r["date"]) for r in extract(body)] == found
 
 
+def test_talks_on_the_sidelines_of_a_dated_summit_take_its_day_and_place():
+    # the talks are dated by the gathering of their own sentence, so they do not fold into the
+    # undated summit of the same pair told before
+    records = extract("The annual summit between the presidents of Uruguay and Paraguay is their highest "
+                      "dialogue. The most recent summit took place in Asuncion. The presidents of Uruguay and "
+                      "Paraguay last held bilateral talks on the sidelines of the Mercosur summit in Montevideo "
+                      "on December 6, 2023.")
+    assert ("2023-12-06", "Montevideo", ["PRY", "URY"]) in [(r["date"], r["city"], sorted(r["countries"])) for r in records]
+
+
 def test_remarks_ahead_of_a_session_make_no_second_encounter():
     # "ahead of their session" names the encounter already told, not a new one
     records = extract("The Uruguayan and Paraguayan presidents met in Asuncion on Monday. In opening "

@@ -65,6 +65,7 @@ from loaders.extraction.patterns import (
     _ROSTER_GAP_RE,
     _SEQUENCE_RE,
     _SERIES_RE,
+    _SIDELINES_RE,
     _STATUS_AFTER,
     _STATUS_BEFORE,
     _STAY_RE,
@@ -196,6 +197,7 @@ def _triggers(article, sentence):
         candidates.append(candidate)
         previous, previous_made = (start, end, trigger), True
         candidate.days = _days_of(text, start, end)
+    _on_the_sidelines(article, candidates)
     _read_sentence_roles(article, sentence, candidates)
     # who attends, unless the sentence says who did not ("not attended by Ukraine")
     roster = _ATTENDANCE_RE.search(text) is not None and _ANY_ABSENCE_RE.search(text) is None
@@ -215,6 +217,19 @@ def _triggers(article, sentence):
                 candidate.sentence, hosts, counterpart, candidate.group_size, candidate.collective))
             candidate.why["countries"] = "a group reference ('both sides', 'their counterparts'): the parties told just before"
     return candidates
+
+
+def _on_the_sidelines(article, candidates):
+    """An undated encounter told "on the sidelines of" a dated gathering of its sentence ("held
+    talks on the sidelines of the SCO summit in Samarkand on September 16") was held there and
+    then: it takes the gathering's date, and its place where it names none."""
+    for candidate, gathering in zip(candidates, candidates[1:]):
+        if candidate.date is None and gathering.date is not None and gathering.kind == "summit" and \
+                _SIDELINES_RE.search(article.text, candidate.end, gathering.start):
+            candidate.date = gathering.date
+            candidate.why["date"] = f"on the sidelines of a gathering of its sentence: {gathering.date.text!r}"
+            if candidate.country is None:
+                candidate.city, candidate.country = gathering.city, gathering.country
 
 
 def _pronoun_object(article, candidate):
