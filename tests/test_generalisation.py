@@ -212,6 +212,18 @@ def test_talks_on_the_sidelines_of_a_dated_summit_take_its_day_and_place():
     assert ("2023-12-06", "Montevideo", ["PRY", "URY"]) in [(r["date"], r["city"], sorted(r["countries"])) for r in records]
 
 
+@pytest.mark.parametrize("body, found", [
+    # an encounter named twice ("a third round" "of talks") takes the date and place told after
+    # the second name
+    ("Uruguay and Paraguay opened a third round of talks in Asuncion on Monday.",
+     [("2024-03-04", "Asunción")]),
+    ("The first round of talks between Uruguay and Paraguay took place in Montevideo on January 10. "
+     "The second round opened in Asuncion on Monday.", [("2024-01-10", "Montevideo"), ("2024-03-04", "Asunción")]),
+])
+def test_an_encounter_named_twice_takes_the_date_and_place_after_its_second_name(body, found):
+    assert [(r["date"], r["city"]) for r in extract(body)] == found
+
+
 def test_remarks_ahead_of_a_session_make_no_second_encounter():
     # "ahead of their session" names the encounter already told, not a new one
     records = extract("The Uruguayan and Paraguayan presidents met in Asuncion on Monday. In opening "

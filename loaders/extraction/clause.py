@@ -290,7 +290,15 @@ def _join_purpose(article, sentence, candidate, travel, trigger, between, end, s
     candidate.end = sentence.start + end
     if trigger.kind == "visit":
         candidate.days = candidate.days or _days_of(sentence.text, start, end)
-    if between is None or trigger.kind not in ("talks", "meeting", "summit"):
+    if between is None:
+        # one encounter named twice ("a third round of talks in Oslo on Monday"): the date and
+        # place told after the second name are the encounter's
+        joined = (sentence.start + start, sentence.start + seg_end)
+        candidate.date = candidate.date or _nearest_date(article, candidate, joined)
+        if candidate.country is None and candidate.kind != "call":
+            _read_venue(article, sentence, candidate, article.in_sentence(article.places, sentence), joined)
+        return
+    if trigger.kind not in ("talks", "meeting", "summit"):
         return
     if candidate.kind == "meeting":
         # "met in Vladivostok for their first summit in April 2019": the noun names the meeting
