@@ -513,7 +513,7 @@ VENUE_PREPOSITIONS = (
     # an itinerary: "will go on to Lima", "a tour that took him to Quito"
     r"(?:go(?:es|ing)?|went|gone|fl(?:y|ies|ew|own|ying)|continu\w*|mov(?:e|es|ed|ing)) on|(?:take|takes|taking|took|taken) (?:him|her|them)(?: on)?|"
     # "the visit of the Chilean president to Peru"
-    r"(?:visit|trip|journey|tour)s? (?:of|by)(?:\s+[\w'’.-]+){1,5}?) to|"
+    r"(?:visit|trip|journey|tour)s? (?:of|by)(?:\s+[\w'’.-]+){1,5}?)(?:,[^,;.]{1,40},)? to|"
     # "left for Moscow": where the journey goes
     r"(?:left|leave|leaves|leaving|depart(?:s|ed|ing)?) for|"
     + _PLANNED_OR_VISITED + r")" + _PLACE_MODIFIERS)

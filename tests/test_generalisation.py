@@ -224,6 +224,12 @@ def test_an_encounter_named_twice_takes_the_date_and_place_after_its_second_name
     assert [(r["date"], r["city"]) for r in extract(body)] == found
 
 
+def test_an_appositive_between_a_visit_and_its_destination():
+    record = _one("The Uruguayan president paid a visit, his first as president, to Asuncion on Monday.")
+    assert (record["city"], sorted(record["countries"])) == ("Asunción", ["PRY", "URY"])
+
+
+
 def test_remarks_ahead_of_a_session_make_no_second_encounter():
     # "ahead of their session" names the encounter already told, not a new one
     records = extract("The Uruguayan and Paraguayan presidents met in Asuncion on Monday. In opening "
