@@ -230,6 +230,19 @@ def test_an_appositive_between_a_visit_and_its_destination():
 
 
 
+@pytest.mark.parametrize("body, found", [
+    # a tour told at once: one visit per country, at its own city and day
+    ("The Uruguayan president visited Asuncion on Monday and La Paz on Wednesday.",
+     [("2024-03-04", "Asunción", ["PRY", "URY"]), ("2024-03-06", "La Paz", ["BOL", "URY"])]),
+    ("The Uruguayan minister toured Paraguay, Bolivia and Peru last week.",
+     [("2024-02-26", None, ["PRY", "URY"]), ("2024-02-26", None, ["BOL", "URY"]), ("2024-02-26", None, ["PER", "URY"])]),
+    # a city and its country are one stop
+    ("The Uruguayan president visited Asuncion, Paraguay, on Monday.", [("2024-03-04", "Asunción", ["PRY", "URY"])]),
+])
+def test_a_tour_is_one_visit_per_stop_with_its_own_day(body, found):
+    assert [(r["date"], r["city"], sorted(r["countries"])) for r in extract(body)] == found
+
+
 def test_remarks_ahead_of_a_session_make_no_second_encounter():
     # "ahead of their session" names the encounter already told, not a new one
     records = extract("The Uruguayan and Paraguayan presidents met in Asuncion on Monday. In opening "

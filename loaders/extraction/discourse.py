@@ -321,7 +321,7 @@ def _travellers(article, groups):
     for group in groups:
         if group.kind != "visit":
             continue
-        hosts = set(_tour_hosts(article, group)) | {group.country}
+        hosts = {host for host, _, _ in _tour_stops(article, group)} | {group.country}
         visitors = [c for c in group.countries if c not in hosts]
         if visitors:
             last = (max(group.sentences), visitors)
@@ -333,37 +333,67 @@ def _travellers(article, groups):
 
 def _split_tours(article, groups):
     """A visit to several countries told at once ("toured Egypt and Ethiopia", "a tour of Kenya,
-    Uganda and Rwanda") is one visit per country visited, each with the visitor and its host."""
+    Uganda and Rwanda", "visited Lima on Monday and Quito on Wednesday") is one visit per country
+    visited, each with the visitor and its host, at its own city and day where the text gives them."""
     out = []
     for group in groups:
-        hosts = _tour_hosts(article, group) if group.kind == "visit" else []
-        if len(hosts) < 2:
+        stops = _tour_stops(article, group) if group.kind == "visit" else []
+        if len(stops) < 2:
             out.append(group)
             continue
+        hosts = [host for host, _, _ in stops]
         visitors = [c for c in group.countries if c not in hosts]
-        for host in hosts:
+        for host, city, day in stops:
             one = copy.copy(group)
-            one.country, one.city, one.tour_stop = host, None, host
+            one.country, one.city, one.tour_stop = host, city, host
             one.countries = _unique(visitors + [host])
-            one.why = dict(group.why, venue=f"one of the countries of a tour: {host}")
+            one.why = dict(group.why, venue=f"one of the countries of a tour: {city or host}")
+            if day is not None:
+                one.date = day
+                one.why["date"] = f"the day told after this stop of the tour: {day.text!r}"
             out.append(one)
     return out
 
 
-def _tour_hosts(article, group):
-    """The countries a visit's trigger lists as where it goes, joined by commas or "and"."""
+def _tour_stops(article, group):
+    """(host, city or None, date or None) for each place a visit's trigger lists as where it goes,
+    joined by commas or "and", each perhaps followed by its own day ("Lima on Monday and Quito
+    on Wednesday"); one stop per country."""
     trigger = group.members[0]
-    places = [p for p in article.in_sentence(article.places, article.sentences[trigger.sentence])
-              if p.kind == "country" and p.start >= trigger.end]
-    hosts = []
+    sentence = article.sentences[trigger.sentence]
+    places = [p for p in article.in_sentence(article.places, sentence)
+              if p.kind in ("country", "city", "capital") and p.iso3 and p.start >= trigger.end]
+    stops, last_end = [], trigger.end
     for place in places:
-        gap = article.text[(hosts[-1][1] if hosts else trigger.end):place.start]
-        if hosts and not _LIST_JOIN_RE.fullmatch(gap):
+        gap = article.text[last_end:place.start]
+        day = None
+        if stops:
+            # the day told after the stop before: "Lima on Monday and Quito"
+            told = [m for m in article.dates_from(last_end, place.start) if m.start - last_end <= 5]
+            if told:
+                day = told[0]
+                gap = re.sub(r"^\s*(?:on|in)?\s*$", "", article.text[last_end:told[0].start]) + article.text[told[0].end:place.start]
+            if not _LIST_JOIN_RE.fullmatch(gap):
+                break
+            if day is not None and stops[-1][2] is None:
+                stops[-1] = stops[-1][:2] + (day,)
+        elif len(gap) > 30 or not article.is_location(place):
             break
-        if not hosts and (len(gap) > 30 or not article.is_location(place)):
+        if place.kind != "country" and stops and stops[-1][0] == place.iso3:
             break
-        hosts.append((place.iso3, place.end))
-    return _unique(code for code, _ in hosts)
+        city = place.city or place.name if place.kind != "country" else None
+        if all(host != place.iso3 for host, _, _ in stops):
+            stops.append((place.iso3, city, None))
+        last_end = place.end
+    if len(stops) >= 2:
+        # the day after the last stop
+        told = [m for m in article.dates_from(last_end, sentence.end) if m.start - last_end <= 5]
+        if told and stops[-1][2] is None:
+            stops[-1] = stops[-1][:2] + (told[0],)
+    # a stop without a day of its own keeps the visit's
+    if any(day is not None for _, _, day in stops) and not all(day is not None for _, _, day in stops):
+        stops = [(host, city, day or group.date) for host, city, day in stops]
+    return stops
 
 
 def _date_visits_under_way(article, groups):
