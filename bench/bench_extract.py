@@ -20,8 +20,10 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from loaders.extraction import rows  # noqa: E402
-from loaders.extraction import extract_mentions  # noqa: E402
+from loaders.extraction import (
+    extract_mentions,  # noqa: E402
+    rows,  # noqa: E402
+)
 from loaders.registry import read_paths  # noqa: E402
 
 DEVSET = ROOT.parent / "shared" / "data" / "devset" / "articles"

@@ -55,8 +55,8 @@ def parser():
 
 def export(args, out=sys.stdout):
     """Run `export` for parsed `args`; returns the number of events exported."""
-    from loaders.store import Store
     from loaders.settings import SETTINGS
+    from loaders.store import Store
 
     filters = Filters(countries=tuple(args.country), match=args.match, topics=tuple(args.topic), kinds=tuple(args.kind),
                       statuses=tuple(args.status), start=args.start, end=args.end, text=args.text,

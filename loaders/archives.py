@@ -24,7 +24,14 @@ import zlib
 import pandas as pd
 
 from loaders import schema
-from loaders.articles import _expected_text, _field_map, _frame, _published, _records_to_rows, parse_html
+from loaders.articles import (
+    _expected_text,
+    _field_map,
+    _frame,
+    _published,
+    _records_to_rows,
+    parse_html,
+)
 from loaders.errors import InputError
 from loaders.registry import SNIFF_BYTES, check_size, decode, register_format
 from loaders.settings import SETTINGS

@@ -154,7 +154,9 @@ def _parse(text, problems, what):
     Returns the `published`, `published_precision`, `published_tz` fields (value None when
     there is no usable date).
     """
-    from loaders.dates import parse_published  # the dates module owns all dateparser use
+    from loaders.dates import (
+        parse_published,  # the dates module owns all dateparser use
+    )
 
     text = text[:DATE_LINE_CHARS]
     try:

@@ -315,8 +315,8 @@ _PERIOD = rf"(?P<unit>(?i:week|month|quarter|(?:fiscal{_SP}|financial{_SP})?year
 #: near the heads of its kind, which keeps the scan of an article well under a millisecond.
 #: Where candidates overlap the longest wins, then the earlier rule.
 RULES = (
-    ("iso", "digit", rf"(?<![\d/-])(?P<year>\d{{4}})(?P<isep>[-/])(?P<mon>\d{{1,2}})(?P=isep)(?P<day>\d{{1,2}})(?![\d/-])"),
-    ("numeric", "digit", rf"(?<![\d./])(?P<a>\d{{1,2}})(?P<sep>[./])(?P<b>\d{{1,2}})(?P=sep)(?P<year>\d{{4}})(?![\d./])"),
+    ("iso", "digit", r"(?<![\d/-])(?P<year>\d{4})(?P<isep>[-/])(?P<mon>\d{1,2})(?P=isep)(?P<day>\d{1,2})(?![\d/-])"),
+    ("numeric", "digit", r"(?<![\d./])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})(?![\d./])"),
     ("range", "month", rf"{_LEAD}{_day('day')}{_SP}(?:of{_SP})?{_month('month')}{_TO}{_day('day2')}{_SP}"
               rf"(?:of{_SP})?{_month('month2')}{_YEAR_TAIL}"),
     ("range", "month", rf"{_LEAD}{_month('month')}{_SP}{_day('day')}{_TO}{_month('month2')}{_SP}{_day('day2')}"

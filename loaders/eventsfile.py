@@ -35,9 +35,8 @@ import pandas as pd
 
 from loaders import schema
 from loaders.errors import InputError, ParleyError, RowProblem
-from loaders.settings import SETTINGS
-
 from loaders.registry import read_text, register_format
+from loaders.settings import SETTINGS
 
 REQUIRED = ("kind", "date", "countries")
 KINDS = schema.KIND_NAMES

@@ -54,9 +54,8 @@ import pandas as pd
 
 from loaders import schema
 from loaders.errors import InputError, RowProblem
-from loaders.settings import ROOT, SETTINGS
-
 from loaders.registry import register_format
+from loaders.settings import ROOT, SETTINGS
 
 FIPS_CSV = ROOT / "data" / "fips_iso3.csv"
 N_FIELDS = 61

@@ -31,7 +31,6 @@ shown and undone. Nothing is dropped: every mention's source is in `sources`.
     True
 """
 import hashlib
-
 import math
 
 import pandas as pd

@@ -301,7 +301,9 @@ class Store:
         """
         import tempfile
 
-        from loaders.registry import read_paths  # imported here: the registry pulls in every format
+        from loaders.registry import (
+            read_paths,  # imported here: the registry pulls in every format
+        )
 
         # large structured files are streamed to Parquet beside the store, then inserted by DuckDB
         with tempfile.TemporaryDirectory(prefix=".parley-staging-", dir=self.path.parent) as staging:

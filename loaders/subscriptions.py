@@ -12,8 +12,6 @@ last_checked, last_success, last_error, last_result, etag, last_modified), oldes
 import datetime as dt
 import re
 
-import pandas as pd
-
 from loaders.errors import ParleyError
 from loaders.web import canonical_url, check_url
 

@@ -45,11 +45,10 @@ from lxml import etree
 from loaders import schema
 from loaders.errors import InputError, ParleyError, RowProblem
 from loaders.gazetteer import country_name
+from loaders.registry import register_format
 from loaders.sentences import split_sentences
 from loaders.settings import ROOT, SETTINGS
 from loaders.topics import topics_of
-
-from loaders.registry import register_format
 
 #: slug -> ISO3 table for the `country`/`from` elements (see the module docstring).
 COUNTRIES_CSV = ROOT / "data" / "travels_iso3.csv"

@@ -12,6 +12,7 @@ from loaders import archives, articles, registry
 from loaders.errors import InputError
 from tests.archivefiles import PAGES, write_parquet, write_warc
 
+
 @pytest.mark.parametrize("compress", [True, False], ids=["warc.gz", "warc"])
 def test_a_warc_gives_one_article_per_html_page_with_the_records_url(tmp_path, compress):
     path = write_warc(tmp_path / ("crawl.warc.gz" if compress else "crawl.warc"), compress=compress,

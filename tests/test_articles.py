@@ -553,7 +553,8 @@ def test_read_text_input_refuses_empty_text(text, message):
 
 # -- generated input ----------------------------------------------------------------------
 
-from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st
 
 _SUFFIXES = st.sampled_from([".txt", ".md", ".html", ".json", ".jsonl", ".csv", ".xyz", ""])
 _TEXTY = st.one_of(

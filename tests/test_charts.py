@@ -5,15 +5,26 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
+from eventrows import HOSTILE_TITLE, event, events_frame, seed_events
 
+from charts import map as map_chart
 from charts import style
 from charts.activity import activity, activity_counts, country_matrix
-from charts import map as map_chart
 from charts.map import venue_map
 from charts.network import network, pair_counts
-from charts.timeline import (LANE_HEIGHT, MULTILATERAL, NO_PARTIES, NO_TOPIC, STACK_SPREAD, caption, lane_frame,
-                             lane_order, recent_window, stack_offsets, timeline)
-from eventrows import HOSTILE_TITLE, event, events_frame, seed_events
+from charts.timeline import (
+    LANE_HEIGHT,
+    MULTILATERAL,
+    NO_PARTIES,
+    NO_TOPIC,
+    STACK_SPREAD,
+    caption,
+    lane_frame,
+    lane_order,
+    recent_window,
+    stack_offsets,
+    timeline,
+)
 from loaders import gazetteer
 from loaders.errors import ParleyError
 

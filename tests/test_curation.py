@@ -1,8 +1,8 @@
 """Curation: edits, deletions, merges and splits are kept, undone, exported, and survive re-ingest."""
 import pandas as pd
 import pytest
-
 from eventrows import mention, mentions_frame
+
 from loaders.errors import ParleyError
 from loaders.store import Store
 

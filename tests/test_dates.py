@@ -6,10 +6,17 @@ from datetime import date, datetime
 
 import pandas as pd
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from loaders import dates, schema
-from loaders.dates import Published, date_mentions, find_dates, parse_published, scan_dates
+from loaders.dates import (
+    Published,
+    date_mentions,
+    find_dates,
+    parse_published,
+    scan_dates,
+)
 from loaders.errors import ParleyError
 
 # Fixed publication dates, named by weekday so a reader can check the arithmetic.

@@ -290,8 +290,8 @@ SEED_GOLD = Path(__file__).parent / "fixtures" / "seed_gold.jsonl"   # copied fr
 def test_seed_events_field_by_field():
     """Issue 3: the seed's three events exactly right, every field the gold gives (not only
     what the scorer looks at), from the bundled copy of the article."""
-    from tests.conftest import SEED_ARTICLE
     from loaders.registry import read_paths
+    from tests.conftest import SEED_ARTICLE
 
     golds = [json.loads(line) for line in SEED_GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
     mentions = mentions_to_records(extract_mentions(read_paths([SEED_ARTICLE]).articles))

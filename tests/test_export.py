@@ -10,13 +10,19 @@ from xml.etree import ElementTree
 
 import pandas as pd
 import pytest
-
-from test_browser import CHROMIUM, CHROMIUM_ARGS
-
-from charts.export import events_bytes, events_csv, events_ics, events_json, events_timelinejs, figure_bytes
-from charts.views import VIEWS
 from eventrows import HOSTILE_TITLE, event, events_frame, seed_events, store_with_events
 from svgfacts import lightness, svg_facts
+from test_browser import CHROMIUM, CHROMIUM_ARGS
+
+from charts.export import (
+    events_bytes,
+    events_csv,
+    events_ics,
+    events_json,
+    events_timelinejs,
+    figure_bytes,
+)
+from charts.views import VIEWS
 from loaders.errors import ParleyError
 
 ROOT = Path(__file__).resolve().parent.parent

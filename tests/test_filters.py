@@ -5,8 +5,8 @@ from datetime import date
 import duckdb
 import pandas as pd
 import pytest
-
 from eventrows import event, events_frame
+
 from loaders.errors import ParleyError
 from loaders.filters import Filters, apply
 

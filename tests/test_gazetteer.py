@@ -8,8 +8,16 @@ import pytest
 
 from loaders import gazetteer
 from loaders.errors import ParleyError
-from loaders.gazetteer import (capital, city_country, coordinates, country_name, find_places, format_bodies,
-                               format_members, is_iso3)
+from loaders.gazetteer import (
+    capital,
+    city_country,
+    coordinates,
+    country_name,
+    find_places,
+    format_bodies,
+    format_members,
+    is_iso3,
+)
 from tests.conftest import SHARED, require_shared
 
 DEVSET = SHARED / "devset" / "articles"
@@ -307,6 +315,7 @@ def test_former_countries_are_named_and_accepted_but_not_current(code, name):
 
 def test_every_country_code_the_shipped_travels_use_has_a_name():
     import csv
+
     from tests.conftest import ROOT
     with open(ROOT / "data" / "travels_iso3.csv", encoding="utf-8") as handle:
         codes = {row["iso3"] for row in csv.DictReader(handle) if row.get("iso3")}

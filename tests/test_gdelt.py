@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from loaders import gdelt, registry, schema
-from loaders.merge import merge_mentions
 from loaders.errors import InputError
+from loaders.merge import merge_mentions
 from tests.conftest import ROOT
 
 SAMPLE = ROOT / "data" / "gdelt-sample" / "20191024143000.export.CSV"

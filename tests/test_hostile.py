@@ -13,14 +13,15 @@ import re
 import lxml.html
 import pandas as pd
 import pytest
+from eventrows import event, events_frame
 from playwright.sync_api import expect
+
 # the real browser: the same server and page fixtures as test_browser.py
 from test_browser import CHROMIUM, page, server, store_file, wait_until_idle  # noqa: F401
 
 from charts.evidence import evidence_html
 from charts.export import events_csv, events_ics, events_timelinejs, figure_html
 from charts.views import VIEWS
-from eventrows import event, events_frame
 from loaders import schema
 
 IMG = "<img src=x onerror=alert(1)>"
@@ -157,9 +158,8 @@ LINK_FILTER = f"{IMG}[log in again](http://evil.example)"
 def test_a_hostile_link_filter_is_shown_as_text_in_the_sidebar(tmp_path, monkeypatch):
     from pathlib import Path
 
-    from streamlit.testing.v1 import AppTest
-
     from eventrows import store_with_events
+    from streamlit.testing.v1 import AppTest
 
     store_with_events(tmp_path / "p.duckdb", EVENTS)
     monkeypatch.setenv("PARLEY_DB", str(tmp_path / "p.duckdb"))

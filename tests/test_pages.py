@@ -7,14 +7,19 @@ plotly.io.from_json(at.get("plotly_chart")[0].proto.spec).
 import base64
 
 import numpy as np
-
 import pandas as pd
 import plotly.io as pio
 import pytest
+from eventrows import (
+    HOSTILE_TITLE,
+    event,
+    events_frame,
+    open_page,
+    seed_events,
+    store_with_events,
+)
 
 from loaders.filters import Filters
-from eventrows import HOSTILE_TITLE, event, events_frame, open_page, seed_events, store_with_events
-
 
 EVENTS = pd.concat([seed_events(), events_frame([
     event(event_id="woodside", kind="summit", countries=["USA", "CHN"], date=pd.Timestamp("2023-11-15"),

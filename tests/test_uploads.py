@@ -16,7 +16,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from loaders import registry
 from loaders.errors import InputError, ParleyError
@@ -110,8 +111,9 @@ def test_size_limit_with_a_clear_reason(tmp_path, size, limit, accepted):
 
 
 def test_default_limit_is_the_setting(tmp_path, monkeypatch):
-    import loaders.uploads as uploads
     from dataclasses import replace
+
+    import loaders.uploads as uploads
 
     monkeypatch.setattr(uploads, "SETTINGS", replace(uploads.SETTINGS, max_upload_bytes=10))
     with pytest.raises(InputError, match="over the limit of 10 bytes"):

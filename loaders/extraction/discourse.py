@@ -10,7 +10,13 @@ from datetime import datetime, timedelta
 from loaders import cues
 from loaders.dates import DateMention
 from loaders.extraction.fold import _finish
-from loaders.extraction.model import _after_anchor, _anchor_day, _because, _Candidate, _unique
+from loaders.extraction.model import (
+    _after_anchor,
+    _anchor_day,
+    _because,
+    _Candidate,
+    _unique,
+)
 from loaders.extraction.patterns import (
     _BARE_ROUND_RE,
     _COUNT_BEFORE_RE,
