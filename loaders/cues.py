@@ -811,6 +811,21 @@ DURATION_WORDS = {"one-day": 1, "two-day": 2, "three-day": 3, "four-day": 4, "fi
 MOTION_TRIGGERS = r"^(?:arrived|arrives|arriving|landed|lands|touched down|travel\w*|go(?:es|ing)?|went|head(?:s|ed)?|fl(?:y|ies|ew|ying|own)|is due|are due|was due|were due|leave|leaves|left|depart\w*)\b"
 STAY_IN_DAYS = r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)\s+days?\s+of\b"
 
+#: Between a party and the verb it is the subject of: its role and an auxiliary ("Bhutan's
+#: foreign minister was holding talks", "Peru's president will meet").
+SUBJECT_GAP = r"(?:['’]s)?(?:\s+(?!and\b|or\b|with\b|in\b|at\b|to\b|on\b|of\b)[\w.'’-]+){0,4}?\s+(?:(?:was|were|is|are|has|have|had|will|would|then)\s+)?(?:\w+ly\s+)?"
+#: Right before a verb whose subject is the sentence's: a coordination or a pronoun ("... and
+#: then flew to Beirut", "where he held talks").
+COORDINATED_VERB = r"(?:\band(?:\s+then)?|\bthen|\bbefore|\bwhere\s+(?:he|she|they)|\b(?:he|she|they))\s+(?:[\w-]+\s+){0,2}$"
+#: A sentence opening with a subordinate clause: its first comma before the main clause (not a
+#: date's, nor one opening a phrase: "When they last met, in Lima in May, they ...") ends it
+#: ("While the two ministers met in Lima, the presidents spoke by phone"). A template for the words
+#: opening it: all SUBORDINATORS, or those telling the same time as the main clause.
+OPENING_SUBORDINATE = (r"^(?:{})\b[^;]*?,(?=\s+(?!(?:in|at|on|during|with|near|from|to|for|by|after|before|"
+                       r"since|of|and|or|but|who|which|where|when)\b)\D)")
+SUBORDINATORS = "while|when|after|before|as|although|though|since|once|whereas"
+SIMULTANEOUS = "while|when|as"
+
 #: "talks on the sidelines of the summit": an encounter held during a gathering, which takes the
 #: gathering's date and venue where it gives none of its own.
 SIDELINES = r"\bon the (?:sidelines|margins|fringes?) of\b|\bon the sidelines\b"

@@ -243,6 +243,24 @@ def test_a_tour_is_one_visit_per_stop_with_its_own_day(body, found):
     assert [(r["date"], r["city"], sorted(r["countries"])) for r in extract(body)] == found
 
 
+@pytest.mark.parametrize("body, found", [
+    # a coordinated verb or a pronoun takes the sentence's subject, not the earlier verb's object
+    ("Chile's foreign minister met Peru's president in Lima on Monday and then flew to Quito, where "
+     "he held talks with Ecuador's president on Tuesday.",
+     [("2024-03-04", ["CHL", "PER"]), ("2024-03-05", ["CHL", "ECU"]), ("2024-03-05", ["CHL", "ECU"])]),
+    # an opening subordinate clause keeps its parties; a name right before the main verb is its
+    # subject, and "while" dates the main clause by the subordinate one
+    ("While the Chilean and Peruvian ministers were meeting in Lima on Friday, Bolivia's foreign "
+     "minister was holding talks in Quito with Ecuadorian officials.",
+     [("2024-03-01", ["CHL", "PER"]), ("2024-03-01", ["BOL", "ECU"])]),
+    # "after" tells no day of the main clause
+    ("After the Chilean and Peruvian ministers met in Lima on Friday, Bolivia's foreign minister held "
+     "talks in Quito with Ecuadorian officials.", [("2024-03-01", ["CHL", "PER"]), (None, ["BOL", "ECU"])]),
+])
+def test_each_clause_keeps_its_own_parties_and_day(body, found):
+    assert [(r["date"], sorted(r["countries"])) for r in extract(body)] == found
+
+
 def test_remarks_ahead_of_a_session_make_no_second_encounter():
     # "ahead of their session" names the encounter already told, not a new one
     records = extract("The Uruguayan and Paraguayan presidents met in Asuncion on Monday. In opening "

@@ -22,6 +22,7 @@ from loaders.extraction.patterns import (
     _CLAUSE_RE,
     _COLLECTIVE_RE,
     _COORDINATED_RE,
+    _COORDINATED_VERB_RE,
     _COUNTERPART_RE,
     _DAYS_OF_AFTER_RE,
     _DAYS_OF_RE,
@@ -43,6 +44,8 @@ from loaders.extraction.patterns import (
     _MET_FOR_RE,
     _MOTION_RE,
     _NOT_ENCOUNTER_RE,
+    _MEANWHILE_RE,
+    _OPENING_SUBORDINATE_RE,
     _NOUN_TRIGGER_RE,
     _OPENING_DATE_RE,
     _OPENS_AFTER_RE,
@@ -66,6 +69,7 @@ from loaders.extraction.patterns import (
     _SEQUENCE_RE,
     _SERIES_RE,
     _SIDELINES_RE,
+    _SUBJECT_GAP_RE,
     _STATUS_AFTER,
     _STATUS_BEFORE,
     _STAY_RE,
@@ -90,8 +94,12 @@ from loaders.gazetteer import seated_members
 def _clauses(sentence):
     """Clause spans (relative to the sentence) of one sentence."""
     cuts = [0]
+    opening = _OPENING_SUBORDINATE_RE.match(sentence.text)
+    if opening:
+        cuts.append(opening.end())
     for match in _CLAUSE_RE.finditer(sentence.text):
         cuts.append(match.end() if match.end() > match.start() else match.start())
+    cuts = sorted(set(cuts))
     cuts.append(len(sentence.text))
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
 
@@ -217,6 +225,35 @@ def _triggers(article, sentence):
                 candidate.sentence, hosts, counterpart, candidate.group_size, candidate.collective))
             candidate.why["countries"] = "a group reference ('both sides', 'their counterparts'): the parties told just before"
     return candidates
+
+
+def _subject_of(article, sentence, candidate, places):
+    """The parties doing what a trigger tells when its own stretch of the clause names fewer than
+    two: the names right before its verb ("..., Bhutan's foreign minister was holding talks in
+    Dhaka"), or, for a verb coordinated to an earlier one or told of a pronoun ("met Jordan's
+    king on Monday and then flew to Beirut, where he held talks"), the subject of the sentence:
+    the parties named before its first trigger. [] when neither is told."""
+    before = [p for p in places if p.end <= candidate.start and article.is_actor(p)]
+    if before and _SUBJECT_GAP_RE.fullmatch(article.text, before[-1].end, candidate.start):
+        subject = [before[-1]]
+        for place in reversed(before[:-1]):
+            if not _LIST_JOIN_RE.fullmatch(article.text, place.end, subject[0].start):
+                break
+            subject.insert(0, place)
+        return subject
+    if _COORDINATED_VERB_RE.search(article.text, max(sentence.start, candidate.start - 40), candidate.start):
+        first = _TRIGGER_RE.search(sentence.text)
+        return [p for p in before if first is not None and p.end <= sentence.start + first.start()]
+    return []
+
+
+def _unique_places(places):
+    seen, out = set(), []
+    for place in places:
+        if id(place) not in seen:
+            seen.add(id(place))
+            out.append(place)
+    return out
 
 
 def _on_the_sidelines(article, candidates):
@@ -450,8 +487,12 @@ def _read_clause(article, sentence, candidate, segment, clause):
     reference = _GROUP_RE.search(article.text, seg[0], seg[1])
     actors = [p for p in places if seg[0] <= p.start < seg[1] and article.is_actor(p)]
     if len({p.iso3 for p in actors}) < 2 and not org_summit:
-        actors = [p for p in places if article.is_actor(p)]
-        reference = reference or _GROUP_RE.search(sentence.text)
+        subject = _subject_of(article, sentence, candidate, places)
+        if subject:
+            actors = _unique_places(subject + actors)
+        else:
+            actors = [p for p in places if article.is_actor(p)]
+            reference = reference or _GROUP_RE.search(sentence.text)
     # "received them": the pronoun stands for the visitors told before, as "both sides" does
     candidate.group_reference = reference is not None or _pronoun_object(article, candidate)
     candidate.group_size = _group_size(reference.group(0)) if reference else None
@@ -495,6 +536,12 @@ def _sentence_date(article, sentence, candidate):
         article.text.startswith(",", m.end) and not _REPORTING_ANY_RE.search(article.text, m.end, candidate.start))), None)
     if head is not None:
         return head, "the date heading its entry of a timeline or opening its sentence"
+    # "While the ministers met in Lima on Friday, the presidents spoke by phone": at the same time
+    meanwhile = _MEANWHILE_RE.match(sentence.text)
+    if meanwhile and candidate.start >= sentence.start + meanwhile.end():
+        told = [m for m in dates if m.end <= sentence.start + meanwhile.end()]
+        if len(told) == 1:
+            return told[0], "the date of the opening clause it is told as simultaneous with"
     # "..., in Astana, Kazakhstan, Wednesday, Sept. 14, 2022. (AP Photo)"
     last = next((m for m in reversed(dates) if m.start > candidate.end), None)
     if last is not None and last.precision == "day" and re.match(r",?\s", article.text[last.start - 2:last.start]) and \

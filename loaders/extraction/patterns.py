@@ -268,6 +268,11 @@ SINCE_DATE_REACH = 120
 
 
 _SIDELINES_RE = re.compile(cues.SIDELINES, _FLAGS)
+_SUBJECT_GAP_RE = re.compile(cues.SUBJECT_GAP, _FLAGS)
+_COORDINATED_VERB_RE = re.compile(cues.COORDINATED_VERB, _FLAGS)
+_OPENING_SUBORDINATE_RE = re.compile(cues.OPENING_SUBORDINATE.format(cues.SUBORDINATORS), _FLAGS)
+#: ... one telling the same time as the main clause
+_MEANWHILE_RE = re.compile(cues.OPENING_SUBORDINATE.format(cues.SIMULTANEOUS), _FLAGS)
 
 
 _PLURAL_TRIGGER_RE = re.compile(cues.PLURAL_TRIGGER_NOUNS, _FLAGS)
