@@ -46,6 +46,10 @@ ROUND_ORDINALS = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth
 LEADER_TITLE = (r"(?-i:(?:(?:Vice[- ])?President|(?:Foreign |Defen[cs]e )?Minister|Prime Minister|Secretary|"
                 r"Premier|Chancellor|King|Queen|Emperor|Emir|Sultan|Crown Prince|General|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Pope|Sheikh)\b)")
 
+#: The same roles written in lower case after a possessive ("Vietnam's leader", "Peru's president").
+LEADER_ROLE = (r"(?:(?:new|visiting|former|acting|interim) )?(?:president|vice[- ]president|prime minister|premier|chancellor|"
+               r"leader|king|queen|emir|sultan|crown prince|(?:foreign |defen[cs]e )?minister|head of (?:state|government))\b")
+
 # Longer phrases first: the first pattern that matches a stretch of text wins it.
 TRIGGERS = (
     # calls: the mode is in the words
@@ -163,11 +167,13 @@ TRIGGERS = (
             r"(?= (?:the |his |her )?" + LEADER_TITLE + r")(?!(?:\s+[\w.'’-]+){1,5}\s+to\s+\w)", "meeting", "040", None),
     # a leader receiving, hosting or seeing another: "was received by President X", "received
     # the visiting Prime Minister", "will host President X at a luncheon", "to see President X"
-    Trigger(r"(?:was|were|is|are|been|being) received by(?=(?-i: (?:the |his |her )?(?:[A-Z][\w.'’-]+ ){0,3}[A-Z]))",
+    Trigger(r"(?:was|were|is|are|been|being) (?:received|welcomed)(?: (?:at|in) [^,;.]{1,60}?)?(?: on \w+day)? by"
+            r"(?=(?-i: (?:the |his |her )?(?:[A-Z][\w.'’-]+ ){0,3}[A-Z]))",
             "meeting", "040", None),
     Trigger(r"(?:receiv(?:ed|es|ing)|host(?:s|ed|ing)?|(?<=to )receive|(?<=will )receive|(?<=to )host|(?<=will )host|"
             r"(?<=to )see|(?<=will )see|seeing)"
-            r"(?= (?:(?:first|then|also|again|later|briefly|separately) )?(?:the |his |her )?(?:visiting )?(?-i:(?:[A-Z][\w'’-]+ ){0,2})" + LEADER_TITLE + r"| (?:his|her|their) (?:[\w-]+ )?counterparts?\b)",
+            r"(?= (?:(?:first|then|also|again|later|briefly|separately) )?(?:the |his |her )?(?:visiting )?(?-i:(?:[A-Z][\w'’-]+ ){0,2})" + LEADER_TITLE +
+            r"| (?:his|her|their) (?:[\w-]+ )?counterparts?\b| (?-i:[A-Z][\w-]+)['’]s " + LEADER_ROLE + ")",
             "meeting", "040", None),
     Trigger(r"(?:shake|shakes|shook|shaking) hands", "meeting", "040", None),
     # "faced each other in Vienna": leaders meeting
@@ -205,7 +211,10 @@ NOT_ENCOUNTERS = (
     r"\b(?:federal reserve|fed|central bank|opec\+?|board|shareholders?'?|cabinet|committee|parliament(?:ary)?|party|fomc)\b[\w\s'-]{0,60}\bmeeting",
     r"\bpolicy meetings?\b",
     r"\bmeeting(?:s)? of (?:the )?(?:federal reserve|fed|central bank|opec|board|cabinet|committee|shareholders)",
-    r"\bmeet(?:s|ing)? (?:the )?(?:demand|needs?|targets?|expectations?|deadlines?|criteria|requirements?|goals?|obligations?|standards?)\b",
+    # meeting a target: "failed to meet its production quota", "meets European safety standards"
+    r"\b(?:meet|meets|meeting|met) (?:(?:the|its|their|his|her|our|a|an|all|any|these|those|such) )?(?:[\w-]+ ){0,2}?"
+    r"(?:demands?|needs?|targets?|expectations?|deadlines?|criteria|requirements?|goals?|obligations?|standards?|quotas?|"
+    r"conditions?|thresholds?|costs?|commitments?|benchmarks?|specifications?|rules?|terms)\b",
     r"\b(?:meet(?:s|ing)?|met) (?:with )?(?:business(?:es| leaders| people)?|students|investors|executives|reporters|journalists|the press|voters|supporters|troops|families|local officials|ceos?|residents)\b",
     r"\bmeet(?:s|ing)? (?:its|their|his|her) (?:own )?ambassador",
     r"\b(?:visit(?:ed|s|ing)?|trip to|went to|travel(?:led|s)? to) (?:a |the )?(?:[\w-]+ ){0,2}(?:hospital|factory|university|school|museum|port|plant|front ?line|troops|site|area|region|(?:[\w-]+ )?(?:game|match|concert|restaurant|stadium|festival))\b",

@@ -194,6 +194,10 @@ def test_the_leaders_told_before_are_every_party_of_the_gathering(second):
     ("On Monday the Brazilian mediator went back and forth, seeing first President Orsi of Uruguay and then "
      "President Pena of Paraguay.",
      [("meeting", "held", "2024-03-04")]),
+    # a place between the passive and its agent; a possessive country and a role in lower case
+    ("The Uruguayan president was welcomed at the Lopez Palace in Asuncion on Tuesday by Paraguay's "
+     "president.", [("meeting", "held", "2024-03-05")]),
+    ("Paraguay's president hosted Uruguay's leader at his residence on Saturday.", [("meeting", "held", "2024-03-02")]),
     # receiving a thing, or a reception by the press, is no meeting
     ("The Uruguayan minister received a letter from President Pena of Paraguay on Monday.", []),
     ("The Uruguayan plan was received by the press in Paraguay with scorn on Monday.", []),
@@ -259,6 +263,15 @@ def test_a_tour_is_one_visit_per_stop_with_its_own_day(body, found):
 ])
 def test_each_clause_keeps_its_own_parties_and_day(body, found):
     assert [(r["date"], sorted(r["countries"])) for r in extract(body)] == found
+
+
+@pytest.mark.parametrize("body", [
+    "Paraguay failed to meet its export quota with Uruguay in February.",
+    "The bridge between Uruguay and Paraguay meets regional safety standards, engineers said.",
+    "Uruguay and Paraguay met all the conditions of the trade pact last year.",
+])
+def test_meeting_a_target_is_no_encounter(body):
+    assert extract(body) == []
 
 
 def test_remarks_ahead_of_a_session_make_no_second_encounter():
