@@ -257,6 +257,9 @@ def test_a_tour_is_one_visit_per_stop_with_its_own_day(body, found):
     ("While the Chilean and Peruvian ministers were meeting in Lima on Friday, Bolivia's foreign "
      "minister was holding talks in Quito with Ecuadorian officials.",
      [("2024-03-01", ["CHL", "PER"]), ("2024-03-01", ["BOL", "ECU"])]),
+    # a pronoun opening the next sentence is the subject of the one before
+    ("Chile's president met the Peruvian president in Lima on Tuesday. The day before, she had held "
+     "talks in Quito with Ecuador's president.", [("2024-03-05", ["CHL", "PER"]), ("2024-03-04", ["CHL", "ECU"])]),
     # "after" tells no day of the main clause
     ("After the Chilean and Peruvian ministers met in Lima on Friday, Bolivia's foreign minister held "
      "talks in Quito with Ecuadorian officials.", [("2024-03-01", ["CHL", "PER"]), (None, ["BOL", "ECU"])]),

@@ -242,9 +242,20 @@ def _subject_of(article, sentence, candidate, places):
             subject.insert(0, place)
         return subject
     if _COORDINATED_VERB_RE.search(article.text, max(sentence.start, candidate.start - 40), candidate.start):
-        first = _TRIGGER_RE.search(sentence.text)
-        return [p for p in before if first is not None and p.end <= sentence.start + first.start()]
+        subject = _opening_parties(article, sentence)
+        index = article.sentence_index[sentence.start]
+        if not subject and index > 0:
+            # "She had held talks in Tripoli": the pronoun is the subject of the sentence before
+            subject = _opening_parties(article, article.sentences[index - 1])
+        return subject
     return []
+
+
+def _opening_parties(article, sentence):
+    """The parties a sentence names before its first trigger: its subject."""
+    first = _TRIGGER_RE.search(sentence.text)
+    return [p for p in article.in_sentence(article.places, sentence)
+            if first is not None and p.end <= sentence.start + first.start() and article.is_actor(p)]
 
 
 def _unique_places(places):
