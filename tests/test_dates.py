@@ -305,6 +305,11 @@ TENSE = [
     ("Markets expect the bank to cut rates on 3 January.", "3 January", "2024-01-03"),
     ("Mr. Albanese said the leaders met on Monday.", "Monday", "2023-05-15"),
     ("U.S. officials will travel on Friday.", "Friday", "2023-05-19"),
+    # the present of going and meeting is a schedule: a calendar date lies ahead
+    ("The emir arrives in Rome on 12 January, the palace said.", "12 January", "2024-01-12"),
+    ("The prime minister meets the king on 2 April.", "2 April", "2024-04-02"),
+    # a meeting to prepare another looks ahead
+    ("The envoys met on Monday to prepare for a summit on 3 April.", "3 April", "2024-04-03"),
 ]
 
 
