@@ -47,7 +47,7 @@ LEADER_TITLE = (r"(?-i:(?:(?:Vice[- ])?President|(?:Foreign |Defen[cs]e )?Minist
                 r"Premier|Chancellor|King|Queen|Emperor|Emir|Sultan|Crown Prince|General|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Pope|Sheikh)\b)")
 
 #: The same roles written in lower case after a possessive ("Vietnam's leader", "Peru's president").
-LEADER_ROLE = (r"(?:(?:new|visiting|former|acting|interim) )?(?:president|vice[- ]president|prime minister|premier|chancellor|"
+LEADER_ROLE = (r"(?:(?:new|visiting|former|acting|interim) )?(?:(?:deputy|vice|first) )?(?:president|vice[- ]president|prime minister|premier|chancellor|"
                r"leader|king|queen|emir|sultan|crown prince|(?:foreign |defen[cs]e )?minister|head of (?:state|government))\b")
 
 # Longer phrases first: the first pattern that matches a stretch of text wins it.
@@ -82,6 +82,10 @@ TRIGGERS = (
     # "negotiations" alone is often domestic ("debt ceiling negotiations"): ask for a party or a verb
     Trigger(r"(?:start(?:ed|s)?|began|begun|held|hold|holding|resum(?:ed|e|es)|open(?:ed)?|launch(?:ed)?|round of) (?:\w+ )?negotiations", "talks", "046", None),
     Trigger(r"negotiations? (?=with|between)", "talks", "046", None),
+    # "two days of negotiations", "hours of negotiations" (months of them are a process)
+    Trigger(r"(?:(?<=\bdays of )|(?<=\bhours of )|(?<=\bday of ))(?:\w+ )?negotiations", "talks", "046", None),
+    # a dialogue or consultations held between states: "held their first strategic dialogue"
+    Trigger(r"(?:held|hold|holds|holding) (?:a |an |the |their |its )?(?:[\w-]+ ){0,2}?(?:dialogue|consultations)", "talks", "046", None),
     # negotiating at a named place is talks there ("they negotiated in Geneva for a week"); the
     # verb alone is often a process ("negotiated the treaty over three years")
     Trigger(r"negotiat(?:e|ed|es|ing)(?= (?:in|at) (?:the )?[A-Z])", "talks", "046", None),
@@ -215,7 +219,9 @@ NOT_ENCOUNTERS = (
     r"\b(?:meet|meets|meeting|met) (?:(?:the|its|their|his|her|our|a|an|all|any|these|those|such) )?(?:[\w-]+ ){0,2}?"
     r"(?:demands?|needs?|targets?|expectations?|deadlines?|criteria|requirements?|goals?|obligations?|standards?|quotas?|"
     r"conditions?|thresholds?|costs?|commitments?|benchmarks?|specifications?|rules?|terms)\b",
-    r"\b(?:meet(?:s|ing)?|met) (?:with )?(?:business(?:es| leaders| people)?|students|investors|executives|reporters|journalists|the press|voters|supporters|troops|families|local officials|ceos?|residents)\b",
+    r"\b(?:meet(?:s|ing)?|met) (?:with )?(?:(?:the|a|an|some|several) )?(?:(?!and\b)[\w'’-]+ ){0,3}?(?:business(?:es| leaders| people|men|women)?|"
+    r"students|investors|executives?|chief executives?|chairman|chairwoman|entrepreneurs|bankers|industrialists|reporters|"
+    r"journalists|the press|voters|supporters|troops|families|local officials|ceos?|residents|diaspora)\b",
     r"\bmeet(?:s|ing)? (?:its|their|his|her) (?:own )?ambassador",
     r"\b(?:visit(?:ed|s|ing)?|trip to|went to|travel(?:led|s)? to) (?:a |the )?(?:[\w-]+ ){0,2}(?:hospital|factory|university|school|museum|port|plant|front ?line|troops|site|area|region|(?:[\w-]+ )?(?:game|match|concert|restaurant|stadium|festival))\b",
     r"\bwork(?:ing)? trip\b",
@@ -285,6 +291,9 @@ CANCEL_CUES = (
     r"\bno longer (?:take place|go ahead|be held)\b",
     r"\b(?:cannot|can't|could not|couldn't|did not|didn't) (?:be held|take place)\b",
     r"\bshelved\b",
+    # "the talks never took place", "the trip was dropped at the last minute"
+    r"\bnever (?:took place|happened|materiali[sz]ed|went ahead|came about)\b",
+    r"\b(?:was|were|been|is|are) dropped\b",
     r"\bdropped (?:his |her |their )?plans?\b",
     r"\bput off\b",
     # delayed: "the talks were held up for six months", "the visit has been delayed"
@@ -311,7 +320,7 @@ PLAN_CUES = (
 #: cooperate"), it is about something else and leaves the encounter's own tense alone.
 PLAN_BEFORE_CUES = (
     r"\b(?:agreed|agreeing|agrees?) (?:\w+ ){0,2}?(?:to|that)\b", r"\bplans? to\b", r"\bhopes? to\b", r"\bintends? to\b",
-    r"\binvited\b",
+    r"(?<!\bnot )(?<!n't )\binvited\b",
     # the encounter a meeting prepares is still to come: "met to prepare for the summit"
     r"\b(?:prepar(?:e|es|ed|ing|ation|ations) (?:for|of)|to prepare|run-up to|pav(?:e|es|ed|ing) the way for)\b",
 )
@@ -321,6 +330,8 @@ PLAN_BEFORE_CUES = (
 PAST_PLAN_CUES = (
     r"\bhad (?:\w+ly |earlier )?been (?:due|scheduled|expected|set|planned|meant|supposed) (?:to|for)\b",
     r"\b(?:was|were) (?:also )?to have\b", r"\bwould have been\b",
+    # "had planned to travel", "was supposed to visit"
+    r"\bhad (?:\w+ly )?(?:planned|intended|hoped|wanted|expected) to\b", r"\b(?:was|were) supposed to\b",
 )
 
 #: Verbs in the past tense: the encounter took place, whatever its date.
@@ -418,10 +429,13 @@ SERIES_CUES = (
     r"\b(?:daily|weekly|fortnightly|monthly)\b(?! (?:meeting|session|summit|talks|call)s?\b)",
 )
 
-#: Urging an encounter ("called for talks", "urged a summit", "called on both sides to meet"):
-#: no encounter yet. Only before the trigger: after it, the urging is what the encounter did
-#: ("signed an accord calling for a ceasefire", "met, urging calm").
+#: Urging an encounter ("called for talks", "urged a summit", "called on both sides to meet"),
+#: or planning none ("made no plans to meet"): no encounter yet. Only before the trigger: after
+#: it, the urging is what the encounter did ("signed an accord calling for a ceasefire", "met,
+#: urging calm").
 URGING_CUES = (
+    # no plan: "made no plans to meet", "there is no intention to hold talks"
+    r"\bno (?:immediate )?(?:plans?|intention|date set) (?:to|for)\b",
     # but "a phone call on Friday" is a date
     r"\bcall(?:ing|ed|s)? (?:on|for)\b(?!\s+(?:the\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\s+(?:the\s+)?\d"
     r"|\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\s+(?:an? )?(?:hour|minutes))",
@@ -460,6 +474,8 @@ MEDIATOR_CUES = (
     MediatorCue(r"\b(?:took part|attended|participated|sat in) as (?:an? )?observers?\b", "before", "previous"),
     # "the United States, which brokered the process"
     MediatorCue(r"\b(?:which|who) (?:had )?(?:brokered|mediated|facilitated)\b", "before", "previous"),
+    # "Egypt and Qatar brokered a meeting between ...": the go-betweens of the encounter named next
+    MediatorCue(r"\b(?:brokered|mediated|facilitated|arranged)\b(?= (?:a|an|the|new|fresh|another) )", "before", "next"),
 )
 
 # Head of delegation. `name` is filled by a capitalised name pattern in events.py.
@@ -633,7 +649,8 @@ HEADLINE_FUTURE = (r"^(?:(?!\b(?:is|are|was|were|be|been|will|would|has|have|had
                    r"hopes?|\w+ed)\b)[^.;:!?])*\bto\s+$")
 
 #: What may stand before a date opening a sentence ("On 19 October 1956, ...", "In June 1961, ...").
-OPENING_DATE = r"\s*(?:(?:On|In|At|During|Early|Late|Back|By|Then|And)\s+(?:in\s+|on\s+)?(?:the\s+)?)?"
+OPENING_DATE = (r"\s*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s+[-–—]\s+)?"  # after a dateline ("China - Today, April 7, ...")
+                r"(?:(?:On|In|At|During|Early|Late|Back|By|Then|And)\s+(?:in\s+|on\s+)?(?:the\s+)?)?")
 
 #: Between two triggers: the second coordinated with the first ("a visit and talks", "visited
 #: Beijing earlier this week and held talks"), sharing its time and place when it has none.

@@ -277,6 +277,39 @@ def test_meeting_a_target_is_no_encounter(body):
     assert extract(body) == []
 
 
+@pytest.mark.parametrize("body, found", [
+    # a plan told in the past, and what became of it
+    ("The Uruguayan and Paraguayan ministers had been due to meet in Asuncion on Sunday, but the talks "
+     "never took place.", [("cancelled", "2024-03-03", ["PRY", "URY"])]),
+    ("Uruguay's president was supposed to visit Asuncion on March 1, but the trip was dropped at the last "
+     "minute.", [("cancelled", "2024-03-01", ["PRY", "URY"])]),
+    # no plan is no encounter, and leaves the call before it alone
+    ("The leaders of Uruguay and Paraguay spoke by phone on Sunday but made no plans to meet.",
+     [("held", "2024-03-03", ["PRY", "URY"])]),
+    # not invited: the encounter's status is its own
+    ("Bolivia was not invited to Tuesday's meeting of Uruguayan and Paraguayan ministers in Asuncion.",
+     [("held", "2024-03-05", ["PRY", "URY"])]),
+    # the go-betweens who brokered the encounter named next are no parties
+    ("Brazil and Argentina brokered a meeting between Uruguayan and Paraguayan negotiators in Buenos Aires "
+     "on Sunday.", [("held", "2024-03-03", ["PRY", "URY"])]),
+    # days of negotiations in an opening clause; the parties named after its comma are parties
+    ("After three days of negotiations that ended on Sunday in Asuncion, Uruguay and Paraguay agreed on a "
+     "river treaty.", [("held", "2024-03-01", ["PRY", "URY"])]),
+    ("Uruguay and Paraguay held their first strategic dialogue in Montevideo on Monday.",
+     [("held", "2024-03-04", ["PRY", "URY"])]),
+    ("Paraguay's foreign minister received Uruguay's deputy prime minister in Asuncion on Saturday.",
+     [("held", "2024-03-02", ["PRY", "URY"])]),
+    # a company's chief or business leaders are no state
+    ("Paraguay's president met the chief executive of Uruguay's largest bank in Asuncion on Tuesday.", []),
+    ("The Paraguayan president met Uruguayan business leaders in Asuncion on Friday.", []),
+    # a dateline before the opening date
+    ("Paraguay - Today, March 4, the Uruguayan president's trip draws to a close, after a meeting with "
+     "Paraguay's president in Asuncion.", [("held", "2024-03-04", ["PRY", "URY"]), ("held", None, ["PRY", "URY"])]),
+])
+def test_plans_told_in_the_past_go_betweens_and_who_is_no_state(body, found):
+    assert [(r["status"], r["date"], sorted(r["countries"])) for r in extract(body)] == found
+
+
 def test_remarks_ahead_of_a_session_make_no_second_encounter():
     # "ahead of their session" names the encounter already told, not a new one
     records = extract("The Uruguayan and Paraguayan presidents met in Asuncion on Monday. In opening "

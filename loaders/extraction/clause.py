@@ -88,7 +88,7 @@ from loaders.extraction.patterns import (
     STATUS_AFTER,
     STATUS_REACH,
 )
-from loaders.gazetteer import seated_members
+from loaders.gazetteer import coordinates, seated_members
 
 
 def _clauses(sentence):
@@ -594,8 +594,10 @@ def _read_venue(article, sentence, candidate, places, seg):
     candidate.country = venue.iso3
     if venue.kind != "country":
         candidate.city = venue.city or venue.name
+        # "in Kingston, Jamaica": the country after the city says which one, if it has a city of
+        # that name ("in Asuncion, Uruguay and Paraguay agreed" lists parties)
         follower = next((p for p in places if p.kind == "country" and 0 <= p.start - venue.end <= 3), None)
-        if follower:
+        if follower and coordinates(candidate.city, follower.iso3) is not None:
             candidate.country = follower.iso3
 
 

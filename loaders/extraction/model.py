@@ -15,6 +15,7 @@ from loaders.extraction.patterns import (
     _HEAD_AFTER_RE,
     _HEAD_BEFORE_RE,
     _LIST_JOIN_RE,
+    _OPENING_SUBORDINATE_RE,
     _LOCATION_RE,
     _MEDIA_RE,
     _NAME_RE,
@@ -28,7 +29,7 @@ from loaders.extraction.patterns import (
     DATELINE_DAYS,
     VENUE_KINDS,
 )
-from loaders.gazetteer import Place, find_places
+from loaders.gazetteer import Place, coordinates, find_places
 from loaders.sentences import split_sentences
 
 
@@ -118,13 +119,24 @@ class _Article:
         #: own ("QUITO, March 4. /EFE/.") is not the lede
         self.lede = next((n for n, s in enumerate(self.sentences) if len(s.text.split()) >= 6), 0)
         self._actor = {}
+        # where an opening subordinate clause ends ("After the talks in Asuncion, Uruguay and
+        # Paraguay agreed"): a list of places does not go on across it
+        clause_ends = {s.start + m.end() for s in self.sentences for m in [_OPENING_SUBORDINATE_RE.match(s.text)] if m}
         previous = None
         for place in self.places:
             actor = self._is_actor(place)
+            if previous is not None and any(previous.end <= end <= place.start for end in clause_ends):
+                self._actor[id(place)] = actor
+                previous = place
+                continue
             # "in the Chinese capital Beijing", "in Istanbul, Türkiye": a place right after a
             # location is that location again
             if actor and previous is not None and not self._actor[id(previous)] and \
-                    previous.kind in VENUE_KINDS and re.fullmatch(r"[\s,]{0,3}", self.text[previous.end:place.start]):
+                    previous.kind in VENUE_KINDS and re.fullmatch(r"[\s,]{0,3}", self.text[previous.end:place.start]) and \
+                    (place.kind != "country" or previous.kind == "country" or
+                     coordinates(previous.city or previous.name, place.iso3) is not None):
+                # (a country after a city is that city's only if it has one of that name: "in
+                # Asuncion, Uruguay and Paraguay agreed" names the parties after the place)
                 actor = False
             # a list goes on as it began: "flew to Peru, Bolivia and Chile" names three places
             if actor and previous is not None and not self._actor[id(previous)] and previous.kind in ACTOR_KINDS and \
