@@ -822,6 +822,12 @@ FIRST_SINCE_AFTER = r"^[^;:]*?\bsince\s+"
 FIRST_SINCE_APPOSITIVE = r"^,?\s*(?:the|its|their)\s+first(?:\s+[\w'’-]+){0,3}?\s+since\s+"
 FIRST_TIME_BEFORE = r"\bthe\s+first\s+time\b[^.;:]{0,80}$"
 
+#: What an item of a list of encounters holds besides its place and its date: joining words
+#: ("in Lima in May 2019, in Quito in October 2021 and again in Tumbes last July").
+LIST_ITEM_REST = (r"[\s,;:.]*(?:(?:and|then|again|finally|later|once more|in|at|on|the|city of|capital|"
+                  # the count the list opens with: "have met five times: in Kyiv ..."
+                  r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+) times|twice)\b[\s,;:.]*)*")
+
 #: Plural encounter nouns that can open a list of past or coming encounters (a chronology).
 PLURAL_TRIGGER_NOUNS = r"(?:meetings|talks|summits|visits|trips|encounters|rounds|negotiations|consultations|calls)$"
 #: What separates the items of such a list: semicolons (commas separate place and date).

@@ -310,6 +310,24 @@ def test_plans_told_in_the_past_go_betweens_and_who_is_no_state(body, found):
     assert [(r["status"], r["date"], sorted(r["countries"])) for r in extract(body)] == found
 
 
+@pytest.mark.parametrize("body, found", [
+    # a verb of meeting followed by a list of places and dates: one encounter per item
+    ("Ties have grown: the presidents of Uruguay and Paraguay met in Montevideo in September 2021, in "
+     "Asuncion in May 2022 and in Salto on 10 February.",
+     [("2021-09-01", "Montevideo"), ("2022-05-01", "Asunción"), ("2024-02-10", None)]),
+    ("The leaders of Uruguay and Paraguay have now met three times: in Montevideo in January 2022, "
+     "Asuncion in June 2023 and Montevideo again on Tuesday.",
+     [("2022-01-01", "Montevideo"), ("2023-06-01", "Asunción"), ("2024-03-05", "Montevideo")]),
+    # ... not when the sentence goes on to tell something else
+    ("The Uruguayan president flew to Asuncion on November 19, addressed its congress the next day and "
+     "flew home on the 21st.", [("2023-11-19", "Asunción")]),
+    ("Uruguay and Paraguay met in Montevideo on Monday after talks in Asuncion on Sunday.",
+     [("2024-03-04", "Montevideo"), ("2024-03-03", "Asunción")]),
+])
+def test_a_verb_with_a_list_of_places_and_dates_tells_one_encounter_per_item(body, found):
+    assert [(r["date"], r["city"]) for r in extract(body)] == found
+
+
 def test_remarks_ahead_of_a_session_make_no_second_encounter():
     # "ahead of their session" names the encounter already told, not a new one
     records = extract("The Uruguayan and Paraguayan presidents met in Asuncion on Monday. In opening "

@@ -416,8 +416,10 @@ def _status(text, clause, start, end, stop=None):
     # (a plural noun names a series whose next one may be told: "agreed to hold summits
     # regularly; Japan will host the next one")
     series = _SERIES_RE.search(text, max(clause[0], start - 20), min(clause[1], end + SERIES_AFTER))
+    # (... as does a count the list after it tells: "have met five times: in Kyiv in January ...")
     if series and not re.search(r"(?:summits|meetings|visits|calls|sessions|rounds)$", text[start:end], re.I) and \
-            not re.search(r"\bhow\s+$", text[max(0, series.start() - 5):series.start()], re.I):
+            not re.search(r"\bhow\s+$", text[max(0, series.start() - 5):series.start()], re.I) and \
+            not re.match(r"\s*:", text[series.end():]):
         return None, "a series, not one encounter"
     best = None
     for status, pattern in (("planned", _PLAN_RE), ("held", _HELD_RE)):

@@ -31,6 +31,7 @@ from loaders.extraction.patterns import (
     _HEAD_BEFORE_RE,
     _LAST_TIME_BEFORE_RE,
     _LIST_CUT_RE,
+    _LIST_ITEM_REST_RE,
     _LIST_JOIN_RE,
     _LIVE_ENTRY_RE,
     _NOT_SINCE_BEFORE_RE,
@@ -43,6 +44,7 @@ from loaders.extraction.patterns import (
     _SPAN_END_ITEM_RE,
     _SPORT_RE,
     _THEIR_ENCOUNTER_RE,
+    _TRIGGER_RE,
     _UNDER_WAY_AFTER_RE,
     _UNDER_WAY_BEFORE_RE,
     KIND_CLASS,
@@ -513,8 +515,9 @@ def _chronologies(article, candidates):
     for candidate in candidates:
         if any(low <= candidate.start < high for low, high in lists):
             continue
-        items = _list_items(article, candidate) if _PLURAL_TRIGGER_RE.search(
-            article.text[candidate.start:candidate.end]) else []
+        trigger = article.text[candidate.start:candidate.end]
+        items = _list_items(article, candidate) if _PLURAL_TRIGGER_RE.search(trigger) else \
+            _verb_list_items(article, candidate) if not _NOUN_TRIGGER_RE.search(trigger) and candidate.kind != "visit" else []
         if len(items) < 2:
             out.append(candidate)
             continue
@@ -542,6 +545,33 @@ def _chronologies(article, candidates):
                     item.city = place.city or place.name
             out.append(item)
     return out
+
+
+def _verb_list_items(article, candidate):
+    """The items of a list of places and dates after a verb of meeting ("the two presidents met
+    in Maputo in September 2021, in Dodoma in May 2022 and in Mtwara on 10 February"): as for a
+    plural noun, when two items or more name their place and nothing but the list follows the verb (no
+    other trigger: "met in Lima on Monday after talks in Quito on Sunday" is two encounters told
+    apart). A visit's list is a tour (`_split_tours`)."""
+    sentence = article.sentences[candidate.sentence]
+    if _TRIGGER_RE.search(article.text, candidate.end, sentence.end):
+        return []
+    items = _list_items(article, candidate)
+    if sum(place is not None for _, place in items) < 2:
+        return []
+    # each item is its place and its date and nothing else: "in Lima in May 2019, in Quito in
+    # October 2021 and in Tumbes last July" (not "addressed the Knesset the next day")
+    edges = [candidate.end] + [max(mention.end, place.end if place else 0) for mention, place in items]
+    for (mention, place), low, high in zip(items, edges, edges[1:]):
+        rest = article.text[low:high]
+        for thing in (mention, place):
+            if thing is not None:
+                rest = rest.replace(article.text[thing.start:thing.end], " ")
+        if place is None:  # a place the gazetteer does not know: one capitalised name
+            rest = re.sub(r"(?<![\w-])[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?", " ", rest, count=1)
+        if not _LIST_ITEM_REST_RE.fullmatch(rest):
+            return []
+    return items
 
 
 def _list_items(article, candidate):

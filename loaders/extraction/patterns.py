@@ -276,6 +276,7 @@ _MEANWHILE_RE = re.compile(cues.OPENING_SUBORDINATE.format(cues.SIMULTANEOUS), _
 
 
 _PLURAL_TRIGGER_RE = re.compile(cues.PLURAL_TRIGGER_NOUNS, _FLAGS)
+_LIST_ITEM_REST_RE = re.compile(cues.LIST_ITEM_REST, _FLAGS)
 
 
 _LIST_CUT_RE = re.compile(cues.LIST_SEPARATORS)
