@@ -219,10 +219,15 @@ NOT_ENCOUNTERS = (
     r"\b(?:meet|meets|meeting|met) (?:(?:the|its|their|his|her|our|a|an|all|any|these|those|such) )?(?:[\w-]+ ){0,2}?"
     r"(?:demands?|needs?|targets?|expectations?|deadlines?|criteria|requirements?|goals?|obligations?|standards?|quotas?|"
     r"conditions?|thresholds?|costs?|commitments?|benchmarks?|specifications?|rules?|terms)\b",
-    r"\b(?:meet(?:s|ing)?|met) (?:with )?(?:(?:the|a|an|some|several) )?(?:(?!and\b)[\w'’-]+ ){0,3}?(?:business(?:es| leaders| people|men|women)?|"
+    r"\b(?:meet(?:s|ing)?|met) (?:with )?(?:(?:the|a|an|some|several) )?(?:(?!and\b)[\w'’-]+ ){0,4}?(?:business(?:es| leaders| people|men|women)?|"
     r"students|investors|executives?|chief executives?|chairman|chairwoman|entrepreneurs|bankers|industrialists|reporters|"
     r"journalists|the press|voters|supporters|troops|families|local officials|ceos?|residents|diaspora)\b",
     r"\bmeet(?:s|ing)? (?:its|their|his|her) (?:own )?ambassador",
+    # people who are no state's envoys meeting: "directors of the carmaker and its supplier met",
+    # "historians from Poland and Germany met", "guides met at the summit"
+    r"\b(?:directors|executives|managers|shareholders|employees|engineers|scientists|historians|academics|scholars|"
+    r"researchers|doctors|athletes|players|coaches|guides|climbers|students|teachers|artists|writers|bishops|clergy|"
+    r"fans|activists|lawyers)\b[^.;]{0,60}?\b(?:met|meet|meets|gathered|held talks)\b[^.;]*",
     r"\b(?:visit(?:ed|s|ing)?|trip to|went to|travel(?:led|s)? to) (?:a |the )?(?:[\w-]+ ){0,2}(?:hospital|factory|university|school|museum|port|plant|front ?line|troops|site|area|region|(?:[\w-]+ )?(?:game|match|concert|restaurant|stadium|festival))\b",
     r"\bwork(?:ing)? trip\b",
     # "joined the summit by video link": taking part from afar, not a call of its own (the
@@ -234,7 +239,7 @@ NOT_ENCOUNTERS = (
     r"\b(?:central banks?|national (?:[\w-]+ )?teams?|(?:football|soccer|rugby|cricket|basketball|hockey|volleyball) (?:teams?|sides|squads?|clubs?)|squads|clubs)\b[\w\s,'’-]{0,40}?\b(?:met|meet|meets|meeting|held talks|talks)\b",
     # a match is no meeting: "met in a World Cup qualifier", "meet at Twickenham on Saturday in a
     # Six Nations clash"
-    r"\b(?:met|meet|meets|meeting)\b[^.;]{0,50}?\bin\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,3}?(?:qualifier|match|final|semi-?final|quarter-?final|friendly|game|tie|derby|fixture|clash|showdown)\b",
+    r"\b(?:met|meet|meets|meeting)\b[^.;]{0,50}?\bin\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,3}?(?:qualifier|match|final|semi-?final|quarter-?final|friendly|game|tie|derby|fixture|clash|showdown|World Cup|Olympics|tournament|championships?|Games|Copa Am[eé]rica|(?:[A-Z][\w-]* )?Cup)\b",
     # a meeting of two nations' teams: "the second meeting between the two nations at a World
     # Cup", "their group-stage encounter"
     r"\b(?:meeting|encounter|clash)s?\b[^.;]{0,60}?\b(?:World Cup|Olympics|Olympic Games|tournament|championships?|"

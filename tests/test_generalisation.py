@@ -328,6 +328,33 @@ def test_a_verb_with_a_list_of_places_and_dates_tells_one_encounter_per_item(bod
     assert [(r["date"], r["city"]) for r in extract(body)] == found
 
 
+@pytest.mark.parametrize("body, found", [
+    # a date in a parenthesis, or in a relative clause on another noun, is not the encounter's
+    ("Uruguay's president (who flew in on Sunday evening) held talks with Paraguay's president in "
+     "Asuncion on Monday.", [("held", "2024-03-04")]),
+    ("The Uruguayan and Paraguayan ministers met in Asuncion to discuss the floods that hit their border "
+     "on 12 January.", [("held", None)]),
+    # ... but a relative clause on the encounter itself, or telling its course, dates it
+    ("The talks between Uruguay and Paraguay, which took place in Asuncion on Monday, ended well.",
+     [("held", "2024-03-04")]),
+    ("The presidents of Uruguay and Paraguay closed a two-day summit in the Lopez Palace that opened on "
+     "Monday.", [("held", "2024-03-04")]),
+    # a year that counts rounds dates none of them
+    ("The talks, the second round this year between Uruguay and Paraguay, opened in Asuncion on Thursday.",
+     [("held", "2024-02-29")]),
+    ("The presidents of Uruguay and Paraguay met for their first summit in April 2019.", [("held", "2019-04-01")]),
+    # a coordinated trigger with a tense of its own keeps it
+    ("Uruguay's president visited Paraguay last week and is due in La Paz next week for talks with "
+     "Bolivia's president.", [("held", "2024-02-26"), ("planned", "2024-03-01")]),
+    # who are no states' envoys
+    ("Directors of the Uruguayan bank and its Paraguayan partner met in Asuncion on Monday.", []),
+    ("Historians from Uruguay and Paraguay met in Montevideo last weekend for a conference.", []),
+    ("Uruguay and Paraguay will meet in Montevideo in June in the Copa America.", []),
+])
+def test_dates_of_other_things_and_people_who_are_no_envoys(body, found):
+    assert [(r["status"], r["date"]) for r in extract(body)] == found
+
+
 def test_remarks_ahead_of_a_session_make_no_second_encounter():
     # "ahead of their session" names the encounter already told, not a new one
     records = extract("The Uruguayan and Paraguayan presidents met in Asuncion on Monday. In opening "

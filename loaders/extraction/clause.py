@@ -23,6 +23,7 @@ from loaders.extraction.patterns import (
     _COLLECTIVE_RE,
     _COORDINATED_RE,
     _COORDINATED_VERB_RE,
+    _COUNTING_BEFORE_RE,
     _COUNTERPART_RE,
     _DAYS_OF_AFTER_RE,
     _DAYS_OF_RE,
@@ -30,6 +31,7 @@ from loaders.extraction.patterns import (
     _DECIDED_AFTER_RE,
     _DECIDED_RE,
     _DURATION_RE,
+    _ENCOUNTER_VERB_RE,
     _ENDING_RE,
     _ENTRY_DATE_END_RE,
     _FUTURE_DATE_RE,
@@ -58,6 +60,7 @@ from loaders.extraction.patterns import (
     _PURPOSE_RE,
     _REGION_RE,
     _RELATIVE_AFTER_RE,
+    _RELATIVE_PRONOUN_RE,
     _RELATIVE_SKIP_RE,
     _REPORTING_ANY_RE,
     _REPORTING_RE,
@@ -172,7 +175,9 @@ def _triggers(article, sentence):
             _COORDINATED_RE.fullmatch(text, previous[1], start) else None
         if coordinated is not None:
             # "for a one-day visit and talks with X": the second shares the first's time and place
-            candidate.status, candidate.why["status"] = coordinated.status, "coordinated with the trigger before it"
+            if status_why == "no cue of tense: held":
+                # ("visited Slovenia last week and is due in Vienna next week": its own tense)
+                candidate.status, candidate.why["status"] = coordinated.status, "coordinated with the trigger before it"
             if candidate.date is None and coordinated.date is not None:
                 candidate.date, candidate.why["date"] = coordinated.date, "coordinated with the trigger before it"
             if candidate.country is None and coordinated.country is not None:
@@ -614,9 +619,15 @@ def _nearest_date(article, candidate, span):
             continue
         if mention.rule in NOT_EVENT_RULES and not _modifies_trigger(article, mention, candidate):
             continue
-        # "for the third time this year": the year counts the encounters, it does not date one
-        # ("met for the first time today" does)
-        if mention.precision != "day" and re.search(r"\btimes?\s+(?:so\s+far\s+)?(?:in\s+)?$", article.text[max(0, mention.start - 20):mention.start]):
+        # "for the third time this year", "the second round this year": the year counts the
+        # encounters, it does not date one ("met for the first time today" does)
+        if mention.precision != "day" and re.match(r"(?i)this\b", mention.text) and \
+                _COUNTING_BEFORE_RE.search(article.text, max(0, mention.start - 30), mention.start):
+            continue
+        # a date inside a parenthesis or a relative clause on another noun is that one's ("Sweden's
+        # prime minister (who flew in on Sunday) held talks on Monday", "met to discuss the floods
+        # that hit the region on 12 January")
+        if _told_of_another(article, candidate, mention):
             continue
         if mention.end <= candidate.start:
             between = article.text[mention.end:candidate.start]
@@ -634,6 +645,24 @@ def _nearest_date(article, candidate, span):
         if best is None or distance < best[0]:
             best = (distance, mention)
     return best[1] if best else None
+
+
+def _told_of_another(article, candidate, mention):
+    """Whether `mention` stands in a parenthesis the trigger is not in, or after the trigger in a
+    relative clause on another noun (not one right after the trigger: "the talks, which ended on
+    Friday")."""
+    low, high = sorted((candidate.end if mention.start >= candidate.end else mention.end,
+                        mention.start if mention.start >= candidate.end else candidate.start))
+    between = article.text[low:high]
+    if between.count("(") != between.count(")"):
+        return True
+    if mention.start < candidate.end:
+        return False
+    relative = _RELATIVE_PRONOUN_RE.search(between)
+    # (a relative clause telling how an encounter went is the encounter's: "a four-day summit in
+    # Africa Hall that opened on Wednesday")
+    return relative is not None and relative.start() > 3 and not re.search(r"[,;]", between[:relative.start()]) and \
+        not _ENCOUNTER_VERB_RE.search(relative.group(0))
 
 
 def _modifies_trigger(article, mention, candidate):

@@ -286,6 +286,13 @@ _COORDINATED_RE = re.compile(cues.COORDINATED_BETWEEN)
 _RELATIVE_SKIP_RE = re.compile(cues.RELATIVE_CLAUSE)
 #: A relative clause right after a trigger, up to its end ("..., which kicks off Saturday.").
 _RELATIVE_AFTER_RE = re.compile(r"\s*,?\s*(?:which|that)\b[^,;.]{0,120}")
+#: The verbs of an encounter's course: "opened", "took place", "was held".
+_ENCOUNTER_VERB_RE = re.compile(r"\b(?:opened|began|begun|started|took|ended(?! up)|closed|concluded|convened|met|ran|held)\b")
+_RELATIVE_PRONOUN_RE = re.compile(r"\b(?:that|which|who|whose)\s+(?:had\s+|has\s+|have\s+)?[a-z]+(?:ed|ew|it|ook|ame|ent|ot)\b")
+#: Before a year or month that counts encounters ("for the third time this year", "the second
+#: round this year")
+_COUNTING_BEFORE_RE = re.compile(r"(?:\btimes?|\b(?:first|second|third|fourth|fifth|sixth|last|\d+(?:st|nd|rd|th))\s+"
+                                 r"(?:[\w-]+\s+)?(?:round|meeting|summit|visit|session|call)s?)\s+(?:so\s+far\s+)?(?:in\s+)?$", _FLAGS)
 _LIST_JOIN_RE = re.compile(cues.LIST_JOIN)
 _ROSTER_GAP_RE = re.compile(cues.ROSTER_GAP)
 _SPAN_END_ITEM_RE = re.compile(cues.SPAN_END_ITEM, _FLAGS)
