@@ -860,7 +860,7 @@ COORDINATED_VERB = r"(?:\band(?:\s+then)?|\bthen|\bbefore|\bwhere\s+(?:he|she|th
 #: opening it: all SUBORDINATORS, or those telling the same time as the main clause.
 OPENING_SUBORDINATE = (r"^(?:{})\b[^;]*?,(?=\s+(?!(?:in|at|on|during|with|near|from|to|for|by|after|before|"
                        r"since|of|and|or|but|who|which|where|when)\b)\D)")
-SUBORDINATORS = "while|when|after|before|as|although|though|since|once|whereas"
+SUBORDINATORS = "while|when|after|before|as|although|though|since|once|whereas|having"
 SIMULTANEOUS = "while|when|as"
 
 #: "talks on the sidelines of the summit": an encounter held during a gathering, which takes the

@@ -355,6 +355,20 @@ def test_dates_of_other_things_and_people_who_are_no_envoys(body, found):
     assert [(r["status"], r["date"]) for r in extract(body)] == found
 
 
+@pytest.mark.parametrize("body, found", [
+    # a participle opening the sentence has the main clause's subject
+    ("Having flown in from Montevideo, Bolivia's president met Paraguay's president in Asuncion on Sunday.",
+     [("held", "2024-03-03", ["BOL", "PRY"])]),
+    ("After meeting Bolivia's president in La Paz, Uruguay's president flew to Asuncion for talks with "
+     "Paraguay's president on Friday.", [("held", None, ["BOL", "URY"]), ("held", "2024-03-01", ["PRY", "URY"])]),
+    # a plan told in the past may have moved: the encounter it became is held on its own day
+    ("Uruguay's president had planned to travel to Asuncion in February; the visit finally took place on "
+     "Monday.", [("held", "2024-03-04", ["PRY", "URY"])]),
+])
+def test_participles_and_plans_that_moved(body, found):
+    assert [(r["status"], r["date"], sorted(r["countries"])) for r in extract(body)] == found
+
+
 def test_remarks_ahead_of_a_session_make_no_second_encounter():
     # "ahead of their session" names the encounter already told, not a new one
     records = extract("The Uruguayan and Paraguayan presidents met in Asuncion on Monday. In opening "

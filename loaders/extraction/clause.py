@@ -48,6 +48,7 @@ from loaders.extraction.patterns import (
     _NOT_ENCOUNTER_RE,
     _MEANWHILE_RE,
     _OPENING_SUBORDINATE_RE,
+    _PARTICIPLE_OPENING_RE,
     _NOUN_TRIGGER_RE,
     _OPENING_DATE_RE,
     _OPENS_AFTER_RE,
@@ -238,6 +239,15 @@ def _subject_of(article, sentence, candidate, places):
     Dhaka"), or, for a verb coordinated to an earlier one or told of a pronoun ("met Jordan's
     king on Monday and then flew to Beirut, where he held talks"), the subject of the sentence:
     the parties named before its first trigger. [] when neither is told."""
+    opening = _OPENING_SUBORDINATE_RE.match(sentence.text)
+    if opening and candidate.start < sentence.start + opening.end() and \
+            _PARTICIPLE_OPENING_RE.match(sentence.text):
+        # "After meeting Canada's prime minister in Ottawa, Mexico's president will travel ...": a
+        # participle's subject is the main clause's
+        main = sentence.start + opening.end()
+        first = _TRIGGER_RE.search(article.text, main, sentence.end)
+        return [p for p in places if main <= p.start and (first is None or p.end <= first.start())
+                and article.is_actor(p)]
     before = [p for p in places if p.end <= candidate.start and article.is_actor(p)]
     if before and _SUBJECT_GAP_RE.fullmatch(article.text, before[-1].end, candidate.start):
         subject = [before[-1]]

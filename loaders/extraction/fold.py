@@ -62,7 +62,9 @@ def _compatible(group, candidate, strict_status=True, anaphor=False):
         return False
     if strict_status and candidate.status != "past-plan" and group.status != "past-plan" and group.status != candidate.status:
         return False
-    if candidate.status != "past-plan" and group.date is not None and candidate.date is not None and \
+    # (a plan told in the past may have moved: "had planned to travel in February; the visit
+    # finally took place on Monday")
+    if candidate.status != "past-plan" and group.status != "past-plan" and group.date is not None and candidate.date is not None and \
             not dates_agree(group.date, candidate.date, by_year=False) and not _opened_before(group, candidate) and \
             not _resumed_after(group, candidate):
         return False

@@ -139,8 +139,10 @@ class _Article:
                 # Asuncion, Uruguay and Paraguay agreed" names the parties after the place)
                 actor = False
             # a list goes on as it began: "flew to Peru, Bolivia and Chile" names three places
+            # (not a possessive: "from Nairobi, Tanzania's president met ...")
             if actor and previous is not None and not self._actor[id(previous)] and previous.kind in ACTOR_KINDS and \
-                    place.kind not in ("official", "demonym") and _LIST_JOIN_RE.fullmatch(self.text, previous.end, place.start):
+                    place.kind not in ("official", "demonym") and _LIST_JOIN_RE.fullmatch(self.text, previous.end, place.start) and \
+                    not re.match(r"['’]s\b", self.text[place.end:place.end + 2]):
                 actor = False
             self._actor[id(place)] = actor
             previous = place

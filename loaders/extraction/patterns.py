@@ -273,6 +273,8 @@ _COORDINATED_VERB_RE = re.compile(cues.COORDINATED_VERB, _FLAGS)
 _OPENING_SUBORDINATE_RE = re.compile(cues.OPENING_SUBORDINATE.format(cues.SUBORDINATORS), _FLAGS)
 #: ... one telling the same time as the main clause
 _MEANWHILE_RE = re.compile(cues.OPENING_SUBORDINATE.format(cues.SIMULTANEOUS), _FLAGS)
+#: ... one without a subject of its own: "After meeting X in Ottawa, ...", "Having flown in from ..."
+_PARTICIPLE_OPENING_RE = re.compile(r"(?:(?:after|before|while|when|since|on|upon)\s+)?(?:having\s+)?[a-z]+ing\b", _FLAGS)
 
 
 _PLURAL_TRIGGER_RE = re.compile(cues.PLURAL_TRIGGER_NOUNS, _FLAGS)
