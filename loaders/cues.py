@@ -180,6 +180,11 @@ TRIGGERS = (
             r"| (?:his|her|their) (?:[\w-]+ )?counterparts?\b| (?-i:[A-Z][\w-]+)['’]s " + LEADER_ROLE + ")",
             "meeting", "040", None),
     Trigger(r"(?:shake|shakes|shook|shaking) hands", "meeting", "040", None),
+    # a go-between bringing the parties' envoys together: "brought the Egyptian and Israeli foreign
+    # ministers to Leeds Castle", "brought the two sides together in Oslo"
+    Trigger(r"(?:brought|bring|brings|bringing) (?:together )?(?:the )?(?:[\w'’-]+ ){0,6}?(?:ministers|leaders|presidents|"
+            r"delegations|sides|negotiators|envoys|delegates|heads of state)(?= together\b|,? [^.;]{0,60}?\bto (?:the )?[A-Z])",
+            "meeting", "040", None),
     # "faced each other in Vienna": leaders meeting
     Trigger(r"(?:faced|face|faces|facing) each other", "meeting", "040", None),
     # an encounter noun left out after a determiner of order ("the most recent took place in
@@ -479,6 +484,10 @@ MEDIATOR_CUES = (
     MediatorCue(r"\b(?:took part|attended|participated|sat in) as (?:an? )?observers?\b", "before", "previous"),
     # "the United States, which brokered the process"
     MediatorCue(r"\b(?:which|who) (?:had )?(?:brokered|mediated|facilitated)\b", "before", "previous"),
+    # "the Brazilian envoy brought the two foreign ministers to Colonia": whoever brings the
+    # parties together is a go-between
+    MediatorCue(r"\b(?:brought|bring|brings|bringing)\b(?= (?:together )?(?:the )?(?:[\w'’-]+ ){0,6}?(?:ministers|leaders|"
+                r"presidents|delegations|sides|negotiators|envoys|delegates|heads of state)\b)", "before", "next"),
     # "Egypt and Qatar brokered a meeting between ...": the go-betweens of the encounter named next
     MediatorCue(r"\b(?:brokered|mediated|facilitated|arranged)\b(?= (?:a|an|the|new|fresh|another) )", "before", "next"),
 )
@@ -747,6 +756,9 @@ CLAUSE_BREAKS = (
     # a verb of sequence between two encounters: each has its own time and place
     r"\s+(?=" + SEQUENCE_VERBS + r"\s+(?!by\b))", r"\s+(?=" + PREPARES + ")",
     r"\s+--\s+", r"\s+-\s+",
+    # a clause coordinated after a comma, opening with its own time or place: "visited the Gambia
+    # on Saturday, and on Sunday he received ..."
+    r",\s+(?=and\s+(?:on|in|at|later|then|earlier|the next|the following|last|this|next)\b)",
 )
 
 # --- date attachment -------------------------------------------------------------------------

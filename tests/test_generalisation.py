@@ -369,6 +369,19 @@ def test_participles_and_plans_that_moved(body, found):
     assert [(r["status"], r["date"], sorted(r["countries"])) for r in extract(body)] == found
 
 
+@pytest.mark.parametrize("body, found", [
+    # ", and" opening a clause with its own time: the second encounter has that day
+    ("Uruguay's president visited Paraguay on Saturday, and on Sunday he received Bolivia's president in "
+     "Montevideo.", [("2024-03-02", ["PRY", "URY"]), ("2024-03-03", ["BOL", "URY"])]),
+    # a go-between bringing the parties' envoys together: their meeting, not the go-between's
+    ("In July the Brazilian envoy brought the Uruguayan and Paraguayan foreign ministers to Colonia to "
+     "keep the talks alive.", [("2023-07-01", ["PRY", "URY"])]),
+    ("The drought brought the prices of Uruguayan and Paraguayan beef to record highs.", []),
+])
+def test_coordinated_clauses_and_go_betweens_bringing_parties_together(body, found):
+    assert [(r["date"], sorted(r["countries"])) for r in extract(body)] == found
+
+
 def test_remarks_ahead_of_a_session_make_no_second_encounter():
     # "ahead of their session" names the encounter already told, not a new one
     records = extract("The Uruguayan and Paraguayan presidents met in Asuncion on Monday. In opening "
