@@ -382,6 +382,20 @@ def test_coordinated_clauses_and_go_betweens_bringing_parties_together(body, fou
     assert [(r["date"], sorted(r["countries"])) for r in extract(body)] == found
 
 
+@pytest.mark.parametrize("body, found", [
+    # an appositive ordinal names the encounter just told
+    ("Uruguay's president flew to Asuncion on Monday for talks with Paraguay's president, the first trip by "
+     "a Uruguayan leader to Paraguay this year.", [("held", "2024-03-04")]),
+    ("Paraguay's president will host Uruguay's president in Asuncion on 25 March, in the first such visit "
+     "by a Uruguayan leader in a decade.", [("planned", "2024-03-25")]),
+    # ... with "since", an earlier one too
+    ("The presidents of Uruguay and Paraguay met in Asuncion on Monday, their first meeting since 2019.",
+     [("held", "2024-03-04"), ("held", "2019-01-01")]),
+])
+def test_an_appositive_ordinal_names_the_encounter_just_told(body, found):
+    assert [(r["status"], r["date"]) for r in extract(body)] == found
+
+
 def test_remarks_ahead_of_a_session_make_no_second_encounter():
     # "ahead of their session" names the encounter already told, not a new one
     records = extract("The Uruguayan and Paraguayan presidents met in Asuncion on Monday. In opening "

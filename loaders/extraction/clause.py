@@ -14,6 +14,7 @@ from loaders.extraction.patterns import (
     _ABSENCE_REACH_ENDS_RE,
     _AFTER_ENCOUNTER_RE,
     _ANAPHORA_RE,
+    _APPOSITIVE_ORDINAL_RE,
     _ANY_ABSENCE_RE,
     _ANY_MEDIATOR_RE,
     _ATTENDANCE_RE,
@@ -154,6 +155,10 @@ def _triggers(article, sentence):
         # "the visit would be their first meeting": the second names the first
         same = same or (previous is not None and previous[0] >= clause[0] and
                         _PREDICATE_RE.fullmatch(text, previous[1], start) is not None)
+        # "..., the first trip by a Kenyan leader to Ethiopia this year", "in the first such visit":
+        # an appositive ordinal names the encounter just told (with "since", it tells an earlier one)
+        same = same or (previous is not None and _APPOSITIVE_ORDINAL_RE.search(text, max(0, start - 40), start) is not None
+                        and not re.search(r"\bsince\b", text[end:end + 60]) and not re.search(r"[:;]", text[previous[1]:start]))
         if (purpose or same) and previous_made:
             _join_purpose(article, sentence, candidates[-1], text[previous[0]:previous[1]], trigger,
                           text[previous[1]:start] if purpose else None, end, seg_end)

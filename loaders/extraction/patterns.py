@@ -289,6 +289,10 @@ _RELATIVE_SKIP_RE = re.compile(cues.RELATIVE_CLAUSE)
 #: A relative clause right after a trigger, up to its end ("..., which kicks off Saturday.").
 _RELATIVE_AFTER_RE = re.compile(r"\s*,?\s*(?:which|that)\b[^,;.]{0,120}")
 #: The verbs of an encounter's course: "opened", "took place", "was held".
+#: An appositive naming the encounter just told by its rank: ", the first trip", ", in the first
+#: such visit", ", his second visit"
+_APPOSITIVE_ORDINAL_RE = re.compile(r",\s+(?:in\s+)?(?:the|his|her|their|its)\s+(?:first|second|third|fourth|fifth|last|latest|"
+                                    r"\w+est)\s+(?:such\s+)?(?:[\w-]+\s+)?$", _FLAGS)
 _ENCOUNTER_VERB_RE = re.compile(r"\b(?:opened|began|begun|started|took|ended(?! up)|closed|concluded|convened|met|ran|held)\b")
 _RELATIVE_PRONOUN_RE = re.compile(r"\b(?:that|which|who|whose)\s+(?:had\s+|has\s+|have\s+)?[a-z]+(?:ed|ew|it|ook|ame|ent|ot)\b")
 #: Before a year or month that counts encounters ("for the third time this year", "the second
