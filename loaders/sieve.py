@@ -29,7 +29,6 @@ MIN_WORD = 3
 _TWINS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 
 
-@functools.lru_cache(maxsize=512)
 def folded(text):
     """`text` lower-cased, with the characters re.IGNORECASE takes for an ASCII letter made that
     letter, and of the same length: an ASCII word a case-insensitive regex matches in `text` is
@@ -39,10 +38,21 @@ def folded(text):
     return text.lower()
 
 
+#: A text this long is folded once: searched again and again (a whole article), it would cost
+#: more than the cache.
+_LONG_TEXT = 400
+_folded_long = functools.lru_cache(maxsize=64)(folded)
+
+
+def _lowered(text, pos, endpos):
+    lowered = folded(text) if len(text) < _LONG_TEXT else _folded_long(text)
+    return lowered[pos:endpos] if pos or endpos < len(text) else lowered
+
+
 def words_needed(pattern, flags=0):
-    """The lower-case ASCII words one of which every match of `pattern` contains (in the text it
-    consumes, not in a lookaround), or None when no such word of MIN_WORD characters is known.
-    Takes a regex string; the flags do not change the words."""
+    """The lower-case ASCII words one of which every match of `pattern` contains, in the text it
+    consumes or a lookahead reads (not a lookbehind), or None when no such word of MIN_WORD
+    characters is known. Takes a regex string; the flags do not change the words."""
     words = _needed(_parser.parse(pattern, flags).data)
     return words if words and min(map(len, words)) >= MIN_WORD else None
 
@@ -60,7 +70,13 @@ def _needed(items):
         if op is _sre.LITERAL and chr(value).isascii():
             run.append(chr(value).lower())
         elif op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
-            continue  # zero width: the characters on either side stay side by side
+            # zero width: the characters on either side stay side by side; what a lookahead
+            # needs lies in the text searched too (a search does not look past `endpos`), what
+            # a lookbehind needs may lie before `pos`
+            if op is _sre.ASSERT and value[0] == 1:
+                ahead = _needed(value[1].data)
+                if ahead:
+                    found.append(ahead)
         else:
             end_run()
             if op is _sre.BRANCH:
@@ -88,9 +104,7 @@ def _flat(items):
 
 
 def _has(words, text, pos, endpos):
-    lowered = folded(text)
-    if pos or endpos < len(text):
-        lowered = lowered[pos:endpos]
+    lowered = _lowered(text, pos, endpos)
     return any(word in lowered for word in words)
 
 
@@ -142,8 +156,14 @@ class Alternation:
         self.flags, self.head, self.tail = flags, head, tail
         self.regex = re.compile(head + "|".join(self.alternatives) + tail, flags)
         self.pattern = self.regex.pattern
-        self._needs = [words_needed(a, flags) for a in self.alternatives]
-        self._words = tuple(sorted(set().union(*(words for words in self._needs if words))))
+        needs = [words_needed(a, flags) for a in self.alternatives]
+        #: the alternatives that need no word, and those that need each word
+        self._always = frozenset(n for n, words in enumerate(needs) if words is None)
+        self._needing = {}
+        for n, words in enumerate(needs):
+            for word in words or ():
+                self._needing.setdefault(word, set()).add(n)
+        self._words = tuple(sorted(self._needing))
         self._each = [None] * len(self.alternatives)
 
     def _alternative(self, n):
@@ -154,12 +174,10 @@ class Alternation:
 
     def _present(self, text, pos, endpos):
         """The alternatives that may match in text[pos:endpos], compiled."""
-        lowered = folded(text)
-        if pos or endpos < len(text):
-            lowered = lowered[pos:endpos]
-        held = {word for word in self._words if word in lowered}
-        return [self._alternative(n) for n, words in enumerate(self._needs)
-                if words is None or not held.isdisjoint(words)]
+        lowered = _lowered(text, pos, endpos)
+        held = [word for word in self._words if word in lowered]
+        numbers = self._always.union(*(self._needing[word] for word in held)) if held else self._always
+        return [self._alternative(n) for n in sorted(numbers)]
 
     def search(self, text, pos=0, endpos=None):
         endpos = len(text) if endpos is None else endpos

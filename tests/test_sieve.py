@@ -14,7 +14,7 @@ from loaders.sieve import Alternation, Sieve, folded, sieved, words_needed
     (r"(?:tele)?phone (?:call|talks)s?", {"phone "}),
     (r"(?:state|official) visit", {" visit"}),  # the set whose shortest word is longest
     (r"(?<=the )(?:\w+ )?negotiations?", {"negotiation"}),  # a lookbehind is not consumed
-    (r"met(?= with)", {"met"}),
+    (r"met(?= with)", {" with"}),          # the longest word of the lookahead
     (r"(?:called|calls) on", {"call"}),    # re factors out the common start
     (r"(?:Fed|Opec) meeting", {" meeting"}),
     (r"\d+ days? of talks", {" of talks"}),
@@ -24,7 +24,9 @@ from loaders.sieve import Alternation, Sieve, folded, sieved, words_needed
     (r"(?:meeting)?s", None),                # an optional word is not needed
     (r"(?:talks|\w+ing)", {"talks", "ing"}),
     (r"(?:talks|\w+s)", None),               # an alternative that needs only a letter
-    (r"(?=summit)\w+", None),                # a lookahead's word may lie beyond the text searched
+    (r"\w+(?= summit)", {" summit"}),        # a search reads no further than its `endpos`
+    (r"(?<=summit )\w+", None),               # but a lookbehind reads before its `pos`
+    (r"(?!summit)\w+", None),
 ])
 def test_words_needed(pattern, words):
     assert words_needed(pattern, re.IGNORECASE) == (frozenset(words) if words else None)
