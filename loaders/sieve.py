@@ -165,6 +165,7 @@ class Alternation:
                 self._needing.setdefault(word, set()).add(n)
         self._words = tuple(sorted(self._needing))
         self._each = [None] * len(self.alternatives)
+        self._chosen = {}  # alternative numbers -> their regexes, in order
 
     def _alternative(self, n):
         regex = self._each[n]
@@ -177,7 +178,12 @@ class Alternation:
         lowered = _lowered(text, pos, endpos)
         held = [word for word in self._words if word in lowered]
         numbers = self._always.union(*(self._needing[word] for word in held)) if held else self._always
-        return [self._alternative(n) for n in sorted(numbers)]
+        chosen = self._chosen.get(numbers)
+        if chosen is None:
+            if len(self._chosen) > 4096:
+                self._chosen.clear()
+            chosen = self._chosen[numbers] = [self._alternative(n) for n in sorted(numbers)]
+        return chosen
 
     def search(self, text, pos=0, endpos=None):
         endpos = len(text) if endpos is None else endpos
