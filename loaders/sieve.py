@@ -38,10 +38,10 @@ def folded(text):
     return text.lower()
 
 
-#: A text this long is folded once: searched again and again (a whole article), it would cost
-#: more than the cache.
+#: A text at least this long (a whole article, searched again and again at other offsets) is
+#: folded once and kept; a shorter one (a sentence, a window) costs less to fold again.
 _LONG_TEXT = 400
-_folded_long = functools.lru_cache(maxsize=64)(folded)
+_folded_long = functools.lru_cache(maxsize=16)(folded)
 
 
 def _lowered(text, pos, endpos):
@@ -111,7 +111,8 @@ def _has(words, text, pos, endpos):
 class Sieve:
     """A compiled regex that is run only on texts holding one of the words its matches need.
 
-    `search` and `finditer` skip such texts; every other method is the regex's own.
+    `search` and `finditer` skip a text that holds none of them; every other method is the
+    regex's own.
     """
 
     __slots__ = ("regex", "words")

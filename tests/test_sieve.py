@@ -6,6 +6,8 @@ import pytest
 
 from loaders import cues
 from loaders.extraction import patterns
+from loaders.sentences import split_sentences
+from loaders.settings import ROOT
 from loaders.sieve import Alternation, Sieve, folded, sieved, words_needed
 
 
@@ -89,3 +91,17 @@ def test_sieve_skips_only_texts_without_the_words():
     assert sieve.search("postponed", 1) is None and regex.search("postponed", 1) is None
     assert sieve.match("postponed").group(0) == "postponed"
     assert sieved(re.compile(r"\s+")) is not None and not isinstance(sieved(re.compile(r"\s+")), Sieve)
+
+
+def test_alternations_match_as_the_whole_regex_on_the_sample_articles():
+    # every sentence of the bundled articles, and a window inside each, as the stages search them
+    sample = ROOT / "data" / "sample" / "articles"
+    sentences = [s.text for path in sorted(sample.glob("*.txt"))
+                 for s in split_sentences(path.read_text(encoding="utf-8"))]
+    assert len(sentences) > 300
+    alternations = [value for value in vars(patterns).values() if isinstance(value, Alternation)]
+    for text in sentences:
+        for pos, endpos in ((0, len(text)), (len(text) // 3, len(text) - 10)):
+            for alternation in alternations:
+                expected = [(m.span(), m.lastgroup) for m in alternation.regex.finditer(text, pos, endpos)]
+                assert [(m.span(), m.lastgroup) for m in alternation.finditer(text, pos, endpos)] == expected
