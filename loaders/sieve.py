@@ -53,7 +53,11 @@ def words_needed(pattern, flags=0):
     """The lower-case ASCII words one of which every match of `pattern` contains, in the text it
     consumes or a lookahead reads (not a lookbehind), or None when no such word of MIN_WORD
     characters is known. Takes a regex string; the flags do not change the words."""
-    words = _needed(_parser.parse(pattern, flags).data)
+    return _words_of(_parser.parse(pattern, flags))
+
+
+def _words_of(parsed):
+    words = _needed(parsed.data)
     return words if words and min(map(len, words)) >= MIN_WORD else None
 
 
@@ -143,13 +147,13 @@ def sieved(regex):
 
 
 class Alternation:
-    """`head + "|".join(alternatives) + tail` compiled with `flags`: the alternatives are a
-    pattern's last part (`tail` only closes the group `head` opens) and none matches an empty
-    string. `search` and `finditer` try only the alternatives whose needed words a text holds
-    (those that need none, always), each compiled alone as `head + alternative + tail`: a
-    match starts where the first of them matches, and at one start the earliest alternative
-    wins, as in the whole regex. Group numbers differ from the whole regex's: read groups by
-    name. Every other method is the whole regex's.
+    """`head + "|".join(alternatives) + tail` compiled with `flags`; the alternatives are the
+    pattern's last part (`tail` only closes the group `head` opens). `search` and `finditer`
+    try only the alternatives whose needed words a text holds (those that need none, always),
+    each compiled alone as `head + alternative + tail`: a match starts where the first of them
+    matches, and at one start the earliest alternative wins, as in the whole regex. A table
+    with an alternative that may match an empty string is searched whole. Group numbers differ
+    from the whole regex's: read groups by name. Every other method is the whole regex's.
     """
 
     def __init__(self, alternatives, flags=0, head="", tail=""):
@@ -157,7 +161,11 @@ class Alternation:
         self.flags, self.head, self.tail = flags, head, tail
         self.regex = re.compile(head + "|".join(self.alternatives) + tail, flags)
         self.pattern = self.regex.pattern
-        needs = [words_needed(a, flags) for a in self.alternatives]
+        parsed = [_parser.parse(a, flags) for a in self.alternatives]
+        needs = [_words_of(p) for p in parsed]
+        # an alternative that may match an empty string would stall the merge of `finditer`:
+        # a table holding one is searched whole
+        self._sieving = all(p.getwidth()[0] > 0 for p in parsed)
         #: the alternatives that need no word, and those that need each word
         self._always = frozenset(n for n, words in enumerate(needs) if words is None)
         self._needing = {}
@@ -188,6 +196,8 @@ class Alternation:
 
     def search(self, text, pos=0, endpos=None):
         endpos = len(text) if endpos is None else endpos
+        if not self._sieving:
+            return self.regex.search(text, pos, endpos)
         first = None
         for regex in self._present(text, pos, endpos):
             found = regex.search(text, pos, endpos)
@@ -197,7 +207,7 @@ class Alternation:
 
     def finditer(self, text, pos=0, endpos=None):
         endpos = len(text) if endpos is None else endpos
-        present = self._present(text, pos, endpos)
+        present = self._present(text, pos, endpos) if self._sieving else [self.regex]
         if len(present) == 1:
             yield from present[0].finditer(text, pos, endpos)
             return

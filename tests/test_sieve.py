@@ -105,3 +105,10 @@ def test_alternations_match_as_the_whole_regex_on_the_sample_articles():
             for alternation in alternations:
                 expected = [(m.span(), m.lastgroup) for m in alternation.regex.finditer(text, pos, endpos)]
                 assert [(m.span(), m.lastgroup) for m in alternation.finditer(text, pos, endpos)] == expected
+
+
+def test_a_table_with_an_alternative_matching_nothing_is_searched_whole():
+    either = Alternation(["(?:talks)", "(?:x?)"], re.IGNORECASE)
+    text = "talks, then more talks"
+    assert [m.span() for m in either.finditer(text)] == [m.span() for m in either.regex.finditer(text)]
+    assert either.search("no words").span() == (0, 0)
