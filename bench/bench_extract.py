@@ -7,6 +7,12 @@ articles, and times `extract_mentions` one article at a time on one core (per-ar
 so the median is honest), then the whole batch in one call. The baseline runs
 `dateparser.search.search_dates` over the text of --baseline articles (it is much slower, so a
 sample is enough). Prints articles per second, per-article medians and the ratio.
+
+The devset's articles come round again and again. No cache keeps a result per article (the
+sieve of loaders/sieve.py keeps the lower-cased text of the last 16 long texts only), but the
+date caches of loaders/dates.py find their expressions again, and a process's first articles
+pay for compiling regexes and starting dateparser: 201 articles read once each ran at about
+3/4 of the rate of a second reading.
 """
 import argparse
 import statistics
@@ -27,6 +33,8 @@ from loaders.extraction import (
 from loaders.registry import read_paths  # noqa: E402
 
 DEVSET = ROOT.parent / "shared" / "data" / "devset" / "articles"
+#: Articles per second on one core the extraction aims at, dates included (issue 15).
+TARGET = 500
 
 
 def main(argv=None):
@@ -75,7 +83,7 @@ def main(argv=None):
     print(f"baseline dateparser search_dates ({len(baseline)} articles): {len(baseline) / sum(baseline):,.1f} articles/s, "
           f"median {theirs * 1000:.2f} ms/article")
     print(f"ratio of medians (baseline / extraction): {theirs / ours:,.1f}x")
-    print(f"target 200 articles/s on one core: {'met' if len(articles) / batch >= 200 else 'NOT met'}")
+    print(f"target {TARGET} articles/s on one core: {'met' if len(articles) / batch >= TARGET else 'NOT met'}")
     return 0
 
 

@@ -34,7 +34,6 @@ import csv
 import json
 import sys
 
-from loaders import schema
 from loaders.errors import ParleyError
 from loaders.settings import SETTINGS
 
@@ -217,6 +216,8 @@ def _read(paths):
 
 
 def _articles(args):
+    from loaders import schema
+
     result = _read(args.paths)
     _write(schema.to_records(result.articles, schema.ARTICLES), args.format)
     return 0 if len(result.articles) else 1
@@ -229,6 +230,7 @@ def _extract(args):
         raise ParleyError("--workers, --scheduler and --part-size: expected with --out DIR, where the parts are written")
     import pandas as pd
 
+    from loaders import schema
     from loaders.extraction import extract_mentions
     from loaders.merge import merge_mentions
 
@@ -270,6 +272,7 @@ def _extract_out(args):
 
 
 def _events(args):
+    from loaders import schema
     from loaders.filters import Filters
     from loaders.gazetteer import is_country_code
 

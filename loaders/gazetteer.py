@@ -108,8 +108,15 @@ Ministry Foreign Prime President King Crown Border Delta Peninsula
 """.split())
 
 
+def _straight(text):
+    """`text` with straight apostrophes and hyphens (str.translate is slow: most names need none)."""
+    return text if text.isascii() and "`" not in text else text.translate(_APOSTROPHES)
+
+
 def fold(text):
     """ASCII spelling with straight apostrophes: 'Bürgenstock' -> 'Burgenstock'."""
+    if text.isascii():
+        return _straight(text)  # no accent to take off
     decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -121,7 +128,7 @@ def _place_key(name):
 
 
 def _tokens(text):
-    return tuple(_TOKEN.findall(text.translate(_APOSTROPHES)))
+    return tuple(_TOKEN.findall(_straight(text)))
 
 
 def _rows(name):

@@ -9,6 +9,8 @@ whose cues occurs in its evidence (multi-label); `other` when none does.
 import re
 from dataclasses import dataclass
 
+from loaders.sieve import sieved
+
 
 @dataclass(frozen=True)
 class Topic:
@@ -44,8 +46,9 @@ TOPICS = (
 
 LABELS = tuple(topic.label for topic in TOPICS)
 
+# a topic's regex runs only on texts holding one of the words its cues need (loaders/sieve.py)
 _COMPILED = tuple(
-    (topic.label, re.compile(r"\b(?:" + "|".join(topic.cues) + r")\b", re.IGNORECASE))
+    (topic.label, sieved(re.compile(r"\b(?:" + "|".join(topic.cues) + r")\b", re.IGNORECASE)))
     for topic in TOPICS if topic.cues
 )
 
