@@ -6,7 +6,9 @@ draw: counts per lane and period, per venue, per country pair, with the filters 
 only the columns they need. Two kinds of `EventsSource` answer the same SQL:
 
 - `StoreEvents(store, filters)` (`Store.source(filters)`): the `events` table of a store file,
-  restricted by the filters' WHERE (`Filters.where_sql`), on a read-only connection;
+  restricted by the filters' WHERE (`Filters.where_sql`), on a read-only connection; when
+  filtered, its `events` holds the LIGHT_COLUMNS of the rows kept (the heavy ones are read by
+  `Store.event` when an event is opened);
 - `FrameEvents(frame)`: an EVENTS frame in memory (tests, the command line's exports, a notebook),
   registered as `events` in an in-memory DuckDB.
 
@@ -84,10 +86,16 @@ class StoreEvents(EventsSource):
     def session(self):
         where, params = self.filters.where_sql() if self.filters is not None else ("TRUE", [])
         with self.store._connect(read_only=True) as con:
-            # a view, not a table: DuckDB pushes each query's needs into the scan of the store
-            # (only the columns used, the filters' WHERE), so nothing is materialised
             database = con.execute("SELECT current_database()").fetchone()[0].replace('"', '""')
-            con.execute(f'CREATE TEMP VIEW events AS SELECT * FROM "{database}".main.events WHERE {_inline(where, params)}')
+            if where == "TRUE":
+                # everything: a view, so DuckDB reads only the columns each query uses
+                con.execute(f'CREATE TEMP VIEW events AS SELECT * FROM "{database}".main.events')
+            else:
+                # filtered: the WHERE runs once over the store, and a view's several queries read
+                # the few rows it keeps, with the light columns (within DuckDB's memory limit,
+                # past which it spills); a view's queries never read the heavy ones
+                con.execute(f'CREATE TEMP TABLE events AS SELECT {", ".join(LIGHT_COLUMNS)} '
+                            f'FROM "{database}".main.events WHERE {_inline(where, params)}')
             yield _asker(con)
 
 
