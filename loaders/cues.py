@@ -15,8 +15,10 @@ regular expressions matched case-insensitively on one sentence unless a table sa
 - ANAPHORA: "the talks", "that meeting": an encounter already told.
 - GROUP_REFERENCES: "the two nations", "both sides": the countries in play.
 - CLAUSE_BREAKS, RELATIVE_CLAUSE, COORDINATED_BETWEEN, PREDICATE_BETWEEN, SEQUENCE_VERBS,
-  LIST_JOIN, OPENING_DATE, HEADLINE_FUTURE: how English ties a trigger to its clause, to the
-  trigger before it, and to the dates and names around it.
+  LIST_JOIN, OPENING_DATE, HEADLINE_FUTURE, OPENING_SUBORDINATE, SUBJECT_GAP, COORDINATED_VERB,
+  APPOSITIVE_ORDINAL, RELATIVE_VERB: how English ties a trigger to its clause, to the trigger
+  before it, to its subject, and to the dates and names around it.
+- SERIES_CUES, COUNTING_BEFORE: how often, which makes no single encounter.
 """
 from dataclasses import dataclass
 
@@ -874,6 +876,26 @@ OPENING_SUBORDINATE = (r"^(?:{})\b[^;]*?,(?=\s+(?!(?:in|at|on|during|with|near|f
                        r"since|of|and|or|but|who|which|where|when)\b)\D)")
 SUBORDINATORS = "while|when|after|before|as|although|though|since|once|whereas|having"
 SIMULTANEOUS = "while|when|as"
+#: An opening clause without a subject of its own: "After meeting X in Ottawa, ...", "Having
+#: flown in from Nairobi, ...": its subject is the main clause's.
+PARTICIPLE_OPENING = r"(?:(?:after|before|while|when|since|on|upon)\s+)?(?:having\s+)?[a-z]+ing\b"
+
+#: A relative clause right after a trigger, up to its end ("..., which kicks off Saturday.";
+#: case-sensitive).
+RELATIVE_AFTER = r"\s*,?\s*(?:which|that)\b[^,;.]{0,120}"
+#: A relative clause's pronoun and its verb in the past ("the floods that hit", "which took";
+#: case-sensitive), and the verbs of an encounter's course ("opened", "took place", "was held"),
+#: which make it the encounter's own.
+RELATIVE_VERB = r"\b(?:that|which|who|whose)\s+(?:had\s+|has\s+|have\s+)?[a-z]+(?:ed|ew|it|ook|ame|ent|ot)\b"
+ENCOUNTER_VERBS = r"\b(?:opened|began|begun|started|took|ended(?! up)|closed|concluded|convened|met|ran|held)\b"
+#: An appositive naming the encounter just told by its rank: ", the first trip", ", in the first
+#: such visit", ", his second visit".
+APPOSITIVE_ORDINAL = (r",\s+(?:in\s+)?(?:the|his|her|their|its)\s+(?:first|second|third|fourth|fifth|last|latest|"
+                      r"\w+est)\s+(?:such\s+)?(?:[\w-]+\s+)?$")
+#: Before a year or month that counts encounters ("for the third time this year", "the second
+#: round this year").
+COUNTING_BEFORE = (r"(?:\btimes?|\b(?:first|second|third|fourth|fifth|sixth|last|\d+(?:st|nd|rd|th))\s+"
+                   r"(?:[\w-]+\s+)?(?:round|meeting|summit|visit|session|call)s?)\s+(?:so\s+far\s+)?(?:in\s+)?$")
 
 #: "talks on the sidelines of the summit": an encounter held during a gathering, which takes the
 #: gathering's date and venue where it gives none of its own.

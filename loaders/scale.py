@@ -268,9 +268,7 @@ class _client:
         # machine); elsewhere fork is unsafe and they are spawned.
         method = "fork" if sys.platform.startswith("linux") else "spawn"
         if method == "fork":
-            import loaders.extraction  # noqa: F401
-            from loaders.gazetteer import find_places
-            find_places("")
+            import loaders.extraction  # noqa: F401  (the gazetteer's index is built on import)
         with dask.config.set({"distributed.worker.multiprocessing-method": method}):
             self.cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
                                         dashboard_address=None, silence_logs=40)

@@ -18,7 +18,8 @@ gives exactly the matches of the plain regex: a text without a needed word has n
 
 import functools
 import re
-from re import _constants as _sre, _parser  # the parse tree re compiles from (CPython 3.11+)
+from re import _constants as _sre  # the parse tree re compiles from (CPython 3.11+)
+from re import _parser
 
 #: Shorter words than this are in most texts: not worth testing for.
 MIN_WORD = 3

@@ -14,9 +14,9 @@ from loaders.extraction.patterns import (
     _ABSENCE_REACH_ENDS_RE,
     _AFTER_ENCOUNTER_RE,
     _ANAPHORA_RE,
-    _APPOSITIVE_ORDINAL_RE,
     _ANY_ABSENCE_RE,
     _ANY_MEDIATOR_RE,
+    _APPOSITIVE_ORDINAL_RE,
     _ATTENDANCE_RE,
     _CANCEL_RE,
     _CAPTION_END_RE,
@@ -24,8 +24,8 @@ from loaders.extraction.patterns import (
     _COLLECTIVE_RE,
     _COORDINATED_RE,
     _COORDINATED_VERB_RE,
-    _COUNTING_BEFORE_RE,
     _COUNTERPART_RE,
+    _COUNTING_BEFORE_RE,
     _DAYS_OF_AFTER_RE,
     _DAYS_OF_RE,
     _DEADLINE_RE,
@@ -43,16 +43,16 @@ from loaders.extraction.patterns import (
     _HERE_RE,
     _LIST_JOIN_RE,
     _LISTED_NEXT_RE,
+    _MEANWHILE_RE,
     _MEDIATORS,
     _MET_FOR_RE,
     _MOTION_RE,
     _NOT_ENCOUNTER_RE,
-    _MEANWHILE_RE,
-    _OPENING_SUBORDINATE_RE,
-    _PARTICIPLE_OPENING_RE,
     _NOUN_TRIGGER_RE,
     _OPENING_DATE_RE,
+    _OPENING_SUBORDINATE_RE,
     _OPENS_AFTER_RE,
+    _PARTICIPLE_OPENING_RE,
     _PAST_PLAN_RE,
     _PAST_VERB_RE,
     _PLAN_RE,
@@ -74,10 +74,10 @@ from loaders.extraction.patterns import (
     _SEQUENCE_RE,
     _SERIES_RE,
     _SIDELINES_RE,
-    _SUBJECT_GAP_RE,
     _STATUS_AFTER,
     _STATUS_BEFORE,
     _STAY_RE,
+    _SUBJECT_GAP_RE,
     _TRIGGER_RE,
     _URGING_RE,
     _VENUE_RE,
@@ -276,15 +276,6 @@ def _opening_parties(article, sentence):
     first = _TRIGGER_RE.search(sentence.text)
     return [p for p in article.in_sentence(article.places, sentence)
             if first is not None and p.end <= sentence.start + first.start() and article.is_actor(p)]
-
-
-def _unique_places(places):
-    seen, out = set(), []
-    for place in places:
-        if id(place) not in seen:
-            seen.add(id(place))
-            out.append(place)
-    return out
 
 
 def _on_the_sidelines(article, candidates):
@@ -522,7 +513,7 @@ def _read_clause(article, sentence, candidate, segment, clause):
     if len({p.iso3 for p in actors}) < 2 and not org_summit:
         subject = _subject_of(article, sentence, candidate, places)
         if subject:
-            actors = _unique_places(subject + actors)
+            actors = _unique(subject + actors)
         else:
             actors = [p for p in places if article.is_actor(p)]
             reference = reference or _GROUP_RE.search(sentence.text)

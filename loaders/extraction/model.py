@@ -15,12 +15,12 @@ from loaders.extraction.patterns import (
     _HEAD_AFTER_RE,
     _HEAD_BEFORE_RE,
     _LIST_JOIN_RE,
-    _OPENING_SUBORDINATE_RE,
     _LOCATION_RE,
     _MEDIA_RE,
     _NAME_RE,
     _NON_ACTOR_AFTER_RE,
     _NOT_VENUE_RE,
+    _OPENING_SUBORDINATE_RE,
     _TITLED_PERSON_RE,
     _TITLES,
     _TOPIC_PREP_RE,
@@ -125,13 +125,12 @@ class _Article:
         previous = None
         for place in self.places:
             actor = self._is_actor(place)
-            if previous is not None and any(previous.end <= end <= place.start for end in clause_ends):
-                self._actor[id(place)] = actor
-                previous = place
-                continue
+            # the place comes after one that is no party, in the same clause
+            follows = previous is not None and not self._actor[id(previous)] and \
+                not any(previous.end <= end <= place.start for end in clause_ends)
             # "in the Chinese capital Beijing", "in Istanbul, Türkiye": a place right after a
             # location is that location again
-            if actor and previous is not None and not self._actor[id(previous)] and \
+            if actor and follows and \
                     previous.kind in VENUE_KINDS and re.fullmatch(r"[\s,]{0,3}", self.text[previous.end:place.start]) and \
                     (place.kind != "country" or previous.kind == "country" or
                      coordinates(previous.city or previous.name, place.iso3) is not None):
@@ -140,7 +139,7 @@ class _Article:
                 actor = False
             # a list goes on as it began: "flew to Peru, Bolivia and Chile" names three places
             # (not a possessive: "from Nairobi, Tanzania's president met ...")
-            if actor and previous is not None and not self._actor[id(previous)] and previous.kind in ACTOR_KINDS and \
+            if actor and follows and previous.kind in ACTOR_KINDS and \
                     place.kind not in ("official", "demonym") and _LIST_JOIN_RE.fullmatch(self.text, previous.end, place.start) and \
                     not re.match(r"['’]s\b", self.text[place.end:place.end + 2]):
                 actor = False

@@ -277,7 +277,7 @@ _OPENING_SUBORDINATE_RE = re.compile(cues.OPENING_SUBORDINATE.format(cues.SUBORD
 #: ... one telling the same time as the main clause
 _MEANWHILE_RE = re.compile(cues.OPENING_SUBORDINATE.format(cues.SIMULTANEOUS), _FLAGS)
 #: ... one without a subject of its own: "After meeting X in Ottawa, ...", "Having flown in from ..."
-_PARTICIPLE_OPENING_RE = re.compile(r"(?:(?:after|before|while|when|since|on|upon)\s+)?(?:having\s+)?[a-z]+ing\b", _FLAGS)
+_PARTICIPLE_OPENING_RE = re.compile(cues.PARTICIPLE_OPENING, _FLAGS)
 
 
 _PLURAL_TRIGGER_RE = re.compile(cues.PLURAL_TRIGGER_NOUNS, _FLAGS)
@@ -290,18 +290,11 @@ _OPENING_DATE_RE = re.compile(cues.OPENING_DATE)
 _COORDINATED_RE = re.compile(cues.COORDINATED_BETWEEN)
 _RELATIVE_SKIP_RE = re.compile(cues.RELATIVE_CLAUSE)
 #: A relative clause right after a trigger, up to its end ("..., which kicks off Saturday.").
-_RELATIVE_AFTER_RE = re.compile(r"\s*,?\s*(?:which|that)\b[^,;.]{0,120}")
-#: The verbs of an encounter's course: "opened", "took place", "was held".
-#: An appositive naming the encounter just told by its rank: ", the first trip", ", in the first
-#: such visit", ", his second visit"
-_APPOSITIVE_ORDINAL_RE = re.compile(r",\s+(?:in\s+)?(?:the|his|her|their|its)\s+(?:first|second|third|fourth|fifth|last|latest|"
-                                    r"\w+est)\s+(?:such\s+)?(?:[\w-]+\s+)?$", _FLAGS)
-_ENCOUNTER_VERB_RE = re.compile(r"\b(?:opened|began|begun|started|took|ended(?! up)|closed|concluded|convened|met|ran|held)\b")
-_RELATIVE_PRONOUN_RE = re.compile(r"\b(?:that|which|who|whose)\s+(?:had\s+|has\s+|have\s+)?[a-z]+(?:ed|ew|it|ook|ame|ent|ot)\b")
-#: Before a year or month that counts encounters ("for the third time this year", "the second
-#: round this year")
-_COUNTING_BEFORE_RE = re.compile(r"(?:\btimes?|\b(?:first|second|third|fourth|fifth|sixth|last|\d+(?:st|nd|rd|th))\s+"
-                                 r"(?:[\w-]+\s+)?(?:round|meeting|summit|visit|session|call)s?)\s+(?:so\s+far\s+)?(?:in\s+)?$", _FLAGS)
+_RELATIVE_AFTER_RE = re.compile(cues.RELATIVE_AFTER)
+_APPOSITIVE_ORDINAL_RE = re.compile(cues.APPOSITIVE_ORDINAL, _FLAGS)
+_ENCOUNTER_VERB_RE = re.compile(cues.ENCOUNTER_VERBS)
+_RELATIVE_PRONOUN_RE = re.compile(cues.RELATIVE_VERB)
+_COUNTING_BEFORE_RE = re.compile(cues.COUNTING_BEFORE, _FLAGS)
 _LIST_JOIN_RE = re.compile(cues.LIST_JOIN)
 _ROSTER_GAP_RE = re.compile(cues.ROSTER_GAP)
 _SPAN_END_ITEM_RE = re.compile(cues.SPAN_END_ITEM, _FLAGS)
