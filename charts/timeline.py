@@ -536,18 +536,21 @@ def _add_symbol_legend(fig, points):
 def _add_counted(fig, counted, unit):
     for kind, group in counted.groupby("kind", sort=True):
         counts = group["count"].to_numpy(dtype=float)
-        named = [", ".join(lanes[:3]) + (f" and {n_lanes - 3} more" if n_lanes > 3 else "")
+        named = [style.esc(", ".join(lanes[:3]) + (f" and {n_lanes - 3} more" if n_lanes > 3 else ""))
                  for lanes, n_lanes in zip(group["lanes"], group["n_lanes"])]
-        labels = [f"<b>{n:,} {style.esc(kind)} events</b><br>{unit} {start:%-d %b %Y}<br>{style.esc(lanes)}"
-                  "<br>narrow the filters to see each one" for n, start, lanes in zip(group["count"], group["period_start"], named)]
+        starts = group["period_start"].dt.strftime("%Y-%m-%d").to_numpy(dtype=object)
         fig.add_trace(go.Scatter(
-            x=group["period_start"], y=group["y"], mode="markers", name=style.esc(f"{kind}, counted"), legendgroup=kind,
-            marker=dict(color=style.kind_color(kind), size=np.minimum(10 + 3 * np.sqrt(counts), 36), opacity=0.55,
+            x=starts, y=np.round(group["y"].to_numpy(dtype=float), 3), mode="markers", name=style.esc(f"{kind}, counted"),
+            legendgroup=kind,
+            marker=dict(color=style.kind_color(kind), size=np.round(np.minimum(10 + 3 * np.sqrt(counts), 36), 1), opacity=0.55,
                         symbol="square", line=dict(width=1, color="white")),
+            # the hover is one template over customdata, not a text per cell: a thousand cells'
+            # texts would repeat what customdata carries anyway (the lanes, escaped: they are drawn)
+            hovertemplate=(f"<b>%{{customdata[3]}} {style.esc(kind)} events</b><br>{unit} %{{x|%-d %b %Y}}<br>%{{customdata[1]}}"
+                           "<br>narrow the filters to see each one<extra></extra>"),
             # (arrays, not lists: plotly deep-copies a list item by item as it validates it)
-            hovertext=np.array(labels, dtype=object), hovertemplate="%{hovertext}<extra></extra>",
             # the lanes as the hover names them: a cell of the folded lane may hold a thousand pairs,
             # which would be megabytes of customdata sent to the browser and never shown
-            customdata=np.array([["", lanes, f"{start:%Y-%m-%d}"] for lanes, start in zip(named, group["period_start"])],
+            customdata=np.array([["", lanes, start, f"{int(n):,}"] for lanes, start, n in zip(named, starts, group["count"])],
                                 dtype=object),
         ))

@@ -46,7 +46,10 @@ class Settings:
     min_year: int = 1800
     max_year: int = 2100
     #: Above this many events the timeline aggregates points by period (see charts/timeline.py).
-    timeline_point_limit: int = 5000
+    #: Each marker costs the browser time to decode and draw: with 2,000 the Timeline of a
+    #: million events opens within 3 s in chromium on two cores (bench/browser_scale.py); with
+    #: 5,000 it took 3.5 s.
+    timeline_point_limit: int = 2000
     #: Most lanes the timeline draws; beyond it the least recently active lanes are folded into
     #: one "other pairs" / "other topics" lane at the bottom (see charts/timeline.py).
     timeline_lane_limit: int = 30

@@ -8,6 +8,7 @@ import contextlib
 import csv
 import io
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -253,6 +254,39 @@ def test_a_shared_link_to_a_page_is_filtered_on_a_fresh_server(tmp_path):
         chinese = sum("CHN" in countries for countries in EVENTS["countries"])
         expect(tab.locator("[data-testid='stMain']")).to_contain_text(f"{chinese:,} events")
         browser.close()
+
+
+def test_a_counted_cell_hovers_its_count_period_and_lanes(tmp_path):
+    """Above the point limit the timeline counts events per lane, kind and period; the cell's
+    hover is drawn by Plotly from a template over its customdata, in a real browser."""
+    from playwright.sync_api import sync_playwright
+
+    many = SETTINGS.timeline_point_limit + 50
+    crowd = events_frame([event(event_id=f"crowd{n}", kind="meeting", countries=["USA", "RUS"] if n % 2 else ["CHN", "RUS"],
+                                date=pd.Timestamp("2024-03-04") + pd.Timedelta(days=n % 5)) for n in range(many)])
+    store_file = tmp_path / "crowd.duckdb"
+    store_with_events(store_file, crowd)
+    with streamlit_server(store_file, tmp_path / "streamlit.log") as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        tab = browser.new_page(viewport={"width": 1400, "height": 1000})
+        tab.set_default_timeout(30_000)
+        tab.goto(url)
+        wait_for_app(tab)
+        spot = tab.evaluate("""() => {
+            const gd = document.querySelector('.stPlotlyChart .js-plotly-plot');
+            const box = gd.getBoundingClientRect(), L = gd._fullLayout;
+            const trace = gd._fullData.find(t => t.name.endsWith(', counted'));
+            return {x: box.left + L._size.l + L.xaxis.d2p(trace.x[0]), y: box.top + L._size.t + L.yaxis.d2p(trace.y[0])};
+        }""")
+        tab.mouse.move(spot["x"], spot["y"])
+        tab.wait_for_selector(".hoverlayer .hovertext")
+        hover = tab.locator(".hoverlayer .hovertext").first.text_content()
+        browser.close()
+    # one lane's cell: every other event, all in the week of Monday 4 March
+    count = int(re.match(r"([\d,]+) meeting events", hover).group(1).replace(",", ""))
+    assert count == many // 2 and "week of 4 Mar 2024" in hover, hover
+    assert ("China – Russia" in hover) != ("Russia – United States" in hover), hover
+    assert "narrow the filters to see each one" in hover
 
 
 def test_clear_filters_clears_every_filter(page, server):

@@ -50,10 +50,12 @@ TAG = re.compile(r"<\s*/?\s*[A-Za-z!]")
 
 
 def drawn_strings(value, path=""):
-    """(path, text) of every string in a figure's JSON that Plotly may draw as (pseudo-)HTML."""
+    """(path, text) of every string in a figure's JSON that Plotly may draw as (pseudo-)HTML:
+    customdata too where a hovertemplate draws it."""
     if isinstance(value, dict):
+        shown = "%{customdata" in str(value.get("hovertemplate") or "")
         for key, item in value.items():
-            if key not in NOT_DRAWN:
+            if key not in NOT_DRAWN or (key == "customdata" and shown):
                 yield from drawn_strings(item, f"{path}.{key}")
     elif isinstance(value, (list, tuple)):
         for item in value:
@@ -69,6 +71,19 @@ def test_every_drawn_text_of_every_figure_is_escaped(view):
     fig = VIEWS[view](EVENTS)
     raw = [(path, text) for path, text in drawn_strings(fig.to_plotly_json()) if TAG.search(OURS.sub("", text))]
     assert raw == []
+
+
+def test_counted_cells_draw_their_lanes_escaped():
+    # above its point limit the timeline counts events per cell; a cell's hover is a template
+    # drawing the lane names from customdata, which must be escaped as any drawn text
+    from charts.timeline import timeline
+    crowd = events_frame([event(event_id=f"odd{i}", kind=LINK, countries=[IMG, "FRA"], date=pd.Timestamp("2025-02-01"))
+                          for i in range(3)])
+    fig = timeline(crowd, point_limit=1)
+    assert fig.layout.meta["aggregated"] is True
+    drawn = list(drawn_strings(fig.to_plotly_json()))
+    assert any(path.endswith("customdata[][]") and "&lt;img" in text for path, text in drawn)
+    assert [(path, text) for path, text in drawn if TAG.search(OURS.sub("", text))] == []
 
 
 def test_the_hostile_title_reads_as_text_in_the_hover():
