@@ -10,8 +10,10 @@ One marker per venue:
   A country the 110 m topojson leaves out (Singapore, Bahrain, the Vatican) is drawn at its
   capital instead of vanishing, as it did with the ISO-3 mode. For a former country's code
   (YUG, CSK, DDR) the city is looked up anywhere ("Belgrade" in Serbia).
-- events without a venue country, and those of a country with no point at all (a former
-  country without a located city), are counted in a note under the map.
+- a city given without its country (an events file's "Paris") is placed as the gazetteer
+  places that name alone: the capital, else the most populous city so named;
+- events without a venue country or a known city, and those of a country with no point at all
+  (a former country without a located city), are counted in a note under the map.
 
 Size: marker area is proportional to the number of events, a venue of one event being
 SIZE_ONE px across; when the busiest venue would exceed SIZE_MAX px every marker is scaled
@@ -113,15 +115,22 @@ def _venues(source):
     # newest first, ties in the source's order: a struct of these compares as that order does
     key = f"struct_pack(w := coalesce(-epoch_us(coalesce(date, published)), {_LAST}), {_terms(source.order())})"
     with source.session() as ask:
-        totals = ask("SELECT count(*) AS n, count_if(country IS NULL) AS no_country FROM events").iloc[0]
+        totals = ask("SELECT count(*) AS n, count_if(country IS NULL AND coalesce(trim(city), '') = '') AS no_country "
+                     "FROM events").iloc[0]
         groups = ask(f"SELECT country, city, kind, count(*) AS n, min(o) AS first, "
                      f"min_by(struct_pack(title := title, o := o), o, {HOVER_TITLES}) AS newest "
                      f"FROM (SELECT country, CASE WHEN trim(city) <> '' THEN city END AS city, "
-                     f"      coalesce(kind, 'other') AS kind, title, {key} AS o FROM events WHERE country IS NOT NULL) "
+                     f"      coalesce(kind, 'other') AS kind, title, {key} AS o FROM events "
+                     f"      WHERE country IS NOT NULL OR trim(city) <> '') "
                      f"GROUP BY ALL")
-    venues = {}
+    venues, no_country = {}, int(totals["no_country"])
     for group in groups.to_dict("records"):
         country, city = group["country"], group["city"] if isinstance(group["city"], str) else None
+        # a city given without its country (a spreadsheet's "Paris") is where the gazetteer puts that name
+        country = country if isinstance(country, str) else gazetteer.city_country(city)
+        if country is None:
+            no_country += group["n"]
+            continue
         point = _city_point(city, country) if city else None
         venue = venues.setdefault((country, point), dict(spellings=Counter(), first={}, kinds=Counter(), newest=[],
                                                          unlocated=set(), undisclosed=0, first_seen=None))
@@ -161,7 +170,7 @@ def _venues(source):
         ))
     rows.sort(key=lambda row: (-row["count"], row["country"], row["first_seen"]))
     frame = pd.DataFrame(rows, columns=VENUE_COLUMNS + ["first_seen"]).drop(columns="first_seen")
-    return frame.reset_index(drop=True), int(totals["n"]), int(totals["no_country"])
+    return frame.reset_index(drop=True), int(totals["n"]), no_country
 
 
 #: Sorts after every negated epoch: an event with neither date nor report date is the oldest.

@@ -460,6 +460,16 @@ def test_seed_venues_and_the_event_without_a_venue_country():
     assert "1 event without a venue country not shown" in fig.layout.annotations[0].text
 
 
+def test_a_city_given_without_its_country_is_placed_by_its_name():
+    # a spreadsheet's venue column often holds a city alone; a name the gazetteer does not know stays unplaced
+    fig = venue_map(venue_events(("Nairobi", None, 2), ("Nairobi", "KEN", 1), ("Springfield", None, 1)))
+    (trace, i), = map_points(fig).values()
+    assert trace.customdata[i].tolist() == ["KEN", "Nairobi", 3]
+    assert (trace.lat[i], trace.lon[i]) == gazetteer.coordinates("Nairobi", "KEN")
+    assert fig.layout.meta["unplaced"] == 1
+    assert "1 event without a venue country not shown" in fig.layout.annotations[0].text
+
+
 def test_events_with_no_point_anywhere_are_counted_not_lost():
     fig = venue_map(venue_events(("East Berlin", "DDR", 2), ("Istanbul", "TUR", 1), (None, None, 1)))
     assert sorted(map_points(fig)) == [("TUR", "Istanbul")]
