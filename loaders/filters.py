@@ -144,12 +144,9 @@ class Filters:
         """
         clauses, params = [], []
         if self.countries:
-            function = "list_has_all" if self.match == "all" else "list_has_any"
-            clauses.append(f"{function}(countries, ?::VARCHAR[])")
-            params.append(list(self.countries))
+            _holds(clauses, params, "countries", self.countries, every=self.match == "all")
         if self.topics:
-            clauses.append("list_has_any(topics, ?::VARCHAR[])")
-            params.append(list(self.topics))
+            _holds(clauses, params, "topics", self.topics)
         if self.kinds:
             clauses.append("list_contains(?::VARCHAR[], kind)")
             params.append(list(self.kinds))
@@ -170,8 +167,7 @@ class Filters:
                            "list_has_any(CAST(json_extract_string(sources, '$[*].article') AS VARCHAR[]), ?::VARCHAR[]))")
             params += [list(self.sources), list(self.sources)]
         if self.absent:
-            clauses.append("list_has_any(absent, ?::VARCHAR[])")
-            params.append(list(self.absent))
+            _holds(clauses, params, "absent", self.absent)
         if self.news_only and not self.sources:
             clauses.append("NOT list_contains(?::VARCHAR[], coalesce(origin, ''))")
             params.append(list(STRUCTURED_ORIGINS))
@@ -230,3 +226,10 @@ def apply(frame, filters):
     if filters.news_only and not filters.sources:
         keep &= ~frame["origin"].isin(STRUCTURED_ORIGINS)
     return frame[keep.fillna(False).astype(bool)].reset_index(drop=True)
+
+
+def _holds(clauses, params, column, values, every=False):
+    """Add the clause "the list `column` holds any (with `every`: each) of `values`": one
+    list_contains per value, which DuckDB runs several times faster than list_has_any."""
+    clauses.append("(" + (" AND " if every else " OR ").join([f"list_contains({column}, ?)"] * len(values)) + ")")
+    params += list(values)
