@@ -888,6 +888,12 @@ RELATIVE_AFTER = r"\s*,?\s*(?:which|that)\b[^,;.]{0,120}"
 #: which make it the encounter's own.
 RELATIVE_VERB = r"\b(?:that|which|who|whose)\s+(?:had\s+|has\s+|have\s+)?[a-z]+(?:ed|ew|it|ook|ame|ent|ot)\b"
 ENCOUNTER_VERBS = r"\b(?:opened|began|begun|started|took|ended(?! up)|closed|concluded|convened|met|ran|held)\b"
+#: The verbs of an encounter's course in any tense, which make a relative clause on a trigger
+#: tell where it is: "the talks, which took place in Quito", "the summit, which is due to open
+#: in Lima" (not "the talks, which pleased officials in Lima").
+COURSE_VERBS = (r"\b(?:open(?:s|ed|ing)?|beg[iau]ns?|start(?:s|ed)?|(?:take|takes|took|taken|taking)\s+place|end(?:s|ed)?|"
+                r"clos(?:e|es|ed)|conclud(?:e|es|ed)|conven(?:e|es|ed)|me(?:e|)ts?|held|hold|hosted|gather(?:s|ed)?|"
+                r"resum(?:e|es|ed))\b")
 #: An appositive naming the encounter just told by its rank: ", the first trip", ", in the first
 #: such visit", ", his second visit".
 APPOSITIVE_ORDINAL = (r",\s+(?:in\s+)?(?:the|his|her|their|its)\s+(?:first|second|third|fourth|fifth|last|latest|"

@@ -628,6 +628,35 @@ def test_here_in_a_wire_report_is_its_dateline_city():
     assert _one("The foreign ministers of Chile and Peru held talks here on Monday.")["city"] is None
 
 
+@pytest.mark.parametrize("body, city, country", [
+    # a town the gazetteer does not know, with the country it is in: that town, in that country
+    ("PUERTO QUIJARRO, Bolivia, March 5 (AP) - The foreign ministers of Paraguay and Brazil held talks here today.",
+     "Puerto Quijarro", "BOL"),
+    # a known city with an abbreviated region ("U.S.S.R.") is still a dateline
+    ("MINSK, U.S.S.R., March 5 (UPI) - The foreign ministers of Poland and Hungary held talks here today.",
+     "Minsk", "BLR"),
+])
+def test_a_dateline_names_its_town_and_country(body, city, country):
+    record = _one(body)
+    assert (record["city"], record["country"]) == (city, country)
+
+
+def test_a_capitalised_heading_without_a_country_is_no_dateline():
+    record = _one("BORDER TALKS, AGAIN, March 5 - The foreign ministers of Paraguay and Brazil held talks today.")
+    assert (record["city"], record["country"]) == (None, None)
+
+
+@pytest.mark.parametrize("body, city", [
+    # a relative clause on the encounter that tells its course tells its place
+    ("Officials praised the talks between Uruguay and Paraguay, which were held in Montevideo on Monday.", "Montevideo"),
+    ("The summit of Bolivia and Peru, which is due to open in La Paz on 20 March, will discuss the lake.", "La Paz"),
+    # one that tells something else does not
+    ("Uruguay and Paraguay held talks on Monday, which surprised diplomats in Buenos Aires.", None),
+])
+def test_a_relative_clause_on_the_encounter_tells_its_place(body, city):
+    assert _one(body)["city"] == city
+
+
 def test_a_handshake_of_two_leaders_is_a_meeting():
     record = _one("The presidents of Chile and Peru shook hands in Lima on Monday.")
     assert (record["kind"], record["date"]) == ("meeting", "2024-03-04")

@@ -26,6 +26,7 @@ from loaders.extraction.patterns import (
     _COORDINATED_VERB_RE,
     _COUNTERPART_RE,
     _COUNTING_BEFORE_RE,
+    _COURSE_VERB_RE,
     _DAYS_OF_AFTER_RE,
     _DAYS_OF_RE,
     _DEADLINE_RE,
@@ -470,11 +471,12 @@ def _read_clause(article, sentence, candidate, segment, clause):
     where = "the trigger's stretch of its clause"
     if candidate.date is None and seg == cl:
         candidate.date, where = _nearest_date(article, candidate, cl), "the trigger's clause"
-    if candidate.date is None and seg[1] == cl[1]:
-        relative = re.match(r",?\s*(?:which|where|when)\b[^,;]*", article.text[cl[1]:sentence.end])
-        if relative and not _TRIGGER_RE.search(relative.group(0)):
-            candidate.date = _nearest_date(article, candidate, (cl[1], cl[1] + relative.end()))
-            where = "a relative clause right after the trigger"
+    # a relative clause on the trigger tells its course: "the talks, which took place in Quito on Monday"
+    relative = re.match(r",?\s*(?:which|where|when)\b[^,;]*", article.text[cl[1]:sentence.end]) if seg[1] == cl[1] else None
+    relative = (cl[1], cl[1] + relative.end()) if relative and not _TRIGGER_RE.search(relative.group(0)) else None
+    if candidate.date is None and relative:
+        candidate.date = _nearest_date(article, candidate, relative)
+        where = "a relative clause right after the trigger"
     if candidate.date is None and _WHEN_RE.match(article.text[cl[0]:seg[1]]):
         # "..., on December 6, in New Delhi, when Putin visited India", "will fly to Quito next
         # week, where she is to meet ...": the time of the clause "when" or "where" modifies
@@ -495,6 +497,10 @@ def _read_clause(article, sentence, candidate, segment, clause):
     places = article.in_sentence(article.places, sentence)
     if candidate.kind != "call":
         _read_venue(article, sentence, candidate, places, seg)
+        if candidate.country is None and relative and _COURSE_VERB_RE.search(article.text, *relative):
+            _read_venue(article, sentence, candidate, places, relative)
+            if candidate.country is not None:
+                candidate.why["venue"] = f"a relative clause right after the trigger: {candidate.city or candidate.country!r}"
         if candidate.country is None and _WHERE_RE.match(article.text[cl[0]:seg[1]]):
             # "flies to Quito next week, where she will meet ...": the place 'where' stands for
             place = next((p for p in reversed(places) if p.end <= cl[0] and article.is_location(p) and

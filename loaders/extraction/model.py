@@ -199,15 +199,24 @@ class _Article:
         return bool(_NON_ACTOR_AFTER_RE.match(self.text, place.end)) and place.kind in ("city", "capital", "venue", "seat")
 
     def _dateline(self):
-        """The place of a dateline ("SHANGHAI - ...", "DOHA, August 15.") opening the body."""
+        """The place of a dateline ("SHANGHAI - ...", "DOHA, August 15.", "TASHKENT, U.S.S.R.,
+        Jan. 10") opening the body. A town the gazetteer does not know, followed by the country
+        it is in ("CHAGUARAMAS, Trinidad, July 4 -"), is that town, in that country."""
         head = self.text[:80]
         for place in self.places:
             if place.start > 40:
                 break
             if place.kind in ("city", "capital", "venue") and place.start <= 2 and \
-                    re.match(r"[\s,A-Za-z]*(?:[-–—]|\d|[A-Z][a-z]+\.? \d)", head[place.end:place.end + 30]):
+                    re.match(_DATELINE_AFTER, head[place.end:place.end + 30]):
                 return place
-        return None
+        town = re.match(r"\s*([A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,4}),\s*", head)
+        if town is None:
+            return None
+        region = next((p for p in self.places if p.start == town.end() and p.kind == "country"), None)
+        if region is None or not re.match(_DATELINE_AFTER, head[region.end:region.end + 30]):
+            return None
+        name = town.group(1).title()
+        return Place(town.start(1), town.end(1), town.group(1), "city", region.iso3, name, name)
 
     def recent_pair(self, index, hosts=frozenset(), counterpart=False, size=None, collective=False):
         """The countries of the nearest sentence up to `index` naming two or more parties (as
@@ -321,6 +330,10 @@ class _Article:
                 taken.append((match.start(), match.end()))
                 out.append(Place(match.start(), match.end(), match.group(0), "official", country, name, None))
         return out
+
+
+#: What follows a dateline's place: its region, then a dash, a day or a date ("-", ", U.S.S.R., Jan. 10").
+_DATELINE_AFTER = r"[\s,A-Za-z.]*?(?:[-–—]|\d|[A-Z][a-z]+\.? \d)"
 
 
 def _dateline_day(text, published):
