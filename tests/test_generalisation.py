@@ -657,6 +657,21 @@ def test_a_relative_clause_on_the_encounter_tells_its_place(body, city):
     assert _one(body)["city"] == city
 
 
+@pytest.mark.parametrize("body, parties", [
+    # named in full once, a person is then called by the family name: last in most countries...
+    ("Chilean President Gabriel Boric met Peru's president on Monday. Boric flew into Bolivia on Sunday.", ["BOL", "CHL"]),
+    # ... first in China or Korea
+    ("Foreign Minister Wang Yi met Fiji's prime minister on Monday. Wang flew into Tonga on Sunday.", ["CHN", "TON"]),
+])
+def test_a_person_named_in_full_is_then_called_by_the_family_name(body, parties):
+    assert sorted(_one(body, kind="visit")["countries"]) == parties
+
+
+def test_a_family_name_that_begins_another_name_is_that_other_person():
+    records = extract("Foreign Minister Wang Yi met Fiji's prime minister on Monday. Wang Huning flew into Tonga on Sunday.")
+    assert [r for r in records if "CHN" in r["countries"] and "TON" in r["countries"]] == []
+
+
 def test_a_handshake_of_two_leaders_is_a_meeting():
     record = _one("The presidents of Chile and Peru shook hands in Lima on Monday.")
     assert (record["kind"], record["date"]) == ("meeting", "2024-03-04")

@@ -81,6 +81,9 @@ def _compatible(group, candidate, strict_status=True, anaphor=False):
     a, b = set(group.countries), set(candidate.countries)
     if a and b and not (a & b):
         return False
+    # two pairs sharing one party are two encounters: Australia's visit to Fiji is not China's
+    if group.kind == candidate.kind == "visit" and len(a) == len(b) == 2 and a != b:
+        return False
     return True
 
 

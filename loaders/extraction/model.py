@@ -319,7 +319,10 @@ class _Article:
         self.people[name] = country
 
     def _people_places(self):
-        """Occurrences of learned heads (full name or surname) as 'official' places."""
+        """Occurrences of learned heads (full name or surname) as 'official' places, and the
+        surname of an official the gazetteer knows, once the article has named them in full
+        ("Foreign Minister Wang Yi ..." then "Wang flew on to Tonga"), unless two people of
+        the article share it or it begins another name ("Wang Wenbin")."""
         out = []
         taken = [(p.start, p.end) for p in self.places]
         for name, country in self.people.items():
@@ -329,6 +332,20 @@ class _Article:
                     continue
                 taken.append((match.start(), match.end()))
                 out.append(Place(match.start(), match.end(), match.group(0), "official", country, name, None))
+        named = {}
+        for place in self.places:
+            if place.kind == "official" and place.iso3 and len(place.text.split()) >= 2 and place.text == place.name:
+                named.setdefault(_surname_of(place.name, place.iso3), []).append(place)
+        for surname, places in named.items():
+            if len({p.name for p in places}) > 1 or not surname[:1].isupper():
+                continue
+            first = places[0]
+            for match in re.finditer(rf"\b{re.escape(surname)}\b(?![\s-]+[A-Z])", self.text[first.end:]):
+                start, end = first.end + match.start(), first.end + match.end()
+                if any(s < end and start < e for s, e in taken):
+                    continue
+                taken.append((start, end))
+                out.append(Place(start, end, surname, "official", first.iso3, first.name, None))
         return out
 
 
@@ -353,6 +370,17 @@ def _dateline_day(text, published):
     if day > printed:  # a yearless day read forward: the dateline is the same day a year back
         day = day.replace(year=day.year - 1) if not (day.month == 2 and day.day == 29) else day
     return datetime(day.year, day.month, day.day) if 0 <= (printed - day).days <= DATELINE_DAYS else None
+
+
+#: Countries whose people are named family name first ("Wang Yi", "Moon Jae-in", "Hun Sen").
+FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "KHM"})
+
+
+def _surname_of(name, iso3):
+    """The word a person is called by once named in full: the family name, last ("William Ruto"
+    -> "Ruto") or, for the countries of FAMILY_NAME_FIRST, first ("Wang Yi" -> "Wang")."""
+    words = name.split()
+    return words[0] if iso3 in FAMILY_NAME_FIRST else words[-1]
 
 
 def _strip_titles(name):
