@@ -171,9 +171,9 @@ class _Index:
             self.entries[key] = entry
             self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
 
-    def _locality(self, name, iso3, overwrite=False):
+    def _locality(self, name, iso3):
         key = fold(name).casefold()
-        if overwrite or key not in self.localities:
+        if key not in self.localities:
             self.localities[key] = iso3
 
     def _load(self):
@@ -206,11 +206,11 @@ class _Index:
 
         stoplist = {row["name"] for row in _rows("city_stoplist.csv")}
         cities = sorted(_rows("cities.csv"), key=lambda r: (-int(r["capital"]), -int(r["population"])))
-        for row in reversed(cities):  # so the capital, then the biggest, is added last and wins
+        for row in cities:  # the capital, then the biggest, first: the first of a name keeps it
             kind = "capital" if row["capital"] == "1" else "city"
             entry = _Entry(kind, row["iso3"], row["name"], row["name"])
             for surface in [row["name"], row["ascii_name"], *_split(row["alternates"])]:
-                self._locality(surface, row["iso3"], overwrite=True)
+                self._locality(surface, row["iso3"])
                 if surface not in stoplist:
                     self._add_city(surface, entry)
         for row in _rows("venues.csv"):

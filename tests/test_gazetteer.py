@@ -663,3 +663,10 @@ def test_a_titled_chinese_surname_inside_a_full_name_is_that_person(text):
 @pytest.mark.parametrize("text", ["Generalissimo Stalin", "Marshal Stalin", "Brigadier Stalin"])
 def test_a_rank_before_a_surname_is_no_first_name(text):
     assert [(p.kind, p.iso3) for p in find_places(f"{text} arrived.", 1945)] == [("official", "SUN")]
+
+
+@pytest.mark.parametrize("name, iso3", [("Hyderabad", "IND"), ("Cordoba", "ARG")])
+def test_a_city_name_two_countries_share_is_the_bigger_city_in_text_as_in_lookups(name, iso3):
+    # (Hyderabad in Pakistan and Cordoba in Spain are the smaller of their names)
+    (place,) = find_places(f"The ministers met in {name} on Monday.")
+    assert (place.iso3, city_country(name)) == (iso3, iso3)
