@@ -1924,3 +1924,22 @@ def test_an_encounter_ending_after_n_days_of_talks_spans_them():
     record = _one("ARICA, March 5 (AP) - The summit of Chile and Peru ended on Tuesday without an agreement, "
                   "after 15 days of talks in which the two presidents could not agree on water rights.")
     assert (record["date"], record["end_date"]) == ("2024-02-20", "2024-03-05")
+
+
+# --- a signing that closes an encounter is its act ------------------------------------------------
+
+@pytest.mark.parametrize("second, kinds", [
+    # at its place, days after it opened: the talks ended with it
+    ("On 1 March the two governments signed a border accord in La Paz.", ["talks"]),
+    # elsewhere, or weeks later, a signing is an encounter of its own
+    ("On 1 March the two governments signed a border accord in Lima.", ["signing", "talks"]),
+])
+def test_a_signing_that_closes_talks_is_their_act(second, kinds):
+    records = extract(f"Talks between Bolivia and Peru opened in La Paz on 26 February. {second}")
+    assert sorted(r["kind"] for r in records) == kinds
+
+
+def test_a_signing_months_after_talks_is_its_own_encounter():
+    records = extract("Talks between Bolivia and Peru were held in La Paz on 2 January. "
+                      "On 1 March the two governments signed a border accord in La Paz.")
+    assert sorted(r["kind"] for r in records) == ["signing", "talks"]

@@ -213,7 +213,39 @@ def _fold(article, candidates):
             group.status = "cancelled"
         out.append(group)
     # a plan told twice ("will meet" ... "the meeting") is one plan: fold groups again
-    return _fold_groups(out)
+    return _fold_signings(_fold_groups(out))
+
+
+def _fold_signings(groups):
+    """A signing by the parties of a held meeting, talks or summit, at its place, on one of its
+    days (its first, its last, or up to OPENED_BEFORE_DAYS after its first), closes that
+    encounter: it is the encounter's act ("opened the talks on Oct. 15" ... "signed the accord
+    here today", a week later), not an encounter of its own."""
+    out = []
+    for group in groups:
+        closed = next((other for other in groups if group.kind == "signing" and group.status == "held" and
+                       _signing_closes(other, group)), None) if group.kind == "signing" else None
+        if closed is None:
+            out.append(group)
+            continue
+        for member in group.members:
+            _absorb(closed, member)
+    return out
+
+
+def _signing_closes(encounter, signing):
+    if encounter is signing or KIND_CLASS[encounter.kind] != "consult" or encounter.status != "held":
+        return False
+    a, b = encounter.date, signing.date
+    if a is None or b is None or a.precision != "day" or b.precision != "day":
+        return False
+    last = a.end_date or a.date
+    if not (a.date <= b.date <= last or 0 <= (b.date - a.date).days <= OPENED_BEFORE_DAYS):
+        return False
+    if encounter.country and signing.country and encounter.country != signing.country or \
+            encounter.city and signing.city and encounter.city != signing.city:
+        return False
+    return bool(signing.countries) and set(signing.countries) <= set(encounter.countries)
 
 
 def _mostly_shared(ours, theirs):
