@@ -1943,3 +1943,17 @@ def test_a_signing_months_after_talks_is_its_own_encounter():
     records = extract("Talks between Bolivia and Peru were held in La Paz on 2 January. "
                       "On 1 March the two governments signed a border accord in La Paz.")
     assert sorted(r["kind"] for r in records) == ["signing", "talks"]
+
+
+@pytest.mark.parametrize("body, n", [
+    # "after three days of talks" tells the summit's own course, not talks beside it
+    ("The summit of Uruguay, Paraguay and Argentina ended in Montevideo on Monday after three days of talks "
+     "between the Uruguayan and Paraguayan leaders.", 1),
+    # talks of two of its members at a summit are an encounter of their own
+    ("At the summit of Uruguay, Paraguay and Argentina in Montevideo on Monday, the leaders of Uruguay and "
+     "Paraguay held separate talks.", 2),
+])
+def test_days_of_talks_told_with_a_summit_are_its_course(body, n):
+    records = extract(body)
+    assert len(records) == n, records
+    assert any((r["date"], r["city"]) == ("2024-03-02" if n == 1 else "2024-03-04", "Montevideo") for r in records)

@@ -70,7 +70,9 @@ def _compatible(group, candidate, strict_status=True, anaphor=False):
         return False
     if group.country and candidate.country and group.country != candidate.country:
         return False
-    if _bilateral_within_multilateral(group, candidate) or _bilateral_within_multilateral(candidate, group):
+    # (but "the summit ended ... after 15 days of talks": the sentence tells the summit's own days)
+    course = candidate.days and candidate.sentence in group.sentences
+    if not course and (_bilateral_within_multilateral(group, candidate) or _bilateral_within_multilateral(candidate, group)):
         return False
     if anaphor:
         return True
