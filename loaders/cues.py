@@ -899,9 +899,10 @@ COURSE_VERBS = (r"\b(?:open(?:s|ed|ing)?|beg[iau]ns?|start(?:s|ed)?|(?:take|take
 APPOSITIVE_ORDINAL = (r",\s+(?:in\s+)?(?:the|his|her|their|its)\s+(?:first|second|third|fourth|fifth|last|latest|"
                       r"\w+est)\s+(?:such\s+)?(?:[\w-]+\s+)?$")
 #: Before a year or month that counts encounters ("for the third time this year", "the second
-#: round this year").
+#: round this year", "his first trip abroad this year").
 COUNTING_BEFORE = (r"(?:\btimes?|\b(?:first|second|third|fourth|fifth|sixth|last|\d+(?:st|nd|rd|th))\s+"
-                   r"(?:[\w-]+\s+)?(?:round|meeting|summit|visit|session|call)s?)\s+(?:so\s+far\s+)?(?:in\s+)?$")
+                   r"(?:[\w-]+\s+)?(?:round|meeting|summit|visit|session|call|trip|journey|tour|talks)s?"
+                   r"(?:\s+(?:abroad|overseas|together))?)\s+(?:so\s+far\s+)?(?:in\s+)?$")
 
 #: "talks on the sidelines of the summit": an encounter held during a gathering, which takes the
 #: gathering's date and venue where it gives none of its own.

@@ -1957,3 +1957,12 @@ def test_days_of_talks_told_with_a_summit_are_its_course(body, n):
     records = extract(body)
     assert len(records) == n, records
     assert any((r["date"], r["city"]) == ("2024-03-02" if n == 1 else "2024-03-04", "Montevideo") for r in records)
+
+
+def test_a_year_that_counts_trips_does_not_date_one():
+    # "his third journey abroad this year" counts his trips: the trip is Monday's
+    records = extract("Chile's foreign minister flew to Lima on Monday, on what was his third journey abroad this year, "
+                      "for talks with Peru's president.")
+    assert [r["date"] for r in records] == ["2024-03-04"]
+    # (a year alone, with nothing else to date the visit, is not its date either)
+    assert extract("Bolivia's president arrived in Lima. It is his second trip abroad this year.")[0]["date"] is None
