@@ -888,16 +888,26 @@ RELATIVE_AFTER = r"\s*,?\s*(?:which|that)\b[^,;.]{0,120}"
 #: which make it the encounter's own.
 RELATIVE_VERB = r"\b(?:that|which|who|whose)\s+(?:had\s+|has\s+|have\s+)?[a-z]+(?:ed|ew|it|ook|ame|ent|ot)\b"
 ENCOUNTER_VERBS = r"\b(?:opened|began|begun|started|took|ended(?! up)|closed|concluded|convened|met|ran|held)\b"
-#: The verbs of an encounter's course in any tense, which make a relative clause on a trigger
-#: tell where it is: "the talks, which took place in Quito", "the summit, which is due to open
-#: in Lima" (not "the talks, which pleased officials in Lima").
-COURSE_VERBS = (r"\b(?:open(?:s|ed|ing)?|beg[iau]ns?|start(?:s|ed)?|(?:take|takes|took|taken|taking)\s+place|end(?:s|ed)?|"
-                r"clos(?:e|es|ed)|conclud(?:e|es|ed)|conven(?:e|es|ed)|me(?:e|)ts?|held|hold|hosted|gather(?:s|ed)?|"
-                r"resum(?:e|es|ed))\b")
+#: A relative clause on a trigger whose verb tells the encounter's course, in any tense, right
+#: after its pronoun and auxiliaries: it tells where the encounter is ("the talks, which took
+#: place in Quito", "the summit, which is due to open in Lima"; not "the talks, which pleased
+#: officials in Lima" or "which left markets open in Lima").
+COURSE_RELATIVE = (r",?\s*(?:which|that)\s+(?:(?:is|are|was|were|has|have|had|be|been|being|due|set|scheduled|"
+                   r"expected)\s+){0,3}(?:(?:to|will|would|shall)\s+(?:be\s+)?(?:open|begin|start|take\s+place|end|close|"
+                   r"conclude|convene|meet|hold|gather|resume|held)|opens|opened|begins|began|begun|starts|started|"
+                   r"takes\s+place|took\s+place|taken\s+place|ends|ended|closes|closed|concludes|concluded|convenes|"
+                   r"convened|meets|met|held|hosted|gathers|gathered|resumes|resumed)\b")
+
 #: An appositive naming the encounter just told by its rank: ", the first trip", ", in the first
 #: such visit", ", his second visit".
 APPOSITIVE_ORDINAL = (r",\s+(?:in\s+)?(?:the|his|her|their|its)\s+(?:first|second|third|fourth|fifth|last|latest|"
                       r"\w+est)\s+(?:such\s+)?(?:[\w-]+\s+)?$")
+#: Slugs a wire report may open with in capitals, before a comma, where a dateline's town stands.
+WIRE_SLUGS = ("EXCLUSIVE", "ANALYSIS", "UPDATE", "UPDATED", "FACTBOX", "EXPLAINER", "WRAPUP", "INSIGHT", "BREAKING",
+              "CORRECTED", "REFILE", "FEATURE", "OPINION", "INTERVIEW", "PREVIEW", "RPT", "URGENT", "FLASH")
+#: Countries whose people are named family name first ("Wang Yi", "Moon Jae-in", "Hun Sen"):
+#: once named in full, they are called by the first word of the name, not the last.
+FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "KHM"})
 #: Before a year or month that counts encounters ("for the third time this year", "the second
 #: round this year", "his first trip abroad this year").
 COUNTING_BEFORE = (r"(?:\btimes?|\b(?:first|second|third|fourth|fifth|sixth|last|\d+(?:st|nd|rd|th))\s+"

@@ -4,6 +4,7 @@ import os
 import random
 import shutil
 import struct
+import sys
 import zipfile
 import zlib
 from pathlib import Path
@@ -54,6 +55,17 @@ def binary_samples(seed=14):
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as members:
         members.writestr("article.txt", "Ministers met in Geneva on Friday. " * 50)
     return {"binary.txt": rng.randbytes(50_000), "image.txt": png, "archive.txt": archive.getvalue()}
+
+
+@pytest.fixture(autouse=True)
+def _main_module_kept():
+    """Streamlit's AppTest runs a page as the module __main__ and may leave it there; a process
+    spawned later (a Dask worker) would then run dashboard.py as its main. Each test gets the
+    __main__ it started with back."""
+    main = sys.modules.get("__main__")
+    yield
+    if main is not None:
+        sys.modules["__main__"] = main
 
 
 @pytest.fixture

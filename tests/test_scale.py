@@ -87,14 +87,10 @@ def test_a_restarted_run_skips_the_parts_already_written(archive, tmp_path):
 
 
 def test_a_local_cluster_of_two_worker_processes_gives_the_mentions_of_one_process(archive, tmp_path):
-    import dask
     from dask.distributed import LocalCluster
 
     scale.extract_archives([archive], tmp_path / "local", workers=1, part_size=2)
-    # forked workers: a spawned one re-runs the __main__ of this process, which a Streamlit
-    # AppTest run earlier in the session may have left pointing at dashboard.py
-    with dask.config.set({"distributed.worker.multiprocessing-method": "fork"}), \
-            LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster:
+    with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster:
         summary = scale.extract_archives([archive], tmp_path / "cluster", scheduler=cluster.scheduler_address, part_size=2)
     assert [r.outcome for r in summary.results] == ["extracted"] * 7
     assert mentions(tmp_path / "cluster") == mentions(tmp_path / "local")

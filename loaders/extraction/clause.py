@@ -26,7 +26,7 @@ from loaders.extraction.patterns import (
     _COORDINATED_VERB_RE,
     _COUNTERPART_RE,
     _COUNTING_BEFORE_RE,
-    _COURSE_VERB_RE,
+    _COURSE_RELATIVE_RE,
     _DAYS_OF_AFTER_RE,
     _DAYS_OF_RE,
     _DEADLINE_RE,
@@ -472,8 +472,8 @@ def _read_clause(article, sentence, candidate, segment, clause):
     if candidate.date is None and seg == cl:
         candidate.date, where = _nearest_date(article, candidate, cl), "the trigger's clause"
     # a relative clause on the trigger tells its course: "the talks, which took place in Quito on Monday"
-    relative = re.match(r",?\s*(?:which|where|when)\b[^,;]*", article.text[cl[1]:sentence.end]) if seg[1] == cl[1] else None
-    relative = (cl[1], cl[1] + relative.end()) if relative and not _TRIGGER_RE.search(relative.group(0)) else None
+    found = re.match(r",?\s*(?:which|where|when)\b[^,;]*", article.text[cl[1]:sentence.end]) if seg[1] == cl[1] else None
+    relative = (cl[1], cl[1] + found.end()) if found and not _TRIGGER_RE.search(found.group(0)) else None
     if candidate.date is None and relative:
         candidate.date = _nearest_date(article, candidate, relative)
         where = "a relative clause right after the trigger"
@@ -497,7 +497,7 @@ def _read_clause(article, sentence, candidate, segment, clause):
     places = article.in_sentence(article.places, sentence)
     if candidate.kind != "call":
         _read_venue(article, sentence, candidate, places, seg)
-        if candidate.country is None and relative and _COURSE_VERB_RE.search(article.text, *relative):
+        if candidate.country is None and relative and _COURSE_RELATIVE_RE.match(article.text, *relative):
             _read_venue(article, sentence, candidate, places, relative)
             if candidate.country is not None:
                 candidate.why["venue"] = f"a relative clause right after the trigger: {candidate.city or candidate.country!r}"

@@ -83,9 +83,6 @@ def _compatible(group, candidate, strict_status=True, anaphor=False):
     a, b = set(group.countries), set(candidate.countries)
     if a and b and not (a & b):
         return False
-    # two pairs sharing one party are two encounters: Australia's visit to Fiji is not China's
-    if group.kind == candidate.kind == "visit" and len(a) == len(b) == 2 and a != b:
-        return False
     return True
 
 
@@ -144,17 +141,19 @@ def _absorb(group, candidate, anaphor=False):
     group.days = group.days or candidate.days
     group.city = group.city or candidate.city
     group.country = group.country or candidate.country
-    if not anaphor or group.kind == "summit" or len(group.countries) < 2 or candidate.roster:
+    # the kind is named where the encounter is first told; a later sentence's word ("continue
+    # preparing talks") does not rename it; a signing told first ("signed a declaration at the
+    # conference") is the encounter's act; "the summit ... ended after 15 days of talks" names
+    # the summit its talks were
+    renames = _KIND_RANK[candidate.kind] > _KIND_RANK[group.kind] and candidate.sentence == group.sentences[0] and \
+        (not anaphor or group.kind == "signing" or bool(candidate.days))
+    if not anaphor or group.kind == "summit" or len(group.countries) < 2 or candidate.roster or renames:
         group.countries = _unique(group.countries + candidate.countries)
     group.absent.update(candidate.absent)
     group.mediators = _unique(group.mediators + candidate.mediators)
     group.organizations = _unique(group.organizations + candidate.organizations)
     group.heads = _unique(group.heads + candidate.heads)
-    # the kind is named where the encounter is first told; a later sentence's word ("continue
-    # preparing talks") does not rename it
-    # a signing told first ("signed a declaration at the conference") is the encounter's act
-    if _KIND_RANK[candidate.kind] > _KIND_RANK[group.kind] and candidate.sentence == group.sentences[0] and \
-            (not anaphor or group.kind == "signing"):
+    if renames:
         group.kind, group.cameo, group.plover = candidate.kind, candidate.cameo, candidate.plover
 
 
@@ -219,19 +218,25 @@ def _fold(article, candidates):
 
 
 def _fold_signings(groups):
-    """A signing by the parties of a held meeting, talks or summit, at its place, on one of its
-    days (its first, its last, or up to OPENED_BEFORE_DAYS after its first), closes that
-    encounter: it is the encounter's act ("opened the talks on Oct. 15" ... "signed the accord
-    here today", a week later), not an encounter of its own."""
+    """A signing by the parties of a held meeting, talks or summit, at its place or at none
+    named, on one of its days, closes that encounter: it is the encounter's act ("opened the
+    talks on Oct. 15" ... "signed the accord here today", a week later), not an encounter of its
+    own. Talks, or an encounter told as opening, may run up to OPENED_BEFORE_DAYS; they then end
+    on the signing's day."""
     out = []
     for group in groups:
-        closed = next((other for other in groups if group.kind == "signing" and group.status == "held" and
-                       _signing_closes(other, group)), None) if group.kind == "signing" else None
+        closed = None
+        if group.kind == "signing" and group.status == "held":
+            closed = next((other for other in groups if _signing_closes(other, group)), None)
         if closed is None:
             out.append(group)
             continue
         for member in group.members:
             _absorb(closed, member)
+        first, signed = closed.date, group.date
+        if signed.date > (first.end_date or first.date):
+            closed.date = DateMention(first.start, first.end, first.text, first.date, signed.date, "day", first.rule)
+            _because(closed, "date", f"opened {first.text!r}, closed by the signing {signed.text!r}", group.members[0])
     return out
 
 
@@ -241,8 +246,11 @@ def _signing_closes(encounter, signing):
     a, b = encounter.date, signing.date
     if a is None or b is None or a.precision != "day" or b.precision != "day":
         return False
+    # (a meeting or a summit is closed only by a signing on its days; talks, which run on, or
+    # an encounter told as opening, later too)
     last = a.end_date or a.date
-    if not (a.date <= b.date <= last or 0 <= (b.date - a.date).days <= OPENED_BEFORE_DAYS):
+    opened = encounter.kind == "talks" or any(member.opens for member in encounter.members)
+    if not (a.date <= b.date <= last or opened and 0 < (b.date - a.date).days <= OPENED_BEFORE_DAYS):
         return False
     if encounter.country and signing.country and encounter.country != signing.country or \
             encounter.city and signing.city and encounter.city != signing.city:

@@ -7,10 +7,13 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from loaders.dates import find_dates
+from loaders import cues
+from loaders.dates import MONTHS, WEEKDAYS, find_dates
 from loaders.extraction.patterns import (
     _BUILDING_OF_RE,
+    _DATELINE_AFTER_RE,
     _DATELINE_HEAD_RE,
+    _DATELINE_TOWN_RE,
     _ENCOUNTER_NOUN_AFTER_RE,
     _HEAD_AFTER_RE,
     _HEAD_BEFORE_RE,
@@ -207,13 +210,13 @@ class _Article:
             if place.start > 40:
                 break
             if place.kind in ("city", "capital", "venue") and place.start <= 2 and \
-                    re.match(_DATELINE_AFTER, head[place.end:place.end + 30]):
+                    _DATELINE_AFTER_RE.match(head, place.end, place.end + 30):
                 return place
-        town = re.match(r"\s*([A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,4}),\s*", head)
+        town = _DATELINE_TOWN_RE.match(head)
         if town is None:
             return None
         region = next((p for p in self.places if p.start == town.end() and p.kind == "country"), None)
-        if region is None or not re.match(_DATELINE_AFTER, head[region.end:region.end + 30]):
+        if region is None or not _DATELINE_AFTER_RE.match(head, region.end, region.end + 30):
             return None
         name = town.group(1).title()
         return Place(town.start(1), town.end(1), town.group(1), "city", region.iso3, name, name)
@@ -335,22 +338,23 @@ class _Article:
         named = {}
         for place in self.places:
             if place.kind == "official" and place.iso3 and len(place.text.split()) >= 2 and place.text == place.name:
-                named.setdefault(_surname_of(place.name, place.iso3), []).append(place)
+                surname = _surname_of(place.name, place.iso3)
+                if surname:
+                    named.setdefault(surname, []).append(place)
         for surname, places in named.items():
-            if len({p.name for p in places}) > 1 or not surname[:1].isupper():
+            if len({p.name for p in places}) > 1:
                 continue
             first = places[0]
             for match in re.finditer(rf"\b{re.escape(surname)}\b(?![\s-]+[A-Z])", self.text[first.end:]):
                 start, end = first.end + match.start(), first.end + match.end()
-                if any(s < end and start < e for s, e in taken):
+                # "London Mayor Sadiq Khan" is another Khan: a given name before it (a capitalised
+                # word inside the sentence that is no title and no possessive, "Russia's Lavrov")
+                before = re.search(r"[\w,;:)]\s+([A-Z][\w-]*)\s+$", self.text[max(0, start - 40):start])
+                if before and before.group(1) not in _TITLES or any(s < end and start < e for s, e in taken):
                     continue
                 taken.append((start, end))
                 out.append(Place(start, end, surname, "official", first.iso3, first.name, None))
         return out
-
-
-#: What follows a dateline's place: its region, then a dash, a day or a date ("-", ", U.S.S.R., Jan. 10").
-_DATELINE_AFTER = r"[\s,A-Za-z.]*?(?:[-–—]|\d|[A-Z][a-z]+\.? \d)"
 
 
 def _dateline_day(text, published):
@@ -372,15 +376,26 @@ def _dateline_day(text, published):
     return datetime(day.year, day.month, day.day) if 0 <= (printed - day).days <= DATELINE_DAYS else None
 
 
-#: Countries whose people are named family name first ("Wang Yi", "Moon Jae-in", "Hun Sen").
-FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "KHM"})
+#: Words inside a name that make its last word no family name to call the person by.
+NAME_PARTICLES = frozenset({"bin", "ibn", "bint", "al", "el", "da", "de", "do", "dos", "van", "von"})
 
 
 def _surname_of(name, iso3):
-    """The word a person is called by once named in full: the family name, last ("William Ruto"
-    -> "Ruto") or, for the countries of FAMILY_NAME_FIRST, first ("Wang Yi" -> "Wang")."""
+    """The word a person is called by once named in full, or None when it is not safe to say:
+    the family name, last ("William Ruto" -> "Ruto", "Recep Tayyip Erdogan" -> "Erdogan") or,
+    for the countries of cues.FAMILY_NAME_FIRST, first ("Wang Yi" -> "Wang", "Yoon Suk Yeol" ->
+    "Yoon"). A name with a particle ("Mohammed bin Salman", "Lula da Silva"), a regnal number
+    ("Elizabeth II") or a family name that is a month or a weekday ("Theresa May") gives None."""
     words = name.split()
-    return words[0] if iso3 in FAMILY_NAME_FIRST else words[-1]
+    if iso3 in cues.FAMILY_NAME_FIRST and len(words) <= 3:
+        surname = words[0]
+    elif not {w.lower() for w in words[:-1]} & NAME_PARTICLES:
+        surname = words[-1]
+    else:
+        return None
+    if re.fullmatch(r"[IVX]+|[JS]r\.?", surname) or surname.lower() in MONTHS or surname.lower() in WEEKDAYS:
+        return None
+    return surname
 
 
 def _strip_titles(name):

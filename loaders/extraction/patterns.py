@@ -226,6 +226,11 @@ VENUE_KINDS = ("city", "capital", "venue", "country", "seat")
 #: A dateline opening a report: a place in capitals or title case, an optional region, then
 #: the day ("GENEVA, Jan 21 (Reuters) -", "Peking, February 21", "GOYANG, South Korea, April 27").
 _DATELINE_HEAD_RE = re.compile(r"\s*[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?,\s*")
+#: What follows a dateline's place: its region, then a dash, a day or a date ("-", ", U.S.S.R., Jan. 10").
+_DATELINE_AFTER_RE = re.compile(r"[\s,A-Za-z.]*?(?:[-–—]|\d|[A-Z][a-z]+\.? \d)")
+#: A dateline's town in capitals, before its region ("CHAGUARAMAS, Trinidad, July 4 -"), unless a
+#: wire slug ("EXCLUSIVE, Ukraine, March 5 -").
+_DATELINE_TOWN_RE = re.compile(r"\s*(?!(?:" + "|".join(cues.WIRE_SLUGS) + r")\b)([A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,4}),\s*")
 
 
 #: How many days before publication a dateline's day may be (a report runs the next morning or
@@ -293,7 +298,7 @@ _RELATIVE_SKIP_RE = re.compile(cues.RELATIVE_CLAUSE)
 _RELATIVE_AFTER_RE = re.compile(cues.RELATIVE_AFTER)
 _APPOSITIVE_ORDINAL_RE = re.compile(cues.APPOSITIVE_ORDINAL, _FLAGS)
 _ENCOUNTER_VERB_RE = re.compile(cues.ENCOUNTER_VERBS)
-_COURSE_VERB_RE = re.compile(cues.COURSE_VERBS, _FLAGS)
+_COURSE_RELATIVE_RE = re.compile(cues.COURSE_RELATIVE, _FLAGS)
 _RELATIVE_PRONOUN_RE = re.compile(cues.RELATIVE_VERB)
 _COUNTING_BEFORE_RE = re.compile(cues.COUNTING_BEFORE, _FLAGS)
 _LIST_JOIN_RE = re.compile(cues.LIST_JOIN)
