@@ -548,9 +548,9 @@ def _add_counted(fig, counted, unit):
             # texts would repeat what customdata carries anyway (the lanes, escaped: they are drawn)
             hovertemplate=(f"<b>%{{customdata[3]}} {style.esc(kind)} events</b><br>{unit} %{{x|%-d %b %Y}}<br>%{{customdata[1]}}"
                            "<br>narrow the filters to see each one<extra></extra>"),
-            # (arrays, not lists: plotly deep-copies a list item by item as it validates it)
             # the lanes as the hover names them: a cell of the folded lane may hold a thousand pairs,
-            # which would be megabytes of customdata sent to the browser and never shown
+            # which would be megabytes of customdata sent to the browser and never shown (an array,
+            # not a list: plotly deep-copies a list item by item as it validates it)
             customdata=np.array([["", lanes, start, f"{int(n):,}"] for lanes, start, n in zip(named, starts, group["count"])],
                                 dtype=object),
         ))

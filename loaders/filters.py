@@ -143,10 +143,10 @@ class Filters:
         Example: sql, params = f.where_sql(); con.execute(f"SELECT * FROM events WHERE {sql}", params)
         """
         clauses, params = [], []
-        if self.countries:
-            _holds(clauses, params, "countries", self.countries, every=self.match == "all")
-        if self.topics:
-            _holds(clauses, params, "topics", self.topics)
+        for column, values, every in (("countries", self.countries, self.match == "all"), ("topics", self.topics, False)):
+            if values:
+                clauses.append(_holds(column, values, every))
+                params += list(values)
         if self.kinds:
             clauses.append("list_contains(?::VARCHAR[], kind)")
             params.append(list(self.kinds))
@@ -167,7 +167,8 @@ class Filters:
                            "list_has_any(CAST(json_extract_string(sources, '$[*].article') AS VARCHAR[]), ?::VARCHAR[]))")
             params += [list(self.sources), list(self.sources)]
         if self.absent:
-            _holds(clauses, params, "absent", self.absent)
+            clauses.append(_holds("absent", self.absent))
+            params += list(self.absent)
         if self.news_only and not self.sources:
             clauses.append("NOT list_contains(?::VARCHAR[], coalesce(origin, ''))")
             params.append(list(STRUCTURED_ORIGINS))
@@ -228,8 +229,8 @@ def apply(frame, filters):
     return frame[keep.fillna(False).astype(bool)].reset_index(drop=True)
 
 
-def _holds(clauses, params, column, values, every=False):
-    """Add the clause "the list `column` holds any (with `every`: each) of `values`": one
-    list_contains per value, which DuckDB runs several times faster than list_has_any."""
-    clauses.append("(" + (" AND " if every else " OR ").join([f"list_contains({column}, ?)"] * len(values)) + ")")
-    params += list(values)
+def _holds(column, values, every=False):
+    """The clause "the list `column` holds any (with `every`: each) of `values`", one parameter
+    per value: one list_contains per value, which DuckDB runs several times faster than
+    list_has_any."""
+    return "(" + (" AND " if every else " OR ").join([f"list_contains({column}, ?)"] * len(values)) + ")"
