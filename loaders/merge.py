@@ -9,9 +9,9 @@ Two mentions are one encounter when all of these hold (`RULES`, checked in order
   an events file lists each encounter once: two of its rows are two encounters, `LEDGERS`);
 - their kinds are compatible: meeting, talks and summit are one family; a visit is a visit; a
   call is a call; a signing joins the meeting where it was signed;
-- their statuses agree: equal, or a plan and the meeting it became, when the plan names that
-  occurrence: the same day, or the same city (`_plan_names`); the event then shows as held,
-  and the plan stays among its sources and reasons;
+- their statuses agree: equal, or a plan and the meeting it became (or its cancellation), when
+  the plan names that occurrence: the same day, or the same city (`_plan_names`); the event
+  then shows as held (or cancelled), and the plan stays among its sources and reasons;
 - their participants overlap (Jaccard >= `MIN_OVERLAP` of the countries), or both name none
   but share an organization; two summits on the same day in the same country need only share
   a party, as a summit's parties are seldom all listed (`_one_summit`);
@@ -365,9 +365,10 @@ class _Event:
         self.country = self.country or row["country"]
         self.countries = _union(self.countries, row["countries"])
         self.organizations = _union(self.organizations, row["organizations"])
-        # a plan that took place shows as held; otherwise the statuses are equal
-        if row["status"] == "held":
-            self.status = "held"
+        # a plan that took place shows as held, one called off as cancelled; otherwise the
+        # statuses are equal
+        if row["status"] in ("held", "cancelled"):
+            self.status = row["status"]
 
     def record(self):
         rows = self.rows
@@ -458,9 +459,10 @@ def _agrees_with_every(event, row):
 
 
 def _plan_names(event, row, dates):
-    """Why a planned mention and a held one are one encounter, or None: the plan must name that
-    occurrence, by its day or by its city ("will meet in Geneva next month" and "met in Geneva")."""
-    if {event.status, row["status"]} != {"held", "planned"}:
+    """Why a planned mention and a held or a cancelled one are one encounter, or None: the plan
+    must name that occurrence, by its day or by its city ("will meet in Geneva next month" and
+    "met in Geneva"; "the summit in Luanda on Friday" and "Friday's Luanda summit was called off")."""
+    if {event.status, row["status"]} not in ({"held", "planned"}, {"cancelled", "planned"}):
         return None
     if dates.startswith("same day"):
         return "the plan names its day"

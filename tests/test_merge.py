@@ -101,6 +101,22 @@ def test_a_plan_that_took_place_shows_as_held_and_stays_in_its_history(plan_publ
     assert "planned ~ held" in event.merge_reasons[0] or "held ~ planned" in event.merge_reasons[0]
 
 
+@pytest.mark.parametrize("cancelled, n_events", [
+    # called off on the day the plan named, or at its city: that plan
+    (mention("b", kind="summit", status="cancelled", date="2025-03-07", city="Luanda", country="AGO"), 1),
+    (mention("b", kind="summit", status="cancelled", city="Luanda", country="AGO"), 1),
+    # another day and no city: another occurrence
+    (mention("b", kind="summit", status="cancelled", date="2025-04-11"), 2),
+])
+def test_a_plan_called_off_shows_as_cancelled(cancelled, n_events):
+    plan = mention("a", kind="summit", status="planned", date="2025-03-07", city="Luanda", country="AGO",
+                   published="2025-03-01")
+    events = merged(plan, cancelled)
+    assert len(events) == n_events
+    if n_events == 1:
+        assert events.iloc[0].status == "cancelled" and events.iloc[0].n_sources == 2
+
+
 def test_absent_is_never_a_party_after_merging():
     events = merged(mention("a", date="2025-02-18", countries=("USA", "RUS")),
                     mention("b", date="2025-02-18", countries=("USA", "RUS", "UKR"), absent=("UKR",)))
