@@ -90,6 +90,21 @@ def streamlit_server(store_file, log_path, env=None):
         log.close()
 
 
+@contextlib.contextmanager
+def served_tab(store_file, tmp_path, height=1000, timeout=30_000):
+    """A server of its own on `store_file` and a chromium tab: (its URL, the tab)."""
+    from playwright.sync_api import sync_playwright
+
+    with streamlit_server(store_file, tmp_path / "streamlit.log") as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        tab = browser.new_page(viewport={"width": 1400, "height": height})
+        tab.set_default_timeout(timeout)
+        try:
+            yield url, tab
+        finally:
+            browser.close()
+
+
 @pytest.fixture(scope="module")
 def store_file(tmp_path_factory):
     path = tmp_path_factory.mktemp("browser") / "browser.duckdb"
@@ -241,35 +256,24 @@ def test_event_details_link_to_the_curation_form(page, server):
 def test_a_shared_link_to_a_page_is_filtered_on_a_fresh_server(tmp_path):
     """The first request a server answers used to run the page file alone (Streamlit's pages/
     discovery), without the sidebar: the link's filter was ignored."""
-    from playwright.sync_api import sync_playwright
-
     store_file = tmp_path / "fresh.duckdb"
     store_with_events(store_file, EVENTS)
-    with streamlit_server(store_file, tmp_path / "streamlit.log") as url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        tab = browser.new_page(viewport={"width": 1400, "height": 1000})
-        tab.set_default_timeout(30_000)
+    with served_tab(store_file, tmp_path) as (url, tab):
         tab.goto(f"{url}/map?country=CHN")
         expect(tab.locator("[data-testid='stSidebar']")).to_contain_text("Filters")
         chinese = sum("CHN" in countries for countries in EVENTS["countries"])
         expect(tab.locator("[data-testid='stMain']")).to_contain_text(f"{chinese:,} events")
-        browser.close()
 
 
 def test_a_counted_cell_hovers_its_count_period_and_lanes(tmp_path):
     """Above the point limit the timeline counts events per lane, kind and period; the cell's
     hover is drawn by Plotly from a template over its customdata, in a real browser."""
-    from playwright.sync_api import sync_playwright
-
     many = SETTINGS.timeline_point_limit + 50
     crowd = events_frame([event(event_id=f"crowd{n}", kind="meeting", countries=["USA", "RUS"] if n % 2 else ["CHN", "RUS"],
                                 date=pd.Timestamp("2024-03-04") + pd.Timedelta(days=n % 5)) for n in range(many)])
     store_file = tmp_path / "crowd.duckdb"
     store_with_events(store_file, crowd)
-    with streamlit_server(store_file, tmp_path / "streamlit.log") as url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        tab = browser.new_page(viewport={"width": 1400, "height": 1000})
-        tab.set_default_timeout(30_000)
+    with served_tab(store_file, tmp_path) as (url, tab):
         tab.goto(url)
         wait_for_app(tab)
         spot = tab.evaluate("""() => {
@@ -281,7 +285,6 @@ def test_a_counted_cell_hovers_its_count_period_and_lanes(tmp_path):
         tab.mouse.move(spot["x"], spot["y"])
         tab.wait_for_selector(".hoverlayer .hovertext")
         hover = tab.locator(".hoverlayer .hovertext").first.text_content()
-        browser.close()
     # one lane's cell: every other event, all in the week of Monday 4 March
     count = int(re.match(r"([\d,]+) meeting events", hover).group(1).replace(",", ""))
     assert count == many // 2 and "week of 4 Mar 2024" in hover, hover
@@ -449,18 +452,13 @@ SCREENSHOTS = ROOT / "docs" / "screenshots" if os.environ.get("PARLEY_SCREENSHOT
 def test_the_readme_shows_every_page_as_it_is(tmp_path):
     """The README's screenshots are taken here, on the bundled sample articles (`make screenshots`
     writes them into docs/); every page must open without an error, and the README show each."""
-    from playwright.sync_api import sync_playwright
-
     from loaders.store import Store
 
     store_file = tmp_path / "sample.duckdb"
     Store(store_file).ingest([ROOT / "data" / "sample" / "articles"])
     pages = sorted(path.stem for path in (ROOT / "pages").glob("*.py"))
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    with streamlit_server(store_file, tmp_path / "streamlit.log") as url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        tab = browser.new_page(viewport={"width": 1400, "height": 900})
-        tab.set_default_timeout(60_000)
+    with served_tab(store_file, tmp_path, height=900, timeout=60_000) as (url, tab):
         for name in pages:
             tab.goto(f"{url}/{'' if name == 'timeline' else name}")  # the Timeline is the app's first page, at /
             tab.wait_for_selector("[data-testid='stMain'] h1")
@@ -470,7 +468,6 @@ def test_the_readme_shows_every_page_as_it_is(tmp_path):
             tab.wait_for_timeout(500)  # let Plotly finish its transition before the picture
             assert tab.locator("[data-testid='stException'], [role='dialog']").count() == 0, name
             tab.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
-        browser.close()
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert [name for name in pages if f"docs/screenshots/{name}.png" not in readme] == []
 
@@ -501,16 +498,11 @@ def test_a_row_picked_in_the_events_table_shows_its_sources(page, server):
 
 def test_a_pasted_article_is_imported_from_the_browser(tmp_path):
     """Its own server: an import rebuilds the events from the mentions, which the module's store lacks."""
-    from playwright.sync_api import sync_playwright
-
     from loaders.store import Store
 
     store_file = tmp_path / "import.duckdb"
     Store(store_file).ingest([ROOT / "data" / "sample" / "articles" / "000_76c8171fdb820c38.txt"])
-    with streamlit_server(store_file, tmp_path / "streamlit.log") as url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        tab = browser.new_page(viewport={"width": 1400, "height": 1000})
-        tab.set_default_timeout(60_000)
+    with served_tab(store_file, tmp_path, timeout=60_000) as (url, tab):
         tab.goto(f"{url}/sources")
         form = tab.locator("[data-testid='stForm']").first
         form.locator("textarea").fill("Kenya and Peru hold talks\nThe foreign ministers of Kenya and Peru held talks "
@@ -519,7 +511,6 @@ def test_a_pasted_article_is_imported_from_the_browser(tmp_path):
         expect(tab.locator("[data-testid='stAlert']").first).to_contain_text("Import done")
         assert Store(store_file).ingest_log()["path"].iloc[-1] == "pasted text.txt"
         assert tab.locator("[data-testid='stException']").count() == 0
-        browser.close()
 
 
 def test_feeds_are_added_refreshed_and_removed_from_the_browser(tmp_path):
