@@ -6,7 +6,8 @@ URL (Timeline, Timeline filtered to one country, Map, Activity) it opens a fresh
 from `goto` until the page's Plotly chart is drawn and the app is idle (no status widget), the
 first time (nothing cached) and again on a second tab (the server's caches warm). Then, on the
 Timeline, a filter change (a country typed into the sidebar) until the chart is drawn again.
-It reports any exception the page shows. A measurement, not a test: it prints, it asserts nothing.
+It reports any exception the page shows, and the server process's peak memory at the end.
+A measurement, not a test: it prints, it asserts nothing.
 
     .venv/bin/python bench/browser_scale.py STORE [--country RUS] [--repeat 3]
 
@@ -87,6 +88,24 @@ def main():
         print(f"{'filter change':>22} {time.perf_counter() - started:>8.2f} {'':>16}  {exceptions(tab) or 'none'}")
         context.close()
         browser.close()
+        peak = server_peak_memory(server)
+        print(f"peak memory of the app's server process after serving every view: {peak / 2**30:.2f} GiB" if peak
+              else "peak memory of the app's server: not found in /proc")
+
+
+def server_peak_memory(url):
+    """The peak resident memory (VmHWM, bytes) of the `streamlit run` process serving `url`, read
+    from /proc (Linux), or None."""
+    port = url.rsplit(":", 1)[-1]
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            command = (status.parent / "cmdline").read_bytes().split(b"\0")
+            if b"streamlit" in b" ".join(command) and port.encode() in command:
+                line = next(line for line in status.read_text().splitlines() if line.startswith("VmHWM:"))
+                return int(line.split()[1]) * 1024
+        except (OSError, StopIteration):
+            continue
+    return None
 
 
 if __name__ == "__main__":
