@@ -567,14 +567,20 @@ TOPIC_PREPOSITIONS = r"\b(?:on|about|over|regarding|concerning|such as|including
 NOT_VENUE_BEFORE = r"\b(?:war|peace|ceasefire|cease-fire|truce|conflict|crisis|fighting|situation|invasion|aggression|operations?|interests?|influence|presence|stability|security)\s+(?:in|on|of)\s+(?:the\s+)?$"
 
 #: A country followed by one of these is a topic or a place, not a party ("Russia's war",
-#: "the Russia-Ukraine war", "US airspace", "Chinese balloon").
+#: "the Russia-Ukraine war", "US airspace", "Chinese balloon", "former British colonies",
+#: "French-speaking states").
 NON_ACTOR_FOLLOWERS = (
     r"(?:['’]s)?(?:\s*-\s*[A-Z][\w.]+)*\s+(?:(?-i:[a-z]+)\s+)?(?:war|invasion|conflict|crisis|aggression|airspace|"
     r"territory|border(?! (?:officials|guards|police|authorities|commanders|delegations?))|forces|troops|navy|ports?|grain|economy|media|"
     r"state media|soil|people|question|issue|strait|absence|withdrawal|boycott|exit|strikes?|attacks?|offensive|"
     r"bombing|shelling|raids?|missiles?|drones?|sanctions|blockade|annexation|occupation)\b"
+    # who a country's name describes, not the state, alone or coordinated: "Chinese citizens",
+    # "former British and French colonies"
+    r"|(?:,?\s+(?:and|or)\s+(?-i:[A-Z])[\w-]+)?\s+(?:colon(?:y|ies)|protectorates?|dominions?|citizens|nationals|"
+    r"expatriates|diaspora|descent|origin|heritage)\b"
     # a compound adjective of origin or backing ("U.S.-backed rebels", "Russian-made jets")
-    r"|-(?:backed|led|supported|sponsored|funded|armed|trained|made|built|born|based|owned|allied|aligned|friendly|occupied|controlled)\b"
+    r"|-(?:backed|led|supported|sponsored|funded|armed|trained|made|built|born|based|owned|allied|aligned|friendly|occupied|controlled|"
+    r"speaking)\b"
     r"|\s+(?:[\w-]+\s+)?(?:resort|hotel|city|town|village|mountains?|region|coast|island|capital)\b"
     r"|\s+(?:summit|meeting|talks|negotiations|visit|trip|conference|agreement|declaration|format)\b"
     # a firm, a team or a body of that country, not its state ("a Chilean copper company")

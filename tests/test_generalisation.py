@@ -1990,3 +1990,13 @@ def test_a_year_that_counts_trips_does_not_date_one():
     assert [r["date"] for r in records] == ["2024-03-04"]
     # (a year alone, with nothing else to date the visit, is not its date either)
     assert extract("Bolivia's president arrived in Lima. It is his second trip abroad this year.")[0]["date"] is None
+
+
+@pytest.mark.parametrize("body", [
+    "Ghana and Togo signed a trade treaty in Lagos on Monday, bringing former British and French colonies together.",
+    "Ghana and Togo, two French-speaking states, held talks in Lome on Monday.",
+    "The presidents of Ghana and Togo met in Lome on Monday to discuss the evacuation of Chinese citizens.",
+])
+def test_a_country_named_for_who_it_describes_is_no_party(body):
+    # colonies, speakers, citizens of a country are not its state at the table
+    assert sorted(_one(body)["countries"]) == ["GHA", "TGO"]
