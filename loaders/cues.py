@@ -574,9 +574,9 @@ NON_ACTOR_FOLLOWERS = (
     r"territory|border(?! (?:officials|guards|police|authorities|commanders|delegations?))|forces|troops|navy|ports?|grain|economy|media|"
     r"state media|soil|people|question|issue|strait|absence|withdrawal|boycott|exit|strikes?|attacks?|offensive|"
     r"bombing|shelling|raids?|missiles?|drones?|sanctions|blockade|annexation|occupation)\b"
-    # who a country's name describes, not the state, alone or coordinated: "Chinese citizens",
-    # "former British and French colonies"
-    r"|(?:,?\s+(?:and|or)\s+(?-i:[A-Z])[\w-]+)?\s+(?:colon(?:y|ies)|protectorates?|dominions?|citizens|nationals|"
+    # who a country's name describes, not the state, alone or in a list: "Chinese citizens",
+    # "former British, French and Portuguese colonies"
+    r"|(?:(?:,|,?\s+(?:and|or))\s+(?-i:[A-Z])[\w-]+)*\s+(?:colon(?:y|ies)|protectorates?|dominions?|citizens|nationals|"
     r"expatriates|diaspora|descent|origin|heritage)\b"
     # a compound adjective of origin or backing ("U.S.-backed rebels", "Russian-made jets")
     r"|-(?:backed|led|supported|sponsored|funded|armed|trained|made|built|born|based|owned|allied|aligned|friendly|occupied|controlled|"

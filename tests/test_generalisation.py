@@ -1994,6 +1994,7 @@ def test_a_year_that_counts_trips_does_not_date_one():
 
 @pytest.mark.parametrize("body", [
     "Ghana and Togo signed a trade treaty in Lagos on Monday, bringing former British and French colonies together.",
+    "Ghana and Togo signed a trade treaty in Lagos on Monday, joining former British, French and Portuguese colonies.",
     "Ghana and Togo, two French-speaking states, held talks in Lome on Monday.",
     "The presidents of Ghana and Togo met in Lome on Monday to discuss the evacuation of Chinese citizens.",
 ])
