@@ -231,8 +231,7 @@ def _fold_signings(groups):
         if closed is None:
             out.append(group)
             continue
-        for member in group.members:
-            _absorb(closed, member)
+        _absorb_group(closed, group)
         first, signed = closed.date, group.date
         if signed.date > (first.end_date or first.date):
             closed.date = DateMention(first.start, first.end, first.text, first.date, signed.date, "day", first.rule)
@@ -300,9 +299,14 @@ def _fold_groups(groups):
         if target is None:
             out.append(group)
             continue
-        for member in group.members:
-            _absorb(target, member)
+        _absorb_group(target, group)
     return out
+
+
+def _absorb_group(target, group):
+    """Fold every mention of `group` into `target`."""
+    for member in group.members:
+        _absorb(target, member)
 
 
 def _groups_agree(a, b):

@@ -345,8 +345,8 @@ class _Article:
             if len({p.name for p in places}) > 1:
                 continue
             first = places[0]
-            for match in re.finditer(rf"\b{re.escape(surname)}\b(?![\s-]+[A-Z])", self.text[first.end:]):
-                start, end = first.end + match.start(), first.end + match.end()
+            for match in re.compile(rf"\b{re.escape(surname)}\b(?![\s-]+[A-Z])").finditer(self.text, first.end):
+                start, end = match.span()
                 # "London Mayor Sadiq Khan" is another Khan: a given name before it (a capitalised
                 # word inside the sentence that is no title and no possessive, "Russia's Lavrov")
                 before = re.search(r"[\w,;:)]\s+([A-Z][\w-]*)\s+$", self.text[max(0, start - 40):start])
