@@ -429,6 +429,15 @@ HEDGE_CUES = (
     r"\b(?:justify|justifies|justified|warrant|warrants|warranted|merit|merits|merited)\s+(?:a|an|another|any|new|further)\b",
 )
 
+#: Right before a past participle: a modal, which makes it a plan ("could be wrapped up",
+#: "will be signed"). Case-sensitive: "May" is the month.
+MODAL_BE = r"\b(?i:will|would|shall|could|might|should|must|can)\s+(?i:be\s+)$|\bmay\s+be\s+$"
+
+#: Right before a trigger: the trigger named as where something happens ("a deal could be wrapped
+#: up at a summit", "may be signed during next week's talks"). A hedge before it doubts what
+#: happens there, not the encounter.
+LOCATED_AT = r"\b(?:at|during)\s+(?:(?:a|an|the|this|next|[\w-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}$"
+
 #: How often: a trigger counted or made a habit ("have met several times this year", "talk by
 #: phone every two weeks", "regularly meet") tells a series, not one encounter. Not "twice"
 #: (two encounters the text may go on to tell) nor "once a year" (a body's schedule, whose first

@@ -154,7 +154,8 @@ TENSE_MARKERS = (
     # "is to be held": the participle belongs to the future, not to the past
     ("future", r"(?:is|are|am|'s|'re)\s+(?:\w+ly\s+)?(?:set|due|scheduled|expected|slated|poised|planned"
                r"|going|likely|about|to)\b(?:\s+be\s+[a-z]+)?"),
-    ("future", r"(?:will|shall|would|to)\s+(?:not\s+)?(?:\w+ly\s+)?be\s+\w+"),
+    # ... as does any modal's: "could be wrapped up on Friday" looks ahead
+    ("future", r"(?:will|shall|would|to|could|might|should|must|can|(?-i:may))\s+(?:not\s+)?(?:\w+ly\s+)?be\s+\w+"),
     ("future", r"(?:will|won't|won\u2019t|shall|would|\w+['\u2019]ll)\b"),
     ("future", r"(?:pencil+ed\s+in|earmarked)\s+for\b"),
     # what a meeting prepares is still to come: "met on Monday to prepare for a summit in May"

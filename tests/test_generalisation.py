@@ -458,6 +458,40 @@ def test_the_day_an_encounter_ends_is_its_last(body, first, last):
     assert (record["date"], record["end_date"]) == (first, last)
 
 
+@pytest.mark.parametrize("body, day", [
+    # what ends in a clause the trigger's verb introduces is not the encounter
+    ("The Chilean foreign minister arrived in Lima on Monday, saying that the border dispute could be "
+     "closed within a year.", "2024-03-04"),
+    # what ends at an encounter is not the encounter
+    ("A long quarrel over fishing rights came to an end at talks in Lima on Monday between Chile and Peru.",
+     "2024-03-04"),
+])
+def test_an_ending_told_of_something_else_leaves_the_encounter_its_day(body, day):
+    record = _one(body)
+    assert (record["date"], record["end_date"]) == (day, None)
+
+
+@pytest.mark.parametrize("body, status, day", [
+    # an encounter named as where something may happen is not itself in doubt
+    ("A fisheries accord between Chile and Peru could be signed at a summit in Lima on Friday.",
+     "planned", "2024-03-08"),
+    ("Officials hope a ceasefire might be agreed during talks between Chile and Peru in Quito on Monday.",
+     "planned", "2024-03-11"),
+])
+def test_a_modal_hedges_what_happens_at_an_encounter_not_the_encounter(body, status, day):
+    record = _one(body)
+    assert (record["status"], record["date"]) == (status, day)
+
+
+@pytest.mark.parametrize("body", [
+    # ... but an encounter that is itself the modal's subject or object stays in doubt
+    "A summit between Chile and Peru could be held in Lima on Friday.",
+    "Chile and Peru might hold talks in Quito on Monday.",
+])
+def test_an_encounter_a_modal_governs_stays_hypothetical(body):
+    assert extract(body) == []
+
+
 # --- hedges and judgements on a hypothetical encounter ---------------------------------------
 
 @pytest.mark.parametrize("body", [

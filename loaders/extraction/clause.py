@@ -44,9 +44,11 @@ from loaders.extraction.patterns import (
     _HERE_RE,
     _LIST_JOIN_RE,
     _LISTED_NEXT_RE,
+    _LOCATED_AT_RE,
     _MEANWHILE_RE,
     _MEDIATORS,
     _MET_FOR_RE,
+    _MODAL_BE_RE,
     _MOTION_RE,
     _NOT_ENCOUNTER_RE,
     _NOUN_TRIGGER_RE,
@@ -421,7 +423,10 @@ def _status(text, clause, start, end, stop=None):
     past_plan = _PAST_PLAN_RE.search(before) or _PAST_PLAN_RE.search(after[:PAST_PLAN_AFTER])
     if past_plan:
         return "past-plan", f"plan told in the past {past_plan.group(0)!r}"
-    if _HEDGE_RE.search(text[max(clause[0], start - 60):min(clause[1], end + HEDGE_AFTER)]):
+    # (an encounter named as where something may happen is not itself in doubt: "a deal could be
+    # wrapped up at a summit on Friday")
+    located = _LOCATED_AT_RE.search(text, max(clause[0], start - 60), start)
+    if _HEDGE_RE.search(text[located.start() if located else max(clause[0], start - 60):min(clause[1], end + HEDGE_AFTER)]):
         return None, "hedge"
     if _URGING_RE.search(text[max(clause[0], start - 60):start]):
         return None, "urged, not held"
@@ -439,7 +444,10 @@ def _status(text, clause, start, end, stop=None):
             best = (-1, status, f"the trigger's own word {pattern.search(text[start:end]).group(0)!r}")
             break
     # the nearest cue wins; one after the trigger counts double its distance
+    # (a past participle after a modal looks ahead: "could be wrapped up at a summit on Friday")
     cues_at = [(start - m.end(), status, f"nearest cue before the trigger {m.group(0)!r}")
+               if status != "held" or not _MODAL_BE_RE.search(before, 0, m.start()) else
+               (start - m.end(), "planned", f"nearest cue before the trigger {m.group(0)!r}, after a modal")
                for status, pattern in _STATUS_BEFORE for m in pattern.finditer(before)]
     tense_after = after[:STATUS_AFTER] if stop is None else after[:max(0, min(STATUS_AFTER, stop - end))]
     cues_at += [(2 * m.start() + 10, status, f"nearest cue after the trigger {m.group(0)!r}")
@@ -491,7 +499,7 @@ def _read_clause(article, sentence, candidate, segment, clause):
         candidate.why["date"] = f"nearest date in {where}: {candidate.date.text!r} ({candidate.date.rule})"
     # "the talks end on Friday": that day is the last; a span ("the July 15-16 summit ends") is all of it
     if candidate.date is not None and candidate.date.precision == "day" and candidate.date.end_date is None and \
-            _ENDING_RE.search(article.text[cl[0]:cl[1]]):
+            _told_ending(article.text, candidate, cl):
         candidate.ends, candidate.date = candidate.date, None
         candidate.why["date"] = f"the encounter is told as ending: {candidate.ends.text!r} is its last day"
     places = article.in_sentence(article.places, sentence)
@@ -551,6 +559,22 @@ def _read_clause(article, sentence, candidate, segment, clause):
             any(cl[0] <= p.end <= candidate.start and p.iso3 == candidate.country and article.is_actor(p) for p in places):
         # "Bhutto left for Pakistan", "the Peruvian delegation arrived in Lima": going home
         candidate.home = True
+
+
+def _told_ending(text, candidate, clause):
+    """Whether the clause tells the trigger's encounter as ending ("the talks ended on Friday",
+    "wrapped up two days of talks"), not something else: what ends in a clause the trigger's
+    verb introduces ("landed on Thursday, signalling that a deal could be wrapped up"), or at an
+    encounter named as where it happens ("a deal wrapped up at the summit")."""
+    for cue in _ENDING_RE.finditer(text, clause[0], clause[1]):
+        if cue.start() >= candidate.end:
+            between = text[candidate.end:cue.start()]
+            if re.search(r"\bthat\b", between) and not re.match(r"\W*that\b", between):
+                continue
+        elif _LOCATED_AT_RE.search(text, cue.end(), candidate.start):
+            continue
+        return True
+    return False
 
 
 def _sentence_date(article, sentence, candidate):

@@ -46,6 +46,8 @@ _STATUS_BEFORE = _STATUS_AFTER + (("planned", _PLAN_BEFORE_RE),)
 
 
 _HEDGE_RE = _any(cues.HEDGE_CUES)
+_LOCATED_AT_RE = re.compile(cues.LOCATED_AT, _FLAGS)
+_MODAL_BE_RE = re.compile(cues.MODAL_BE)
 
 
 _SERIES_RE = _any(cues.SERIES_CUES)
