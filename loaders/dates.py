@@ -199,7 +199,9 @@ REPORTING_GAP_WORDS = frozenset(
 CLAUSE_BREAKS = (r"[;()]|:(?!\d)|\s[-\u2013\u2014]{1,2}\s"
                  r"|,\s+(?:and|but|while|whereas|although|though|because|so|yet)\b"
                  # a subordinate clause with its own subject: "... on Friday, weeks after the two met"
-                 r"|\b(?:after|before|since|until|when|while)\s+(?=(?:the|a|an|his|her|their|its|he|she|they|it|we|I)\b)")
+                 r"|\b(?:after|before|since|until|when|while)\s+(?=(?:the|a|an|his|her|their|its|he|she|they|it|we|I)\b)"
+                 # ... or a clause a verb's "that" opens: "said, after a meeting on Monday, that they would"
+                 r"|\bthat\s+(?=(?:the|a|an|his|her|their|its|he|she|they|it|we|I)\b)")
 
 #: The one settings dict for dateparser; `RELATIVE_BASE` is added per call.
 DATEPARSER_SETTINGS = {

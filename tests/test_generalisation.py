@@ -471,6 +471,18 @@ def test_an_ending_told_of_something_else_leaves_the_encounter_its_day(body, day
     assert (record["date"], record["end_date"]) == (day, None)
 
 
+@pytest.mark.parametrize("body, day", [
+    # the future of a clause a verb's "that" opens is not the tense of a day told before it
+    ("Chilean and Peruvian officials said, after a meeting in Lima on Monday, that they would open "
+     "the border.", "2024-03-04"),
+    # ... but a date inside that clause takes its tense
+    ("The Chilean minister said on Tuesday that the presidents of Chile and Peru will meet in Lima on "
+     "Monday.", "2024-03-11"),
+])
+def test_a_that_clause_keeps_its_tense_to_itself(body, day):
+    assert _one(body)["date"] == day
+
+
 @pytest.mark.parametrize("body, status, day", [
     # an encounter named as where something may happen is not itself in doubt
     ("A fisheries accord between Chile and Peru could be signed at a summit in Lima on Friday.",
