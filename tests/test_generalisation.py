@@ -2047,3 +2047,20 @@ def test_a_year_that_counts_trips_does_not_date_one():
 def test_a_country_named_for_who_it_describes_is_no_party(body):
     # colonies, speakers, citizens of a country are not its state at the table
     assert sorted(_one(body)["countries"]) == ["GHA", "TGO"]
+
+
+# --- an encounter during a visit begun on the day of the report ------------------------------
+
+@pytest.mark.parametrize("body, day", [
+    # the visit began on the report's day: what the report tells as held in it was held that day
+    ("The Chilean president arrived in Lima on Wednesday on a state visit.\n\nAfter a welcoming "
+     "ceremony, the Chilean and Peruvian presidents held talks at the government palace.", "2024-03-06"),
+    # begun two days before the report: the talks may be on any of its days
+    ("The Chilean president arrived in Lima on Monday on a state visit.\n\nAfter a welcoming "
+     "ceremony, the Chilean and Peruvian presidents held talks at the government palace.", None),
+    # talks somewhere else are not the visit's
+    ("The Chilean president arrived in Lima on Wednesday on a state visit.\n\nThe Chilean and "
+     "Peruvian presidents held talks in Santiago.", None),
+])
+def test_talks_during_a_visit_begun_on_the_day_of_the_report_are_on_that_day(body, day):
+    assert _one(body, kind="talks")["date"] == day

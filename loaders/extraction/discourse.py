@@ -466,6 +466,27 @@ def _date_from_paragraph(article, groups):
             _because(group, "date", f"the day of the encounter told just before in its paragraph: {before.date.text!r}")
 
 
+def _date_meetings_in_visit(article, groups):
+    """An undated held meeting, talks or summit among the parties of a held visit begun on the
+    day of the report, told after the visit and at its place or at none named, took place during
+    it, and so on that day: not before the visitor came, not after the report ("arrived in Lima
+    on 4 March on a state visit ... The presidents held talks at the palace", reported 4 March)."""
+    day = _anchor_day(article)
+    if day is None:
+        return
+    visits = [g for g in groups if g.kind == "visit" and g.status == "held" and g.date is not None and
+              g.date.precision == "day" and g.date.date == day and g.date.rule != "under_way" and len(g.countries) >= 2]
+    for group in groups:
+        if group.date is not None or group.ends is not None or group.status != "held" or KIND_CLASS[group.kind] != "consult":
+            continue
+        visit = next((v for v in visits if min(v.sentences) < min(group.sentences) and
+                      set(group.countries) <= set(v.countries) and len(group.countries) >= 2 and
+                      (group.country is None or group.country == v.country)), None)
+        if visit is not None:
+            group.date = visit.date
+            _because(group, "date", f"held during a visit begun on the day of the report: {visit.date.text!r}")
+
+
 def _date_from_gathering(article, groups):
     """An undated encounter told as held on the sidelines of a summit that the article dates
     (one told in the same sentence, else the nearest told before it) takes the summit's date,

@@ -18,6 +18,7 @@ from loaders.extraction.discourse import (
     _date_from_lede,
     _date_from_paragraph,
     _date_live_entries,
+    _date_meetings_in_visit,
     _date_visits_from_meetings,
     _date_visits_under_way,
     _days_apart,
@@ -99,6 +100,7 @@ def _article_rows(record):
     _date_from_gathering(article, groups)
     _date_visits_from_meetings(groups)
     _date_visits_under_way(article, groups)
+    _date_meetings_in_visit(article, groups)
     _their_encounters(article, groups)
     _travellers(article, groups)
     groups = _split_tours(article, groups)
