@@ -315,8 +315,9 @@ CANCEL_CUES = (
 #: Future, intention and schedule: the encounter has not happened on the publication date.
 PLAN_CUES = (
     r"\bwill\b", r"\bwould\b", r"\bshall\b", r"\b\w+'ll\b",
-    r"\b(?:is|are|was|were) (?:to|due|set|scheduled|expected|slated|planned|poised|going) (?:to )?\b",
-    r"\b(?:is|are) (?:also )?(?:due|scheduled|expected|set|slated|planned)\b",
+    # (not "was set up": founded)
+    r"\b(?:is|are|was|were) (?:to|due|set(?! (?:up|out|aside)\b)|scheduled|expected|slated|planned|poised|going) (?:to )?\b",
+    r"\b(?:is|are) (?:also )?(?:due|scheduled|expected|set(?! (?:up|out|aside)\b)|slated|planned)\b",
     r"\bscheduled\b", r"\bplann(?:ed|ing)\b",
     # ("the next day" counts from a day told, past or not)
     r"\b(?:upcoming|forthcoming|next(?! (?:day|morning|afternoon|evening|night)\b)|future|proposed|another|follow-up)\b",
@@ -600,11 +601,13 @@ NON_ACTOR_FOLLOWERS = (
 #: Who takes part, said without a trigger word ("Those attending will include ...", "India sent
 #: a lower-level delegation"): the countries join the multilateral encounter told last.
 ATTENDANCE_CUES = (
-    r"\b(?:those|leaders|delegations|countries|states) attending\b", r"\battendees\b", r"\bparticipants (?:include|are)\b", r"\bwill (?:also )?attend\b",
+    r"\b(?:those|leaders|delegations|countries|states) attending\b", r"\battendees\b", r"\bwill (?:also )?attend\b",
     r"\brepresented by\b", r"\bto represent\b", r"\bsent (?:a|an|his|her|its)\b", r"\bdelegations? (?:from|of)\b",
     r"\btook part\b", r"\b(?:participated|attended)\b",
     r"\bsent (?:\w+ )?(?:delegations|delegates|representatives|envoys|observers)\b",
     r"\b(?:was|were) (?:also )?(?:present|in attendance)\b",
+    # a roll call: "The signatories were A, B and C", "Participants include ..."
+    r"\b(?:signatories|participants) (?:were|are|included|include)\b",
 )
 
 #: Names of news outlets: a country inside them is not a party ("the Times of Israel").

@@ -1292,6 +1292,25 @@ def test_no_roll_call_after_a_body_s_summit():
     assert set(_one(body_with_list)["countries"]) == set(_one(body)["countries"])
 
 
+@pytest.mark.parametrize("body", [
+    "Leaders of five Andean states signed a water-sharing charter in Lima on Monday. The signatories "
+    "were Bolivia, Chile, Colombia, Ecuador and Peru.",
+    "Five Andean states met in Lima on Monday to found a river commission. Participants included "
+    "Bolivia, Chile, Colombia, Ecuador and Peru.",
+])
+def test_the_signatories_or_participants_named_after_a_gathering_are_its_parties(body):
+    assert {"BOL", "CHL", "COL", "ECU", "PER"} <= set(extract(body)[0]["countries"])
+
+
+@pytest.mark.parametrize("body, status", [
+    # "set up" founds; it plans nothing
+    ("The river commission was set up at a summit of Chile and Peru in Lima in May 2019.", "held"),
+    ("A summit of Chile and Peru is set for Lima in May.", "planned"),
+])
+def test_set_up_is_founding_set_for_is_planning(body, status):
+    assert _one(body)["status"] == status
+
+
 def test_sending_delegations_is_attending():
     body = ("Leaders from across South America opened a conference on river pollution in Quito today. "
             "Chile, Bolivia, Paraguay and Colombia also sent delegations.")

@@ -200,8 +200,12 @@ def _fold(article, candidates):
             groups.append(_new_group(candidate))
     for candidate in attendance:
         if candidate.countries:
+            # (or any gathering or signing whose parties its own sentences leave unnamed: "Five
+            # Andean states signed a charter. The signatories were ...")
             _join_nearest(groups, candidate, lambda g: g.kind == "summit" or
-                          (g.kind in ("meeting", "talks") and bool(g.organizations)), add_countries=True)
+                          (g.kind in ("meeting", "talks") and bool(g.organizations)) or
+                          (KIND_CLASS[g.kind] in ("consult", "agree") and g.status == "held" and len(g.countries) < 2),
+                          add_countries=True)
         elif candidate.absent or candidate.mediators:
             # who stays away, or who brokers ("Norway and Cuba are guarantors of the process")
             _join_nearest(groups, candidate, lambda g: KIND_CLASS[g.kind] == "consult", add_countries=False)
