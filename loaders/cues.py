@@ -920,6 +920,9 @@ COURSE_RELATIVE = (r",?\s*(?:which|that)\s+(?:(?:is|are|was|were|has|have|had|be
 #: such visit", ", his second visit".
 APPOSITIVE_ORDINAL = (r",\s+(?:in\s+)?(?:the|his|her|their|its)\s+(?:first|second|third|fourth|fifth|last|latest|"
                       r"\w+est)\s+(?:such\s+)?(?:[\w-]+\s+)?$")
+#: A byline a report may open with, on a line of its own before the dateline ("By the
+#: Associated Press", "From Our Own Correspondent", "By Maria Lopez, Reuters").
+BYLINE = r"\s*(?:By|BY|From|FROM)\s[^\n.!?]{2,60}\n\s*"
 #: Slugs a wire report may open with in capitals, before a comma, where a dateline's town stands.
 WIRE_SLUGS = ("EXCLUSIVE", "ANALYSIS", "UPDATE", "UPDATED", "FACTBOX", "EXPLAINER", "WRAPUP", "INSIGHT", "BREAKING",
               "CORRECTED", "REFILE", "FEATURE", "OPINION", "INTERVIEW", "PREVIEW", "RPT", "URGENT", "FLASH")

@@ -36,6 +36,20 @@ def test_a_dateline_day_is_the_day_today_means(body, day):
     assert _one(body)["date"] == day
 
 
+@pytest.mark.parametrize("body, day, city", [
+    # a byline on a line of its own before the dateline
+    ("By Our Correspondent in Peru\n\nLIMA, March 4 - The foreign ministers of Chile and Peru met "
+     "today.", "2024-03-04", "Lima"),
+    ("By Ana Quispe, Reuters\n\nLIMA, March 4 (Reuters) - Chile and Peru held talks today.", "2024-03-04", "Lima"),
+    # a sentence opening with "By" is no byline
+    ("By Monday the Chilean and Peruvian ministers had met in Cusco.\n\nLIMA, March 4 - Chile and Peru "
+     "held talks today.", "2024-03-06", "Cusco"),
+])
+def test_a_byline_before_the_dateline_leaves_it_the_dateline(body, day, city):
+    record = extract(body)[0]
+    assert (record["date"], record["city"]) == (day, city)
+
+
 # --- status from the tense of the clause, then from the day ----------------------------------
 
 @pytest.mark.parametrize("body, status, day", [

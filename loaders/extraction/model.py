@@ -11,6 +11,7 @@ from loaders import cues
 from loaders.dates import MONTHS, WEEKDAYS, find_dates
 from loaders.extraction.patterns import (
     _BUILDING_OF_RE,
+    _BYLINE_RE,
     _DATELINE_AFTER_RE,
     _DATELINE_HEAD_RE,
     _DATELINE_TOWN_RE,
@@ -105,7 +106,10 @@ class _Article:
         media = [(m.start(), m.end()) for m in _MEDIA_RE.finditer(text)]
         self.places = [p for p in places if not any(s <= p.start < e for s, e in media)]
         #: the day relative dates count from: a wire report's dateline day, else publication
-        self.anchor = _dateline_day(text, published) or published
+        #: where the body opens, after a byline on a line of its own
+        byline = _BYLINE_RE.match(text)
+        self.opening = byline.end() if byline else 0
+        self.anchor = _dateline_day(text[self.opening:], published) or published
         # "now", "currently" date the report, never an encounter (dates.NOT_EVENT_RULES)
         self.dates = sorted((m for m in (find_dates(text, self.anchor) if text else []) if m.rule != "present"),
                             key=lambda m: m.start)
@@ -205,14 +209,15 @@ class _Article:
         """The place of a dateline ("SHANGHAI - ...", "DOHA, August 15.", "TASHKENT, U.S.S.R.,
         Jan. 10") opening the body. A town the gazetteer does not know, followed by the country
         it is in ("CHAGUARAMAS, Trinidad, July 4 -"), is that town, in that country."""
-        head = self.text[:80]
+        opening = self.opening
+        head = self.text[:opening + 80]
         for place in self.places:
-            if place.start > 40:
+            if place.start > opening + 40:
                 break
-            if place.kind in ("city", "capital", "venue") and place.start <= 2 and \
+            if place.kind in ("city", "capital", "venue") and opening <= place.start <= opening + 2 and \
                     _DATELINE_AFTER_RE.match(head, place.end, place.end + 30):
                 return place
-        town = _DATELINE_TOWN_RE.match(head)
+        town = _DATELINE_TOWN_RE.match(head, opening)
         if town is None:
             return None
         region = next((p for p in self.places if p.start == town.end() and p.kind == "country"), None)

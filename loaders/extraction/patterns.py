@@ -227,6 +227,7 @@ VENUE_KINDS = ("city", "capital", "venue", "country", "seat")
 
 #: A dateline opening a report: a place in capitals or title case, an optional region, then
 #: the day ("GENEVA, Jan 21 (Reuters) -", "Peking, February 21", "GOYANG, South Korea, April 27").
+_BYLINE_RE = re.compile(cues.BYLINE)
 _DATELINE_HEAD_RE = re.compile(r"\s*[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?,\s*")
 #: What follows a dateline's place: its region, then a dash, a day or a date ("-", ", U.S.S.R., Jan. 10").
 _DATELINE_AFTER_RE = re.compile(r"[\s,A-Za-z.]*?(?:[-–—]|\d|[A-Z][a-z]+\.? \d)")
