@@ -2097,3 +2097,8 @@ def test_a_country_named_for_who_it_describes_is_no_party(body):
 ])
 def test_talks_during_a_visit_begun_on_the_day_of_the_report_are_on_that_day(body, day):
     assert _one(body, kind="talks")["date"] == day
+
+
+def test_a_sea_named_for_a_country_is_no_party():
+    record = _one("The foreign ministers of Malaysia and Indonesia met at a resort on the Gulf of Siam on Monday.")
+    assert set(record["countries"]) == {"MYS", "IDN"}
