@@ -147,7 +147,8 @@ TRIGGERS = (
     # a leader receiving others: "hosted the leaders of Peru and Bolivia", "hosts his counterpart"
     Trigger(r"(?:received|receives|welcomed|welcomes|hosted|hosts) (?:(?-i:[A-Z])[\w'’.-]+ ){0,2}(?-i:President|Prime Minister|"
             r"Foreign Minister|Chancellor|King|Queen|Emir|Crown Prince|Premier|Secretary|Vice President)\b", "meeting", "040", None),
-    Trigger(r"(?:sat|sits|sit|sitting) down (?:together\b|with(?= (?:the |his |her |their )?(?-i:[A-Z])))", "meeting", "040", None),
+    Trigger(r"(?:sat|sits|sit|sitting) down (?:(?:here|there|again|today|yesterday|\w+day)\s+){0,2}"
+            r"(?:together\b|with(?= (?:the |his |her |their )?(?-i:[A-Z])))", "meeting", "040", None),
     # "Abiy received them at the palace": a leader receiving the visitors just told
     Trigger(r"(?:received|receives|welcomed|welcomes|hosted|hosts) (?:them|him|her)\b(?! (?:as|with) (?:a|an)\b)", "meeting", "040", None),
     Trigger(r"(?:conferred|confers|confer|conferring) with", "talks", "046", None),

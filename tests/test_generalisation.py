@@ -2102,3 +2102,13 @@ def test_talks_during_a_visit_begun_on_the_day_of_the_report_are_on_that_day(bod
 def test_a_sea_named_for_a_country_is_no_party():
     record = _one("The foreign ministers of Malaysia and Indonesia met at a resort on the Gulf of Siam on Monday.")
     assert set(record["countries"]) == {"MYS", "IDN"}
+
+
+@pytest.mark.parametrize("body, found", [
+    ("LIMA, March 4 - The Chilean president sat down here today with President Boluarte of Peru.", True),
+    ("The Chilean president sat down again yesterday with the Peruvian leader in Lima.", True),
+    # sitting down alone meets no one
+    ("The Chilean president sat down on Monday after a long speech in Lima.", False),
+])
+def test_sitting_down_with_someone_is_meeting_them(body, found):
+    assert bool([r for r in extract(body) if r["kind"] == "meeting"]) == found
