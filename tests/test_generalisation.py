@@ -2112,3 +2112,15 @@ def test_a_sea_named_for_a_country_is_no_party():
 ])
 def test_sitting_down_with_someone_is_meeting_them(body, found):
     assert bool([r for r in extract(body) if r["kind"] == "meeting"]) == found
+
+
+def test_an_entry_of_a_timeline_is_an_encounter_of_its_own():
+    body = ("The Chilean president flew to Lima on Monday. Boluarte met him at the airport.\n\n"
+            "Their countries have a long record of summits:\n\n"
+            "May 3, 2011: the presidents of Chile and Peru meet in Arica.\n\n"
+            "June 9, 2016: the presidents of Chile and Peru hold talks in Santiago.")
+    records = extract(body)
+    assert {"2011-05-03", "2016-06-09"} <= {r["date"] for r in records}
+    # the airport meeting takes no entry's date
+    airport = [r for r in records if "airport" in r["evidence"]]
+    assert airport and all(r["date"] not in ("2011-05-03", "2016-06-09") for r in airport)

@@ -35,7 +35,6 @@ from loaders.extraction.patterns import (
     _DURATION_RE,
     _ENCOUNTER_VERB_RE,
     _ENDING_RE,
-    _ENTRY_DATE_END_RE,
     _FUTURE_DATE_RE,
     _GROUP_RE,
     _HEADLINE_FUTURE_RE,
@@ -219,6 +218,7 @@ def _triggers(article, sentence):
         candidates.append(candidate)
         previous, previous_made = (start, end, trigger), True
         candidate.days = _days_of(text, start, end)
+        candidate.entry = article.heads_entry(sentence) is not None
     _on_the_sidelines(article, candidates)
     _read_sentence_roles(article, sentence, candidates)
     # who attends, unless the sentence says who did not ("not attended by Ukraine")
@@ -584,8 +584,8 @@ def _sentence_date(article, sentence, candidate):
     dates = article.dates_from(sentence.start, sentence.end)
     # "April 12 - First round in Muscat"; "In October 2022, on the sidelines of the summit in
     # Prague, A and B met"
-    head = next((m for m in dates if m.end <= candidate.start and (
-        m.start == sentence.start and _ENTRY_DATE_END_RE.match(article.text, m.end) or
+    entry = article.heads_entry(sentence)
+    head = entry if entry is not None and entry.end <= candidate.start else next((m for m in dates if m.end <= candidate.start and (
         _OPENING_DATE_RE.fullmatch(article.text, sentence.start, m.start) and
         article.text.startswith(",", m.end) and not _REPORTING_ANY_RE.search(article.text, m.end, candidate.start))), None)
     if head is not None:

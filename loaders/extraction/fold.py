@@ -70,6 +70,9 @@ def _compatible(group, candidate, strict_status=True, anaphor=False):
         return False
     if group.country and candidate.country and group.country != candidate.country:
         return False
+    # an entry of a timeline tells an encounter of its own ("July 10, 2015: the two meet in Ufa")
+    if not anaphor and (candidate.entry or group.members[0].entry) and candidate.sentence not in group.sentences:
+        return False
     # (but "the summit ended ... after 15 days of talks": the sentence tells the summit's own days)
     course = candidate.days and candidate.sentence in group.sentences
     if not course and (_bilateral_within_multilateral(group, candidate) or _bilateral_within_multilateral(candidate, group)):
@@ -316,7 +319,7 @@ def _absorb_group(target, group):
 def _groups_agree(a, b):
     probe = _Candidate(sentence=b.sentences[0], start=0, end=0, kind=b.kind, cameo=b.cameo, plover=b.plover,
                        status=b.status, anaphoric=False, date=b.date, city=b.city, country=b.country,
-                       countries=b.countries, heads=b.heads, earlier=b.members[0].earlier)
+                       countries=b.countries, heads=b.heads, earlier=b.members[0].earlier, entry=b.members[0].entry)
     return _compatible(a, probe) and set(a.countries) & set(b.countries) != set() and \
         _mostly_shared(a.countries, b.countries) and not _told_apart(a, b.members)
 

@@ -16,6 +16,7 @@ from loaders.extraction.patterns import (
     _DATELINE_HEAD_RE,
     _DATELINE_TOWN_RE,
     _ENCOUNTER_NOUN_AFTER_RE,
+    _ENTRY_DATE_END_RE,
     _HEAD_AFTER_RE,
     _HEAD_BEFORE_RE,
     _LIST_JOIN_RE,
@@ -69,6 +70,7 @@ class _Candidate:
     sequel: bool = False      # told after a verb of sequence ("followed negotiations in May"):
     apart: object = None      # ... so not the encounter told just before it (set by the fold)
     item: int | None = None   # offset of its date, for one item of a chronology list
+    entry: bool = False    # told in an entry of a timeline, headed by its date ("May 2, 2014: ...")
     why: dict = field(default_factory=dict)   # field -> the rule that decided it (--explain)
 
 
@@ -177,6 +179,12 @@ class _Article:
         if items is self.dates:
             return [m for m in self.dates_from(sentence.start, sentence.end) if m.end <= sentence.end]
         return [i for i in items if sentence.start <= i.start and i.end <= sentence.end]
+
+    def heads_entry(self, sentence):
+        """The date heading `sentence` as an entry of a timeline ("April 12 - First round in
+        Muscat", "Jan. 5, 2004: ..."), or None."""
+        first = next(iter(self.dates_from(sentence.start, sentence.start + 1)), None)
+        return first if first is not None and _ENTRY_DATE_END_RE.match(self.text, first.end) else None
 
     def dates_from(self, start, end):
         """The date mentions starting in [start, end), by bisection: articles can hold thousands."""
