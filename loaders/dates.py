@@ -26,7 +26,9 @@ How an expression resolves (the publication date is the base; `RULES` lists the 
 - day: "today", "yesterday", "Wednesday", "on Thursday", "earlier Monday", "Wednesday afternoon",
   "this weekend" (Saturday to Sunday), "over the next two days", "six days later" (after the
   previous dated mention), "the day before" (the eve of the previous dated mention, or of the
-  publication day), "three days ago".
+  publication day), "three days ago". In an entry of a timeline (a line opening with a day and a
+  dash or colon: "Aug. 22, 2015: the meeting, set for the next two days, is called off"), the
+  other dates of the line count from that day.
 - the present: "now", "currently", "at present" are the publication day, precision day (TimeML's
   PRESENT_REF has no day of its own; the publication day is the one it stands for). "At the time"
   is not found: it points back to a time told before, which may be a month, a year or no date at
@@ -527,18 +529,28 @@ def _scan_block(text, block_start, block_end, base, previous, deadline):
     anchor = _last_day(previous)
     chosen = _select(candidates)
     spans = [(c.start, c.end) for c in chosen]
+    # the day heading an entry of a timeline, and where its line ends: the entry's other dates
+    # count from that day ("Aug. 22, 2015: the meeting, set for the next two days, is called off")
+    entry, entry_end = None, -1
     for index, candidate in enumerate(chosen):
         if time.perf_counter() > deadline:
             return None
         # The neighbours' words ("last" in "last week") are no verbs for this date's tense.
         neighbours = spans[max(0, index - 6):index] + spans[index + 1:index + 7]
         for part in _parts(text, candidate):
-            mention = _resolve(text, part, base, anchor, neighbours)
+            mention = _resolve(text, part, entry if candidate.start < entry_end else base, anchor, neighbours)
             if mention is not None:
                 found.append(mention)
                 if _is_anchor(mention):
                     anchor = mention.end_date or mention.date
+                if mention.precision == "day" and mention.rule != "present" and _heads_an_entry(text, part):
+                    entry, entry_end = mention.end_date or mention.date, _line_end(text, mention.end)
     return found
+
+
+def _line_end(text, position):
+    end = text.find("\n", position)
+    return len(text) if end < 0 else end
 
 
 def _is_anchor(mention):

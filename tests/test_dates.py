@@ -590,3 +590,16 @@ def test_dates_agree_reads_pandas_timestamps_as_days():
         def __init__(self, day, precision="day"):
             self.date, self.end_date, self.precision = pd.Timestamp(day), None, precision
     assert dates.dates_agree(Told("2024-03-01 10:30"), _told("2024-03-01")) == "same day 2024-03-01"
+
+
+@pytest.mark.parametrize("line, expected", [
+    # an entry's weekday and "next week" count from the day heading the entry
+    ("March 2, 2021: talks open in Quito; the ministers meet again on Friday.", ("Friday", date(2021, 3, 5))),
+    ("March 2, 2021 - the envoys agree to meet next week.", ("next week", date(2021, 3, 8))),
+])
+def test_the_dates_of_a_timeline_entry_count_from_its_heading(line, expected):
+    text = "How the talks went.\n" + line + "\nThe presidents met on Friday."
+    found = [(m.text, m.date) for m in find_dates(text, date(2024, 3, 6))]
+    assert expected in found
+    # the line after the entry counts from the publication day again
+    assert ("Friday", date(2024, 3, 1)) in found
