@@ -1373,6 +1373,14 @@ def test_last_with_a_group_reference_is_the_article_s_pair():
     assert set(record["countries"]) == {"CHL", "PER"}
 
 
+def test_last_with_a_group_reference_after_an_encounter_of_another_kind_is_its_pair():
+    body = ("The presidents of Chile and Peru spoke by telephone on Monday. The Chilean president "
+            "also spoke with the Bolivian president before the call. They last met in person in "
+            "Arica in May 2023.")
+    record = _one(body, date="2023-05-01")
+    assert set(record["countries"]) == {"CHL", "PER"}
+
+
 def test_not_met_since_tells_the_last_meeting():
     body = ("The presidents of Chile and Peru will meet in Quito on Friday. They have not met "
             "since the Andean summit in Bogota in June 2022.")
