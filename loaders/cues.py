@@ -435,6 +435,10 @@ HEDGE_CUES = (
 #: "will be signed"). Case-sensitive: "May" is the month.
 MODAL_BE = r"\b(?i:will|would|shall|could|might|should|must|can)\s+(?i:be\s+)$|\bmay\s+be\s+$"
 
+#: Right before a place: where a traveller goes back to, home ("before returning to New Delhi",
+#: "flew home to Lima", "back in Quito"), not where the encounter is.
+RETURN_BEFORE = r"\b(?:return(?:s|ed|ing)?(?:\s+home)?\s+to|(?:flew|flies|fly|flying|went|goes|headed|heads)\s+(?:back|home)\s+to|back\s+(?:to|in))\s+(?:the\s+)?$"
+
 #: Right before a trigger: the trigger named as where something happens ("a deal could be wrapped
 #: up at a summit", "may be signed during next week's talks"). A hedge before it doubts what
 #: happens there, not the encounter.
@@ -475,7 +479,7 @@ class MediatorCue:
 #: Hosts and mediators that are not parties.
 MEDIATOR_CUES = (
     MediatorCue(r"\b(?:brokered|mediated|facilitated|witnessed|organi[sz]ed|hosted) by\b", "after", "previous"),
-    MediatorCue(r"\bwith (?:the )?mediation of\b", "after", "previous"),
+    MediatorCue(r"\b(?:with|under) (?:the )?(?:mediation|sponsorship|auspices|chairmanship) of\b", "after", "previous"),
     MediatorCue(r"\bin the presence of\b", "after", "previous"),
     MediatorCue(r"\bthanked\b(?=[^.]{0,80}\bfor (?:hosting|mediating|organi[sz]ing|facilitating))", "after", "next"),
     MediatorCue(r"\bmediation\b", "before", "previous"),

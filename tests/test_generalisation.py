@@ -2132,3 +2132,33 @@ def test_an_entry_of_a_timeline_is_an_encounter_of_its_own():
     # the airport meeting takes no entry's date
     airport = [r for r in records if "airport" in r["evidence"]]
     assert airport and all(r["date"] not in ("2011-05-03", "2016-06-09") for r in airport)
+
+
+@pytest.mark.parametrize("body, mediators", [
+    ("Chile and Peru held talks in Lima on Monday under the auspices of Brazil.", {"BRA"}),
+    ("Chile and Peru held talks in Lima on Monday under the sponsorship of the Brazilian president.", {"BRA"}),
+    # "with Brazil" is a party
+    ("Chile and Peru held talks in Lima on Monday with Brazil.", set()),
+])
+def test_under_the_auspices_of_is_a_mediator(body, mediators):
+    assert set(_one(body)["mediators"]) == mediators
+
+
+def test_a_signing_closes_the_talks_whose_parties_it_names():
+    body = ("QUITO, March 5 - The presidents of Chile and Peru signed a border treaty here today. "
+            "The treaty was the fruit of a week of talks that opened last Wednesday under the auspices of "
+            "Ecuador's president, who was present at the signing.")
+    record = _one(body, kind="talks")
+    assert (record["date"], record["end_date"], set(record["countries"]), record["mediators"]) == \
+        ("2024-02-28", "2024-03-05", {"CHL", "PER"}, ["ECU"])
+
+
+@pytest.mark.parametrize("body, venue", [
+    ("The Chilean president will make a visit to Peru on Friday before returning to Santiago.", ("PER", None)),
+    ("The Chilean president will make a visit to Peru on Friday and then fly back to Santiago.", ("PER", None)),
+    # where the visit goes is its venue
+    ("The Chilean president will make a visit to Lima on Friday before returning home.", ("PER", "Lima")),
+])
+def test_where_a_traveller_returns_to_is_no_venue(body, venue):
+    record = _one(body, kind="visit")
+    assert (record["country"], record["city"]) == venue

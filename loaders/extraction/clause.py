@@ -72,6 +72,7 @@ from loaders.extraction.patterns import (
     _RESULT_DAY_RE,
     _RESUMES_AFTER_RE,
     _RESUMES_BEFORE_RE,
+    _RETURN_BEFORE_RE,
     _ROSTER_GAP_RE,
     _SEQUENCE_RE,
     _SERIES_RE,
@@ -614,7 +615,9 @@ def _sentence_date(article, sentence, candidate):
 def _read_venue(article, sentence, candidate, places, seg):
     # only the trigger's own stretch of its clause: a place in the stretch of another trigger
     # ("met today and agreed to hold talks in Quito") is that trigger's venue
-    venues = [p for p in places if seg[0] <= p.start < seg[1] and article.is_location(p)]
+    # (not where the traveller goes home to: "for a visit to Afghanistan before returning to New Delhi")
+    venues = [p for p in places if seg[0] <= p.start < seg[1] and article.is_location(p) and
+              not _RETURN_BEFORE_RE.search(article.text, max(0, p.start - 30), p.start)]
     if candidate.anaphoric:
         # "the visit" takes a place after it or in its own noun group ("the Geneva talks"), not
         # one told earlier in the clause ("stayed in Paris, and agreed to hold the visit later")

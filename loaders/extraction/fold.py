@@ -261,7 +261,10 @@ def _signing_closes(encounter, signing):
     if encounter.country and signing.country and encounter.country != signing.country or \
             encounter.city and signing.city and encounter.city != signing.city:
         return False
-    return bool(signing.countries) and set(signing.countries) <= set(encounter.countries)
+    # (talks whose parties their own sentences leave unnamed are the signatories' talks: "the
+    # declaration was the fruit of a week of talks that opened last Tuesday")
+    ours, theirs = set(encounter.countries), set(signing.countries)
+    return bool(theirs) and (theirs <= ours or len(ours) < 2 and ours <= theirs)
 
 
 def _mostly_shared(ours, theirs):
@@ -293,7 +296,8 @@ def _join_nearest(groups, candidate, accept, add_countries):
     if candidate.sentence not in group.sentences:
         group.sentences.append(candidate.sentence)
     if add_countries:
-        group.countries = _unique(group.countries + candidate.countries)
+        # (a mediator of the encounter present at it stays its mediator)
+        group.countries = _unique(group.countries + [c for c in candidate.countries if c not in group.mediators])
         group.heads = _unique(group.heads + candidate.heads)
     group.absent.update(candidate.absent)
     group.mediators = _unique(group.mediators + candidate.mediators)
