@@ -2162,3 +2162,16 @@ def test_a_signing_closes_the_talks_whose_parties_it_names():
 def test_where_a_traveller_returns_to_is_no_venue(body, venue):
     record = _one(body, kind="visit")
     assert (record["country"], record["city"]) == venue
+
+
+@pytest.mark.parametrize("body, countries, mediators", [
+    # the cue's object is the body named right after it; the states after the comma are parties
+    ("Under the auspices of the African Union, Kenya and Ethiopia held talks in Nairobi on Monday.",
+     {"KEN", "ETH"}, set()),
+    # a state listed with the body mediates with it
+    ("Kenya and Ethiopia held talks in Nairobi on Monday, brokered by the African Union and Norway.",
+     {"KEN", "ETH"}, {"NOR"}),
+])
+def test_a_body_as_mediator_leaves_the_states_named_after_it_parties(body, countries, mediators):
+    record = _one(body)
+    assert (set(record["countries"]), set(record["mediators"])) == (countries, mediators)

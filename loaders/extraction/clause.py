@@ -758,6 +758,13 @@ def _read_sentence_roles(article, sentence, candidates):
             cue_start, cue_end = sentence.start + match.start(), sentence.start + match.end()
             if side == "after":
                 who = [p for p in places if cue_end <= p.start <= cue_end + 40 and p.kind in ACTOR_KINDS]
+                # the cue's object is the first name after it: a body ("under the auspices of the
+                # African Union, Congo and Rwanda met") leaves the states after it parties
+                first = next((p for p in article.in_sentence(article.places, sentence) if p.start >= cue_end), None)
+                # (a state joined to it by "and" mediates with it: "brokered by the UN and Norway")
+                if first is not None and who and first.start < who[0].start and first.kind == "organization" and \
+                        not re.fullmatch(r",?\s+and\s+(?:the\s+)?", article.text[first.end:who[0].start]):
+                    who = []
                 if who:
                     # the first and those listed after it, each perhaps with its leader's title
                     # and name ("hosted by Bolivia's President Arce and Ecuador's President Noboa")
