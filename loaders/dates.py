@@ -26,7 +26,7 @@ How an expression resolves (the publication date is the base; `RULES` lists the 
 - day: "today", "yesterday", "Wednesday", "on Thursday", "earlier Monday", "Wednesday afternoon",
   "this weekend" (Saturday to Sunday), "over the next two days", "six days later" (after the
   previous dated mention), "the day before" (the eve of the previous dated mention, or of the
-  publication day), "three days ago". In an entry of a timeline (a line opening with a day and a
+  publication day), "three days ago", "six years ago to the day" (that very day). In an entry of a timeline (a line opening with a day and a
   dash or colon: "Aug. 22, 2015: the meeting, set for the next two days, is called off"), the
   other dates of the line count from that day.
 - the present: "now", "currently", "at present" are the publication day, precision day (TimeML's
@@ -46,6 +46,7 @@ publication year.
 """
 from __future__ import annotations
 
+import calendar
 import re
 import time
 import warnings
@@ -372,7 +373,9 @@ RULES = (
                 rf"(?:,?{_SP}{_year('year')})?"),
     ("next_days", "word", rf"(?:(?P<prep>(?i:over|in|during|within|for)){_SP})?(?i:the){_SP}(?P<rel>(?i:next|coming|past|last)){_SP}"
                   rf"(?P<count>{_NUMBER}){_SP}(?P<unit>(?i:days))\b(?!{_SP}(?i:of)\b)"),
-    ("ago", "word", rf"(?P<count>{_NUMBER}){_SP}(?P<unit>(?i:days?|weeks?|months?|years?)){_SP}(?i:ago)\b"),
+    # "six years ago to the day": that very day, so many years back
+    ("ago", "word", rf"(?P<count>{_NUMBER}){_SP}(?P<unit>(?i:days?|weeks?|months?|years?)){_SP}(?i:ago)\b"
+            rf"(?P<exact>,?{_SP}(?i:to{_SP}the{_SP}day)\b)?"),
     ("after_previous", "word", rf"(?P<count>{_NUMBER}){_SP}(?P<unit>(?i:days?|weeks?|months?|years?)){_SP}"
                        rf"(?P<dir>(?i:later|earlier|afterwards|after{_SP}that|before{_SP}that))\b"),
     ("after_previous", "word", rf"(?P<phrase>(?i:(?P<eve>the{_SP}day{_SP}before)"
@@ -1289,7 +1292,18 @@ def _resolve_ago(groups, base, tense, anchor):
     parsed = _dateparser_parse(f"{count} {unit}s ago", base)
     if parsed is None:
         return None
+    if "exact" in groups:
+        return _same_day_back(base, count, unit), None, "day"
     return _period_start(parsed.date(), unit), None, unit
+
+
+def _same_day_back(day, count, unit):
+    """The day `count` units before `day`, the same day of the month (the 28th for a 29 February
+    or a 31st the month back lacks)."""
+    if unit in ("day", "week"):
+        return day - timedelta(days=count * (7 if unit == "week" else 1))
+    year, month = divmod(day.year * 12 + day.month - 1 - count * (12 if unit == "year" else 1), 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def _resolve_after_previous(groups, base, tense, anchor):

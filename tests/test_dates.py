@@ -603,3 +603,13 @@ def test_the_dates_of_a_timeline_entry_count_from_its_heading(line, expected):
     assert expected in found
     # the line after the entry counts from the publication day again
     assert ("Friday", date(2024, 3, 1)) in found
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Their last meeting, six years ago to the day, went badly.", date(2023, 12, 7), (date(2017, 12, 7), "day")),
+    ("They met a year ago to the day.", date(2024, 2, 29), (date(2023, 2, 28), "day")),
+    # without "to the day" the period is all that is told
+    ("They met six years ago.", date(2023, 12, 7), (date(2017, 1, 1), "year")),
+])
+def test_so_long_ago_to_the_day_is_that_very_day(text, published, expected):
+    assert [(m.date, m.precision) for m in find_dates(text, published)] == [expected]
