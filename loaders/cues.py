@@ -823,6 +823,11 @@ DAYS_OF = r"\b(?P<count>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+days\s+of\s+(
 DAYS_OF_AFTER = (r"^[^.;]{0,90}?\b(?:closing|ending|concluding|capping|after)\s+(?P<count>\d{1,2}|" +
                  "|".join(NUMBER_WORDS) + r")\s+days\s+of\b")
 
+#: Between a day and a trigger counted in days: the day closes those days ("left Pyongyang on
+#: Saturday after two days of talks", "signed on Monday, ending a week of negotiations").
+CLOSED_BY_DAYS = (r",?\s+(?:[\w-]+\s+){0,3}?(?:after|following|closing|ending|concluding|capping)\s+(?:a\s+)?(?:\d{1,2}|" +
+                  "|".join(NUMBER_WORDS) + r"|a)?\s*(?:days?|week)\s+of\s+(?:[\w-]+\s+){0,2}")
+
 #: Day N of a multi-day encounter: "on the first day of the trip", "12 July, day two of the
 #: summit". `ordinal` is a key of ORDINAL_DAYS; `noun` names the encounter it counts from
 #: (a key of ORDINAL_NOUN_KINDS). The encounter's first day plus N-1 is the day meant; with a

@@ -2175,3 +2175,16 @@ def test_where_a_traveller_returns_to_is_no_venue(body, venue):
 def test_a_body_as_mediator_leaves_the_states_named_after_it_parties(body, countries, mediators):
     record = _one(body)
     assert (set(record["countries"]), set(record["mediators"])) == (countries, mediators)
+
+
+@pytest.mark.parametrize("body, first, last", [
+    # a day told before "after N days of talks" is their last day
+    ("The Chilean foreign minister left Lima on Monday after two days of talks with his Peruvian "
+     "counterpart.", "2024-03-03", "2024-03-04"),
+    ("Chile and Peru signed an accord in Lima on Monday, ending three days of talks.", "2024-03-02", "2024-03-04"),
+    # a trip of N days told by its first day runs on from it
+    ("The Chilean president arrived in Lima on Monday for a three-day visit.", "2024-03-04", "2024-03-06"),
+])
+def test_a_day_after_so_many_days_of_talks_is_their_last(body, first, last):
+    record = extract(body)[0]
+    assert (record["date"], record["end_date"]) == (first, last)

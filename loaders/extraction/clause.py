@@ -21,6 +21,7 @@ from loaders.extraction.patterns import (
     _CANCEL_RE,
     _CAPTION_END_RE,
     _CLAUSE_RE,
+    _CLOSED_BY_DAYS_RE,
     _COLLECTIVE_RE,
     _COORDINATED_RE,
     _COORDINATED_VERB_RE,
@@ -219,6 +220,12 @@ def _triggers(article, sentence):
         candidates.append(candidate)
         previous, previous_made = (start, end, trigger), True
         candidate.days = _days_of(text, start, end)
+        date = candidate.date
+        if candidate.days and date is not None and date.precision == "day" and date.end_date is None and \
+                date.end <= candidate.start and _CLOSED_BY_DAYS_RE.fullmatch(article.text, date.end, candidate.start):
+            # "left Pyongyang on Saturday after two days of talks": the day ends them
+            candidate.ends, candidate.date = date, None
+            candidate.why["date"] = f"a day told after {candidate.days} days of it: {date.text!r} is its last day"
         candidate.entry = article.heads_entry(sentence) is not None
     _on_the_sidelines(article, candidates)
     _read_sentence_roles(article, sentence, candidates)

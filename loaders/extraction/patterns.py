@@ -47,6 +47,7 @@ _STATUS_BEFORE = _STATUS_AFTER + (("planned", _PLAN_BEFORE_RE),)
 
 _HEDGE_RE = _any(cues.HEDGE_CUES)
 _LOCATED_AT_RE = re.compile(cues.LOCATED_AT, _FLAGS)
+_CLOSED_BY_DAYS_RE = re.compile(cues.CLOSED_BY_DAYS, _FLAGS)
 _RETURN_BEFORE_RE = re.compile(cues.RETURN_BEFORE, _FLAGS)
 _MODAL_BE_RE = re.compile(cues.MODAL_BE)
 
