@@ -253,6 +253,16 @@ NOT_ENCOUNTERS = (
     r"\b(?:meeting|encounter|clash)s?\b[^.;]{0,60}?\b(?:World Cup|Olympics|Olympic Games|tournament|championships?|"
     r"Euros|Copa America|Africa Cup|Asian Cup|league)\b",
     r"\b(?:group[- ]stage|knockout|cup|league|semi-final|quarter-final|final|friendly|qualifying|opening) (?:meeting|encounter)s?\b",
+    # a mountain's summit: "stood on the summit of K2", "the 8,611-metre summit"
+    r"\b(?:reach(?:ed|es|ing)?|climb(?:ed|s|ing)?|scal(?:ed|es|ing)|below|atop) the summit\b(?! (?:of|with|between|in|on|at|talks|meetings?|venue|hall|site|city|centre|center)\b)",
+    r"\bsummit of (?:(?:Mount|Mt\.?) |[A-Z][\w-]*\d)|\b[\d,.]+[- ](?:metre|meter|foot|ft)\s+summit\b",
+    # a business gathering: "the APEC CEO Summit", "an investment summit", "a tech conference"
+    r"\b(?:CEO|business|investment|investors?|tech|technology|industry|AI|crypto)\s+(?:summit|forum|conference)s?\b",
+    # a stage of a competition: "hopes of reaching the second round"
+    r"\b(?:reach(?:ed|es|ing)?|advanc(?:e|ed|es|ing) to|qualif(?:y|ied|ies|ying) for|progress(?:ed|es|ing)? to|through to|"
+    r"knocked out in|eliminated in|exit(?:ed)? in)\s+the\s+(?:\w+\s+)?round\b",
+    # a government's own bodies meeting: "the coalition committee met", "the cabinet met"
+    r"\b(?:coalition (?:committee|leaders|partners|parties)|(?-i:the cabinet)(?! (?:ministers?|members?|secretar)))\b[^.;]{0,80}?\b(?:met|meet|meets)\b",
     # parties forming a government: "coalition talks", "exploratory talks with the conservatives"
     r"\b(?:coalition|exploratory)\s+(?:talks|negotiations)\b",
     r"\b(?:talks|negotiations)\s+with\s+(?:[\w'’.-]+\s+){0,4}?(?:conservatives|liberals|social democrats|greens|"

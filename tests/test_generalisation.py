@@ -2188,3 +2188,29 @@ def test_a_body_as_mediator_leaves_the_states_named_after_it_parties(body, count
 def test_a_day_after_so_many_days_of_talks_is_their_last(body, first, last):
     record = extract(body)[0]
     assert (record["date"], record["end_date"]) == (first, last)
+
+
+@pytest.mark.parametrize("body", [
+    # a mountain's summit
+    "A team of Nepali and Pakistani climbers stood on the summit of K2 on Saturday.",
+    "Climbers from Nepal and Pakistan reached the summit on Saturday after a night in the death zone.",
+    "The Chilean and Argentine guides waited below the 6,961-metre summit of Aconcagua on Monday.",
+    # a business gathering
+    "Executives from Chile and Peru spoke on Monday at an investment summit in Lima.",
+    # a stage of a competition
+    "Peru kept alive its hopes of reaching the second round after a draw with Chile on Saturday.",
+    # a government's own bodies
+    "The coalition committee of the Chilean government met on Wednesday in Santiago after a quarrel with Peru.",
+])
+def test_summits_rounds_and_meetings_that_are_no_diplomacy(body):
+    assert extract(body) == []
+
+
+@pytest.mark.parametrize("body", [
+    "The presidents of Chile and Peru reached the summit venue in Lima on Monday and held talks.",
+    "The second round of talks between Chile and Peru opened in Lima on Monday.",
+    "Cabinet ministers from Chile and Peru met in Lima on Monday.",
+    "The summit of Andean leaders opened in Lima on Monday with Chile and Peru in attendance.",
+])
+def test_summits_rounds_and_meetings_of_diplomacy_near_those_words(body):
+    assert extract(body)
