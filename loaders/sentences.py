@@ -28,6 +28,11 @@ class Sentence:
 _LAST_WORD = re.compile(r"([\w.]+)$")
 #: One capital letter, an initial (not "I", more often a Roman numeral ending a sentence).
 _INITIAL = re.compile(r"[A-HJ-Z]")
+#: Words that open sentences: after "I." one of them tells a sentence's end, any other word
+#: the family name after a middle initial I.
+_OPENER = re.compile(r"[\"“‘(]?(?:The|A|An|He|She|It|They|We|I|In|On|At|But|And|Or|So|This|That|These|Those|His|Her|"
+                     r"Their|Its|Our|After|Before|When|While|As|For|With|By|From|There|Then|Yet|If|Since|Under|"
+                     r"During|Although|Though|Some|Many|Most|No|Not|Both|Each|All|One|Two|Three)\b")
 
 
 def split_sentences(text):
@@ -52,6 +57,8 @@ def split_sentences(text):
                 continue
             if word and _INITIAL.fullmatch(word.group(1)):
                 continue  # a middle initial: "John F. Kennedy", "George H. W. Bush"
+            if word and word.group(1) == "I" and not _OPENER.match(line, match.end()):
+                continue  # "Leonid I. Brezhnev", unlike "... of Elizabeth I. The queen"
             _add_sentence(sentences, line, line_start, cut, match.start() + 1)
             cut = match.end()
         _add_sentence(sentences, line, line_start, cut, len(line))

@@ -33,3 +33,14 @@ def test_a_sentence_longer_than_the_limit_is_cut_at_spaces_and_keeps_offsets():
 ])
 def test_an_initial_is_no_sentence_end(text, pieces):
     assert [s.text for s in split_sentences(text)] == pieces
+
+
+@pytest.mark.parametrize("text, sentences", [
+    # "I." after a given name is a middle initial
+    ("Soviet leader Leonid I. Brezhnev, Prime Minister Wilson and others signed.", 1),
+    # ... but ends a sentence before a word that opens one
+    ("The treaty dates from World War I. The two sides met later.", 2),
+    ("He reigned after Elizabeth I. His successor met the envoy.", 2),
+])
+def test_a_middle_initial_i_is_no_sentence_end(text, sentences):
+    assert len(split_sentences(text)) == sentences
