@@ -33,7 +33,7 @@ class Trigger:
 
 #: What states sign: the object of a signing trigger.
 AGREEMENT_NOUNS = (r"(?:accords?|agreements?|treaty|treaties|deal|declaration|memorandum|protocol|final act|"
-                   r"pact|communiqu[eé]|charter|convention|armistice|ceasefire|truce)")
+                   r"pact|communiqu[eé]|charter|convention|armistice|ceasefire|truce|(?:final |joint )?documents?)")
 
 #: People a leader hosts, and so meets ("hosted the leaders of Peru and Bolivia"); one who hosts
 #: talks or a conference is their host, not a party.

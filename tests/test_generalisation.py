@@ -2214,3 +2214,12 @@ def test_summits_rounds_and_meetings_that_are_no_diplomacy(body):
 ])
 def test_summits_rounds_and_meetings_of_diplomacy_near_those_words(body):
     assert extract(body)
+
+
+@pytest.mark.parametrize("body, found", [
+    ("The foreign ministers of Chile and Peru signed a joint document on fisheries in Lima on Monday.", True),
+    # a document signed at home is no encounter
+    ("The Chilean president signed a document on pension reform on Monday.", False),
+])
+def test_signing_a_document_between_states_is_a_signing(body, found):
+    assert bool([r for r in extract(body) if r["kind"] == "signing"]) == found
