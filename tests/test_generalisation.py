@@ -2223,3 +2223,19 @@ def test_summits_rounds_and_meetings_of_diplomacy_near_those_words(body):
 ])
 def test_signing_a_document_between_states_is_a_signing(body, found):
     assert bool([r for r in extract(body) if r["kind"] == "signing"]) == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # a visit made for talks tells both, the talks at the visit's day and place
+    ("Ghana's president will visit Abuja on Friday for talks with President Tinubu of Nigeria.",
+     [("visit", "planned", "2024-03-08", "Abuja"), ("talks", "planned", "2024-03-08", "Abuja")]),
+    ("Ghana's president visited Abuja on Monday for a meeting with President Tinubu of Nigeria.",
+     [("visit", "held", "2024-03-04", "Abuja"), ("meeting", "held", "2024-03-04", "Abuja")]),
+    # a journey to talks is the talks alone; a stay counted in days is the visit alone
+    ("Ghana's foreign minister flew to Abuja on Monday for talks with Nigeria's foreign minister.",
+     [("talks", "held", "2024-03-04", "Abuja")]),
+    ("Ghana's president will visit Abuja on Friday for three days of talks with Nigerian leaders.",
+     [("visit", "planned", "2024-03-08", "Abuja")]),
+])
+def test_a_visit_for_talks_is_the_visit_and_the_talks_held_during_it(body, found):
+    assert sorted((r["kind"], r["status"], r["date"], r["city"]) for r in extract(body)) == sorted(found)

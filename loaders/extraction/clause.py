@@ -163,7 +163,13 @@ def _triggers(article, sentence):
         # an appositive ordinal names the encounter just told (with "since", it tells an earlier one)
         same = same or (previous is not None and _APPOSITIVE_ORDINAL_RE.search(text, max(0, start - 40), start) is not None
                         and not re.search(r"\bsince\b", text[end:end + 60]) and not re.search(r"[:;]", text[previous[1]:start]))
-        if (purpose or same) and previous_made:
+        # "will visit Athens on Thursday for talks with ...": the visit and the talks held
+        # during it are two encounters, the talks at the visit's time and place (a journey to
+        # talks, "flew to Lima for talks", is the talks alone)
+        during = purpose and previous_made and previous[2].kind == "visit" and \
+            trigger.kind in ("talks", "meeting", "summit") and not _STAY_RE.search(text[previous[1]:start]) and \
+            re.search(r"\bfor\b", text[previous[1]:start]) and not _MOTION_RE.match(text[previous[0]:previous[1]])
+        if (purpose or same) and previous_made and not during:
             _join_purpose(article, sentence, candidates[-1], text[previous[0]:previous[1]], trigger,
                           text[previous[1]:start] if purpose else None, end, seg_end)
             previous = (previous[0], end, previous[2])
@@ -182,7 +188,7 @@ def _triggers(article, sentence):
             previous, previous_made = (start, end, trigger), False
             continue
         coordinated = candidates[-1] if candidates and previous_made and previous[0] >= clause[0] and \
-            _COORDINATED_RE.fullmatch(text, previous[1], start) else None
+            (during or _COORDINATED_RE.fullmatch(text, previous[1], start)) else None
         if coordinated is not None:
             # "for a one-day visit and talks with X": the second shares the first's time and place
             if status_why == "no cue of tense: held":
@@ -193,6 +199,9 @@ def _triggers(article, sentence):
             if candidate.country is None and coordinated.country is not None:
                 candidate.city, candidate.country = coordinated.city, coordinated.country
                 candidate.why["venue"] = "coordinated with the trigger before it"
+            if during and len(candidate.countries) < 2:
+                candidate.countries = _unique(coordinated.countries + candidate.countries)
+                candidate.why["countries"] = "held during the visit before it: the visitor and the hosts"
         if _SEQUENCE_RE.search(text[max(0, start - 60):start]) or \
                 candidates and _PREPARES_RE.search(text[max(0, start - 60):start]):
             # "the talks followed negotiations in Quito", "it came after a meeting of ministers";
