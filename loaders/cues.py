@@ -53,6 +53,9 @@ LEADER_ROLE = (r"(?:(?:new|visiting|former|acting|interim) )?(?:(?:deputy|vice|f
                r"leader|king|queen|emir|sultan|crown prince|(?:foreign |defen[cs]e )?minister|head of (?:state|government))\b")
 
 # Longer phrases first: the first pattern that matches a stretch of text wins it.
+#: A word of order standing for an encounter noun left out ("the most recent took place in Delhi").
+ORDER_ONLY = r"(?:most recent|latest|previous|last|next)(?: one)?"
+
 TRIGGERS = (
     # calls: the mode is in the words
     Trigger(r"(?:tele)?phone (?:call|conversation|talks?|meeting)s?", "call", "041", "phone"),
@@ -192,7 +195,7 @@ TRIGGERS = (
     Trigger(r"(?:faced|face|faces|facing) each other", "meeting", "040", None),
     # an encounter noun left out after a determiner of order ("the most recent took place in
     # Delhi", "the previous one was held in Kazan"), told after a sentence about such encounters
-    Trigger(r"(?<=the )(?:most recent|latest|previous|last|next)(?: one)?(?= (?:\w+ )?(?:took place|was held|were held|happened|will be held|is to be held|is due)\b)", "meeting", "040", None),
+    Trigger(r"(?<=the )" + ORDER_ONLY + r"(?= (?:\w+ )?(?:took place|was held|were held|happened|will be held|is to be held|is due)\b)", "meeting", "040", None),
     Trigger(r"gathering", "summit", "040", "multilateral"),
     # leaders gathering: "Nehru, Nasser and Sukarno gathered at Bogor", "ministers convened in Rome"
     Trigger(r"(?:gathered|gather|gathers|convened|convene|convenes|reconvened|assembled)(?= (?:again |once more |today |yesterday |on \w+ )?(?:in|at)\b)",
@@ -660,6 +663,14 @@ TITLED_PERSON = (r"(?:['’]s)?\s+(?P<titles>(?:(?:" + "|".join(t.replace(".", r
 #: A definite reference to an encounter already told. The noun group between the determiner
 #: and the trigger is short ("the Istanbul meeting", "their formal meeting").
 ANAPHORA = r"\b(?:the|that|this|these|those|their|its|his|her|such)\s+(?:(?!(?:following|after|before|for|with|on|in|at|of|to|and|or|by|from|during|since|ahead|over|into|than)\b)[\w'’-]+\s+){0,2}$"
+
+#: A word between the determiner and the noun that makes it another occurrence than the one in
+#: play ("Erdogan's previous visit", "their next meeting", "the earlier round"): no anaphor.
+ANOTHER_OCCURRENCE = r"\b(?P<when>previous|earlier|prior|former|next|last|following)\s+(?:[\w-]+\s+)?$"
+
+#: A count before a plural noun of encounters ("the last three summits", "several visits"): many
+#: encounters, none of them told.
+COUNTED = r"\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens? of|\d+|several|many|numerous|multiple|a few|a series of|a number of)\s+(?:[\w-]+\s+)?$"
 
 #: The officials told before, uncounted, as the subject of an encounter: "the leaders agreed to
 #: meet again in Quito", "the heads of state will meet once a year": all the parties of the

@@ -2239,3 +2239,29 @@ def test_signing_a_document_between_states_is_a_signing(body, found):
 ])
 def test_a_visit_for_talks_is_the_visit_and_the_talks_held_during_it(body, found):
     assert sorted((r["kind"], r["status"], r["date"], r["city"]) for r in extract(body)) == sorted(found)
+
+
+@pytest.mark.parametrize("body, found", [
+    # "his previous visit" is an earlier visit to the same place, not the one in play
+    ("Kenya's president arrived in Kampala on Monday for a one-day visit to Uganda. His previous visit, "
+     "in May 2019, ended in a row over fishing rights on Lake Victoria.",
+     [("visit", "2024-03-04", "Kampala", ["KEN", "UGA"]), ("visit", "2019-05-01", "Kampala", ["KEN", "UGA"])]),
+    # without such a word, the same noun is the visit in play
+    ("Kenya's president arrived in Kampala on Monday for a one-day visit to Uganda. The visit ended in "
+     "a row over fishing rights on Lake Victoria.", [("visit", "2024-03-04", "Kampala", ["KEN", "UGA"])]),
+])
+def test_a_previous_encounter_is_another_one_between_the_same_parties(body, found):
+    assert sorted((r["kind"], r["date"], r["city"], sorted(r["countries"])) for r in extract(body)) == sorted(found)
+
+
+@pytest.mark.parametrize("body, found", [
+    # a count of encounters tells none of them
+    ("The presidents of Chile and Peru met often, but the pandemic pushed their last three summits "
+     "online.", []),
+    ("Officials say several visits by Chilean ministers to Peru are being discussed.", []),
+    # unless the clause goes on to give their dates
+    ("Chile and Peru will hold two meetings in Lima, on March 11 and April 2.",
+     [("meeting", "2024-03-11"), ("meeting", "2024-04-02")]),
+])
+def test_a_count_of_encounters_is_none_of_them_unless_their_dates_follow(body, found):
+    assert sorted((r["kind"], r["date"]) for r in extract(body)) == found

@@ -14,6 +14,7 @@ from loaders.extraction.patterns import (
     _ABSENCE_REACH_ENDS_RE,
     _AFTER_ENCOUNTER_RE,
     _ANAPHORA_RE,
+    _ANOTHER_OCCURRENCE_RE,
     _ANY_ABSENCE_RE,
     _ANY_MEDIATOR_RE,
     _APPOSITIVE_ORDINAL_RE,
@@ -25,6 +26,7 @@ from loaders.extraction.patterns import (
     _COLLECTIVE_RE,
     _COORDINATED_RE,
     _COORDINATED_VERB_RE,
+    _COUNTED_RE,
     _COUNTERPART_RE,
     _COUNTING_BEFORE_RE,
     _COURSE_RELATIVE_RE,
@@ -55,10 +57,12 @@ from loaders.extraction.patterns import (
     _OPENING_DATE_RE,
     _OPENING_SUBORDINATE_RE,
     _OPENS_AFTER_RE,
+    _ORDER_ONLY_RE,
     _PARTICIPLE_OPENING_RE,
     _PAST_PLAN_RE,
     _PAST_VERB_RE,
     _PLAN_RE,
+    _PLURAL_TRIGGER_RE,
     _PREDICATE_RE,
     _PREPARES_RE,
     _PRONOUN_OBJECT_RE,
@@ -144,7 +148,10 @@ def _triggers(article, sentence):
         anaphoric = bool(_NOUN_TRIGGER_RE.search(text[start:end])) and (
             bool(_ANAPHORA_RE.search(text[max(clause[0], start - 40):start])) or
             bool(re.search(r"[\w’']+['’]s\s+(?:[\w-]+\s+){0,2}$", text[max(0, start - 40):start])))
-        if anaphoric and re.match(r"meeting\s+(?:with\b|his\b|her\b|their\b|[A-Z])", text[start:start + 20]):
+        other = _ANOTHER_OCCURRENCE_RE.search(text, max(clause[0], start - 40), start) if anaphoric else None
+        if other:
+            anaphoric = False  # "Erdogan's previous visit", "their next meeting": another one
+        elif anaphoric and re.match(r"meeting\s+(?:with\b|his\b|her\b|their\b|[A-Z])", text[start:start + 20]):
             anaphoric = False  # "meeting China's top diplomat": a verb
         if trigger.kind != "visit" and re.match(r"\s*(?:by|with)\b", text[end:]) is None and \
                 re.search(r"\b(?:a|an|another)\s+(?:[\w-]+\s+){0,2}$", text[max(0, start - 30):start]):
@@ -176,6 +183,8 @@ def _triggers(article, sentence):
             continue
         window = text[clause[0]:clause[1]]
         status, status_why = _status(text, clause, start, end, following[0] if following else None)
+        if status is not None and _counted(article, sentence, clause, start, end):
+            status = None
         if status is None:
             previous, previous_made = (start, end, trigger), False
             continue
@@ -183,6 +192,8 @@ def _triggers(article, sentence):
             sentence=article.sentence_index[sentence.start], start=sentence.start + start,
             end=sentence.start + end, kind=trigger.kind, cameo=trigger.cameo, plover=trigger.plover,
             status=status, anaphoric=anaphoric, why={"kind": f"trigger {text[start:end]!r}", "status": status_why})
+        if _ORDER_ONLY_RE.fullmatch(text, start, end):
+            _kind_left_out(article, candidate)
         _read_clause(article, sentence, candidate, (seg_start, seg_end), clause)
         if candidate.home:
             previous, previous_made = (start, end, trigger), False
@@ -236,6 +247,7 @@ def _triggers(article, sentence):
             candidate.ends, candidate.date = date, None
             candidate.why["date"] = f"a day told after {candidate.days} days of it: {date.text!r} is its last day"
         candidate.entry = article.heads_entry(sentence) is not None
+        candidate.prior = other is not None and other.group("when").lower() not in ("next", "following")
     _on_the_sidelines(article, candidates)
     _read_sentence_roles(article, sentence, candidates)
     # who attends, unless the sentence says who did not ("not attended by Ukraine")
@@ -392,6 +404,30 @@ def _join_purpose(article, sentence, candidate, travel, trigger, between, end, s
     # the encounter's own day, if it gives one, rather than the day of the journey
     own = _nearest_date(article, candidate, (sentence.start + start, sentence.start + seg_end))
     candidate.date = own or candidate.date
+
+
+def _kind_left_out(article, candidate):
+    """"Five summits have been held. The most recent took place in Lima": an encounter noun left
+    out after a word of order is the plural noun of the sentence before."""
+    if candidate.sentence == 0:
+        return
+    before = article.sentences[candidate.sentence - 1].text
+    plural = [m for m in _TRIGGER_RE.finditer(before) if _PLURAL_TRIGGER_RE.search(m.group(0))]
+    if plural:
+        trigger = cues.TRIGGERS[int(plural[-1].lastgroup[1:])]
+        candidate.kind, candidate.cameo, candidate.plover = trigger.kind, trigger.cameo, trigger.plover
+        candidate.why["kind"] = f"a noun left out: {plural[-1].group(0)!r} of the sentence before"
+
+
+def _counted(article, sentence, clause, start, end):
+    """Whether a count before a plural noun tells many encounters and none of them: "the last
+    three summits went online", "several visits". (Not when the clause goes on to list them with
+    their dates or after a colon: "will attend two meetings, on May 3 and June 1".)"""
+    text = sentence.text
+    return _COUNTED_RE.search(text, max(clause[0], start - 30), start) is not None and \
+        re.search(r"(?:summits|meetings|visits|calls|sessions)$", text[start:end], re.I) is not None and \
+        re.match(r"\s*:", text[end:]) is None and \
+        not article.dates_from(sentence.start + end, sentence.start + clause[1])
 
 
 def _yearless_before_anchor(article, mention):

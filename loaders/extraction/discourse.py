@@ -247,18 +247,25 @@ def _bare_rounds(article, candidates):
 def _last_time(article, candidates):
     """"The two leaders last spoke by telephone in December": a group reference with "last" is
     the previous encounter of the pair the article is about, whose first encounter of the same
-    family (else of any) names it, not the pair named just before ("... spoke with Zelensky ahead of the call")."""
+    family (else of any) names it, not the pair named just before ("... spoke with Zelensky ahead
+    of the call"). So is an encounter told as a previous one without its parties ("his previous
+    visit", to the place of the visit in play)."""
     for candidate in candidates:
         sentence = article.sentences[candidate.sentence]
-        if not candidate.group_reference or not _LAST_TIME_BEFORE_RE.search(
-                article.text[max(sentence.start, candidate.start - 20):candidate.start]):
+        last = candidate.group_reference and _LAST_TIME_BEFORE_RE.search(
+            article.text[max(sentence.start, candidate.start - 20):candidate.start])
+        if not last and not (candidate.prior and (len(candidate.countries) < 2 or candidate.group_reference)):
             continue
         # (of the same family first: "they last met in person" after a call is the call's pair)
         told = [c for c in candidates if c.sentence < candidate.sentence and len(c.countries) >= 2 and not c.group_reference]
         lede = next((c for c in told if KIND_CLASS[c.kind] == KIND_CLASS[candidate.kind]), None) or next(iter(told), None)
         if lede is not None and set(lede.countries) != set(candidate.countries):
             candidate.countries = list(lede.countries)
-            candidate.why["countries"] = "'last' with a group reference: the pair of the article's first encounter"
+            candidate.why["countries"] = "'last' or 'previous' told of the pair of the article's first encounter"
+        if lede is not None and candidate.prior and candidate.kind == "visit" == lede.kind and candidate.country is None:
+            # "his previous visit": an earlier visit to the same place
+            candidate.city, candidate.country = lede.city, lede.country
+            candidate.why["venue"] = "a previous visit: to the place of the visit in play"
 
 
 def _date_from_lede(article, groups, candidates):

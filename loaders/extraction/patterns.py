@@ -91,6 +91,9 @@ _VENUE_RE = re.compile(cues.VENUE_PREPOSITIONS, _FLAGS)
 
 
 _ANAPHORA_RE = re.compile(cues.ANAPHORA, _FLAGS)
+_ANOTHER_OCCURRENCE_RE = re.compile(cues.ANOTHER_OCCURRENCE, _FLAGS)
+_COUNTED_RE = re.compile(cues.COUNTED, _FLAGS)
+_ORDER_ONLY_RE = re.compile(cues.ORDER_ONLY, _FLAGS)
 
 
 _GROUP_RE = _any(cues.GROUP_REFERENCES)
