@@ -849,6 +849,10 @@ DAYS_OF_AFTER = (r"^[^.;]{0,90}?\b(?:closing|ending|concluding|capping|after)\s+
 CLOSED_BY_DAYS = (r",?\s+(?:[\w-]+\s+){0,3}?(?:after|following|closing|ending|concluding|capping)\s+(?:a\s+)?(?:\d{1,2}|" +
                   "|".join(NUMBER_WORDS) + r"|a)?\s*(?:days?|week)\s+of\s+(?:[\w-]+\s+){0,2}")
 
+#: Coming back from a trip counted in days ("returned from his two-day trip to Seoul on Monday"):
+#: the day told is the trip's last.
+RETURNED_FROM = r"\b(?:returned|returns|returning|came back|comes back|flew back|flew home|arrived home|got back)\s+(?:home\s+)?from\s+(?:[\w'’-]+\s+){0,3}$"
+
 #: Day N of a multi-day encounter: "on the first day of the trip", "12 July, day two of the
 #: summit". `ordinal` is a key of ORDINAL_DAYS; `noun` names the encounter it counts from
 #: (a key of ORDINAL_NOUN_KINDS). The encounter's first day plus N-1 is the day meant; with a

@@ -2265,3 +2265,21 @@ def test_a_previous_encounter_is_another_one_between_the_same_parties(body, foun
 ])
 def test_a_count_of_encounters_is_none_of_them_unless_their_dates_follow(body, found):
     assert sorted((r["kind"], r["date"]) for r in extract(body)) == found
+
+
+def test_what_was_held_is_not_the_next_one_still_to_come():
+    records = extract("Ghana's president came home on Tuesday saying Accra would host the next summit of Ghana, "
+                      "Nigeria and Togo. At Monday's summit, the first in two years, the three leaders signed a "
+                      "trade pact.")
+    assert sorted((r["status"], r["date"]) for r in records if r["kind"] == "summit") == [
+        ("held", "2024-03-04"), ("planned", None)]
+
+
+@pytest.mark.parametrize("body, found", [
+    # the day of return from a trip counted in days is its last day
+    ("Ghana's president returned from his two-day visit to Nigeria on Monday night.", ("2024-03-03", "2024-03-04")),
+    ("Ghana's president began a two-day visit to Nigeria on Monday.", ("2024-03-04", "2024-03-05")),
+])
+def test_the_day_of_return_ends_a_trip_counted_in_days(body, found):
+    record = _one(body, kind="visit")
+    assert (record["date"], record["end_date"]) == found

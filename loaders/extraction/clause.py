@@ -78,6 +78,7 @@ from loaders.extraction.patterns import (
     _RESUMES_AFTER_RE,
     _RESUMES_BEFORE_RE,
     _RETURN_BEFORE_RE,
+    _RETURNED_FROM_RE,
     _ROSTER_GAP_RE,
     _SEQUENCE_RE,
     _SERIES_RE,
@@ -246,8 +247,15 @@ def _triggers(article, sentence):
             # "left Pyongyang on Saturday after two days of talks": the day ends them
             candidate.ends, candidate.date = date, None
             candidate.why["date"] = f"a day told after {candidate.days} days of it: {date.text!r} is its last day"
+        elif candidate.days and date is not None and date.precision == "day" and date.end_date is None and \
+                _RETURNED_FROM_RE.search(text, max(clause[0], start - 40), start):
+            # "returned from his two-day trip on Monday": the day of return is its last
+            candidate.ends, candidate.date = date, None
+            candidate.why["date"] = f"the day of return from {candidate.days} days away: {date.text!r} is its last day"
         candidate.entry = article.heads_entry(sentence) is not None
-        candidate.prior = other is not None and other.group("when").lower() not in ("next", "following")
+        if other is not None:
+            candidate.upcoming = other.group("when").lower() in ("next", "following")
+            candidate.prior = not candidate.upcoming
     _on_the_sidelines(article, candidates)
     _read_sentence_roles(article, sentence, candidates)
     # who attends, unless the sentence says who did not ("not attended by Ukraine")

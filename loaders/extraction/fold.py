@@ -65,6 +65,9 @@ def _compatible(group, candidate, strict_status=True, anaphor=False):
         return False
     if strict_status and candidate.status != "past-plan" and group.status != "past-plan" and group.status != candidate.status:
         return False
+    # (what is held is not "the next summit", still to come)
+    if candidate.status == "held" and group.members[0].upcoming:
+        return False
     # (a plan told in the past may have moved: "had planned to travel in February; the visit
     # finally took place on Monday")
     if candidate.status != "past-plan" and group.status != "past-plan" and group.date is not None and candidate.date is not None and \
@@ -327,7 +330,7 @@ def _groups_agree(a, b):
     probe = _Candidate(sentence=b.sentences[0], start=0, end=0, kind=b.kind, cameo=b.cameo, plover=b.plover,
                        status=b.status, anaphoric=False, date=b.date, city=b.city, country=b.country,
                        countries=b.countries, heads=b.heads, earlier=b.members[0].earlier, entry=b.members[0].entry,
-                       prior=all(m.prior for m in b.members))
+                       prior=all(m.prior for m in b.members), upcoming=b.members[0].upcoming)
     return _compatible(a, probe) and set(a.countries) & set(b.countries) != set() and \
         _mostly_shared(a.countries, b.countries) and not _told_apart(a, b.members)
 
