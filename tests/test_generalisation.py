@@ -2283,3 +2283,17 @@ def test_what_was_held_is_not_the_next_one_still_to_come():
 def test_the_day_of_return_ends_a_trip_counted_in_days(body, found):
     record = _one(body, kind="visit")
     assert (record["date"], record["end_date"]) == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # an observer named since is no side
+    ("Chile and Peru signed a border accord in Quito on Monday. Brazil's ambassador and a United States "
+     "envoy watched as observers. Under the accord, officers of the two sides will meet on Friday.",
+     ["CHL", "PER"]),
+    # the sides of the encounter told just before
+    ("Chile and Peru signed a border accord in Quito on Monday. Separately, Bolivia and Paraguay held talks "
+     "in Asuncion on Tuesday, and both sides will meet again on Friday.", ["BOL", "PRY"]),
+])
+def test_the_two_sides_are_the_pair_of_the_encounter_told_before(body, found):
+    record = _one(body, status="planned")
+    assert sorted(record["countries"]) == found

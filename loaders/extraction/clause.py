@@ -596,6 +596,9 @@ def _read_clause(article, sentence, candidate, segment, clause):
     candidate.group_reference = reference is not None or _pronoun_object(article, candidate)
     candidate.group_size = _group_size(reference.group(0)) if reference else None
     candidate.collective = bool(reference) and _COLLECTIVE_RE.match(reference.string, reference.start()) is not None
+    # ("the two sides" standing for parties the trigger's own stretch does not name)
+    candidate.sides = bool(reference) and reference.group(0).lower().endswith("sides") and \
+        len({p.iso3 for p in places if seg[0] <= p.start < seg[1] and article.is_actor(p)}) < 2
     if candidate.kind == "visit" and len({p.iso3 for p in actors}) > 2:
         # a visit is the visitor's and the host's: the clause, or the nearest party before it
         actors = [p for p in places if cl[0] <= p.start < cl[1] and article.is_actor(p)] or \

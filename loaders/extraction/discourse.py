@@ -244,6 +244,20 @@ def _bare_rounds(article, candidates):
             candidate.why["countries"] = "a numbered round of the talks told first: their parties"
 
 
+def _two_sides(candidates):
+    """"The two sides", "both sides", told without their names, are the two parties of the
+    nearest encounter told before between exactly two (an observer or a host named since is
+    no side: "China attended as an observer. ... commanders of the two sides will meet")."""
+    for index, candidate in enumerate(candidates):
+        if not candidate.sides:
+            continue
+        pair = next((c for c in reversed(candidates[:index]) if c.start < candidate.start and
+                     len(c.countries) == 2 and not c.sides), None)
+        if pair is not None and set(pair.countries) != set(candidate.countries):
+            candidate.countries = list(pair.countries)
+            candidate.why["countries"] = "'the two sides': the pair of the nearest encounter told before"
+
+
 def _last_time(article, candidates):
     """"The two leaders last spoke by telephone in December": a group reference with "last" is
     the previous encounter of the pair the article is about, whose first encounter of the same

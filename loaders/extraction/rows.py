@@ -28,6 +28,7 @@ from loaders.extraction.discourse import (
     _split_tours,
     _their_encounters,
     _travellers,
+    _two_sides,
 )
 from loaders.extraction.fold import _finish, _fold
 from loaders.extraction.model import _Article
@@ -90,6 +91,7 @@ def _article_rows(record):
     _attach_lone_heads(article, candidates)
     _count_days(article, candidates)
     _first_since(article, candidates)
+    _two_sides(candidates)
     _last_time(article, candidates)
     _bare_rounds(article, candidates)
     _days_apart(article, candidates)
