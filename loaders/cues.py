@@ -512,6 +512,8 @@ MEDIATOR_CUES = (
     MediatorCue(r"\b(?:co-organi[sz]ed|co-hosted|co-sponsored)\b", "before", "previous"),
     # "China took part as an observer"
     MediatorCue(r"\b(?:took part|attended|participated|sat in) as (?:an? )?observers?\b", "before", "previous"),
+    # "Singapore, which provided the venue, was not a party to the talks": a host, no party
+    MediatorCue(r"\b(?:was|is|were|are) not (?:a )?part(?:y|ies) to\b", "before", "previous"),
     # "the United States, which brokered the process"
     MediatorCue(r"\b(?:which|who) (?:had )?(?:brokered|mediated|facilitated)\b", "before", "previous"),
     # "the Brazilian envoy brought the two foreign ministers to Colonia": whoever brings the

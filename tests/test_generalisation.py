@@ -2297,3 +2297,13 @@ def test_the_day_of_return_ends_a_trip_counted_in_days(body, found):
 def test_the_two_sides_are_the_pair_of_the_encounter_told_before(body, found):
     record = _one(body, status="planned")
     assert sorted(record["countries"]) == found
+
+
+@pytest.mark.parametrize("body", [
+    "Officials said on Monday that Ecuador was not a party to the talks that Chile and Peru held in Guayaquil "
+    "last week.",
+    "Chile and Peru opened talks on Monday. Ecuador, which provided the venue, was not a party to the "
+    "negotiations, officials stressed.",
+])
+def test_a_country_said_to_be_no_party_to_the_talks_is_none(body):
+    assert [sorted(r["countries"]) for r in extract(body)] == [["CHL", "PER"]]
