@@ -596,11 +596,15 @@ TOPIC_PREPOSITIONS = r"\b(?:on|about|over|regarding|concerning|such as|including
 #: A place after these is a topic, never a venue ("peace in Ukraine", "the war in Gaza").
 NOT_VENUE_BEFORE = r"\b(?:war|peace|ceasefire|cease-fire|truce|conflict|crisis|fighting|situation|invasion|aggression|operations?|interests?|influence|presence|stability|security)\s+(?:in|on|of)\s+(?:the\s+)?$"
 
+#: Verbs that make the country before them the subject of an encounter ("Chile and Peru held
+#: border talks"), never the describer of the noun after them.
+ENCOUNTER_VERBS = r"(?:held|hold|holds|opened|open|opens|began|begin|begins|started|start|starts|resumed|resume|resumes|concluded|ended|end|ends)"
+
 #: A country followed by one of these is a topic or a place, not a party ("Russia's war",
 #: "the Russia-Ukraine war", "US airspace", "Chinese balloon", "former British colonies",
 #: "French-speaking states").
 NON_ACTOR_FOLLOWERS = (
-    r"(?:['’]s)?(?:\s*-\s*[A-Z][\w.]+)*\s+(?:(?-i:[a-z]+)\s+)?(?:war|invasion|conflict|crisis|aggression|airspace|"
+    r"(?:['’]s)?(?:\s*-\s*[A-Z][\w.]+)*\s+(?:(?!" + ENCOUNTER_VERBS + r"\b)(?-i:[a-z]+)\s+)?(?:war|invasion|conflict|crisis|aggression|airspace|"
     r"territory|border(?! (?:officials|guards|police|authorities|commanders|delegations?))|forces|troops|navy|ports?|grain|economy|media|"
     r"state media|soil|people|question|issue|strait|absence|withdrawal|boycott|exit|strikes?|attacks?|offensive|"
     r"bombing|shelling|raids?|missiles?|drones?|sanctions|blockade|annexation|occupation)\b"
@@ -779,6 +783,10 @@ WHERE_WORD = "where"
 
 #: Group references that count two without a number word ("both sides", "the pair").
 PAIR_WORDS = frozenset({"both", "pair", "bilateral"})
+
+#: An encounter named as preparing another ("preparatory talks in Beijing", "a preliminary
+#: meeting of officials"): another encounter than the one it prepares, whatever the month.
+PREPARATORY = r"\b(?:preparatory|preliminary)\s+(?:[\w-]+\s+)?$"
 
 #: A verb of sequence between two encounters ("the talks followed negotiations in Quito
 #: earlier this month", "the summit came after a meeting of their ministers"): two encounters,

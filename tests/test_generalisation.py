@@ -2307,3 +2307,17 @@ def test_the_two_sides_are_the_pair_of_the_encounter_told_before(body, found):
 ])
 def test_a_country_said_to_be_no_party_to_the_talks_is_none(body):
     assert [sorted(r["countries"]) for r in extract(body)] == [["CHL", "PER"]]
+
+
+def test_preparatory_talks_are_another_encounter_than_those_they_prepare():
+    records = extract("Chile and Peru opened border talks in Quito on Monday. The agenda had been drawn up by "
+                      "their deputies at preparatory talks in Lima earlier this month.")
+    assert sorted((r["date"], r["city"]) for r in records) == [("2024-03-01", "Lima"), ("2024-03-04", "Quito")]
+
+
+@pytest.mark.parametrize("body", [
+    "Chile and Peru held border talks in Lima on Monday.",
+    "Chile and Peru opened border talks in Lima on Monday.",
+])
+def test_a_verb_between_a_country_and_a_topic_noun_leaves_the_country_a_party(body):
+    assert [sorted(r["countries"]) for r in extract(body)] == [["CHL", "PER"]]

@@ -64,6 +64,7 @@ from loaders.extraction.patterns import (
     _PLAN_RE,
     _PLURAL_TRIGGER_RE,
     _PREDICATE_RE,
+    _PREPARATORY_RE,
     _PREPARES_RE,
     _PRONOUN_OBJECT_RE,
     _PURPOSE_RE,
@@ -253,6 +254,7 @@ def _triggers(article, sentence):
             candidate.ends, candidate.date = date, None
             candidate.why["date"] = f"the day of return from {candidate.days} days away: {date.text!r} is its last day"
         candidate.entry = article.heads_entry(sentence) is not None
+        candidate.preparatory = _PREPARATORY_RE.search(text, max(0, start - 30), start) is not None
         if other is not None:
             candidate.upcoming = other.group("when").lower() in ("next", "following")
             candidate.prior = not candidate.upcoming

@@ -56,6 +56,8 @@ def _compatible(group, candidate, strict_status=True, anaphor=False):
         return False
     if _told_apart(group, [candidate]):
         return False
+    if candidate.preparatory != group.members[0].preparatory:
+        return False
     # "his previous visit, in 2017" is not the undated visit in play
     if candidate.prior and group.date is None or candidate.date is None and all(m.prior for m in group.members):
         return False
@@ -330,7 +332,8 @@ def _groups_agree(a, b):
     probe = _Candidate(sentence=b.sentences[0], start=0, end=0, kind=b.kind, cameo=b.cameo, plover=b.plover,
                        status=b.status, anaphoric=False, date=b.date, city=b.city, country=b.country,
                        countries=b.countries, heads=b.heads, earlier=b.members[0].earlier, entry=b.members[0].entry,
-                       prior=all(m.prior for m in b.members), upcoming=b.members[0].upcoming)
+                       prior=all(m.prior for m in b.members), upcoming=b.members[0].upcoming,
+                       preparatory=b.members[0].preparatory)
     return _compatible(a, probe) and set(a.countries) & set(b.countries) != set() and \
         _mostly_shared(a.countries, b.countries) and not _told_apart(a, b.members)
 

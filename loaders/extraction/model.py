@@ -72,6 +72,7 @@ class _Candidate:
     item: int | None = None   # offset of its date, for one item of a chronology list
     entry: bool = False    # told in an entry of a timeline, headed by its date ("May 2, 2014: ...")
     sides: bool = False    # its parties are told as "the two sides", "both sides"
+    preparatory: bool = False  # told as preparing another ("preparatory talks", "a preliminary meeting")
     prior: bool = False    # an earlier one than the encounter in play ("his previous visit")
     upcoming: bool = False  # a later one than the encounter in play ("the next summit")
     why: dict = field(default_factory=dict)   # field -> the rule that decided it (--explain)

@@ -93,6 +93,7 @@ _VENUE_RE = re.compile(cues.VENUE_PREPOSITIONS, _FLAGS)
 _ANAPHORA_RE = re.compile(cues.ANAPHORA, _FLAGS)
 _ANOTHER_OCCURRENCE_RE = re.compile(cues.ANOTHER_OCCURRENCE, _FLAGS)
 _COUNTED_RE = re.compile(cues.COUNTED, _FLAGS)
+_PREPARATORY_RE = re.compile(cues.PREPARATORY, _FLAGS)
 _RETURNED_FROM_RE = re.compile(cues.RETURNED_FROM, _FLAGS)
 _ORDER_ONLY_RE = re.compile(cues.ORDER_ONLY, _FLAGS)
 
