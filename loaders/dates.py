@@ -535,20 +535,45 @@ def _scan_block(text, block_start, block_end, base, previous, deadline):
     # the day heading an entry of a timeline, and where its line ends: the entry's other dates
     # count from that day ("Aug. 22, 2015: the meeting, set for the next two days, is called off")
     entry, entry_end = None, -1
+    story = None  # the last date with a year of its own, years before the base
     for index, candidate in enumerate(chosen):
         if time.perf_counter() > deadline:
             return None
         # The neighbours' words ("last" in "last week") are no verbs for this date's tense.
         neighbours = spans[max(0, index - 6):index] + spans[index + 1:index + 7]
         for part in _parts(text, candidate):
-            mention = _resolve(text, part, entry if candidate.start < entry_end else base, anchor, neighbours)
+            told_in = _story_base(text, story, part) if candidate.start >= entry_end else None
+            if told_in is not None:
+                mention = _resolve(text, part, told_in, anchor, neighbours, tense="story")
+            else:
+                mention = _resolve(text, part, entry if candidate.start < entry_end else base, anchor, neighbours)
             if mention is not None:
                 found.append(mention)
+                if base is not None and mention.rule in _STORY_RULES and "year" in part.groups and \
+                        mention.date.year <= base.year - STORY_YEARS:
+                    story = mention
                 if _is_anchor(mention):
                     anchor = mention.end_date or mention.date
                 if mention.precision == "day" and mention.rule != "present" and _heads_an_entry(text, part):
                     entry, entry_end = mention.end_date or mention.date, _line_end(text, mention.end)
     return found
+
+
+def _story_base(text, story, candidate):
+    """The day a date without a year counts from when the sentence before it, in the same
+    paragraph, ends with a date with a year told years before the base: a story of the past goes
+    on in its own year ("Sadat flew to Jerusalem in November 1977. Begin returned the gesture on
+    Christmas Day" is Christmas 1977). None otherwise: in the story's own sentence (a list of
+    dated items runs up to today: "met in Lima in May 2019 and in Quito on 10 February"), or
+    when the date's own verb looks ahead ("... in 1994. They will meet again on March 3")."""
+    if story is None or candidate.rule not in _STORY_RULES or "year" in candidate.groups or \
+            {"weekday", "rel", "relyear"} & candidate.groups.keys() or "\n" in text[story.end:candidate.start]:
+        return None
+    if len(_SENTENCE_BREAK.findall(text, story.end, candidate.start)) != 1:
+        return None
+    if tense_near(text, candidate.start, candidate.end) in ("future", "present"):
+        return None
+    return story.end_date or story.date
 
 
 def _line_end(text, position):
@@ -883,14 +908,21 @@ _NEEDS_TENSE = frozenset({"absolute", "range", "month", "weekday", "weekday_rang
 #: results) rather than a forward one (a calendar date: "the dividend is payable Jan. 2").
 _ENTRY_DASH = re.compile(r"\s*[-–—:]\s")
 _PRESENT_IS_NEAREST = frozenset({"weekday", "weekday_range", "weekend", "quarter"})
+#: A story of the past: a date with a year of its own this many years or more before the base
+#: gives its year to the dates without one told right after it (`_story_base`).
+STORY_YEARS = 2
+#: (a bare year does not: "after the one with Egypt in 1979. In July, ..." is this July)
+_STORY_RULES = frozenset({"absolute", "month", "range", "holiday"})
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'’”)]*\s+(?=[A-Z\"“‘'(])")
 #: Rules that count from the previous dated mention.
 _ANCHORED = frozenset({"after_previous"})
 
 
-def _resolve(text, candidate, base, anchor, skip=()):
+def _resolve(text, candidate, base, anchor, skip=(), tense=None):
     groups = candidate.groups
-    tense = None
-    if base is not None and _needs_tense(candidate) and not _heads_an_entry(text, candidate):
+    if tense == "story":
+        tense = None  # the occurrence nearest the story's day
+    elif base is not None and _needs_tense(candidate) and not _heads_an_entry(text, candidate):
         tense = tense_near(text, candidate.start, candidate.end, skip)
         if tense == "present":
             tense = None if candidate.rule in _PRESENT_IS_NEAREST else "future"

@@ -613,3 +613,23 @@ def test_the_dates_of_a_timeline_entry_count_from_its_heading(line, expected):
 ])
 def test_so_long_ago_to_the_day_is_that_very_day(text, published, expected):
     assert [(m.date, m.precision) for m in find_dates(text, published)] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a story of the past goes on in its own year, in its sentence and the next
+    ("The two presidents first met in October 1983. They met again on Christmas Day in Lima.",
+     ("Christmas Day", date(1983, 12, 25))),
+    ("The talks opened on June 2, 1983. The treaty was signed on July 30 in Quito.", ("July 30", date(1983, 7, 30))),
+    ("The talks opened in June 1983. A second round followed in August.", ("August", date(1983, 8, 1))),
+    # but not in the story's own sentence (a list of dates runs up to today), not across a
+    # paragraph, not a date told relative to today, not one still to come
+    ("The presidents met in Lima in May 2019 and in Quito on 10 February.", ("10 February", date(2024, 2, 10))),
+    ("The two presidents first met in October 1983.\n\nThey met again on Christmas Day in Lima.",
+     ("Christmas Day", date(2023, 12, 25))),
+    ("The two presidents first met in October 1983. They met again last December.", ("last December", date(2023, 12, 1))),
+    ("The treaty was signed in October 1983. The presidents will meet again on April 2.", ("April 2", date(2024, 4, 2))),
+    # a recent year is today's story
+    ("The treaty was signed in October 2023. The presidents met again on January 9.", ("January 9", date(2024, 1, 9))),
+])
+def test_a_date_without_a_year_after_a_past_year_takes_that_year(text, expected):
+    assert expected in [(m.text, m.date) for m in find_dates(text, date(2024, 3, 6))]
