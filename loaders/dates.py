@@ -549,9 +549,9 @@ def _scan_block(text, block_start, block_end, base, previous, deadline):
                 mention = _resolve(text, part, entry if candidate.start < entry_end else base, anchor, neighbours)
             if mention is not None:
                 found.append(mention)
-                if base is not None and mention.rule in _STORY_RULES and "year" in part.groups and \
-                        mention.date.year <= base.year - STORY_YEARS:
-                    story = mention
+                if base is not None and "year" in part.groups:
+                    # (a later year of today's story ends the old one)
+                    story = mention if mention.rule in _STORY_RULES and mention.date.year <= base.year - STORY_YEARS else None
                 if _is_anchor(mention):
                     anchor = mention.end_date or mention.date
                 if mention.precision == "day" and mention.rule != "present" and _heads_an_entry(text, part):

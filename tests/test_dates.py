@@ -628,7 +628,9 @@ def test_so_long_ago_to_the_day_is_that_very_day(text, published, expected):
      ("Christmas Day", date(2023, 12, 25))),
     ("The two presidents first met in October 1983. They met again last December.", ("last December", date(2023, 12, 1))),
     ("The treaty was signed in October 1983. The presidents will meet again on April 2.", ("April 2", date(2024, 4, 2))),
-    # a recent year is today's story
+    # a recent year is today's story, and ends an old one
+    ("They met in October 1983 and again in May 2023. They met again on Christmas Day.",
+     ("Christmas Day", date(2023, 12, 25))),
     ("The treaty was signed in October 2023. The presidents met again on January 9.", ("January 9", date(2024, 1, 9))),
 ])
 def test_a_date_without_a_year_after_a_past_year_takes_that_year(text, expected):
