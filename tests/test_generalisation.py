@@ -2321,3 +2321,9 @@ def test_preparatory_talks_are_another_encounter_than_those_they_prepare():
 ])
 def test_a_verb_between_a_country_and_a_topic_noun_leaves_the_country_a_party(body):
     assert [sorted(r["countries"]) for r in extract(body)] == [["CHL", "PER"]]
+
+
+def test_a_summit_takes_the_day_of_a_meeting_on_its_sidelines():
+    body = ("That meeting, on March 4, took place on the sidelines of a summit that the presidents of Chile "
+            "and Peru held with Bolivia's president.")
+    assert _one(body, kind="summit")["date"] == "2024-03-04"

@@ -512,8 +512,19 @@ def _date_meetings_in_visit(article, groups):
 def _date_from_gathering(article, groups):
     """An undated encounter told as held on the sidelines of a summit that the article dates
     (one told in the same sentence, else the nearest told before it) takes the summit's date,
-    and its venue where it names none."""
+    and its venue where it names none; an undated summit takes the day of a dated encounter
+    its sentence tells on its sidelines."""
     for group in groups:
+        if group.date is None and group.kind == "summit":
+            # "That meeting, on July 19, took place on the sidelines of a summit ...": the
+            # summit was under way on the meeting's day
+            sentence = article.sentences[group.sentences[0]]
+            aside = next((g for g in groups if g is not group and g.kind != "summit" and g.date is not None and
+                          g.date.precision == "day" and group.sentences[0] in g.sentences), None)
+            if aside is not None and _SIDELINES_RE.search(sentence.text):
+                group.date = aside.date
+                _because(group, "date", f"an encounter on its sidelines is dated: {aside.date.text!r}")
+            continue
         if group.date is not None or group.kind == "summit":
             continue
         sentence = article.sentences[group.sentences[0]]
