@@ -593,6 +593,10 @@ VENUE_PREPOSITIONS = (
 #: "subjects such as Taiwan", "the war against Ukraine", "discussed North Korea's missiles").
 TOPIC_PREPOSITIONS = r"\b(?:on|about|over|regarding|concerning|such as|including|against|near|with regard to|discuss(?:ed|es|ing)?)\s+(?:the\s+)?$"
 
+#: Verbs whose object is what an encounter is about: a place after them, told after the
+#: trigger, is in the topic ("talks are expected to cover the offensive in northern Syria").
+TOPIC_VERBS = r"\b(?:cover|covers|covered|covering|discuss|discusses|discussed|discussing|address|addresses|addressed|addressing|focus(?:es|ed|ing)? on|dominated by|deal(?:s|t)? with|tackle|tackles|tackled)\b"
+
 #: A place after these is a topic, never a venue ("peace in Ukraine", "the war in Gaza").
 NOT_VENUE_BEFORE = r"\b(?:war|peace|ceasefire|cease-fire|truce|conflict|crisis|fighting|situation|invasion|aggression|operations?|interests?|influence|presence|stability|security)\s+(?:in|on|of)\s+(?:the\s+)?$"
 

@@ -2327,3 +2327,14 @@ def test_a_summit_takes_the_day_of_a_meeting_on_its_sidelines():
     body = ("That meeting, on March 4, took place on the sidelines of a summit that the presidents of Chile "
             "and Peru held with Bolivia's president.")
     assert _one(body, kind="summit")["date"] == "2024-03-04"
+
+
+@pytest.mark.parametrize("body, venue", [
+    # a place in what the talks are to cover is no venue
+    ("Friday's talks between Chile and Peru are expected to cover the drought in northern Bolivia.", (None, None)),
+    # a place told before the topic verb still is
+    ("The presidents of Chile and Peru held talks in Lima on Friday to discuss the drought in Bolivia.", ("Lima", "PER")),
+])
+def test_a_place_in_what_an_encounter_is_to_cover_is_no_venue(body, venue):
+    record = _one(body)
+    assert (record["city"], record["country"]) == venue

@@ -88,6 +88,7 @@ from loaders.extraction.patterns import (
     _STATUS_BEFORE,
     _STAY_RE,
     _SUBJECT_GAP_RE,
+    _TOPIC_VERB_RE,
     _TRIGGER_RE,
     _URGING_RE,
     _VENUE_RE,
@@ -681,8 +682,11 @@ def _read_venue(article, sentence, candidate, places, seg):
     # only the trigger's own stretch of its clause: a place in the stretch of another trigger
     # ("met today and agreed to hold talks in Quito") is that trigger's venue
     # (not where the traveller goes home to: "for a visit to Afghanistan before returning to New Delhi")
+    # (nor a place in what the encounter is to cover: "talks expected to cover the offensive
+    # in northern Syria")
     venues = [p for p in places if seg[0] <= p.start < seg[1] and article.is_location(p) and
-              not _RETURN_BEFORE_RE.search(article.text, max(0, p.start - 30), p.start)]
+              not _RETURN_BEFORE_RE.search(article.text, max(0, p.start - 30), p.start) and
+              not (p.start > candidate.end and _TOPIC_VERB_RE.search(article.text, candidate.end, p.start))]
     if candidate.anaphoric:
         # "the visit" takes a place after it or in its own noun group ("the Geneva talks"), not
         # one told earlier in the clause ("stayed in Paris, and agreed to hold the visit later")
