@@ -2338,3 +2338,15 @@ def test_a_summit_takes_the_day_of_a_meeting_on_its_sidelines():
 def test_a_place_in_what_an_encounter_is_to_cover_is_no_venue(body, venue):
     record = _one(body)
     assert (record["city"], record["country"]) == venue
+
+
+@pytest.mark.parametrize("body, day", [
+    # a parenthesis holding a date alone dates the words before it
+    ("The defence ministers of Greece and Cyprus met in Nicosia (1 March) to review naval drills.", "2024-03-01"),
+    ("Mongolia's president will visit Seoul (March 12-14) at the invitation of South Korea's president.", "2024-03-12"),
+    # a parenthesis telling more than a date is another's
+    ("The defence ministers of Greece and Cyprus met in Nicosia (ahead of elections due on 1 April) to "
+     "review naval drills.", None),
+])
+def test_a_date_alone_in_a_parenthesis_dates_the_encounter_before_it(body, day):
+    assert [r["date"] for r in extract(body)][:1] == [day]

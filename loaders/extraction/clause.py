@@ -762,7 +762,10 @@ def _told_of_another(article, candidate, mention):
     low, high = sorted((candidate.end if mention.start >= candidate.end else mention.end,
                         mention.start if mention.start >= candidate.end else candidate.start))
     between = article.text[low:high]
-    if between.count("(") != between.count(")"):
+    # (a parenthesis holding the date alone dates the words before it: "met in Nicosia (1 March)")
+    alone = mention.start >= candidate.end and re.search(r"\(\s*$", between) is not None and \
+        re.match(r"\s*\)", article.text[mention.end:]) is not None
+    if between.count("(") != between.count(")") and not alone:
         return True
     if mention.start < candidate.end:
         return False
