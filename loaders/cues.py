@@ -823,6 +823,9 @@ CLAUSE_BREAKS = (
 
 # --- date attachment -------------------------------------------------------------------------
 
+#: Verbs telling that an encounter took place on a day, not that it ended then.
+OCCURRED = r"\b(?:held|took place|met|opened|began|started|convened)\b"
+
 #: An encounter told as ending ("the trip draws to a close today", "the summit ended on
 #: Tuesday"): the date in its clause is the last day, not the first; the first day stays unknown
 #: unless another sentence gives it, or its length does ("after fifteen days of talks").

@@ -2350,3 +2350,14 @@ def test_a_place_in_what_an_encounter_is_to_cover_is_no_venue(body, venue):
 ])
 def test_a_date_alone_in_a_parenthesis_dates_the_encounter_before_it(body, day):
     assert [r["date"] for r in extract(body)][:1] == [day]
+
+
+@pytest.mark.parametrize("body, day", [
+    # a day a verb of occurrence governs is the encounter's, whatever verb of ending follows
+    ("Talks between Qatar and Bahrain, held in Doha on Saturday, ended without a joint statement.", "2024-03-02"),
+    ("Talks between Qatar and Bahrain - which took place in Doha on Saturday - ended without a deal.", "2024-03-02"),
+    # the day the ending verb governs is the last day only
+    ("Talks between Qatar and Bahrain ended in Doha on Saturday without a joint statement.", None),
+])
+def test_the_day_of_an_encounter_is_not_its_end_when_a_verb_of_occurrence_governs_it(body, day):
+    assert _one(body)["date"] == day

@@ -54,6 +54,7 @@ from loaders.extraction.patterns import (
     _MOTION_RE,
     _NOT_ENCOUNTER_RE,
     _NOUN_TRIGGER_RE,
+    _OCCURRED_RE,
     _OPENING_DATE_RE,
     _OPENING_SUBORDINATE_RE,
     _OPENS_AFTER_RE,
@@ -563,7 +564,7 @@ def _read_clause(article, sentence, candidate, segment, clause):
         candidate.why["date"] = f"nearest date in {where}: {candidate.date.text!r} ({candidate.date.rule})"
     # "the talks end on Friday": that day is the last; a span ("the July 15-16 summit ends") is all of it
     if candidate.date is not None and candidate.date.precision == "day" and candidate.date.end_date is None and \
-            _told_ending(article.text, candidate, cl):
+            _told_ending(article.text, candidate, cl, candidate.date):
         candidate.ends, candidate.date = candidate.date, None
         candidate.why["date"] = f"the encounter is told as ending: {candidate.ends.text!r} is its last day"
     places = article.in_sentence(article.places, sentence)
@@ -628,11 +629,16 @@ def _read_clause(article, sentence, candidate, segment, clause):
         candidate.home = True
 
 
-def _told_ending(text, candidate, clause):
-    """Whether the clause tells the trigger's encounter as ending ("the talks ended on Friday",
-    "wrapped up two days of talks"), not something else: what ends in a clause the trigger's
-    verb introduces ("landed on Thursday, signalling that a deal could be wrapped up"), or at an
-    encounter named as where it happens ("a deal wrapped up at the summit")."""
+def _told_ending(text, candidate, clause, date):
+    """Whether the clause tells the trigger's encounter as ending on `date` ("the talks ended on
+    Friday", "wrapped up two days of talks"), not something else: what ends in a clause the
+    trigger's verb introduces ("landed on Thursday, signalling that a deal could be wrapped up"),
+    or at an encounter named as where it happens ("a deal wrapped up at the summit"). A date a
+    verb of occurrence governs before the cue is the encounter's day, not its end ("talks - held
+    in Doha on Saturday - ended without a deal")."""
+    if candidate.end <= date.start and _OCCURRED_RE.search(text, candidate.end, date.start) and \
+            not _ENDING_RE.search(text, candidate.end, date.start):
+        return False
     for cue in _ENDING_RE.finditer(text, clause[0], clause[1]):
         if cue.start() >= candidate.end:
             between = text[candidate.end:cue.start()]
