@@ -245,9 +245,9 @@ _DATELINE_AFTER_RE = re.compile(r"[\s,A-Za-z.]*?(?:[-–—]|\d|[A-Z][a-z]+\.? \
 _DATELINE_TOWN_RE = re.compile(r"\s*(?!(?:" + "|".join(cues.WIRE_SLUGS) + r")\b)([A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,4}),\s*")
 
 
-#: How many days before publication a dateline's day may be (a report runs the next morning or
-#: a few days later in a weekly); further back, the line is no dateline of this report.
-DATELINE_DAYS = 3
+#: How many days before publication a dateline's day may be (a report runs the next morning, or
+#: up to a week later in a weekly); further back, the line is no dateline of this report.
+DATELINE_DAYS = 7
 
 
 #: How far (characters) from its trigger a status cue may stand. Clauses of news prose are far
