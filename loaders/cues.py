@@ -225,6 +225,8 @@ NOT_ENCOUNTERS = (
     r"\bcalls? with reporters\b",
     r"\b(?:federal reserve|fed|central bank|opec\+?|board|shareholders?'?|cabinet|committee|parliament(?:ary)?|party|fomc)\b[\w\s'-]{0,60}\bmeeting",
     r"\bpolicy meetings?\b",
+    # a body's board meeting: "the WHO's executive board met", "the board of governors convened"
+    r"\bboards?(?: of (?:directors|governors|trustees))?\s+(?:\w+\s+){0,2}?(?:met|meets|meet|convened|convenes|gathered)\b",
     r"\bmeeting(?:s)? of (?:the )?(?:federal reserve|fed|central bank|opec|board|cabinet|committee|shareholders)",
     # meeting a target: "failed to meet its production quota", "meets European safety standards"
     r"\b(?:meet|meets|meeting|met) (?:(?:the|its|their|his|her|our|a|an|all|any|these|those|such) )?(?:[\w-]+ ){0,2}?"

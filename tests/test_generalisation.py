@@ -2201,6 +2201,9 @@ def test_a_day_after_so_many_days_of_talks_is_their_last(body, first, last):
     "Executives from Chile and Peru spoke on Monday at an investment summit in Lima.",
     # a stage of a competition
     "Peru kept alive its hopes of reaching the second round after a draw with Chile on Saturday.",
+    # a body's board
+    "The World Health Organization's executive board met in Geneva on Monday to discuss a budget gap left by Chile.",
+    "The board of governors of the Andean development bank convened in Lima on Monday with Peru's minister.",
     # a government's own bodies
     "The coalition committee of the Chilean government met on Wednesday in Santiago after a quarrel with Peru.",
 ])
