@@ -225,6 +225,9 @@ NOT_ENCOUNTERS = (
     r"\bcalls? with reporters\b",
     r"\b(?:federal reserve|fed|central bank|opec\+?|board|shareholders?'?|cabinet|committee|parliament(?:ary)?|party|fomc)\b[\w\s'-]{0,60}\bmeeting",
     r"\bpolicy meetings?\b",
+    # "the visiting president of Botswana": who the encounter is with, not a visit of its own
+    r"\b(?:the|a|his|her|their|its) visiting\b(?=\s+(?:[\w'’-]+\s+){0,3}?(?:president|prime minister|premier|chancellor|"
+    r"minister|leader|king|queen|emir|sultan|delegation|envoy|head of (?:state|government)|counterpart)s?\b)",
     # a body's board meeting: "the WHO's executive board met", "the board of governors convened"
     r"\bboards?(?: of (?:directors|governors|trustees))?\s+(?:\w+\s+){0,2}?(?:met|meets|meet|convened|convenes|gathered)\b",
     r"\bmeeting(?:s)? of (?:the )?(?:federal reserve|fed|central bank|opec|board|cabinet|committee|shareholders)",

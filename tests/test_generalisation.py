@@ -2366,3 +2366,14 @@ def test_a_date_alone_in_a_parenthesis_dates_the_encounter_before_it(body, day):
 ])
 def test_the_day_of_an_encounter_is_not_its_end_when_a_verb_of_occurrence_governs_it(body, day):
     assert _one(body)["date"] == day
+
+
+@pytest.mark.parametrize("body, found", [
+    # "the visiting president" tells who the talks are with, not a visit of its own
+    ("Kenya's president held talks in Nairobi on Monday with the visiting president of Botswana.",
+     [("talks", "2024-03-04", ["BWA", "KEN"])]),
+    # a verb of visiting is a visit
+    ("Botswana's president is visiting Kenya this week.", [("visit", "2024-03-01", ["BWA", "KEN"])]),
+])
+def test_the_visiting_leader_is_who_an_encounter_is_with(body, found):
+    assert [(r["kind"], r["date"], sorted(r["countries"])) for r in extract(body)] == found
