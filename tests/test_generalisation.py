@@ -2377,3 +2377,16 @@ def test_the_day_of_an_encounter_is_not_its_end_when_a_verb_of_occurrence_govern
 ])
 def test_the_visiting_leader_is_who_an_encounter_is_with(body, found):
     assert [(r["kind"], r["date"], sorted(r["countries"])) for r in extract(body)] == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # a summit told only by its last day, with no length, lasted that day
+    ("The Brazil-Portugal summit in Brasilia ended on Monday with 15 agreements.", ("2024-03-04", None)),
+    # talks run on: their first day stays unknown
+    ("Talks between Brazil and Portugal ended in Brasilia on Monday.", (None, "2024-03-04")),
+    # a length makes the first day
+    ("Two days of talks between Brazil and Portugal ended in Brasilia on Monday.", ("2024-03-03", "2024-03-04")),
+])
+def test_an_encounter_told_by_its_last_day(body, found):
+    record = _one(body)
+    assert (record["date"], record["end_date"]) == found

@@ -32,7 +32,7 @@ from loaders.extraction.discourse import (
 )
 from loaders.extraction.fold import _finish, _fold
 from loaders.extraction.model import _Article
-from loaders.extraction.patterns import _ANY_MEDIATOR_RE, _ATTENDANCE_RE, CAMEO
+from loaders.extraction.patterns import _ANY_MEDIATOR_RE, _ATTENDANCE_RE, CAMEO, ONE_DAY_KINDS
 from loaders.gazetteer import find_places
 from loaders.topics import topics_of
 
@@ -132,6 +132,10 @@ def _row(record, article, group, published):
         date_text, date_start, date_end = group.ends.text, group.ends.start, group.ends.end
         if group.days and group.days > 1:
             event_date, precision = end_date - pd.Timedelta(days=group.days - 1), "day"
+        elif group.days is None and group.kind in ONE_DAY_KINDS:
+            # "the Brazil-Portugal summit ended on Monday with 15 agreements": a meeting or a
+            # summit whose length is not told is taken to have lasted that one day
+            event_date, end_date, precision = end_date, None, "day"
     if event_date is not None and group.ends is not None and precision == "day" and end_date is None:
         last = pd.Timestamp(group.ends.end_date or group.ends.date)
         end_date = last if last > event_date else None
