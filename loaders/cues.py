@@ -922,6 +922,12 @@ LIST_ITEM_REST = (r"[\s,;:.]*(?:(?:and|then|again|finally|later|once more|in|at|
                   # the count the list opens with: "have met five times: in Kyiv ..."
                   r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+) times|twice)\b[\s,;:.]*)*")
 
+#: What else an object of a verb of meeting may hold in a list of objects, each with its own
+#: place and date ("met India's prime minister, Narendra Modi, in Tokyo on Saturday and
+#: Australia's in Canberra on Monday"): a title, a name, the words of the list.
+GAPPED_OBJECT_REST = (r"[\s,;:.]*(?:(?:and|then|later|in|at|on|the|his|her|their|['’]s|(?i:" + LEADER_ROLE + r")|counterparts?|"
+                      r"(?-i:[A-Z][\w'’.-]*))(?![\w'’-])[\s,;:.]*)*")
+
 #: Plural encounter nouns that can open a list of past or coming encounters (a chronology).
 PLURAL_TRIGGER_NOUNS = r"(?:meetings|talks|summits|visits|trips|encounters|rounds|negotiations|consultations|calls)$"
 #: What separates the items of such a list: semicolons (commas separate place and date).

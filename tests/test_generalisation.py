@@ -2390,3 +2390,18 @@ def test_the_visiting_leader_is_who_an_encounter_is_with(body, found):
 def test_an_encounter_told_by_its_last_day(body, found):
     record = _one(body)
     assert (record["date"], record["end_date"]) == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # one verb, objects each with their own party, place and date: one encounter each
+    ("Japan's prime minister met India's prime minister in Tokyo on Saturday and Australia's prime minister "
+     "in Canberra on Monday.", [("2024-03-02", "Tokyo", ["IND", "JPN"]), ("2024-03-04", "Canberra", ["AUS", "JPN"])]),
+    ("Japan's prime minister met India's prime minister, Narendra Modi, in Tokyo on Saturday and his Australian "
+     "counterpart in Canberra on Monday.",
+     [("2024-03-02", "Tokyo", ["IND", "JPN"]), ("2024-03-04", "Canberra", ["AUS", "JPN"])]),
+    # the second date tells something else
+    ("Japan's prime minister met India's prime minister in Tokyo on Saturday and discussed trade on Monday.",
+     [("2024-03-02", "Tokyo", ["IND", "JPN"])]),
+])
+def test_a_verb_with_objects_each_at_their_own_place_and_date(body, found):
+    assert [(r["date"], r["city"], sorted(r["countries"])) for r in extract(body)] == found

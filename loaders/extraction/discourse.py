@@ -27,6 +27,7 @@ from loaders.extraction.patterns import (
     _FIRST_SINCE_APPOSITIVE_RE,
     _FIRST_SINCE_BEFORE_RE,
     _FIRST_TIME_BEFORE_RE,
+    _GAPPED_OBJECT_REST_RE,
     _HEAD_AFTER_RE,
     _HEAD_BEFORE_RE,
     _LAST_TIME_BEFORE_RE,
@@ -572,6 +573,11 @@ def _chronologies(article, candidates):
         trigger = article.text[candidate.start:candidate.end]
         items = _list_items(article, candidate) if _PLURAL_TRIGGER_RE.search(trigger) else \
             _verb_list_items(article, candidate) if not _NOUN_TRIGGER_RE.search(trigger) and candidate.kind != "visit" else []
+        objects = {}
+        if len(items) < 2 and not _NOUN_TRIGGER_RE.search(trigger) and candidate.kind != "visit":
+            # "met India's prime minister in Tokyo on Saturday and Australia's in Canberra on
+            # Monday": one encounter per object, each at its own place and date
+            items, objects = _gapped_objects(article, candidate)
         if len(items) < 2:
             out.append(candidate)
             continue
@@ -582,7 +588,7 @@ def _chronologies(article, candidates):
         # the parties are named before the list ("Chile and Peru met in ..."), or referred to
         # ("their meetings"); the items name places and what happened there
         parties = [c for c in candidate.countries if c in named]
-        if len(parties) < 2:
+        if len(parties) < 2 and not objects:
             parties = _unique(parties + article.recent_pair(max(0, candidate.sentence - 1), size=candidate.group_size))
         for mention, place in items:
             item = _Candidate(
@@ -597,8 +603,43 @@ def _chronologies(article, candidates):
                 item.country = place.iso3
                 if place.kind != "country":
                     item.city = place.city or place.name
+            if mention.start in objects:
+                item.countries = _unique(parties + [objects[mention.start]])
+                item.why["countries"] = "the subject of the verb and the item's own object"
             out.append(item)
     return out
+
+
+def _gapped_objects(article, candidate):
+    """(items, {item date's start: its object's party}) for a verb of meeting followed by objects
+    that each name their party, place and date ("Japan's prime minister met India's prime
+    minister in Tokyo on Saturday and Australia's in Canberra on Monday"): every item names one
+    party not named before the verb, and nothing else but the person's title and name. ([], {})
+    otherwise."""
+    sentence = article.sentences[candidate.sentence]
+    if _TRIGGER_RE.search(article.text, candidate.end, sentence.end):
+        return [], {}
+    dates = [m for m in article.dates_from(candidate.end, sentence.end) if m.end <= sentence.end]
+    if len(dates) < 2:
+        return [], {}
+    places = article.in_sentence(article.places, sentence)
+    subject = {p.iso3 for p in places if p.start < candidate.start and article.is_actor(p)}
+    edges = [candidate.end] + [m.end for m in dates]
+    items, objects = [], {}
+    for mention, low, high in zip(dates, edges, edges[1:]):
+        here = [p for p in places if low <= p.start < high]
+        actors = [p for p in here if article.is_actor(p) and p.iso3 not in subject]
+        venues = [p for p in here if p not in actors and p.kind in VENUE_KINDS and article.is_location(p)]
+        if len({p.iso3 for p in actors}) != 1 or len(venues) > 1:
+            return [], {}
+        rest = article.text[low:high]
+        for thing in [mention] + here:
+            rest = rest.replace(article.text[thing.start:thing.end], " ")
+        if not _GAPPED_OBJECT_REST_RE.fullmatch(rest):
+            return [], {}
+        items.append((mention, venues[0] if venues else None))
+        objects[mention.start] = actors[0].iso3
+    return items, objects
 
 
 def _verb_list_items(article, candidate):

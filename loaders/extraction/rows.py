@@ -32,7 +32,12 @@ from loaders.extraction.discourse import (
 )
 from loaders.extraction.fold import _finish, _fold
 from loaders.extraction.model import _Article
-from loaders.extraction.patterns import _ANY_MEDIATOR_RE, _ATTENDANCE_RE, CAMEO, ONE_DAY_KINDS
+from loaders.extraction.patterns import (
+    _ANY_MEDIATOR_RE,
+    _ATTENDANCE_RE,
+    CAMEO,
+    ONE_DAY_KINDS,
+)
 from loaders.gazetteer import find_places
 from loaders.topics import topics_of
 
