@@ -801,9 +801,9 @@ def tense_near(text, start, end, skip=()):
     'present'
     """
     sentence_start = _sentence_start(text, max(0, start - TENSE_WINDOW), start)
-    clause_start = sentence_start
+    clause_start, opener = sentence_start, None
     for brk in _CLAUSE_BREAK.finditer(text, sentence_start, start):
-        clause_start = brk.end()
+        clause_start, opener = brk.end(), brk.group(0)
     skip = [(low, high) for low, high in skip if high > sentence_start and low < start + TENSE_WINDOW]
     reporting = None
 
@@ -824,6 +824,10 @@ def tense_near(text, start, end, skip=()):
         if not _is_reporting(found) or _reports_date(text[end:found.start()]):
             return _tense_of(found, after=True)
         reporting = reporting or found
+    if opener is not None and _TIME_SUBORDINATE.match(opener):
+        # a phrase of time without a verb of its own ("will meet on 27 March, after a first
+        # round on 15 January") is no tense of the main verb: the nearest occurrence
+        return None
     if not reported_clause:
         earlier = _last_marker(text, sentence_start, clause_start, skip)
         if earlier is not None:
@@ -837,6 +841,7 @@ def tense_near(text, start, end, skip=()):
 
 
 _THAT_AFTER = re.compile(r",?\s+that\s")
+_TIME_SUBORDINATE = re.compile(r"(?:after|before|since|until)\b", re.I)
 
 
 def _last_marker(text, start, end, skip):

@@ -635,3 +635,15 @@ def test_so_long_ago_to_the_day_is_that_very_day(text, published, expected):
 ])
 def test_a_date_without_a_year_after_a_past_year_takes_that_year(text, expected):
     assert expected in [(m.text, m.date) for m in find_dates(text, date(2024, 3, 6))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a phrase of time without a verb of its own takes no tense from the main verb
+    ("Chile and Peru will meet again on 27 March, after a first round in Lima on 15 January.",
+     ("15 January", date(2024, 1, 15))),
+    ("Chile and Peru will meet again on 27 March, before a summit in Lima on 2 April.", ("2 April", date(2024, 4, 2))),
+    # the main clause's own date keeps its tense
+    ("Chile and Peru will meet again on 27 February, after a first round in Lima.", ("27 February", date(2025, 2, 27))),
+])
+def test_a_verbless_phrase_of_time_takes_the_nearest_occurrence(text, expected):
+    assert expected in [(m.text, m.date) for m in find_dates(text, date(2024, 3, 6))]
