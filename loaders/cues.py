@@ -614,7 +614,7 @@ ENCOUNTER_VERBS = r"(?:held|hold|holds|opened|open|opens|began|begin|begins|star
 #: "French-speaking states").
 NON_ACTOR_FOLLOWERS = (
     r"(?:['’]s)?(?:\s*-\s*[A-Z][\w.]+)*\s+(?:(?!" + ENCOUNTER_VERBS + r"\b)(?-i:[a-z]+)\s+)?(?:war|invasion|conflict|crisis|aggression|airspace|"
-    r"territory|border(?! (?:officials|guards|police|authorities|commanders|delegations?))|forces|troops|navy|ports?|grain|economy|media|"
+    r"territory|border(?! (?:officials|guards|police|authorities|commanders|delegations?|talks|negotiations|commission|committee|meeting))|forces|troops|navy|ports?|grain|economy|media|"
     r"state media|soil|people|question|issue|strait|absence|withdrawal|boycott|exit|strikes?|attacks?|offensive|"
     r"bombing|shelling|raids?|missiles?|drones?|sanctions|blockade|annexation|occupation)\b"
     # who a country's name describes, not the state, alone or in a list: "Chinese citizens",

@@ -47,7 +47,7 @@ class _Entry:
     iso3: str | None
     name: str
     city: str | None
-    guard: str = ""  # "" | "surname" | "given_name" | "pair"
+    guard: str = ""  # "" | "surname" | "given_name" | "pair" | "prefix"
     # A name several officials share ("Johnson", "Assad", "Eduard Shevardnadze"): each one's
     # terms as ((first year, last year, entry), ...), and the entry the name stands for when the
     # year is unknown or no term holds it (None: the name is not matched then).
@@ -302,6 +302,8 @@ class _Index:
         old_capitals = {row["iso3"]: [row["capital"]] if row["capital"] else [] for row in former}
         demonyms += [(demonym, row["iso3"], row["name"], old_capitals[row["iso3"]])
                      for row in former for demonym in _split(row["demonyms"])]
+        for row in _rows("combining_forms.csv"):
+            self.add(row["form"], _Entry("demonym", row["iso3"], self.countries[row["iso3"]], None, guard="prefix"))
         for demonym, iso3, name, capitals in demonyms:
             self.add(demonym, _Entry("demonym", iso3, name, None))
             if demonym.endswith(("an", "i")):
@@ -355,6 +357,9 @@ def _is_first_name(token):
 def _guarded(entry, spans, i, j, text):
     """True when a surname or a first-name-like country is better read as part of another name,
     or a two-country name ("Serbia and Montenegro") ends a list of countries."""
+    if entry.guard == "prefix":  # "Sino-Indian", not "General Franco"
+        return not (j < len(spans) and spans[j][2] == "-" and spans[j][0] == spans[j - 1][1] and
+                    j + 1 < len(spans) and spans[j + 1][0] == spans[j][1] and spans[j + 1][2][:1].isupper())
     if entry.guard == "pair":
         before = _INDEX.entries.get((spans[i - 2][2],)) if i > 1 and spans[i - 1][2] == "," else None
         return before is not None and before.kind == "country"  # "Albania, Serbia and Montenegro"

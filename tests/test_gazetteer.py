@@ -675,3 +675,16 @@ def test_a_city_name_two_countries_share_is_the_bigger_city_in_text_as_in_lookup
     # (Hyderabad in Pakistan and Cordoba in Spain are the smaller of their names)
     (place,) = find_places(f"The ministers met in {name} on Monday.")
     assert (place.iso3, city_country(name)) == (iso3, iso3)
+
+
+@pytest.mark.parametrize("text, found", [
+    # the first half of a compound of two countries, before a hyphen and a capital
+    ("Sino-Indian border talks", [("Sino", "CHN"), ("Indian", "IND")]),
+    ("the Franco-German treaty", [("Franco", "FRA"), ("German", "DEU")]),
+    ("Indo-Pakistani relations", [("Indo", "IND"), ("Pakistani", "PAK")]),
+    # a name is no country, nor is a region
+    ("Italo Calvino wrote it.", []),
+    ("the Indo-Pacific region", []),
+])
+def test_combining_forms_of_countries(text, found):
+    assert [(p.text, p.iso3) for p in find_places(text)] == found

@@ -2323,6 +2323,8 @@ def test_preparatory_talks_are_another_encounter_than_those_they_prepare():
 @pytest.mark.parametrize("body", [
     "Chile and Peru held border talks in Lima on Monday.",
     "Chile and Peru opened border talks in Lima on Monday.",
+    # a compound of the two, before a noun of talks
+    "Chilean-Peruvian border talks opened in Lima on Monday.",
 ])
 def test_a_verb_between_a_country_and_a_topic_noun_leaves_the_country_a_party(body):
     assert [sorted(r["countries"]) for r in extract(body)] == [["CHL", "PER"]]
