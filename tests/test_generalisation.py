@@ -2407,3 +2407,14 @@ def test_an_encounter_told_by_its_last_day(body, found):
 ])
 def test_a_verb_with_objects_each_at_their_own_place_and_date(body, found):
     assert [(r["date"], r["city"], sorted(r["countries"])) for r in extract(body)] == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # a parenthesis is an aside: the clause goes on after it
+    ("Talks with Niger (the first since the coup) took place in Algiers on Friday, Algeria's foreign "
+     "ministry said.", [("2024-03-01", "Algiers")]),
+    ("Talks with Niger (held after a long pause) took place in Algiers on Friday, Algeria's foreign "
+     "ministry said.", [("2024-03-01", "Algiers")]),
+])
+def test_a_parenthesis_does_not_cut_the_clause_around_it(body, found):
+    assert [(r["date"], r["city"]) for r in extract(body)] == found

@@ -114,8 +114,12 @@ def _clauses(sentence):
     opening = _OPENING_SUBORDINATE_RE.match(sentence.text)
     if opening:
         cuts.append(opening.end())
+    # (a parenthesis is an aside: nothing in it cuts the clause around it, "Talks with Niger
+    # (the first since the coup) took place in Algiers on Friday")
+    asides = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", sentence.text)]
     for match in _CLAUSE_RE.finditer(sentence.text):
-        cuts.append(match.end() if match.end() > match.start() else match.start())
+        if not any(low < match.start() < high for low, high in asides):
+            cuts.append(match.end() if match.end() > match.start() else match.start())
     cuts = sorted(set(cuts))
     cuts.append(len(sentence.text))
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
