@@ -331,6 +331,10 @@ CANCEL_CUES = (
     r"\b(?:was|were|been|is|are) (?:\w+ly )?(?:delayed|held up)\b(?! (?:by|for) (?:an?|a few|several|\w+) (?:minutes?|hours?)\b)",
 )
 
+#: Right after the trigger, "off" is called off: "Pakistan-India talks off", "the summit is off"
+#: (not "talks off the coast").
+OFF_AFTER = r"\s+(?:(?:is|are|now|all)\s+)?off\b(?!\s+(?:the|to|for|with|of)\b)"
+
 #: Future, intention and schedule: the encounter has not happened on the publication date.
 PLAN_CUES = (
     r"\bwill\b", r"\bwould\b", r"\bshall\b", r"\b\w+'ll\b",

@@ -2418,3 +2418,14 @@ def test_a_verb_with_objects_each_at_their_own_place_and_date(body, found):
 ])
 def test_a_parenthesis_does_not_cut_the_clause_around_it(body, found):
     assert [(r["date"], r["city"]) for r in extract(body)] == found
+
+
+@pytest.mark.parametrize("body, status", [
+    # "off" right after the trigger is called off
+    ("Chile and Peru said on Monday that the border talks are off.", "cancelled"),
+    ("Chile-Peru summit off\n\nThe presidents of Chile and Peru gave no reason.", "cancelled"),
+    # not a place off a coast
+    ("Talks off the coast of Chile between the presidents of Chile and Peru took place on Monday.", "held"),
+])
+def test_off_right_after_an_encounter_is_called_off(body, status):
+    assert {r["status"] for r in extract(body)} == {status}

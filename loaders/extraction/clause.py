@@ -55,6 +55,7 @@ from loaders.extraction.patterns import (
     _NOT_ENCOUNTER_RE,
     _NOUN_TRIGGER_RE,
     _OCCURRED_RE,
+    _OFF_AFTER_RE,
     _OPENING_DATE_RE,
     _OPENING_SUBORDINATE_RE,
     _OPENS_AFTER_RE,
@@ -478,7 +479,7 @@ def _status(text, clause, start, end, stop=None):
     relative = _RELATIVE_SKIP_RE.match(text, clause[1])
     clause = (max(clause[0], start - STATUS_REACH), min(clause[1], end + STATUS_REACH))
     window = text[clause[0]:clause[1]]
-    cancel = _CANCEL_RE.search(window)
+    cancel = _CANCEL_RE.search(window) or _OFF_AFTER_RE.match(text, end)
     if cancel:
         return "cancelled", f"cancellation cue {cancel.group(0)!r} in the clause"
     # "Duda's trip to Kyiv, which had been scheduled for Friday, has been called off": the main
