@@ -2000,9 +2000,10 @@ def test_the_two_as_the_subject_of_an_encounter_are_the_pair_told_before(body, e
 
 
 @pytest.mark.parametrize("body, statuses", [
-    # a chronology's present: the "will" is the ministers' meeting's, not the leaders'
+    # a chronology's present: the "will" is the ministers' meeting's, not the leaders' (and a
+    # past entry's plan is no plan of today)
     ("Chile and Peru have come a long way.\n\nJuly 10, 2015: the presidents of Chile and Peru meet in Quito "
-     "and agree that their ministers will meet.", {("held", "2015-07-10"), ("planned", None)}),
+     "and agree that their ministers will meet.", {("held", "2015-07-10")}),
     ("The presidents of Chile and Peru will meet in Lima on Friday, and their ministers will hold talks in May.",
      {("planned", "2024-03-08"), ("planned", "2024-05-01")}),
 ])
@@ -2429,3 +2430,10 @@ def test_a_parenthesis_does_not_cut_the_clause_around_it(body, found):
 ])
 def test_off_right_after_an_encounter_is_called_off(body, status):
     assert {r["status"] for r in extract(body)} == {status}
+
+
+def test_a_plan_told_in_a_past_entry_of_a_timeline_is_no_plan_of_today():
+    records = extract("How the talks went:\nJan. 5, 2004: the presidents of Chile and Peru meet in Lima and agree "
+                      "to resume talks.\n\nThe presidents of Chile and Peru agreed on Monday to hold talks in Quito "
+                      "in April.")
+    assert sorted((r["status"], r["date"]) for r in records) == [("held", "2004-01-05"), ("planned", "2024-04-01")]

@@ -243,6 +243,13 @@ def _triggers(article, sentence):
         if candidate.status == "planned" and _yearless_before_anchor(article, candidate.date):
             candidate.date = _a_year_on(candidate.date)
             candidate.why["date"] = f"a plan's date without a year lies ahead: {candidate.date.text!r}"
+        entry = article.heads_entry(sentence)
+        if candidate.status == "planned" and entry is not None and not _after_anchor(article, entry) and \
+                (candidate.date is None or candidate.date.start == entry.start):
+            # "Jan. 5, 2004: the two meet and agree to resume talks": a past entry's plan is
+            # that day's intention, whose fate the later entries tell, not a plan of today
+            previous, previous_made = (start, end, trigger), False
+            continue
         candidate.opens = candidate.anaphoric and _OPENS_AFTER_RE.match(text, end) is not None
         candidate.resumes = candidate.anaphoric and (_RESUMES_AFTER_RE.match(text, end) is not None or
                                                      _RESUMES_BEFORE_RE.search(text, max(0, start - 40), start) is not None)
@@ -260,7 +267,7 @@ def _triggers(article, sentence):
             # "returned from his two-day trip on Monday": the day of return is its last
             candidate.ends, candidate.date = date, None
             candidate.why["date"] = f"the day of return from {candidate.days} days away: {date.text!r} is its last day"
-        candidate.entry = article.heads_entry(sentence) is not None
+        candidate.entry = entry is not None
         candidate.preparatory = _PREPARATORY_RE.search(text, max(0, start - 30), start) is not None
         if other is not None:
             candidate.upcoming = other.group("when").lower() in ("next", "following")
