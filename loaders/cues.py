@@ -56,6 +56,9 @@ LEADER_ROLE = (r"(?:(?:new|visiting|former|acting|interim) )?(?:(?:deputy|vice|f
 #: A word of order standing for an encounter noun left out ("the most recent took place in Delhi").
 ORDER_ONLY = r"(?:most recent|latest|previous|last|next)(?: one)?"
 
+#: How a conversation at a distance is held: "by phone", "over the telephone", "by video link".
+BY_PHONE = r"(?:by|over the|on the|via|through) (?:tele)?phone|(?:by|via|over|through) video(?: link| conference| call)?"
+
 TRIGGERS = (
     # calls: the mode is in the words
     Trigger(r"(?:tele)?phone (?:call|conversation|talks?|meeting)s?", "call", "041", "phone"),
@@ -69,9 +72,10 @@ TRIGGERS = (
     # "called his Peruvian counterpart on Monday": a call to a counterpart ("called on" is a visit)
     Trigger(r"(?:called|calls|calling) (?:his|her|their) (?:[\w-]+ )?counterparts?\b", "call", "041", "phone"),
     Trigger(r"(?:by|over the|on the) (?:tele)?phone(?! (?:number|line|company|bill))", "call", "041", "phone"),
+    Trigger(r"(?:by|via|over|through) video(?: link| conference| call)", "call", "041", "phone"),
     # a readout's "spoke today with President X", "spoke with her counterpart": a conversation
     # at a distance unless told in person (a place or "met" makes it a meeting elsewhere)
-    Trigger(r"spoke (?:\w+ )?with(?= (?:his |her |their |the )?(?:[\w.-]+ ){0,3}?(?:counterparts?|[Pp]resident|[Pp]rime [Mm]inister|"
+    Trigger(r"spoke (?:\w+ )?with(?= (?:his |her |their |the )?(?:[\w.'’-]+ ){0,3}?(?:counterparts?|[Pp]resident|[Pp]rime [Mm]inister|"
             r"[Ff]oreign [Mm]inister|[Cc]hancellor|[Kk]ing|[Ee]mir|[Ss]ecretary|leaders?)\b)", "call", "041", "phone"),
     Trigger(r"(?:held|had|made) (?:a |an )?(?:\w+ )?call", "call", "041", "phone"),
     # "told his counterpart in a call on Monday"; "a call for calm" is an appeal

@@ -2437,3 +2437,14 @@ def test_a_plan_told_in_a_past_entry_of_a_timeline_is_no_plan_of_today():
                       "to resume talks.\n\nThe presidents of Chile and Peru agreed on Monday to hold talks in Quito "
                       "in April.")
     assert sorted((r["status"], r["date"]) for r in records) == [("held", "2004-01-05"), ("planned", "2024-04-01")]
+
+
+@pytest.mark.parametrize("body", [
+    # talks held by phone are a call
+    "Chile's president held talks with Peru's president by phone on Monday.",
+    "Chile's president held talks with Peru's president over the telephone on Monday.",
+    # "spoke with" a leader is a conversation at a distance
+    "Chile's president spoke with Peru's president on Monday.",
+])
+def test_talks_by_phone_and_speaking_with_a_leader_are_a_call(body):
+    assert [(r["kind"], r["date"], sorted(r["countries"])) for r in extract(body)] == [("call", "2024-03-04", ["CHL", "PER"])]

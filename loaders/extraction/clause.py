@@ -19,6 +19,7 @@ from loaders.extraction.patterns import (
     _ANY_MEDIATOR_RE,
     _APPOSITIVE_ORDINAL_RE,
     _ATTENDANCE_RE,
+    _BY_PHONE_RE,
     _CANCEL_RE,
     _CAPTION_END_RE,
     _CLAUSE_RE,
@@ -172,6 +173,14 @@ def _triggers(article, sentence):
             bool(_MET_FOR_RE.search(text[previous[1]:start])))
         same = previous is not None and previous[0] >= clause[0] and previous[2].kind == trigger.kind \
             and len(text[previous[1]:start]) < 30 and not re.search(r"\b(?:and|,)\b", text[previous[1]:start].replace(",", " and "))
+        # "held talks with Peru's president by phone": the talks were a call
+        by_phone = previous is not None and previous[0] >= clause[0] and previous[2].kind in ("talks", "meeting") and \
+            trigger.kind == "call" and _BY_PHONE_RE.fullmatch(text, start, end) is not None and \
+            re.fullmatch(r"\s+(?:with\s+[^,;.]{0,60}?\s+)?", text[previous[1]:start]) is not None
+        if by_phone and previous_made:
+            candidates[-1].kind, candidates[-1].cameo, candidates[-1].plover = trigger.kind, trigger.cameo, trigger.plover
+            candidates[-1].why["kind"] += f", {text[start:end]!r}: a call"
+        same = same or by_phone
         # "the visit would be their first meeting": the second names the first
         same = same or (previous is not None and previous[0] >= clause[0] and
                         _PREDICATE_RE.fullmatch(text, previous[1], start) is not None)
