@@ -75,7 +75,12 @@ TRIGGERS = (
     Trigger(r"(?:by|via|over|through) video(?: link| conference| call)", "call", "041", "phone"),
     # a readout's "spoke today with President X", "spoke with her counterpart": a conversation
     # at a distance unless told in person (a place or "met" makes it a meeting elsewhere)
-    Trigger(r"spoke (?:\w+ )?with(?= (?:his |her |their |the )?(?:[\w.'’-]+ ){0,3}?(?:counterparts?|[Pp]resident|[Pp]rime [Mm]inister|"
+    # "Trump and Putin spoke for two hours on Tuesday": two leaders who spoke, told without a
+    # place, spoke at a distance
+    Trigger(r"(?<= and )(?:(?-i:[A-Z])[\w.'’-]+ ){1,3}(?:(?:have|had|also|again) )?(?:spoke|talked)"
+            r"(?= (?:for|on|at length|again|by|today|yesterday|late|early|this|last|twice)\b)(?!(?: \w+){0,6} (?:in|at) (?-i:[A-Z]))",
+            "call", "041", "phone"),
+    Trigger(r"(?:spoke|talked) (?:\w+ )?with(?= (?:his |her |their |the )?(?:[\w.'’-]+ ){0,3}?(?:counterparts?|[Pp]resident|[Pp]rime [Mm]inister|"
             r"[Ff]oreign [Mm]inister|[Cc]hancellor|[Kk]ing|[Ee]mir|[Ss]ecretary|leaders?)\b)", "call", "041", "phone"),
     Trigger(r"(?:held|had|made) (?:a |an )?(?:\w+ )?call", "call", "041", "phone"),
     # "told his counterpart in a call on Monday"; "a call for calm" is an appeal

@@ -2448,3 +2448,17 @@ def test_a_plan_told_in_a_past_entry_of_a_timeline_is_no_plan_of_today():
 ])
 def test_talks_by_phone_and_speaking_with_a_leader_are_a_call(body):
     assert [(r["kind"], r["date"], sorted(r["countries"])) for r in extract(body)] == [("call", "2024-03-04", ["CHL", "PER"])]
+
+
+@pytest.mark.parametrize("body, found", [
+    # two leaders who spoke, told without a place, spoke at a distance
+    ("Boric and Boluarte spoke for more than two hours on Monday, the Chilean presidency said.",
+     [("call", "2024-03-04", None)]),
+    ("Chile's president talked with Peru's president on Monday.", [("call", "2024-03-04", None)]),
+    ("Talks between the presidents of Chile and Peru, held by phone on Monday, lasted two hours.",
+     [("call", "2024-03-04", None)]),
+    # with a place they met there
+    ("Boric and Boluarte spoke on Monday at a conference in Lima.", [("summit", "2024-03-04", "Lima")]),
+])
+def test_leaders_who_spoke_without_a_place_held_a_call(body, found):
+    assert [(r["kind"], r["date"], r["city"]) for r in extract(body)] == found

@@ -176,7 +176,8 @@ def _triggers(article, sentence):
         # "held talks with Peru's president by phone": the talks were a call
         by_phone = previous is not None and previous[0] >= clause[0] and previous[2].kind in ("talks", "meeting") and \
             trigger.kind == "call" and _BY_PHONE_RE.fullmatch(text, start, end) is not None and \
-            re.fullmatch(r"\s+(?:with\s+[^,;.]{0,60}?\s+)?", text[previous[1]:start]) is not None
+            re.fullmatch(r"\s+(?:with\s+[^,;.]{0,60}?\s+)?|(?:\s+between\s+[^;.]{0,60}?)?,?\s+(?:(?:were|was)\s+)?held\s+",
+                         text[previous[1]:start]) is not None
         if by_phone and previous_made:
             candidates[-1].kind, candidates[-1].cameo, candidates[-1].plover = trigger.kind, trigger.cameo, trigger.plover
             candidates[-1].why["kind"] += f", {text[start:end]!r}: a call"
