@@ -944,6 +944,10 @@ LIST_ITEM_REST = (r"[\s,;:.]*(?:(?:and|then|again|finally|later|once more|in|at|
 GAPPED_OBJECT_REST = (r"[\s,;:.]*(?:(?:and|then|later|in|at|on|the|his|her|their|['’]s|(?i:" + LEADER_ROLE + r")|counterparts?|"
                       r"(?-i:[A-Z][\w'’.-]*))(?![\w'’-])[\s,;:.]*)*")
 
+#: Objects of a verb of meeting met one after the other: "meeting the Saudi crown prince and then
+#: the Qatari emir", "seeing first Mr. Shastri and then Field Marshal Ayub".
+ONE_AFTER_ANOTHER = r"\s+(?:first\s+)?(?P<first>[^,;.]{3,80}?),?\s+and\s+then\s+(?:with\s+)?(?P<second>[^,;.]{3,80}?)(?=[,;.]|\s+(?:in|at|on|to|for)\b|$)"
+
 #: Plural encounter nouns that can open a list of past or coming encounters (a chronology).
 PLURAL_TRIGGER_NOUNS = r"(?:meetings|talks|summits|visits|trips|encounters|rounds|negotiations|consultations|calls)$"
 #: What separates the items of such a list: semicolons (commas separate place and date).

@@ -207,9 +207,10 @@ def test_the_leaders_told_before_are_every_party_of_the_gathering(second):
      [("meeting", "held", "2024-03-04")]),
     ("On Monday the Uruguayan president telephones the Paraguayan president to offer help.",
      [("call", "held", "2024-03-04")]),
+    # a go-between seeing each side in turn meets each
     ("On Monday the Brazilian mediator went back and forth, seeing first President Orsi of Uruguay and then "
      "President Pena of Paraguay.",
-     [("meeting", "held", "2024-03-04")]),
+     [("meeting", "held", "2024-03-04"), ("meeting", "held", "2024-03-04")]),
     # a place between the passive and its agent; a possessive country and a role in lower case
     ("The Uruguayan president was welcomed at the Lopez Palace in Asuncion on Tuesday by Paraguay's "
      "president.", [("meeting", "held", "2024-03-05")]),
@@ -2464,3 +2465,16 @@ def test_talks_by_phone_and_speaking_with_a_leader_are_a_call(body):
 ])
 def test_leaders_who_spoke_without_a_place_held_a_call(body, found):
     assert [(r["kind"], r["date"], r["city"]) for r in extract(body)] == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # objects met one after the other: one meeting each
+    ("Early last month the American envoy shuttled between the two capitals, meeting the Saudi crown prince and "
+     "then the Qatari emir.", [["QAT", "USA"], ["SAU", "USA"]]),
+    ("The Chilean president met Peru's president and then Bolivia's president in Lima on Monday.",
+     [["BOL", "CHL"], ["CHL", "PER"]]),
+    # a verb after "and then" is another act
+    ("The Chilean president met Peru's president in Lima on Monday and then flew home.", [["CHL", "PER"]]),
+])
+def test_leaders_met_one_after_the_other_are_one_meeting_each(body, found):
+    assert sorted(sorted(r["countries"]) for r in extract(body)) == found

@@ -37,6 +37,7 @@ from loaders.extraction.patterns import (
     _LIVE_ENTRY_RE,
     _NOT_SINCE_BEFORE_RE,
     _NOUN_TRIGGER_RE,
+    _ONE_AFTER_ANOTHER_RE,
     _ORDINAL_RES,
     _PLURAL_TRIGGER_RE,
     _REPORTING_RE,
@@ -578,6 +579,11 @@ def _chronologies(article, candidates):
             # "met India's prime minister in Tokyo on Saturday and Australia's in Canberra on
             # Monday": one encounter per object, each at its own place and date
             items, objects = _gapped_objects(article, candidate)
+        if len(items) < 2 and candidate.kind == "meeting":
+            one_by_one = _one_after_another(article, candidate)
+            if one_by_one:
+                out.extend(one_by_one)
+                continue
         if len(items) < 2:
             out.append(candidate)
             continue
@@ -608,6 +614,31 @@ def _chronologies(article, candidates):
                 item.why["countries"] = "the subject of the verb and the item's own object"
             out.append(item)
     return out
+
+
+def _one_after_another(article, candidate):
+    """"Meeting the Saudi crown prince and then the Qatari emir", "seeing first Mr. Shastri and
+    then Field Marshal Ayub": objects met one after the other are one meeting each, with the
+    subject's parties, at the time and place of the verb. [] unless each names one party of its
+    own."""
+    sentence = article.sentences[candidate.sentence]
+    match = _ONE_AFTER_ANOTHER_RE.match(article.text, candidate.end, sentence.end)
+    if match is None:
+        return []
+    places = article.in_sentence(article.places, sentence)
+    subject = [p.iso3 for p in places if p.start < candidate.start and article.is_actor(p)]
+    meetings = []
+    for side in ("first", "second"):
+        low, high = match.span(side)
+        own = _unique(p.iso3 for p in places if low <= p.start < high and article.is_actor(p) and p.iso3 not in subject)
+        if len(own) != 1:
+            return []
+        one = copy.copy(candidate)
+        one.why = dict(candidate.why, countries="one of the parties met one after the other")
+        one.countries = _unique(subject + own)
+        meetings.append(one)
+    meetings[1].apart = meetings[0]  # told as following it: never one encounter
+    return meetings
 
 
 def _gapped_objects(article, candidate):
