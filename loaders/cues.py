@@ -358,6 +358,9 @@ PLAN_CUES = (
     r"\b(?:upcoming|forthcoming|next(?! (?:day|morning|afternoon|evening|night)\b)|future|proposed|another|follow-up)\b",
     r"\bexpect(?:s|ed)?\b",
     r"\bto be held\b", r"\bwill take place\b", r"\bkick(?:s)? off\b",
+    # still being arranged: "a summit in Budapest is in the works", "talks are being prepared"
+    r"\b(?:in the works|in preparation|on the cards|in the pipeline)\b",
+    r"\b(?:is|are) being (?:prepared|arranged|planned|organi[sz]ed|discussed)\b",
     r"\bahead of\b",
     # "accepted an invitation to visit"; "at the invitation of" tells who invited, not when
     r"(?<!\bat the )(?<!\bon the )\binvitation\b(?! of\b)",
@@ -835,7 +838,7 @@ CLAUSE_BREAKS = (
     # a measured interval opens a clause of its own ("..., barely two weeks after the two men met")
     r",\s+(?=(?:[\w-]+\s+){0,5}(?:days?|weeks?|months?|years?)\s+(?:after|before|since)\b)",
     # a verb of sequence between two encounters: each has its own time and place
-    r"\s+(?=" + SEQUENCE_VERBS + r"\s+(?!by\b))", r"\s+(?=" + PREPARES + ")",
+    r"\s+(?=" + SEQUENCE_VERBS + r"\s+(?!by\b))", r"(?<!\bbeing)(?<!\bbeen)(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere)\s+(?=" + PREPARES + ")",
     r"\s+--\s+", r"\s+-\s+",
     # a clause coordinated after a comma, opening with its own time or place: "visited the Gambia
     # on Saturday, and on Sunday he received ..."

@@ -2478,3 +2478,15 @@ def test_leaders_who_spoke_without_a_place_held_a_call(body, found):
 ])
 def test_leaders_met_one_after_the_other_are_one_meeting_each(body, found):
     assert sorted(sorted(r["countries"]) for r in extract(body)) == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # still being arranged is a plan
+    ("A summit of the presidents of Chile and Peru in Lima is in the works, officials said.", ("planned", None)),
+    ("A visit by Chile's president to Peru is being prepared for April.", ("planned", "2024-04-01")),
+    # arranged and then held
+    ("Chile's president visited Peru on Monday, after a visit long in preparation.", ("held", "2024-03-04")),
+])
+def test_an_encounter_being_arranged_is_a_plan(body, found):
+    record = extract(body)[0]
+    assert (record["status"], record["date"]) == found
