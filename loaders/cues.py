@@ -534,6 +534,8 @@ MEDIATOR_CUES = (
     # (co-chairs take part: "X and Y co-chaired the meeting")
     MediatorCue(r"\b(?:co-organi[sz]ed|co-hosted|co-sponsored)\b", "after", "previous"),
     MediatorCue(r"\b(?:co-organi[sz]ed|co-hosted|co-sponsored)\b", "before", "previous"),
+    # "with Saudi officials hosting", "Oman hosting": the host of the encounter told
+    MediatorCue(r"\bhosting\b(?=\s*(?:[,.;)]|$|\s+(?:and|as|in|at|on|for|while)\b))", "before", "previous"),
     # "China took part as an observer"
     MediatorCue(r"\b(?:took part|attended|participated|sat in) as (?:an? )?observers?\b", "before", "previous"),
     # "Singapore, which provided the venue, was not a party to the talks": a host, no party

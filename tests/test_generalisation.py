@@ -2490,3 +2490,11 @@ def test_leaders_met_one_after_the_other_are_one_meeting_each(body, found):
 def test_an_encounter_being_arranged_is_a_plan(body, found):
     record = extract(body)[0]
     assert (record["status"], record["date"]) == found
+
+
+@pytest.mark.parametrize("body", [
+    "The foreign ministers of Chile and Bolivia met in Lima on Tuesday, with Peruvian officials hosting.",
+    "The foreign ministers of Chile and Bolivia met in Lima on Tuesday, with Peru hosting and mediating.",
+])
+def test_a_country_hosting_the_encounter_of_two_others_is_no_party(body):
+    assert [sorted(r["countries"]) for r in extract(body)] == [["BOL", "CHL"]]
