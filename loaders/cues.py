@@ -234,9 +234,6 @@ NOT_ENCOUNTERS = (
     r"\bcalls? with reporters\b",
     r"\b(?:federal reserve|fed|central bank|opec\+?|board|shareholders?'?|cabinet|committee|parliament(?:ary)?|party|fomc)\b[\w\s'-]{0,60}\bmeeting",
     r"\bpolicy meetings?\b",
-    # a welcome on arrival is the visit's start, not a meeting of its own: "received her
-    # counterpart at the airport", "was greeted on the tarmac by the foreign minister"
-    r"\b(?:received|receives|welcomed|welcomes|greeted|greets|met|meets)\b[^.;]{0,80}?\b(?:at|on) (?:the )?(?:[\w-]+ ){0,3}?(?:airport|airbase|air base|tarmac)\b",
     # "the visiting president of Botswana": who the encounter is with, not a visit of its own
     r"\b(?:the|a|his|her|their|its) visiting\b(?=\s+(?:[\w'’-]+\s+){0,3}?(?:president|prime minister|premier|chancellor|"
     r"minister|leader|king|queen|emir|sultan|delegation|envoy|head of (?:state|government)|counterpart)s?\b)",

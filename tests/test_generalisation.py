@@ -2127,15 +2127,15 @@ def test_sitting_down_with_someone_is_meeting_them(body, found):
 
 
 def test_an_entry_of_a_timeline_is_an_encounter_of_its_own():
-    body = ("The Chilean president flew to Lima on Monday. Boluarte met him at the palace.\n\n"
+    body = ("The Chilean president flew to Lima on Monday. Boluarte met him at the airport.\n\n"
             "Their countries have a long record of summits:\n\n"
             "May 3, 2011: the presidents of Chile and Peru meet in Arica.\n\n"
             "June 9, 2016: the presidents of Chile and Peru hold talks in Santiago.")
     records = extract(body)
     assert {"2011-05-03", "2016-06-09"} <= {r["date"] for r in records}
-    # the palace meeting takes no entry's date
-    palace = [r for r in records if "palace" in r["evidence"]]
-    assert palace and all(r["date"] not in ("2011-05-03", "2016-06-09") for r in palace)
+    # the airport meeting takes no entry's date
+    airport = [r for r in records if "airport" in r["evidence"]]
+    assert airport and all(r["date"] not in ("2011-05-03", "2016-06-09") for r in airport)
 
 
 @pytest.mark.parametrize("body, mediators", [
@@ -2203,8 +2203,6 @@ def test_a_day_after_so_many_days_of_talks_is_their_last(body, first, last):
     "Executives from Chile and Peru spoke on Monday at an investment summit in Lima.",
     # a stage of a competition
     "Peru kept alive its hopes of reaching the second round after a draw with Chile on Saturday.",
-    # a welcome at the airport is the start of a visit, not a meeting of its own
-    "The Ghanaian president personally received his Nigerian counterpart at Kotoka International Airport on Monday.",
     # a body's board
     "The World Health Organization's executive board met in Geneva on Monday to discuss a budget gap left by Chile.",
     "The board of governors of the Andean development bank convened in Lima on Monday with Peru's minister.",
