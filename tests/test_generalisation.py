@@ -2496,3 +2496,9 @@ def test_an_encounter_being_arranged_is_a_plan(body, found):
 ])
 def test_a_country_hosting_the_encounter_of_two_others_is_no_party(body):
     assert [sorted(r["countries"]) for r in extract(body)] == [["BOL", "CHL"]]
+
+
+def test_a_previous_encounter_naming_another_party_is_not_the_pair_in_plays():
+    records = extract("Kenya's president arrived in Kampala on Monday for a one-day visit to Uganda. His previous "
+                      "visit to Tanzania, in May 2019, ended in a row over fishing rights.")
+    assert sorted(sorted(r["countries"]) for r in records) == [["KEN", "TZA"], ["KEN", "UGA"]]

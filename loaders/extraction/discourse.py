@@ -275,7 +275,8 @@ def _last_time(article, candidates):
         # (of the same family first: "they last met in person" after a call is the call's pair)
         told = [c for c in candidates if c.sentence < candidate.sentence and len(c.countries) >= 2 and not c.group_reference]
         lede = next((c for c in told if KIND_CLASS[c.kind] == KIND_CLASS[candidate.kind]), None) or next(iter(told), None)
-        if lede is not None and set(lede.countries) != set(candidate.countries):
+        if lede is not None and set(lede.countries) != set(candidate.countries) and \
+                (last or set(candidate.countries) <= set(lede.countries)):
             candidate.countries = list(lede.countries)
             candidate.why["countries"] = "'last' or 'previous' told of the pair of the article's first encounter"
         if lede is not None and candidate.prior and candidate.kind == "visit" == lede.kind and candidate.country is None:
