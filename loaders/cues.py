@@ -631,7 +631,7 @@ ENCOUNTER_VERBS = r"(?:held|hold|holds|opened|open|opens|began|begin|begins|star
 #: "the Russia-Ukraine war", "US airspace", "Chinese balloon", "former British colonies",
 #: "French-speaking states").
 NON_ACTOR_FOLLOWERS = (
-    r"(?:['’]s)?(?:\s*-\s*[A-Z][\w.]+)*\s+(?:(?!" + ENCOUNTER_VERBS + r"\b)(?-i:[a-z]+)\s+)?(?:war|invasion|conflict|crisis|aggression|airspace|"
+    r"(?:['’]s)?(?:\s*-\s*[A-Z][\w.]+)*\s+(?:(?!" + ENCOUNTER_VERBS + r"\b)(?-i:[a-z][a-z-]*)\s+)?(?:war|invasion|conflict|crisis|aggression|airspace|"
     r"territory|border(?! (?:officials|guards|police|authorities|commanders|delegations?|talks|negotiations|commission|committee|meeting))|forces|troops|navy|ports?|grain|economy|media|"
     r"state media|soil|people|question|issue|strait|absence|withdrawal|boycott|exit|strikes?|attacks?|offensive|"
     r"bombing|shelling|raids?|missiles?|drones?|sanctions|blockade|annexation|occupation)\b"
@@ -834,6 +834,8 @@ CLAUSE_BREAKS = (
     # "told his counterpart in a call on Monday that he would visit": the reported clause
     r"\b(?:told|tells|informed|assured|warned|reminded)\s+(?:[\w'’-]+\s+){1,8}?(?=that\s+(?:he|she|they|it|we|the|his|her|their|[A-Z]))",
     r"\s+(?=(?:since|after|before|following)\s+(?:his|her|their|the|a|an|he|she|they|it|we|[A-Z]\w*)\b)",
+    # the next leg of a journey: "... in Tokyo on Saturday before flying on to Washington"
+    r"\s+(?=(?:after|before)\s+(?:fl(?:ying|own)|travell?ing|heading|leaving|going|moving|continuing|returning)\b)",
     # a measured interval opens a clause of its own ("..., barely two weeks after the two men met")
     r",\s+(?=(?:[\w-]+\s+){0,5}(?:days?|weeks?|months?|years?)\s+(?:after|before|since)\b)",
     # a verb of sequence between two encounters: each has its own time and place
@@ -949,6 +951,10 @@ GAPPED_OBJECT_REST = (r"[\s,;:.]*(?:(?:and|then|later|in|at|on|the|his|her|their
 #: Objects of a verb of meeting met one after the other: "meeting the Saudi crown prince and then
 #: the Qatari emir", "seeing first Mr. Shastri and then Field Marshal Ayub".
 ONE_AFTER_ANOTHER = r"\s+(?:first\s+)?(?P<first>[^,;.]{3,80}?),?\s+and\s+then\s+(?:with\s+)?(?P<second>[^,;.]{3,80}?)(?=[,;.]|\s+(?:in|at|on|to|for)\b|$)"
+
+#: Between the dates after a trigger, a verb of another act: no list of encounters, but acts
+#: one after the other ("talks in Tokyo on Saturday before flying on to Washington on Monday").
+NEXT_ACT = r"\b(?:before|after|then)\s+(?:\w+ly\s+)?\w+ing\b"
 
 #: Plural encounter nouns that can open a list of past or coming encounters (a chronology).
 PLURAL_TRIGGER_NOUNS = r"(?:meetings|talks|summits|visits|trips|encounters|rounds|negotiations|consultations|calls)$"

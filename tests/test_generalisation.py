@@ -2502,3 +2502,22 @@ def test_a_previous_encounter_naming_another_party_is_not_the_pair_in_plays():
     records = extract("Kenya's president arrived in Kampala on Monday for a one-day visit to Uganda. His previous "
                       "visit to Tanzania, in May 2019, ended in a row over fishing rights.")
     assert sorted(sorted(r["countries"]) for r in records) == [["KEN", "TZA"], ["KEN", "UGA"]]
+
+
+@pytest.mark.parametrize("body, found", [
+    # talks, then the next leg of a journey to another encounter: two acts, each its own
+    ("South Korea's president will hold talks with Japan's prime minister in Tokyo on Saturday before flying "
+     "on to Washington to meet the US president on Monday.",
+     [("planned", "2024-03-09", ["JPN", "KOR"]), ("planned", "2024-03-11", ["KOR", "USA"])]),
+    # a list of places and dates after the noun is one encounter per item
+    ("South Korea and Japan held talks in Tokyo in May 2023 and in Seoul in June 2023.",
+     [("held", "2023-05-01", ["JPN", "KOR"]), ("held", "2023-06-01", ["JPN", "KOR"])]),
+])
+def test_a_journey_on_to_another_encounter_is_no_list_of_encounters(body, found):
+    assert sorted((r["status"], r["date"], sorted(r["countries"])) for r in extract(body)) == found
+
+
+def test_an_invasion_named_with_a_hyphenated_adjective_is_a_topic():
+    records = extract("Leaders of Chile and Peru held a video call on Monday to mark the anniversary of "
+                      "Russia's full-scale invasion.")
+    assert [sorted(r["countries"]) for r in records] == [["CHL", "PER"]]

@@ -438,6 +438,10 @@ def _join_purpose(article, sentence, candidate, travel, trigger, between, end, s
     # the encounter's own day, if it gives one, rather than the day of the journey
     own = _nearest_date(article, candidate, (sentence.start + start, sentence.start + seg_end))
     candidate.date = own or candidate.date
+    if candidate.why.get("status") == "no cue of tense: held" and _after_anchor(article, candidate.date):
+        # ("before flying on to Washington to meet the president on Monday"): a day to come
+        candidate.status = "planned"
+        candidate.why["status"] = "no word of tense in the clause; its day is still to come"
 
 
 def _kind_left_out(article, candidate):

@@ -35,6 +35,7 @@ from loaders.extraction.patterns import (
     _LIST_ITEM_REST_RE,
     _LIST_JOIN_RE,
     _LIVE_ENTRY_RE,
+    _NEXT_ACT_RE,
     _NOT_SINCE_BEFORE_RE,
     _NOUN_TRIGGER_RE,
     _ONE_AFTER_ANOTHER_RE,
@@ -717,6 +718,8 @@ def _list_items(article, candidate):
         pieces = list(zip(edges, edges[1:]))
     if any(_SPAN_END_ITEM_RE.match(article.text, low) for low, _ in pieces[1:]):
         return []  # "began in February and ended ... on 26 August": a span
+    if _NEXT_ACT_RE.search(article.text, tail[0], dates[-1].start):
+        return []  # "talks in Tokyo on Saturday before flying on to Washington on Monday": two acts
     places = [p for p in article.in_sentence(article.places, sentence) if p.iso3 and p.kind in VENUE_KINDS]
     items = []
     for low, high in pieces:
