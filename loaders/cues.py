@@ -84,7 +84,7 @@ TRIGGERS = (
             r"[Ff]oreign [Mm]inister|[Cc]hancellor|[Kk]ing|[Ee]mir|[Ss]ecretary|leaders?)\b)", "call", "041", "phone"),
     Trigger(r"(?:held|had|made) (?:a |an )?(?:\w+ )?call", "call", "041", "phone"),
     # "told his counterpart in a call on Monday"; "a call for calm" is an appeal
-    Trigger(r"call(?:(?<=\bin a call)|(?<=\bon a call)|(?<=\bduring a call)|(?<=\bin their call)|"
+    Trigger(r"call(?:(?<=\bin a call)|(?<=\bon a call)|(?<=\bduring a call)|(?<=\bin their call)|(?<=\bof their call)|"
             r"(?<=\bduring their call)|(?<=\bduring the call)|(?<=\bin the call))"
             r"(?!\s+(?:for|to)\b|\s+on\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))", "call", "041", "phone"),
     # summits
@@ -164,6 +164,8 @@ TRIGGERS = (
     # "Abiy received them at the palace": a leader receiving the visitors just told
     Trigger(r"(?:received|receives|welcomed|welcomes|hosted|hosts) (?:them|him|her)\b(?! (?:as|with) (?:a|an)\b)", "meeting", "040", None),
     Trigger(r"(?:conferred|confers|confer|conferring) with", "talks", "046", None),
+    # "held a working dinner in Rome" (a state banquet is a ceremony of a visit, not this)
+    Trigger(r"working (?:dinner|lunch|luncheon|breakfast)", "meeting", "040", None),
     Trigger(r"host(?:ed|s|ing)? (?:the |his |her |their |visiting )(?:[\w-]+ ){0,2}?" + HOSTED_PEOPLE + r"\b", "meeting", "040", None),
     Trigger(r"encounter", "meeting", "040", None),
     # "a bilateral": the noun, as diplomats use it ("their first bilateral since 2019", "a
@@ -231,6 +233,8 @@ NOT_ENCOUNTERS = (
     # what did not happen: "left without signing the deal", "without meeting the president"
     r"\bwithout (?:\w+ly )?(?:signing|meeting|holding|visiting|talking)\b[\w\s-]{0,40}",
     r"\b(?:press|news) (?:conference|briefing)s?\b",
+    # what is denied did not happen: "denied a report that Putin and Trump had spoken by phone"
+    r"\bden(?:ied|ies|y|ying) (?:a |the |any |media |press )?(?:reports?|claims?|suggestions?|rumou?rs?) (?:that|of)\b[^.;]{0,160}",
     r"\bcalls? with reporters\b",
     r"\b(?:federal reserve|fed|central bank|opec\+?|board|shareholders?'?|cabinet|committee|parliament(?:ary)?|party|fomc)\b[\w\s'-]{0,60}\bmeeting",
     r"\bpolicy meetings?\b",
@@ -461,6 +465,8 @@ HEDGE_CUES = (
     # a condition still to be met ("once the fighting stops"); a plan with no time fixed ("at a
     # later date") is still a plan, undated
     r"\bonce\b(?!\s+(?:again|more|a\b))",
+    # a readiness, not a plan: "would be prepared to meet him", "is ready to talk to anyone"
+    r"\b(?:would be|is|are|was|were|remains?|said (?:he|she|they) (?:was|were))\s+(?:\w+ly\s+)?(?:prepared|ready|willing|open)\s+to\b",
     # what would make an encounter worth holding ("not enough progress to justify a summit")
     r"\b(?:justify|justifies|justified|warrant|warrants|warranted|merit|merits|merited)\s+(?:a|an|another|any|new|further)\b",
 )
@@ -634,7 +640,10 @@ NON_ACTOR_FOLLOWERS = (
     r"(?:['’]s)?(?:\s*-\s*[A-Z][\w.]+)*\s+(?:(?!" + ENCOUNTER_VERBS + r"\b)(?-i:[a-z][a-z-]*)\s+)?(?:war|invasion|conflict|crisis|aggression|airspace|"
     r"territory|border(?! (?:officials|guards|police|authorities|commanders|delegations?|talks|negotiations|commission|committee|meeting))|forces|troops|navy|ports?|grain|economy|media|"
     r"state media|soil|people|question|issue|strait|absence|withdrawal|boycott|exit|strikes?|attacks?|offensive|"
-    r"bombing|shelling|raids?|missiles?|drones?|sanctions|blockade|annexation|occupation)\b"
+    r"bombing|shelling|raids?|missiles?|drones?|sanctions|blockade|annexation|occupation|"
+    # a company named by its country: "a U.S. chipmaker", "the German carmaker"
+    r"chipmakers?|carmakers?|automakers?|companies|company|firms?|lenders?|banks?|insurers?|airlines?|manufacturers?|"
+    r"makers?|producers?|conglomerates?|retailers?|exporters?|startups?|giants?|multinationals?)\b"
     # who a country's name describes, not the state, alone or in a list: "Chinese citizens",
     # "former British, French and Portuguese colonies"
     r"|(?:(?:,|,?\s+(?:and|or))\s+(?-i:[A-Z])[\w-]+)*\s+(?:colon(?:y|ies)|protectorates?|dominions?|citizens|nationals|"

@@ -2521,3 +2521,20 @@ def test_an_invasion_named_with_a_hyphenated_adjective_is_a_topic():
     records = extract("Leaders of Chile and Peru held a video call on Monday to mark the anniversary of "
                       "Russia's full-scale invasion.")
     assert [sorted(r["countries"]) for r in records] == [["CHL", "PER"]]
+
+
+@pytest.mark.parametrize("body, found", [
+    # a readiness under a condition is no plan
+    ("Peru's president said on Monday he would be prepared to meet Chile's president, but only after the "
+     "border is reopened.", []),
+    # a denied report tells no encounter
+    ("Lima on Monday denied a report that the presidents of Chile and Peru had spoken by phone.", []),
+    # a company named by its country is no state
+    ("The chief executive of a Chilean copper miner met Peru's president in Lima on Friday.", []),
+    # a working dinner of two leaders is a meeting; a readout of their call tells the call
+    ("The presidents of Chile and Peru held a working dinner in Lima on Tuesday.", [("meeting", "2024-03-05")]),
+    ("According to a Chilean readout of their call on Tuesday, Boric told Boluarte that trade was growing.",
+     [("call", "2024-03-05")]),
+])
+def test_readiness_denials_companies_dinners_and_readouts(body, found):
+    assert [(r["kind"], r["date"]) for r in extract(body)] == found
