@@ -344,6 +344,10 @@ CANCEL_CUES = (
     r"\b(?:was|were|been|is|are) (?:\w+ly )?(?:delayed|held up)\b(?! (?:by|for) (?:an?|a few|several|\w+) (?:minutes?|hours?)\b)",
 )
 
+#: After a country, a verb of reporting: the country tells of the encounter ("Oman said today
+#: that the talks would not go ahead", "Egypt's foreign ministry announced").
+REPORTER_AFTER = r"(?:['’]s(?:\s+[\w-]+){1,3})?\s+(?:said|says|announced|announces|confirmed|confirms|reported|reports|told)\b"
+
 #: Right after the trigger, "off" is called off: "Pakistan-India talks off", "the summit is off"
 #: (not "talks off the coast").
 OFF_AFTER = r"\s+(?:(?:is|are|now|all)\s+)?off\b(?!\s+(?:the|to|for|with|of)\b)"
@@ -1014,7 +1018,9 @@ COURSE_RELATIVE = (r",?\s*(?:which|that)\s+(?:(?:is|are|was|were|has|have|had|be
                    r"expected)\s+){0,3}(?:(?:to|will|would|shall)\s+(?:be\s+)?(?:open|begin|start|take\s+place|end|close|"
                    r"conclude|convene|meet|hold|gather|resume|held)|opens|opened|begins|began|begun|starts|started|"
                    r"takes\s+place|took\s+place|taken\s+place|ends|ended|closes|closed|concludes|concluded|convenes|"
-                   r"convened|meets|met|held|hosted|gathers|gathered|resumes|resumed)\b")
+                   r"convened|meets|met|held|hosted|gathers|gathered|resumes|resumed|"
+                   # where it was to be: "which had been scheduled for Sunday in the Omani capital"
+                   r"scheduled|planned|set|due)\b")
 
 #: An appositive naming the encounter just told by its rank: ", the first trip", ", in the first
 #: such visit", ", his second visit".

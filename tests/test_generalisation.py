@@ -2538,3 +2538,16 @@ def test_an_invasion_named_with_a_hyphenated_adjective_is_a_topic():
 ])
 def test_readiness_denials_companies_dinners_and_readouts(body, found):
     assert [(r["kind"], r["date"]) for r in extract(body)] == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # a relative clause telling where the encounter was to be gives its venue; who reports it is
+    # no party
+    ("LIMA, March 5 (Wire) - Peru said today that the talks between Chile and Bolivia, which had been "
+     "scheduled for Sunday in the Peruvian capital, would not go ahead.", ("Lima", ["BOL", "CHL"])),
+    # a country named as a party stays one
+    ("Peru's foreign ministry said Peru and Bolivia held talks in Lima on Friday.", ("Lima", ["BOL", "PER"])),
+])
+def test_where_an_encounter_was_to_be_and_who_reports_it(body, found):
+    record = extract(body)[0]
+    assert (record["city"], sorted(record["countries"])) == found

@@ -11,6 +11,7 @@ from loaders.extraction.patterns import (
     _CANCEL_RE,
     _KIND_RANK,
     _PRECISION_RANK,
+    _REPORTER_AFTER_RE,
     _REPRESENTED_RE,
     KIND_CLASS,
     OPENED_BEFORE_DAYS,
@@ -389,6 +390,7 @@ def _actor_outside_venue(article, group, code):
     for index in sorted(indexes):
         sentence = article.sentences[index]
         for place in article.in_sentence(article.places, sentence):
-            if place.iso3 == code and article.is_actor(place):
+            # (who reports the encounter is not thereby in it: "Oman said today that the talks ...")
+            if place.iso3 == code and article.is_actor(place) and not _REPORTER_AFTER_RE.match(article.text, place.end):
                 return True
     return False
