@@ -80,6 +80,11 @@ TRIGGERS = (
     Trigger(r"(?<= and )(?:(?-i:[A-Z])[\w.'’-]+ ){1,3}(?:(?:have|had|also|again) )?(?:spoke|talked)"
             r"(?= (?:for|on|at length|again|by|today|yesterday|late|early|this|last|twice)\b)(?!(?: \w+){0,6} (?:in|at) (?-i:[A-Z]))",
             "call", "041", "phone"),
+    # "Trump spoke with Putin for two hours on Tuesday": a leader named alone after the verb
+    # (a news outlet is no leader: "spoke with Reuters on Tuesday")
+    Trigger(r"(?:spoke|talked) (?:\w+ )?with(?= (?!(?:Reuters|AFP|AP|Bloomberg|CNN|BBC|Fox|NBC|CBS|ABC|Xinhua|TASS|Sky|Al)\b)"
+            r"(?-i:[A-Z][\w'’-]+)(?: (?-i:[A-Z][\w'’-]+))? (?:for|on|by|about|late|early|today|yesterday|again|twice)\b)",
+            "call", "041", "phone"),
     Trigger(r"(?:spoke|talked) (?:\w+ )?with(?= (?:his |her |their |the )?(?:[\w.'’-]+ ){0,3}?(?:counterparts?|[Pp]resident|[Pp]rime [Mm]inister|"
             r"[Ff]oreign [Mm]inister|[Cc]hancellor|[Kk]ing|[Ee]mir|[Ss]ecretary|leaders?)\b)", "call", "041", "phone"),
     Trigger(r"(?:held|had|made) (?:a |an )?(?:\w+ )?call", "call", "041", "phone"),
@@ -160,7 +165,7 @@ TRIGGERS = (
     Trigger(r"(?:received|receives|welcomed|welcomes|hosted|hosts) (?:(?-i:[A-Z])[\w'’.-]+ ){0,2}(?-i:President|Prime Minister|"
             r"Foreign Minister|Chancellor|King|Queen|Emir|Crown Prince|Premier|Secretary|Vice President)\b", "meeting", "040", None),
     Trigger(r"(?:sat|sits|sit|sitting) down (?:(?:here|there|again|today|yesterday|\w+day)\s+){0,2}"
-            r"(?:together\b|with(?= (?:the |his |her |their )?(?-i:[A-Z])))", "meeting", "040", None),
+            r"(?:together\b|with(?= (?:the |his |her |their |an? )?(?-i:[A-Z])))", "meeting", "040", None),
     # "Abiy received them at the palace": a leader receiving the visitors just told
     Trigger(r"(?:received|receives|welcomed|welcomes|hosted|hosts) (?:them|him|her)\b(?! (?:as|with) (?:a|an)\b)", "meeting", "040", None),
     Trigger(r"(?:conferred|confers|confer|conferring) with", "talks", "046", None),
@@ -958,7 +963,7 @@ LIST_ITEM_REST = (r"[\s,;:.]*(?:(?:and|then|again|finally|later|once more|in|at|
 #: What else an object of a verb of meeting may hold in a list of objects, each with its own
 #: place and date ("met India's prime minister, Narendra Modi, in Tokyo on Saturday and
 #: Australia's in Canberra on Monday"): a title, a name, the words of the list.
-GAPPED_OBJECT_REST = (r"[\s,;:.]*(?:(?:and|then|later|in|at|on|the|his|her|their|['’]s|(?i:" + LEADER_ROLE + r")|counterparts?|"
+GAPPED_OBJECT_REST = (r"[\s,;:.]*(?:(?:and|then|later|with|in|at|on|the|his|her|their|['’]s|(?i:" + LEADER_ROLE + r")|counterparts?|"
                       r"(?-i:[A-Z][\w'’.-]*))(?![\w'’-])[\s,;:.]*)*")
 
 #: Objects of a verb of meeting met one after the other: "meeting the Saudi crown prince and then

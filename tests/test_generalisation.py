@@ -2551,3 +2551,16 @@ def test_readiness_denials_companies_dinners_and_readouts(body, found):
 def test_where_an_encounter_was_to_be_and_who_reports_it(body, found):
     record = extract(body)[0]
     assert (record["city"], sorted(record["countries"])) == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # a leader named alone after "spoke with", then a time: a call
+    ("Boric spoke with Boluarte for more than an hour on Tuesday.", [("call", "2024-03-05", ["CHL", "PER"])]),
+    # each object with its own day: a call each
+    ("Boric spoke with Boluarte on Tuesday and with Luis Arce the following day.",
+     [("call", "2024-03-05", ["CHL", "PER"]), ("call", "2024-03-06", ["BOL", "CHL"])]),
+    # a news outlet is no leader
+    ("Boric spoke with Reuters on Tuesday about the border.", []),
+])
+def test_speaking_with_a_leader_named_alone(body, found):
+    assert [(r["kind"], r["date"], sorted(r["countries"])) for r in extract(body)] == found
