@@ -353,6 +353,9 @@ CANCEL_CUES = (
 #: that the talks would not go ahead", "Egypt's foreign ministry announced").
 REPORTER_AFTER = r"(?:['’]s(?:\s+[\w-]+){1,3})?\s+(?:said|says|announced|announces|confirmed|confirms|reported|reports|told)\b"
 
+#: A venue told as the one before: "in the same city", "at the same venue".
+SAME_PLACE = r"\b(?:in|at) the same (?:city|town|capital|venue|place|resort|hotel|building)\b"
+
 #: Right after the trigger, "off" is called off: "Pakistan-India talks off", "the summit is off"
 #: (not "talks off the coast").
 OFF_AFTER = r"\s+(?:(?:is|are|now|all)\s+)?off\b(?!\s+(?:the|to|for|with|of)\b)"

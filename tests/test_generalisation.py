@@ -2564,3 +2564,14 @@ def test_where_an_encounter_was_to_be_and_who_reports_it(body, found):
 ])
 def test_speaking_with_a_leader_named_alone(body, found):
     assert [(r["kind"], r["date"], sorted(r["countries"])) for r in extract(body)] == found
+
+
+@pytest.mark.parametrize("body, city", [
+    ("Chile's foreign minister held talks with Peru's foreign minister in Lima on Thursday. On Saturday, in the "
+     "same city, he sat down with Bolivia's foreign minister.", "Lima"),
+    # without the words, no venue is lent
+    ("Chile's foreign minister held talks with Peru's foreign minister in Lima on Thursday. On Saturday he sat "
+     "down with Bolivia's foreign minister.", None),
+])
+def test_the_same_city_is_the_venue_of_the_encounter_before(body, city):
+    assert [r["city"] for r in extract(body) if "BOL" in r["countries"]] == [city]

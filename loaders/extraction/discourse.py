@@ -42,6 +42,7 @@ from loaders.extraction.patterns import (
     _ORDINAL_RES,
     _PLURAL_TRIGGER_RE,
     _REPORTING_RE,
+    _SAME_PLACE_RE,
     _SIDELINES_RE,
     _SINCE_OTHER_EVENT_RE,
     _SPAN_END_ITEM_RE,
@@ -259,6 +260,19 @@ def _two_sides(candidates):
         if pair is not None and set(pair.countries) != set(candidate.countries):
             candidate.countries = list(pair.countries)
             candidate.why["countries"] = "'the two sides': the pair of the nearest encounter told before"
+
+
+def _same_place(article, candidates):
+    """"Two days later, in the same city, he sat down with Blinken": an encounter told as at the
+    same place takes the venue of the nearest encounter told before it that names one."""
+    for index, candidate in enumerate(candidates):
+        sentence = article.sentences[candidate.sentence]
+        if candidate.country is not None or candidate.kind == "call" or not _SAME_PLACE_RE.search(sentence.text):
+            continue
+        before = next((c for c in reversed(candidates[:index]) if c.start < candidate.start and c.country), None)
+        if before is not None:
+            candidate.city, candidate.country = before.city, before.country
+            candidate.why["venue"] = "'the same city': the venue of the encounter told before"
 
 
 def _last_time(article, candidates):

@@ -25,6 +25,7 @@ from loaders.extraction.discourse import (
     _first_since,
     _last_time,
     _off_the_field,
+    _same_place,
     _split_tours,
     _their_encounters,
     _travellers,
@@ -97,6 +98,7 @@ def _article_rows(record):
     _count_days(article, candidates)
     _first_since(article, candidates)
     _two_sides(candidates)
+    _same_place(article, candidates)
     _last_time(article, candidates)
     _bare_rounds(article, candidates)
     _days_apart(article, candidates)
