@@ -58,6 +58,9 @@ ORDER_ONLY = r"(?:most recent|latest|previous|last|next)(?: one)?"
 
 #: How a conversation at a distance is held: "by phone", "over the telephone", "by video link".
 BY_PHONE = r"(?:by|over the|on the|via|through) (?:tele)?phone|(?:by|via|over|through) video(?: link| conference| call)?"
+#: Between talks and the words of a phone that make them a call: "held talks with X by phone",
+#: "talks between A and B, held by phone".
+BY_PHONE_BETWEEN = r"\s+(?:with\s+[^,;.]{0,60}?\s+)?|(?:\s+between\s+[^;.]{0,60}?)?,?\s+(?:(?:were|was)\s+)?held\s+"
 
 TRIGGERS = (
     # calls: the mode is in the words
@@ -725,6 +728,9 @@ ANOTHER_OCCURRENCE = r"\b(?P<when>previous|earlier|prior|former|next|last|follow
 #: A count before a plural noun of encounters ("the last three summits", "several visits"): many
 #: encounters, none of them told.
 COUNTED = r"\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens? of|\d+|several|many|numerous|multiple|a few|a series of|a number of)\s+(?:[\w-]+\s+)?$"
+#: The plural nouns such a count makes none of: "the last three summits" (talks and rounds are
+#: one process).
+COUNTED_NOUN = r"(?:summits|meetings|visits|calls|sessions)"
 
 #: The officials told before, uncounted, as the subject of an encounter: "the leaders agreed to
 #: meet again in Quito", "the heads of state will meet once a year": all the parties of the

@@ -19,6 +19,7 @@ from loaders.extraction.patterns import (
     _ANY_MEDIATOR_RE,
     _APPOSITIVE_ORDINAL_RE,
     _ATTENDANCE_RE,
+    _BY_PHONE_BETWEEN_RE,
     _BY_PHONE_RE,
     _CANCEL_RE,
     _CAPTION_END_RE,
@@ -27,6 +28,7 @@ from loaders.extraction.patterns import (
     _COLLECTIVE_RE,
     _COORDINATED_RE,
     _COORDINATED_VERB_RE,
+    _COUNTED_NOUN_RE,
     _COUNTED_RE,
     _COUNTERPART_RE,
     _COUNTING_BEFORE_RE,
@@ -176,8 +178,7 @@ def _triggers(article, sentence):
         # "held talks with Peru's president by phone": the talks were a call
         by_phone = previous is not None and previous[0] >= clause[0] and previous[2].kind in ("talks", "meeting") and \
             trigger.kind == "call" and _BY_PHONE_RE.fullmatch(text, start, end) is not None and \
-            re.fullmatch(r"\s+(?:with\s+[^,;.]{0,60}?\s+)?|(?:\s+between\s+[^;.]{0,60}?)?,?\s+(?:(?:were|was)\s+)?held\s+",
-                         text[previous[1]:start]) is not None
+            _BY_PHONE_BETWEEN_RE.fullmatch(text, previous[1], start) is not None
         if by_phone and previous_made:
             candidates[-1].kind, candidates[-1].cameo, candidates[-1].plover = trigger.kind, trigger.cameo, trigger.plover
             candidates[-1].why["kind"] += f", {text[start:end]!r}: a call"
@@ -463,7 +464,7 @@ def _counted(article, sentence, clause, start, end):
     their dates or after a colon: "will attend two meetings, on May 3 and June 1".)"""
     text = sentence.text
     return _COUNTED_RE.search(text, max(clause[0], start - 30), start) is not None and \
-        re.search(r"(?:summits|meetings|visits|calls|sessions)$", text[start:end], re.I) is not None and \
+        _COUNTED_NOUN_RE.search(text, start, end) is not None and \
         re.match(r"\s*:", text[end:]) is None and \
         not article.dates_from(sentence.start + end, sentence.start + clause[1])
 
