@@ -52,7 +52,6 @@ LEADER_TITLE = (r"(?-i:(?:(?:Vice[- ])?President|(?:Foreign |Defen[cs]e )?Minist
 LEADER_ROLE = (r"(?:(?:new|visiting|former|acting|interim) )?(?:(?:deputy|vice|first) )?(?:president|vice[- ]president|prime minister|premier|chancellor|"
                r"leader|king|queen|emir|sultan|crown prince|(?:foreign |defen[cs]e )?minister|head of (?:state|government))\b")
 
-# Longer phrases first: the first pattern that matches a stretch of text wins it.
 #: A word of order standing for an encounter noun left out ("the most recent took place in Delhi").
 ORDER_ONLY = r"(?:most recent|latest|previous|last|next)(?: one)?"
 
@@ -62,6 +61,10 @@ BY_PHONE = r"(?:by|over the|on the|via|through) (?:tele)?phone|(?:by|via|over|th
 #: "talks between A and B, held by phone".
 BY_PHONE_BETWEEN = r"\s+(?:with\s+[^,;.]{0,60}?\s+)?|(?:\s+between\s+[^;.]{0,60}?)?,?\s+(?:(?:were|was)\s+)?held\s+"
 
+#: News outlets: someone who "spoke with Reuters on Tuesday" gave an interview, held no call.
+NEWS_OUTLETS = r"(?:Reuters|AFP|AP|the Associated Press|Bloomberg|CNN|BBC|Fox News|NBC|CBS|ABC|Xinhua|TASS|Sky News|Al Jazeera)"
+
+# Longer phrases first: the first pattern that matches a stretch of text wins it.
 TRIGGERS = (
     # calls: the mode is in the words
     Trigger(r"(?:tele)?phone (?:call|conversation|talks?|meeting)s?", "call", "041", "phone"),
@@ -85,7 +88,7 @@ TRIGGERS = (
             "call", "041", "phone"),
     # "Trump spoke with Putin for two hours on Tuesday": a leader named alone after the verb
     # (a news outlet is no leader: "spoke with Reuters on Tuesday")
-    Trigger(r"(?:spoke|talked) (?:\w+ )?with(?= (?!(?:Reuters|AFP|AP|Bloomberg|CNN|BBC|Fox|NBC|CBS|ABC|Xinhua|TASS|Sky|Al)\b)"
+    Trigger(r"(?:spoke|talked) (?:\w+ )?with(?= (?!" + NEWS_OUTLETS + r"\b)"
             r"(?-i:[A-Z][\w'’-]+)(?: (?-i:[A-Z][\w'’-]+))? (?:for|on|by|about|late|early|today|yesterday|again|twice)\b)",
             "call", "041", "phone"),
     Trigger(r"(?:spoke|talked) (?:\w+ )?with(?= (?:his |her |their |the )?(?:[\w.'’-]+ ){0,3}?(?:counterparts?|[Pp]resident|[Pp]rime [Mm]inister|"

@@ -544,7 +544,7 @@ def _scan_block(text, block_start, block_end, base, previous, deadline):
         for part in _parts(text, candidate):
             told_in = _story_base(text, story, part) if candidate.start >= entry_end else None
             if told_in is not None:
-                mention = _resolve(text, part, told_in, anchor, neighbours, tense="story")
+                mention = _resolve(text, part, told_in, anchor, neighbours, nearest=True)
             else:
                 mention = _resolve(text, part, entry if candidate.start < entry_end else base, anchor, neighbours)
             if mention is not None:
@@ -560,10 +560,10 @@ def _scan_block(text, block_start, block_end, base, previous, deadline):
 
 
 def _story_base(text, story, candidate):
-    """The day a date without a year counts from when the sentence before it, in the same
-    paragraph, ends with a date with a year told years before the base: a story of the past goes
-    on in its own year ("Sadat flew to Jerusalem in November 1977. Begin returned the gesture on
-    Christmas Day" is Christmas 1977). None otherwise: in the story's own sentence (a list of
+    """The day a date without a year counts from when the last date with a year of its own, told
+    years before the base, stands in the sentence before it, in the same paragraph: a story of
+    the past goes on in its own year ("Sadat flew to Jerusalem in November 1977. Begin returned
+    the gesture on Christmas Day" is Christmas 1977). None otherwise: in the story's own sentence (a list of
     dated items runs up to today: "met in Lima in May 2019 and in Quito on 10 February"), or
     when the date's own verb looks ahead ("... in 1994. They will meet again on March 3")."""
     if story is None or candidate.rule not in _STORY_RULES or "year" in candidate.groups or \
@@ -923,11 +923,12 @@ _SENTENCE_BREAK = re.compile(r"[.!?][\"'’”)]*\s+(?=[A-Z\"“‘'(])")
 _ANCHORED = frozenset({"after_previous"})
 
 
-def _resolve(text, candidate, base, anchor, skip=(), tense=None):
+def _resolve(text, candidate, base, anchor, skip=(), nearest=False):
+    """The DateMention `candidate` names, counted from `base` (or None); with `nearest`, the
+    occurrence nearest `base` whatever the tense (a story's own year)."""
     groups = candidate.groups
-    if tense == "story":
-        tense = None  # the occurrence nearest the story's day
-    elif base is not None and _needs_tense(candidate) and not _heads_an_entry(text, candidate):
+    tense = None
+    if not nearest and base is not None and _needs_tense(candidate) and not _heads_an_entry(text, candidate):
         tense = tense_near(text, candidate.start, candidate.end, skip)
         if tense == "present":
             tense = None if candidate.rule in _PRESENT_IS_NEAREST else "future"

@@ -180,7 +180,7 @@ def _triggers(article, sentence):
             trigger.kind == "call" and _BY_PHONE_RE.fullmatch(text, start, end) is not None and \
             _BY_PHONE_BETWEEN_RE.fullmatch(text, previous[1], start) is not None
         if by_phone and previous_made:
-            candidates[-1].kind, candidates[-1].cameo, candidates[-1].plover = trigger.kind, trigger.cameo, trigger.plover
+            _take_kind(candidates[-1], trigger)
             candidates[-1].why["kind"] += f", {text[start:end]!r}: a call"
         same = same or by_phone
         # "the visit would be their first meeting": the second names the first
@@ -429,12 +429,12 @@ def _join_purpose(article, sentence, candidate, travel, trigger, between, end, s
     if candidate.kind == "meeting":
         # "met in Vladivostok for their first summit in April 2019": the noun names the meeting
         # and its date is the meeting's
-        candidate.kind, candidate.cameo, candidate.plover = trigger.kind, trigger.cameo, trigger.plover
+        _take_kind(candidate, trigger)
         candidate.date = candidate.date or _nearest_date(article, candidate, (sentence.start + start, sentence.start + seg_end))
         return
     if not _MOTION_RE.match(travel) or _VISIT_NOUN_RE.search(travel) or _STAY_RE.search(between):
         return
-    candidate.kind, candidate.cameo, candidate.plover = trigger.kind, trigger.cameo, trigger.plover
+    _take_kind(candidate, trigger)
     candidate.days = None
     # the encounter's own day, if it gives one, rather than the day of the journey
     own = _nearest_date(article, candidate, (sentence.start + start, sentence.start + seg_end))
@@ -443,6 +443,11 @@ def _join_purpose(article, sentence, candidate, travel, trigger, between, end, s
         # ("before flying on to Washington to meet the president on Monday"): a day to come
         candidate.status = "planned"
         candidate.why["status"] = "no word of tense in the clause; its day is still to come"
+
+
+def _take_kind(candidate, trigger):
+    """The candidate is of the kind `trigger` names (its CAMEO code and PLOVER mode with it)."""
+    candidate.kind, candidate.cameo, candidate.plover = trigger.kind, trigger.cameo, trigger.plover
 
 
 def _kind_left_out(article, candidate):
@@ -454,7 +459,7 @@ def _kind_left_out(article, candidate):
     plural = [m for m in _TRIGGER_RE.finditer(before) if _PLURAL_TRIGGER_RE.search(m.group(0))]
     if plural:
         trigger = cues.TRIGGERS[int(plural[-1].lastgroup[1:])]
-        candidate.kind, candidate.cameo, candidate.plover = trigger.kind, trigger.cameo, trigger.plover
+        _take_kind(candidate, trigger)
         candidate.why["kind"] = f"a noun left out: {plural[-1].group(0)!r} of the sentence before"
 
 
