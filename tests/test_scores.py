@@ -31,7 +31,7 @@ def _score(name, part="all", merged=False):
     folder = require_shared(SHARED / name)
     require_shared(SHARED.parent / "tools" / "score_events.py")
     tool = _tool()
-    records, gold = tool.predict(folder, part, merged)
+    records, gold, _ = tool.predict(folder, part, merged)
     scorer = tool.load_scorer()
     return (scorer.score_merged if merged else scorer.score)(gold, records)
 
@@ -73,3 +73,46 @@ def test_a_missing_shared_set_fails_under_ci_and_skips_elsewhere(monkeypatch, tm
     monkeypatch.setenv("CI", ci)
     with pytest.raises(outcome):
         require_shared(tmp_path / "absent")
+
+
+def _categories_tool():
+    spec = importlib.util.spec_from_file_location("failure_categories", ROOT / "tools" / "failure_categories.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_failure_categories_count_each_failure_once_and_print_no_text(capsys):
+    require_shared(SHARED.parent / "tools" / "score_events.py")
+    scorer, tool = _tool().load_scorer(), _categories_tool()
+    text = ("Peru and Chile held border talks in Lima on 3 May. Bolivia's envoy will visit Quito next week. "
+            "The two leaders spoke by phone. A cabinet reshuffle followed.")
+
+    def gold(countries, status="held", date="2031-05-03", evidence=""):
+        return {"file": "a.txt", "countries": countries, "status": status, "date": date,
+                "date_precision": "day", "evidence": evidence}
+
+    golds = [
+        gold(["PER", "CHL"], evidence="Peru and Chile held border talks in Lima on 3 May."),
+        gold(["BOL", "ECU"], status="planned", date=None, evidence="Bolivia's envoy will visit Quito next week."),
+        gold(["ARG", "URY"], evidence="A cabinet reshuffle followed."),
+        gold(["BRA", "PRY"], evidence="The two leaders spoke by phone."),
+    ]
+    preds = [
+        {"article": "a.txt", "countries": ["PER", "CHL"], "status": "held", "date": None, "kind": "talks",
+         "evidence": "Peru and Chile held border talks in Lima on 3 May."},
+        {"article": "a.txt", "countries": ["BOL", "ECU"], "status": "held", "date": None, "kind": "visit",
+         "evidence": "Bolivia's envoy will visit Quito next week."},
+        {"article": "a.txt", "countries": ["PER", "CHL"], "status": "held", "date": "2031-05-03", "kind": "talks",
+         "evidence": "Peru and Chile held border talks in Lima on 3 May."},
+        {"article": "b.txt", "countries": ["FRA"], "status": "held", "date": None, "kind": "call", "evidence": ""},
+    ]
+    counts = tool.categories(scorer, golds, preds, {"a.txt": text})
+    assert counts == {
+        ("missed", "status"): 1, ("missed", "no trigger word"): 1, ("missed", "trigger word, no mention"): 1,
+        ("extra", "second mention of a matched event"): 1, ("extra", "status of a missed event"): 1,
+        ("extra", "in an article with no gold event"): 1,
+    }
+    tool.print_counts(counts)
+    printed = capsys.readouterr().out
+    assert "missed 3:" in printed and "Peru" not in printed and "Quito" not in printed

@@ -1,7 +1,8 @@
 """Extract events from a gold set's articles and score them with the shared scorer.
 
     .venv/bin/python tools/score_devset.py [--set devset|devset2|seed | --folder DIR]
-                                           [--part all|tuned|blind] [--merged] [--out PRED.jsonl] [--details]
+                                           [--part all|tuned|blind] [--merged] [--out PRED.jsonl]
+                                           [--details | --categories]
 
 --folder scores any set laid out as the shared ones (DIR/articles/*.txt and DIR/gold.jsonl).
 
@@ -13,7 +14,8 @@ them against the set's gold.jsonl (restricted to the part's files).
 devset2 is split once, by a hash of each file name (`part_of`), into a tuned two thirds and a
 blind third. Rules are tuned on `--part tuned` only; the blind third's articles and its
 `--details` are never read, and its score is the estimate for news nobody has seen.
-`--part blind` refuses `--details`.
+`--part blind` refuses `--details`; `--categories` prints only counts of the failures by
+category (`tools/failure_categories.py`), so it is allowed on every part.
 """
 import argparse
 import hashlib
@@ -71,6 +73,8 @@ def main(argv=None):
     parser.add_argument("--merged", action="store_true", help="score merged events, not mentions")
     parser.add_argument("--out", default=None)
     parser.add_argument("--details", action="store_true")
+    parser.add_argument("--categories", action="store_true",
+                        help="count the per-article failures by category (no text: allowed on the blind part)")
     args = parser.parse_args(argv)
     if args.folder is not None and not (args.folder / "gold.jsonl").is_file():
         parser.error(f"{args.folder}: no gold.jsonl there")
@@ -79,7 +83,7 @@ def main(argv=None):
     if args.part == "blind" and args.details:
         parser.error("the blind part is scored, never read: no --details")
     folder = args.folder or SETS[args.set]
-    records, gold = predict(folder, args.part, args.merged)
+    records, gold, articles = predict(folder, args.part, args.merged)
     suffix = "" if args.part == "all" else f"-{args.part}"
     name = args.folder.name if args.folder is not None else args.set
     out = Path(args.out or ROOT / "test-artifacts" / f"{name}{suffix}{'-merged' if args.merged else ''}.jsonl")
@@ -89,11 +93,15 @@ def main(argv=None):
     _, lines = (scorer.score_merged if args.merged else scorer.score)(gold, records, details=args.details)
     print(f"{len(records)} {'events' if args.merged else 'mentions'} written to {out}")
     print("\n".join(lines))
+    if args.categories and not args.merged:
+        from failure_categories import categories, print_counts
+        texts = {Path(p).name: t for p, t in zip(articles["path"], articles["text"])}
+        print_counts(categories(scorer, gold, records, texts))
     return 0
 
 
 def predict(folder, part="all", merged=False):
-    """(predicted records, gold records) for the set in `folder`, restricted to `part`."""
+    """(predicted records, gold records, articles) for the set in `folder`, restricted to `part`."""
     articles = read_articles(folder / "articles" if (folder / "articles").is_dir() else folder)
     if part != "all":
         keep = articles["path"].map(lambda p: part_of(Path(p).name) == part)
@@ -107,7 +115,7 @@ def predict(folder, part="all", merged=False):
     gold = load_scorer()._read_jsonl(folder / "gold.jsonl")
     if part != "all":
         gold = [g for g in gold if part_of(g["file"]) == part]
-    return records, gold
+    return records, gold, articles
 
 
 if __name__ == "__main__":

@@ -1,0 +1,132 @@
+"""Count a set's extraction failures by category, printing no text: safe on a blind set.
+
+    .venv/bin/python tools/score_devset.py --set devset2 --part blind --categories
+
+Each required gold event the per-article score misses, each matched event with a wrong date,
+and each extra mention is put in one category (the first that applies, in the order below),
+and only the counts are printed. A rule is fixed by category, never by article: these counts
+say which category to work on without showing a blind article.
+
+Missed events:
+- status: a mention of the article left unmatched has the event's parties but another status;
+- parties: one with its status shares a party but not half of them (too many, too few);
+- folded: the sentence that tells it gave a mention, which went to another encounter;
+- no trigger: no word of the trigger table in the sentences that tell it;
+- blocked: its trigger words all sit inside a phrase that is no encounter;
+- dropped: a trigger word, but no mention from its sentences.
+Wrong dates: undated, coarser than the day, a day within a week, the month right, the year
+right, another year, a day given where the article gives none.
+Extras: in an article with no gold event; a second mention of a matched event; the status or
+the parties of a missed event; else a false alarm, by kind.
+"""
+from collections import Counter
+from pathlib import Path
+
+from loaders.extraction.patterns import _NOT_ENCOUNTER_RE, _TRIGGER_RE
+
+
+def categories(scorer, gold, records, texts):
+    """Counter of (section, category) over the set; `texts` maps file name -> article text."""
+    counts = Counter()
+    by_file = {}
+    for record in records:
+        by_file.setdefault(Path(str(record.get("article") or "")).name, []).append(record)
+    files = {g["file"] for g in gold}
+    for name in sorted(set(by_file) - files):
+        counts["extra", "in an article with no gold event"] += len(by_file[name])
+    for name in sorted(files):
+        golds = [g for g in gold if g["file"] == name]
+        _count_article(scorer, golds, by_file.get(name, []), texts.get(name, ""), counts)
+    return counts
+
+
+def _count_article(scorer, golds, preds, text, counts):
+    pairs = sorted(((s, gi, pi, tl) for gi, g in enumerate(golds) for pi, p in enumerate(preds)
+                    for det, tl, s in [scorer._pair(g, p)] if det), reverse=True)
+    used_g, used_p = {}, set()
+    for _, gi, pi, tl in pairs:
+        if gi not in used_g and pi not in used_p:
+            used_g[gi] = (pi, tl)
+            used_p.add(pi)
+    missed = [gi for gi, g in enumerate(golds) if not g.get("borderline") and gi not in used_g]
+    for gi, (pi, tl) in used_g.items():
+        if not tl and not golds[gi].get("borderline"):
+            counts["wrong date", _date_category(golds[gi], preds[pi])] += 1
+    for gi in missed:
+        counts["missed", _missed_category(scorer, golds[gi], preds, used_p, text)] += 1
+    for pi in sorted(set(range(len(preds))) - used_p):
+        counts["extra", _extra_category(scorer, golds, missed, used_g, preds[pi])] += 1
+
+
+def _near(scorer, gold, pred):
+    """'status' or 'parties' when `pred` is `gold` but for that field, else None."""
+    g, p = scorer._codes(gold.get("countries")), scorer._codes(pred.get("countries"))
+    overlap = len(g & p) / len(g | p) if g | p else 1.0
+    if (gold.get("status") or "held") != (pred.get("status") or "held"):
+        return "status" if overlap >= 0.5 else None
+    return "parties" if g & p or not (g and p) else None
+
+
+def _missed_category(scorer, gold, preds, used_p, text):
+    near = [None if i in used_p else _near(scorer, gold, p) for i, p in enumerate(preds)]
+    if "status" in near:
+        return "status"
+    if "parties" in near:
+        pred = preds[near.index("parties")]
+        g, p = scorer._codes(gold.get("countries")), scorer._codes(pred.get("countries"))
+        return "parties: too many" if g < p else "parties: too few" if p < g else "parties: other"
+    fragments = [f.strip() for f in str(gold.get("evidence") or "").split(" | ") if f.strip()]
+    if any(_told_in(f, str(p.get("evidence") or "")) for f in fragments for p in preds):
+        return "folded into another mention"
+    told = " ".join(f for f in fragments if f in text) or " ".join(fragments)
+    words = [(m.start(), m.end()) for m in _TRIGGER_RE.finditer(told)]
+    if not words:
+        return "no trigger word"
+    blocked = [(m.start(), m.end()) for m in _NOT_ENCOUNTER_RE.finditer(told)]
+    if all(any(s <= a and b <= e for s, e in blocked) for a, b in words):
+        return "trigger blocked"
+    return "trigger word, no mention"
+
+
+def _told_in(fragment, evidence):
+    return bool(evidence) and (fragment in evidence or evidence in fragment)
+
+
+def _date_category(gold, pred):
+    want, got = gold.get("date"), pred.get("date")
+    got = str(got)[:10] if got else None
+    if want is None:
+        return "a day where the article gives none"
+    if got is None:
+        return "undated"
+    if len(want) > 7 and gold.get("date_precision") != "month" and (pred.get("date_precision") or "day") != "day":
+        return "coarser than the day"
+    gap = abs((_day(got) - _day(want[:10])).days)
+    if gap <= 7:
+        return "within a week"
+    if got[:7] == want[:7]:
+        return "right month"
+    return "right year" if got[:4] == want[:4] else "another year"
+
+
+def _day(text):
+    from datetime import date
+    return date.fromisoformat(text[:10] if len(text) >= 10 else text[:7] + "-01")
+
+
+def _extra_category(scorer, golds, missed, used_g, pred):
+    for gi in used_g:
+        if scorer._pair(golds[gi], pred)[0] and not golds[gi].get("borderline"):
+            return "second mention of a matched event"
+    near = {_near(scorer, golds[gi], pred) for gi in missed}
+    if "status" in near:
+        return "status of a missed event"
+    if "parties" in near:
+        return "parties of a missed event"
+    return f"false alarm: {pred.get('status')} {pred.get('kind')}"
+
+
+def print_counts(counts):
+    for section in ("missed", "wrong date", "extra"):
+        rows = sorted(((n, c) for (s, c), n in counts.items() if s == section), reverse=True)
+        print(f"{section} {sum(n for n, _ in rows)}: " + ", ".join(f"{c} {n}" for n, c in rows))
