@@ -25,15 +25,17 @@ from pathlib import Path
 from loaders.extraction.patterns import _NOT_ENCOUNTER_RE, _TRIGGER_RE
 
 
-def categories(scorer, gold, records, texts):
-    """Counter of (section, category) over the set; `texts` maps file name -> article text."""
-    counts = Counter()
+def categories(scorer, gold, records, texts, listing=None):
+    """Counter of (section, category) over the set; `texts` maps file name -> article text.
+    A list as `listing` gets one line per failure (its file, category and gold or mention)."""
+    counts = _Counts(listing)
     by_file = {}
     for record in records:
         by_file.setdefault(Path(str(record.get("article") or "")).name, []).append(record)
     files = {g["file"] for g in gold}
     for name in sorted(set(by_file) - files):
-        counts["extra", "in an article with no gold event"] += len(by_file[name])
+        for record in by_file[name]:
+            counts.add("extra", "in an article with no gold event", record)
     for name in sorted(files):
         golds = [g for g in gold if g["file"] == name]
         _count_article(scorer, golds, by_file.get(name, []), texts.get(name, ""), counts)
@@ -51,11 +53,26 @@ def _count_article(scorer, golds, preds, text, counts):
     missed = [gi for gi, g in enumerate(golds) if not g.get("borderline") and gi not in used_g]
     for gi, (pi, tl) in used_g.items():
         if not tl and not golds[gi].get("borderline"):
-            counts["wrong date", _date_category(golds[gi], preds[pi])] += 1
+            counts.add("wrong date", _date_category(golds[gi], preds[pi]), golds[gi])
     for gi in missed:
-        counts["missed", _missed_category(scorer, golds[gi], preds, used_p, text)] += 1
+        counts.add("missed", _missed_category(scorer, golds[gi], preds, used_p, text), golds[gi])
     for pi in sorted(set(range(len(preds))) - used_p):
-        counts["extra", _extra_category(scorer, golds, missed, used_g, preds[pi])] += 1
+        counts.add("extra", _extra_category(scorer, golds, missed, used_g, preds[pi]), preds[pi])
+
+
+class _Counts(Counter):
+    """Counts of (section, category), and a line per failure in `listing` when it is a list."""
+
+    def __init__(self, listing=None):
+        super().__init__()
+        self.listing = listing
+
+    def add(self, section, category, record):
+        self[section, category] += 1
+        if self.listing is not None:
+            name = Path(str(record.get("file") or record.get("article") or "")).name
+            self.listing.append(f"{name}: {section}: {category}: {record.get('status')} {record.get('kind')} "
+                                f"{record.get('date')} {sorted(record.get('countries') or [])}")
 
 
 def _near(scorer, gold, pred):

@@ -96,7 +96,10 @@ def main(argv=None):
     if args.categories and not args.merged:
         from failure_categories import categories, print_counts
         texts = {Path(p).name: t for p, t in zip(articles["path"], articles["text"])}
-        print_counts(categories(scorer, gold, records, texts))
+        listing = [] if args.details else None
+        counts = categories(scorer, gold, records, texts, listing)
+        print("\n".join(sorted(listing or [])))
+        print_counts(counts)
     return 0
 
 
