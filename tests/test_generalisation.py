@@ -2575,3 +2575,19 @@ def test_speaking_with_a_leader_named_alone(body, found):
 ])
 def test_the_same_city_is_the_venue_of_the_encounter_before(body, city):
     assert [r["city"] for r in extract(body) if "BOL" in r["countries"]] == [city]
+
+
+@pytest.mark.parametrize("body, found", [
+    # a meeting told in the sentence of a one-day visit: there, that day
+    ("On a visit to Quito on Monday, Boric met Ecuador's president.", ("2024-03-04", "Quito")),
+    ("Arriving in Asuncion on Tuesday, Lula held talks with Paraguay's president.", ("2024-03-05", "Asunción")),
+    # a visit of several days places the meeting but dates it not
+    ("Boric, on a three-day state visit to Quito that began on Monday, met Ecuador's president.", (None, "Quito")),
+    # a meeting with a place of its own keeps it
+    ("Boric, who visited Quito on Monday, met Peru's president in Lima on Tuesday.", ("2024-03-05", "Lima")),
+    # a meeting told in another sentence is not placed by the visit
+    ("Boric visited Quito on Monday. Later he met Ecuador's president.", ("2024-03-04", None)),
+])
+def test_a_meeting_told_with_a_visit_is_held_where_the_visitor_is(body, found):
+    meeting = _one(body, kind="meeting") if "met" in body else _one(body, kind="talks")
+    assert (meeting["date"], meeting["city"]) == found

@@ -527,6 +527,32 @@ def _date_meetings_in_visit(article, groups):
             _because(group, "date", f"held during a visit begun on the day of the report: {visit.date.text!r}")
 
 
+def _meetings_on_a_visit(groups):
+    """A held meeting or talks told in the sentence of a held visit of its parties, with no
+    place of its own, took place where the visitor was; undated, it took place on the visit's
+    day when the visit is told as one day ("On a visit to Hanoi on Tuesday, Xi met Vietnam's
+    president"; "arriving in Lima on Monday, he held talks with ..."). A visit of several days
+    or of no known day dates none of its meetings."""
+    visits = [g for g in groups if g.kind == "visit" and g.status == "held" and len(g.countries) >= 2]
+    for group in groups:
+        if group.status != "held" or KIND_CLASS[group.kind] != "consult" or group.kind == "summit" or \
+                group.country is not None or len(group.countries) < 2:
+            continue
+        here = group.sentences[0]
+        visit = next((v for v in visits if here in v.sentences and set(group.countries) <= set(v.countries)), None)
+        if visit is None or visit.country is None:
+            continue
+        one_day = visit.date is not None and visit.date.precision == "day" and visit.ends is None and \
+            visit.date.end_date is None and not (visit.days or 1) > 1
+        if group.date is None and group.ends is None and one_day:
+            group.date = visit.date
+            _because(group, "date", f"told in the sentence of a visit of one day: {visit.date.text!r}")
+        elif group.date is not None and (visit.date is None or group.date.date != visit.date.date):
+            continue  # "visited Kyiv on Monday and met Lavrov on Friday": not there, perhaps
+        group.city, group.country = visit.city, visit.country
+        _because(group, "venue", f"told in the sentence of a visit to {visit.city or visit.country}")
+
+
 def _date_from_gathering(article, groups):
     """An undated encounter told as held on the sidelines of a summit that the article dates
     (one told in the same sentence, else the nearest told before it) takes the summit's date,

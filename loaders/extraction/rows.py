@@ -19,6 +19,7 @@ from loaders.extraction.discourse import (
     _date_from_paragraph,
     _date_live_entries,
     _date_meetings_in_visit,
+    _meetings_on_a_visit,
     _date_visits_from_meetings,
     _date_visits_under_way,
     _days_apart,
@@ -110,6 +111,7 @@ def _article_rows(record):
     _date_visits_from_meetings(groups)
     _date_visits_under_way(article, groups)
     _date_meetings_in_visit(article, groups)
+    _meetings_on_a_visit(groups)
     _their_encounters(article, groups)
     _travellers(article, groups)
     groups = _split_tours(article, groups)
