@@ -207,6 +207,12 @@ TRIGGERS = (
             r"(?= (?:(?:first|then|also|again|later|briefly|separately) )?(?:the |his |her )?(?:visiting )?(?-i:(?:[A-Z][\w'’-]+ ){0,2})" + LEADER_TITLE +
             r"| (?:his|her|their) (?:[\w-]+ )?counterparts?\b| (?-i:[A-Z][\w-]+)['’]s " + LEADER_ROLE + ")",
             "meeting", "040", None),
+    # a leader received or hosted by name alone: "Ruto hosted Museveni and Kagame at State House",
+    # "Putin received Orban in the Kremlin" (not a possessive, "welcomed Tuesday's decision", nor
+    # a name that runs on into a noun phrase, "received Senate approval")
+    Trigger(r"(?:received|receives|welcomed|welcomes|hosted|hosts)(?= (?-i:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+            r"Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+            r"[A-Z][\w-]+(?: [A-Z][\w-]+)?)(?:,| and (?-i:[A-Z])| (?:at|in|on|for|to)\b|\.))", "meeting", "040", None),
     Trigger(r"(?:shake|shakes|shook|shaking) hands", "meeting", "040", None),
     # a go-between bringing the parties' envoys together: "brought the Egyptian and Israeli foreign
     # ministers to Leeds Castle", "brought the two sides together in Oslo"

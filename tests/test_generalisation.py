@@ -2591,3 +2591,16 @@ def test_the_same_city_is_the_venue_of_the_encounter_before(body, city):
 def test_a_meeting_told_with_a_visit_is_held_where_the_visitor_is(body, found):
     meeting = _one(body, kind="meeting") if "met" in body else _one(body, kind="talks")
     assert (meeting["date"], meeting["city"]) == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # a leader received or hosted by name alone is met
+    ("Boric hosted Luis Arce and Boluarte at La Moneda on Saturday.", [("meeting", ["BOL", "CHL", "PER"])]),
+    ("Lula received Petro in Brasilia on Tuesday.", [("meeting", ["BRA", "COL"])]),
+    # a possessive, a day, a name running on into a noun phrase: no person received
+    ("Boric welcomed Monday's ruling.", []),
+    ("Lula welcomed Petro's proposal on Tuesday.", []),
+    ("The treaty received Senate approval on Monday.", []),
+])
+def test_a_leader_hosted_or_received_by_name_is_met(body, found):
+    assert [(r["kind"], sorted(r["countries"])) for r in extract(body)] == found
