@@ -84,8 +84,12 @@ TRIGGERS = (
     # "Trump and Putin spoke for two hours on Tuesday": two leaders who spoke, told without a
     # place, spoke at a distance
     Trigger(r"(?<= and )(?:(?-i:[A-Z])[\w.'’-]+ ){1,3}(?:(?:have|had|also|again) )?(?:spoke|talked)"
-            r"(?= (?:for|on|at length|again|by|today|yesterday|late|early|this|last|twice)\b)(?!(?: \w+){0,6} (?:in|at) (?-i:[A-Z]))",
+            r"(?= (?:for|on|at length|again|by|today|yesterday|late|early|this|last|twice)\b)(?!(?: \w+){0,6} (?:in|at) (?-i:[A-Z]))"
+            # ... but talk on a gathering's sidelines, or in person, is had face to face
+            r"(?![^.;]{0,60}\b(?:on the (?:sidelines|margins)|in person|face to face)\b)",
             "call", "041", "phone"),
+    Trigger(r"(?<= and )(?:(?-i:[A-Z])[\w.'’-]+ ){1,3}(?:(?:have|had|also|again) )?(?:spoke|talked)"
+            r"(?=[^.;]{0,60}\b(?:on the (?:sidelines|margins)|in person|face to face)\b)", "meeting", "040", None),
     # "Trump spoke with Putin for two hours on Tuesday": a leader named alone after the verb
     # (a news outlet is no leader: "spoke with Reuters on Tuesday")
     Trigger(r"(?:spoke|talked) (?:\w+ )?with(?= (?!" + NEWS_OUTLETS + r"\b)"

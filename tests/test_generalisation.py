@@ -2604,3 +2604,14 @@ def test_a_meeting_told_with_a_visit_is_held_where_the_visitor_is(body, found):
 ])
 def test_a_leader_hosted_or_received_by_name_is_met(body, found):
     assert [(r["kind"], sorted(r["countries"])) for r in extract(body)] == found
+
+
+@pytest.mark.parametrize("body, kind", [
+    # leaders who talked on a gathering's sidelines, or in person, met
+    ("Boric and Boluarte talked for half an hour on the sidelines of the Mercosur summit in Asuncion.", "meeting"),
+    ("Boric and Boluarte spoke in person for the first time on Monday.", "meeting"),
+    # told with no place, they spoke at a distance
+    ("Boric and Boluarte talked for half an hour on Monday.", "call"),
+])
+def test_leaders_who_talked_on_the_sidelines_met(body, kind):
+    assert [r["kind"] for r in extract(body) if sorted(r["countries"]) == ["CHL", "PER"]] == [kind]
