@@ -901,6 +901,8 @@ ENDING_CUES = (
     # intransitive only: "the talks ended on Friday", not "a declaration that ended the war"
     r"\bend(?:ed|s)\b(?!\s+(?:the|a|an|their|its|his|her|this|that|decades|years)\b)",
     r"\bclos(?:ed|es)\b(?!\s+(?:the|a|an|their|its|his|her|this|that)\b)", r"\bbroke up\b",
+    # a participle ending a span, before its day: "three days of talks ending Sunday"
+    r"\bending(?=\s+(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday)\b)",
     # "..., closing three days of speeches", "capping a week of talks"
     r"\b(?:closing|ending|concluding|capping|wrapping up)\s+(?:a|an|the|\w+)\s+(?:days?|weeks?)\s+of\b",
 )

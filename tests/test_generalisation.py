@@ -2615,3 +2615,15 @@ def test_a_leader_hosted_or_received_by_name_is_met(body, found):
 ])
 def test_leaders_who_talked_on_the_sidelines_met(body, kind):
     assert [r["kind"] for r in extract(body) if sorted(r["countries"]) == ["CHL", "PER"]] == [kind]
+
+
+@pytest.mark.parametrize("body, span", [
+    # a span told by its length and the day it ended: counted back from that day
+    ("Four days of talks between Chile and Peru ending Sunday produced no deal.", ("2024-02-29", "2024-03-03")),
+    ("Chile and Peru held two days of talks ending on Friday in Lima.", ("2024-02-29", "2024-03-01")),
+    # "ending" with an object ends something else: the day is the talks' own
+    ("Chile and Peru held talks on Friday aimed at ending the dispute.", ("2024-03-01", None)),
+])
+def test_days_of_talks_ending_on_a_day_are_counted_back(body, span):
+    record = _one(body, kind="talks")
+    assert (record["date"], record["end_date"]) == span
