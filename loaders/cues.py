@@ -792,6 +792,11 @@ COORDINATED_BETWEEN = r"(?:\s+[\w'’-]+){0,5}?\s+and\s+(?:then\s+)?(?:(?:held|h
 #: A relative clause between commas right after a trigger's clause (", which had been set for
 #: Friday, "): what follows it is the trigger's main clause again.
 RELATIVE_CLAUSE = r"\s*,?\s*(?:which|that|who)\b[^,;.]{0,120},\s*"
+#: A relative clause set off by commas on the subject, closed by the comma before the main
+#: verb: "Hassan, who arrived on Monday for a two-day visit, is due to address parliament". Its
+#: closing comma (group 1) ends a clause: what it tells is told in its own tense.
+RELATIVE_CLOSE = (r",\s+(?:who|which)\b[^,;()]{5,160}(,)(?=\s+(?:is|are|was|were|has|have|had|will|would|plans|planned|"
+                  r"intends|hopes|expects|wants)\b)")
 
 #: Between two names of one list: "Saudi Arabia and the United States", "Peru, Ecuador, and Chile".
 LIST_JOIN = r"(?:,\s*|\s+(?:and|or)\s+|,\s+(?:and|or)\s+)(?:the\s+)?"

@@ -2627,3 +2627,19 @@ def test_leaders_who_talked_on_the_sidelines_met(body, kind):
 def test_days_of_talks_ending_on_a_day_are_counted_back(body, span):
     record = _one(body, kind="talks")
     assert (record["date"], record["end_date"]) == span
+
+
+@pytest.mark.parametrize("body, found", [
+    # a relative clause on the subject, closed by a comma, tells its encounter in its own tense
+    ("Boluarte, who arrived on Monday for a two-day visit to Chile, is due to address the senate on "
+     "Wednesday.", ("held", "2024-03-04")),
+    ("The Peruvian leader, who came on Monday for a state visit to Chile, will address the senate before "
+     "leaving.", ("held", "2024-03-04")),
+    ("Boluarte, who will fly to Santiago on Friday for talks with Boric, was in Quito on Monday.",
+     ("planned", "2024-03-08")),
+    # the main clause's own encounter keeps the main verb's tense
+    ("Boluarte, who arrived in Santiago on Monday, will meet Boric on Friday.", ("planned", "2024-03-08")),
+])
+def test_a_relative_clause_on_the_subject_has_its_own_tense(body, found):
+    first = extract(body)[-1 if " meet " in body else 0]
+    assert (first["status"], first["date"]) == found

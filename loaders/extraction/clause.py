@@ -75,6 +75,7 @@ from loaders.extraction.patterns import (
     _PURPOSE_RE,
     _REGION_RE,
     _RELATIVE_AFTER_RE,
+    _RELATIVE_CLOSE_RE,
     _RELATIVE_PRONOUN_RE,
     _RELATIVE_SKIP_RE,
     _REPORTING_ANY_RE,
@@ -124,6 +125,7 @@ def _clauses(sentence):
     for match in _CLAUSE_RE.finditer(sentence.text):
         if not any(low < match.start() < high for low, high in asides):
             cuts.append(match.end() if match.end() > match.start() else match.start())
+    cuts.extend(match.end(1) for match in _RELATIVE_CLOSE_RE.finditer(sentence.text))
     cuts = sorted(set(cuts))
     cuts.append(len(sentence.text))
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]

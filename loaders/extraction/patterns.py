@@ -111,6 +111,7 @@ _COLLECTIVE_RE = re.compile(cues.COLLECTIVE_REFERENCE, _FLAGS)
 
 
 _CLAUSE_RE = re.compile("|".join(cues.CLAUSE_BREAKS))
+_RELATIVE_CLOSE_RE = re.compile(cues.RELATIVE_CLOSE)
 
 
 _NON_ACTOR_AFTER_RE = re.compile(cues.NON_ACTOR_FOLLOWERS, _FLAGS)
