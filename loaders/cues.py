@@ -792,6 +792,9 @@ COORDINATED_BETWEEN = r"(?:\s+[\w'’-]+){0,5}?\s+and\s+(?:then\s+)?(?:(?:held|h
 #: A relative clause between commas right after a trigger's clause (", which had been set for
 #: Friday, "): what follows it is the trigger's main clause again.
 RELATIVE_CLAUSE = r"\s*,?\s*(?:which|that|who)\b[^,;.]{0,120},\s*"
+#: The opening of a clause told at another time than the one before it ("..., a day after Orban
+#: held talks", "since they met in Lima"; not "when", "where" or "as", which tell the same occasion).
+OTHER_TIME = r"[\s,]*(?:(?:[\w-]+\s+){0,5}(?:days?|weeks?|months?|years?)\s+)?(?:after|before|since|following)\b"
 #: A relative clause set off by commas on the subject, closed by the comma before the main
 #: verb: "Hassan, who arrived on Monday for a two-day visit, is due to address parliament". Its
 #: closing comma (group 1) ends a clause: what it tells is told in its own tense.

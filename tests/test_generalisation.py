@@ -2643,3 +2643,26 @@ def test_days_of_talks_ending_on_a_day_are_counted_back(body, span):
 def test_a_relative_clause_on_the_subject_has_its_own_tense(body, found):
     first = extract(body)[-1 if " meet " in body else 0]
     assert (first["status"], first["date"]) == found
+
+
+@pytest.mark.parametrize("body, city", [
+    # a dateline with the agency in brackets or slashes before its dash places "here"
+    ("LIMA (Wire) -- The foreign ministers of Chile and Bolivia met here on Monday.", "Lima"),
+    ("QUITO /Agency/ - The foreign ministers of Chile and Bolivia met here on Monday.", "Quito"),
+    # a line without the dash is no dateline
+    ("Lima (a city of ten million) saw the foreign ministers of Chile and Bolivia meet on Monday.", None),
+])
+def test_a_dateline_with_its_agency_places_here(body, city):
+    assert _one(body)["city"] == city
+
+
+@pytest.mark.parametrize("body, countries", [
+    # the parties of a clause told at another time are that clause's encounter's
+    ("Mercosur ministers met in Montevideo on Monday, a day after Boric held talks with Boluarte in Lima.", []),
+    ("Mercosur ministers met in Montevideo on Monday, after Boric held talks with Boluarte in Lima.", []),
+    # a clause telling the same occasion lends its parties
+    ("The last such summit took place in Lima in May, when Boric visited Peru.", ["CHL"]),
+])
+def test_parties_of_a_clause_told_at_another_time_are_its_own(body, countries):
+    first = extract(body)[0]
+    assert sorted(first["countries"]) == countries

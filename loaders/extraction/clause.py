@@ -63,6 +63,7 @@ from loaders.extraction.patterns import (
     _OPENING_SUBORDINATE_RE,
     _OPENS_AFTER_RE,
     _ORDER_ONLY_RE,
+    _OTHER_TIME_RE,
     _PARTICIPLE_OPENING_RE,
     _PAST_PLAN_RE,
     _PAST_VERB_RE,
@@ -216,7 +217,11 @@ def _triggers(article, sentence):
             status=status, anaphoric=anaphoric, why={"kind": f"trigger {text[start:end]!r}", "status": status_why})
         if _ORDER_ONLY_RE.fullmatch(text, start, end):
             _kind_left_out(article, candidate)
-        _read_clause(article, sentence, candidate, (seg_start, seg_end), clause)
+        # the clauses of the sentence's other triggers told at another time ("..., a day after
+        # Orban held talks with Putin"): the parties they name are theirs
+        others = [(sentence.start + c[0], sentence.start + c[1]) for c in clauses if c != clause and
+                  any(c[0] <= f[0] < c[1] for f in found) and _OTHER_TIME_RE.match(text, c[0])]
+        _read_clause(article, sentence, candidate, (seg_start, seg_end), clause, others)
         if candidate.home:
             previous, previous_made = (start, end, trigger), False
             continue
@@ -567,8 +572,9 @@ def _status(text, clause, start, end, stop=None):
     return (best[1], best[2]) if best else ("held", "no cue of tense: held")
 
 
-def _read_clause(article, sentence, candidate, segment, clause):
-    """Date, venue, parties, organizations and heads of one trigger from its clause."""
+def _read_clause(article, sentence, candidate, segment, clause, others=()):
+    """Date, venue, parties, organizations and heads of one trigger from its clause (`others`:
+    the spans of the clauses of the sentence's other triggers)."""
     base = sentence.start
     seg = (base + segment[0], base + segment[1])
     cl = (base + clause[0], base + clause[1])
@@ -628,7 +634,9 @@ def _read_clause(article, sentence, candidate, segment, clause):
         if subject:
             actors = _unique(subject + actors)
         else:
-            actors = [p for p in places if article.is_actor(p)]
+            # none named in its clause: the sentence's, but for those of another encounter's clause
+            # ("EU ministers met here Monday, a day after Orban held talks with Putin")
+            actors = [p for p in places if article.is_actor(p) and not any(a <= p.start < b for a, b in others)]
             reference = reference or _GROUP_RE.search(sentence.text)
     # "received them": the pronoun stands for the visitors told before, as "both sides" does
     candidate.group_reference = reference is not None or _pronoun_object(article, candidate)

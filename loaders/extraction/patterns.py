@@ -112,6 +112,7 @@ _COLLECTIVE_RE = re.compile(cues.COLLECTIVE_REFERENCE, _FLAGS)
 
 _CLAUSE_RE = re.compile("|".join(cues.CLAUSE_BREAKS))
 _RELATIVE_CLOSE_RE = re.compile(cues.RELATIVE_CLOSE)
+_OTHER_TIME_RE = re.compile(cues.OTHER_TIME, _FLAGS)
 
 
 _NON_ACTOR_AFTER_RE = re.compile(cues.NON_ACTOR_FOLLOWERS, _FLAGS)
@@ -248,8 +249,9 @@ VENUE_KINDS = ("city", "capital", "venue", "country", "seat")
 #: the day ("GENEVA, Jan 21 (Reuters) -", "Peking, February 21", "GOYANG, South Korea, April 27").
 _BYLINE_RE = re.compile(cues.BYLINE)
 _DATELINE_HEAD_RE = re.compile(r"\s*[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?,\s*")
-#: What follows a dateline's place: its region, then a dash, a day or a date ("-", ", U.S.S.R., Jan. 10").
-_DATELINE_AFTER_RE = re.compile(r"[\s,A-Za-z.]*?(?:[-–—]|\d|[A-Z][a-z]+\.? \d)")
+#: What follows a dateline's place: its region, then a dash, a day or a date ("-", ", U.S.S.R., Jan. 10"),
+#: the agency's name in brackets or slashes before the dash ("BRUSSELS (AP) --", "HANOI /TASS/ -").
+_DATELINE_AFTER_RE = re.compile(r"[\s,A-Za-z.]*?(?:\([A-Za-z .&-]{1,30}\)\s*|/[A-Za-z .-]{1,20}/\.?\s*)?(?:[-–—]|\d|[A-Z][a-z]+\.? \d)")
 #: A dateline's town in capitals, before its region ("CHAGUARAMAS, Trinidad, July 4 -"), unless a
 #: wire slug ("EXCLUSIVE, Ukraine, March 5 -").
 _DATELINE_TOWN_RE = re.compile(r"\s*(?!(?:" + "|".join(cues.WIRE_SLUGS) + r")\b)([A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,4}),\s*")
