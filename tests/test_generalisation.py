@@ -2666,3 +2666,16 @@ def test_a_dateline_with_its_agency_places_here(body, city):
 def test_parties_of_a_clause_told_at_another_time_are_its_own(body, countries):
     first = extract(body)[0]
     assert sorted(first["countries"]) == countries
+
+
+def test_an_encounter_held_before_a_plan_told_in_the_past_is_another_one():
+    body = ("Chile has called off a visit to Lima by its foreign minister. She had been expected to meet her "
+            "Peruvian counterpart on March 20. The two ministers last met in Quito in January.")
+    found = sorted((r["status"], r["kind"], r["date"], r["city"]) for r in extract(body) if r["kind"] == "meeting")
+    assert found == [("cancelled", "meeting", "2024-03-20", None), ("held", "meeting", "2024-01-01", "Quito")]
+
+
+def test_a_plan_told_in_the_past_that_moved_later_is_the_encounter_held():
+    body = ("The Chilean foreign minister had been expected to visit Lima in January. The visit finally took "
+            "place on Monday.")
+    assert [(r["status"], r["date"]) for r in extract(body)] == [("held", "2024-03-04")]

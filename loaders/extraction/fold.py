@@ -77,6 +77,8 @@ def _compatible(group, candidate, strict_status=True, anaphor=False):
             not dates_agree(group.date, candidate.date, by_year=False) and not _opened_before(group, candidate) and \
             not _resumed_after(group, candidate):
         return False
+    if _held_before_plan(group, candidate):
+        return False
     if group.country and candidate.country and group.country != candidate.country:
         return False
     # an entry of a timeline tells an encounter of its own ("July 10, 2015: the two meet in Ufa")
@@ -96,6 +98,17 @@ def _compatible(group, candidate, strict_status=True, anaphor=False):
     if a and b and not (a & b):
         return False
     return True
+
+
+def _held_before_plan(group, candidate):
+    """A plan told in the past may have moved, but later, not back: an encounter held before the
+    day the plan was for is another one ("had been expected to meet Cho on Sept. 4 ... The two
+    ministers last met in Vientiane in July")."""
+    statuses = {group.status, candidate.status}
+    if "past-plan" not in statuses or statuses == {"past-plan"} or group.date is None or candidate.date is None:
+        return False
+    plan, other = (group.date, candidate.date) if group.status == "past-plan" else (candidate.date, group.date)
+    return (other.end_date or other.date) < plan.date and not dates_agree(plan, other, by_year=False)
 
 
 def _told_apart(group, others):
