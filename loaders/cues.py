@@ -214,7 +214,7 @@ TRIGGERS = (
     # a leader received or hosted by name alone: "Ruto hosted Museveni and Kagame at State House",
     # "Putin received Orban in the Kremlin" (not a possessive, "welcomed Tuesday's decision", nor
     # a name that runs on into a noun phrase, "received Senate approval")
-    Trigger(r"(?:received|receives|welcomed|welcomes|hosted|hosts)(?= (?-i:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    Trigger(r"(?:received|receives|receiving|welcomed|welcomes|welcoming|hosted|hosts|hosting)(?= (?-i:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
             r"Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)"
             r"[A-Z][\w-]+(?: [A-Z][\w-]+)?)(?:,| and (?-i:[A-Z])| (?:at|in|on|for|to)\b|\.))", "meeting", "040", None),
     Trigger(r"(?:shake|shakes|shook|shaking) hands", "meeting", "040", None),
@@ -400,6 +400,8 @@ PLAN_CUES = (
 #: cooperate"), it is about something else and leaves the encounter's own tense alone.
 PLAN_BEFORE_CUES = (
     r"\b(?:agreed|agreeing|agrees?) (?:\w+ ){0,2}?(?:to|that)\b", r"\bplans? to\b", r"\bhopes? to\b", r"\bintends? to\b",
+    # what one looks forward to is still to come: "looked forward to meeting in Samoa in October"
+    r"\blook(?:s|ed|ing)? forward to\b",
     r"(?<!\bnot )(?<!n't )\binvited\b",
     # the encounter a meeting prepares is still to come: "met to prepare for the summit"
     r"\b(?:prepar(?:e|es|ed|ing|ation|ations) (?:for|of)|to prepare|run-up to|pav(?:e|es|ed|ing) the way for)\b",

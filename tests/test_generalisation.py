@@ -2597,6 +2597,7 @@ def test_a_meeting_told_with_a_visit_is_held_where_the_visitor_is(body, found):
     # a leader received or hosted by name alone is met
     ("Boric hosted Luis Arce and Boluarte at La Moneda on Saturday.", [("meeting", ["BOL", "CHL", "PER"])]),
     ("Lula received Petro in Brasilia on Tuesday.", [("meeting", ["BRA", "COL"])]),
+    ("Lula looks forward to receiving Petro at the Planalto on Friday.", [("meeting", ["BRA", "COL"])]),
     # a possessive, a day, a name running on into a noun phrase: no person received
     ("Boric welcomed Monday's ruling.", []),
     ("Lula welcomed Petro's proposal on Tuesday.", []),
@@ -2679,3 +2680,14 @@ def test_a_plan_told_in_the_past_that_moved_later_is_the_encounter_held():
     body = ("The Chilean foreign minister had been expected to visit Lima in January. The visit finally took "
             "place on Monday.")
     assert [(r["status"], r["date"]) for r in extract(body)] == [("held", "2024-03-04")]
+
+
+@pytest.mark.parametrize("body, found", [
+    # what leaders look forward to is still to come, whatever the tense of "look"
+    ("Boric and Boluarte looked forward to meeting in Lima in May.", [("planned", "2024-05-01")]),
+    ("Boric and Lula look forward to meeting again at the summit in Lima on 20 May.", [("planned", "2024-05-20")]),
+    # looking forward to something else leaves the encounter as told
+    ("Boric and Boluarte met in Lima in January; both looked forward to closer trade.", [("held", "2024-01-01")]),
+])
+def test_an_encounter_looked_forward_to_is_planned(body, found):
+    assert [(r["status"], r["date"]) for r in extract(body)] == found
