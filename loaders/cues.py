@@ -175,7 +175,8 @@ TRIGGERS = (
     Trigger(r"(?:received|receives|welcomed|welcomes|hosted|hosts) (?:(?-i:[A-Z])[\w'’.-]+ ){0,2}(?-i:President|Prime Minister|"
             r"Foreign Minister|Chancellor|King|Queen|Emir|Crown Prince|Premier|Secretary|Vice President)\b", "meeting", "040", None),
     Trigger(r"(?:sat|sits|sit|sitting) down (?:(?:here|there|again|today|yesterday|\w+day)\s+){0,2}"
-            r"(?:together\b|with(?= (?:the |his |her |their |an? )?(?-i:[A-Z])))", "meeting", "040", None),
+            r"(?:together\b|with(?= (?:the |his |her |their |an? )?(?-i:[A-Z]))|(?=(?:in|at) (?:the )?(?-i:[A-Z])))",
+            "meeting", "040", None),
     # "Abiy received them at the palace": a leader receiving the visitors just told
     Trigger(r"(?:received|receives|welcomed|welcomes|hosted|hosts) (?:them|him|her)\b(?! (?:as|with) (?:a|an)\b)", "meeting", "040", None),
     Trigger(r"(?:conferred|confers|confer|conferring) with", "talks", "046", None),
@@ -768,8 +769,9 @@ GROUP_REFERENCES = (
     r"\bthe (?:two|three|four|five|six|seven|eight|nine|ten)\b(?=\s+(?:(?:\w+ly|then|also|later|again|have|had|will|would|are to|were to)\s+)?"
     r"(?:met|meet|meets|held|hold|holds|spoke|speak|talked|talk|signed|sign|sat|agreed|discussed|shook)\b)",
     COLLECTIVE_REFERENCE, r"\b(?:their|his|her) (?:[\w-]+ )?counterparts?\b",
-    # "their foreign ministers met": the officials of the pair in play
-    r"\btheir (?:foreign |prime |defen[cs]e |trade |finance |deputy |chief )?(?:ministers|leaders|presidents|envoys|"
+    # "their foreign ministers met": the officials of the pair in play ("its leaders", a
+    # dialogue's or a process's)
+    r"\b(?:their|its) (?:foreign |prime |defen[cs]e |trade |finance |deputy |chief )?(?:ministers|leaders|presidents|envoys|"
     r"delegations|negotiators|deputies|governments|diplomats|advisers|advisors)\b",
 )
 

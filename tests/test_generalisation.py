@@ -2691,3 +2691,21 @@ def test_a_plan_told_in_the_past_that_moved_later_is_the_encounter_held():
 ])
 def test_an_encounter_looked_forward_to_is_planned(body, found):
     assert [(r["status"], r["date"]) for r in extract(body)] == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # leaders who sat down at a named place met there
+    ("Boric and Boluarte sat down in Cusco on Monday.", [("meeting", "Cusco")]),
+    ("Boric and Boluarte will sit down in Santiago on Friday.", [("meeting", "Santiago")]),
+    # sitting down on furniture is no meeting
+    ("Boric sat down at the table and Boluarte sat down in an armchair.", []),
+])
+def test_leaders_who_sat_down_at_a_named_place_met(body, found):
+    assert [(r["kind"], r["city"]) for r in extract(body)] == found
+
+
+def test_its_leaders_are_the_parties_of_the_process_in_play():
+    body = ("The border dialogue between Chile and Bolivia has stalled. Its leaders last met in Cusco in "
+            "October 2022.")
+    assert [(sorted(r["countries"]), r["date"]) for r in extract(body) if r["kind"] == "meeting"] == \
+        [(["BOL", "CHL"], "2022-10-01")]
