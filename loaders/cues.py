@@ -272,7 +272,8 @@ NOT_ENCOUNTERS = (
     r"conditions?|thresholds?|costs?|commitments?|benchmarks?|specifications?|rules?|terms)\b",
     r"\b(?:meet(?:s|ing)?|met) (?:with )?(?:(?:the|a|an|some|several) )?(?:(?!and\b)[\w'’-]+ ){0,4}?(?:business(?:es| leaders| people|men|women)?|"
     r"students|investors|executives?|chief executives?|chairman|chairwoman|entrepreneurs|bankers|industrialists|reporters|"
-    r"journalists|the press|voters|supporters|troops|families|local officials|ceos?|residents|diaspora)\b",
+    r"journalists|the press|voters|supporters|troops|families|relatives|victims|survivors|veterans|hostages|lawmakers|"
+    r"legislators|protesters|activists|farmers|workers|community leaders|religious leaders|local officials|ceos?|residents|diaspora)\b",
     r"\bmeet(?:s|ing)? (?:its|their|his|her) (?:own )?ambassador",
     # people who are no state's envoys meeting: "directors of the carmaker and its supplier met",
     # "historians from Poland and Germany met", "guides met at the summit"

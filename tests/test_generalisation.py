@@ -2709,3 +2709,14 @@ def test_its_leaders_are_the_parties_of_the_process_in_play():
             "October 2022.")
     assert [(sorted(r["countries"]), r["date"]) for r in extract(body) if r["kind"] == "meeting"] == \
         [(["BOL", "CHL"], "2022-10-01")]
+
+
+@pytest.mark.parametrize("body, found", [
+    # a leader meeting his own people, or a country's relatives, victims or lawmakers, meets no state
+    ("Boric met relatives of the missing miners in Copiapo on Monday.", []),
+    ("Boluarte met Chilean lawmakers in Lima on Monday.", []),
+    # a leader meeting another is diplomacy
+    ("Boluarte met Chile's president in Lima on Monday.", [["CHL", "PER"]]),
+])
+def test_meeting_relatives_victims_or_lawmakers_is_no_diplomacy(body, found):
+    assert [sorted(r["countries"]) for r in extract(body)] == found
