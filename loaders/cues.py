@@ -129,11 +129,14 @@ TRIGGERS = (
     Trigger(r"consultations", "talks", "046", None),
     # a numbered round of the talks an article follows ("April 12 - First round in Muscat"), not
     # of a vote, a draft or a tournament
-    Trigger(ROUND_ORDINALS + r" round"
+    Trigger(ROUND_ORDINALS + r" round(?:[- ]?table(?![- ](?:meeting|talks|discussion|conference|negotiations)))?"
             r"(?![- ](?:of (?!talks|negotiations|consultations|dialogue)|match|game|tie|vote|voting|election|ballot|"
-            r"runoff|run-off|draft|pick|knockout|qualif|exit|win|defeat|loss|victory|lead|score|[0-9])|"
+            r"runoff|run-off|draft|pick|knockout|qualif|exit|win|defeat|loss|victory|lead|score|table|[0-9])|"
             r" (?:against|bout|fight|knock|stoppage)\b)", "talks", "046", None),
     Trigger(r"rounds? of dialogue", "talks", "046", None),
+    # a round table of the parties ("the first round-table, held in Geneva"); followed by its
+    # own noun ("round-table meeting", "round-table talks"), that noun tells it
+    Trigger(r"round[- ]?tables?(?![- ](?:meeting|talks|discussion|conference|negotiations))", "meeting", "040", None),
     # visits and trips
     Trigger(r"(?:state|official|working|two-day|three-day|one-day) visit", "visit", "042", "visit"),
     Trigger(r"visit(?:s|ed|ing)?", "visit", "042", "visit"),
@@ -652,7 +655,9 @@ VENUE_PREPOSITIONS = (
 
 #: A place after these words is what is talked about, not who talks ("talks on Ukraine",
 #: "subjects such as Taiwan", "the war against Ukraine", "discussed North Korea's missiles").
-TOPIC_PREPOSITIONS = r"\b(?:on|about|over|regarding|concerning|such as|including|against|near|with regard to|discuss(?:ed|es|ing)?)\s+(?:the\s+)?$"
+TOPIC_PREPOSITIONS = (r"\b(?:on|about|over|regarding|concerning|such as|including|against|near|with regard to|discuss(?:ed|es|ing)?|"
+                      # an envoy's brief: "the Personal Envoy for Western Sahara", "special envoy to Syria"
+                      r"(?:envoy|representative|coordinator|rapporteur|commissioner)(?: of the Secretary-General)? (?:for|to|on))\s+(?:the\s+)?$")
 
 #: Verbs whose object is what an encounter is about: a place after them, told after the
 #: trigger, is in the topic ("talks are expected to cover the offensive in northern Syria").
@@ -850,7 +855,7 @@ ENTRY_DATE_END = r"\s*[-–—:]\s"
 
 #: A numbered round told alone ("Second round, in Rome"): a round of the talks between the two
 #: countries the article is about.
-BARE_ROUND = ROUND_ORDINALS + r" round$"
+BARE_ROUND = ROUND_ORDINALS + r" round(?:[- ]?table)?$"
 
 #: A trigger ending with an object pronoun ("received them"): the pronoun stands for the people
 #: told just before, as "both sides" does.

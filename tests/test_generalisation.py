@@ -2720,3 +2720,24 @@ def test_its_leaders_are_the_parties_of_the_process_in_play():
 ])
 def test_meeting_relatives_victims_or_lawmakers_is_no_diplomacy(body, found):
     assert [sorted(r["countries"]) for r in extract(body)] == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # a round table is one gathering: "a second round-table meeting" is one plan, not two
+    ("The envoy will convene a second round-table meeting of Chile, Peru and Bolivia in Lima on 20 March.",
+     [("planned", "2024-03-20", ["BOL", "CHL", "PER"])]),
+    ("Chile, Peru and Bolivia held a round table on water rights in Lima on Monday.",
+     [("held", "2024-03-04", ["BOL", "CHL", "PER"])]),
+    # the envoy's brief is what the encounter is about, not a party
+    ("The UN envoy for Bolivia met the foreign ministers of Chile and Peru in Lima on Monday.",
+     [("held", "2024-03-04", ["CHL", "PER"])]),
+])
+def test_a_round_table_is_one_gathering_and_an_envoys_brief_no_party(body, found):
+    assert [(r["status"], r["date"], sorted(r["countries"])) for r in extract(body)] == found
+
+
+def test_the_first_round_table_is_a_round_of_the_talks_in_play():
+    body = ("The envoy will convene a second round-table of Chile, Peru and Bolivia in Lima on 20 March. The "
+            "first round-table, held in Quito on 5 and 6 December, was constructive.")
+    held = _one(body, status="held")
+    assert (held["date"], sorted(held["countries"])) == ("2023-12-05", ["BOL", "CHL", "PER"])
