@@ -16,8 +16,9 @@ Missed events:
 - dropped: a trigger word, but no mention from its sentences.
 Wrong dates: undated, coarser than the day, a day within a week, the month right, the year
 right, another year, a day given where the article gives none.
-Extras: in an article with no gold event; a second mention of a matched event; the status or
-the parties of a missed event; else a false alarm, by kind.
+Extras: in an article with no gold event; a second mention of a matched event (its date, or
+none); the parties and status of a matched event on another date; the status or the parties of
+a missed event; else a false alarm, by kind.
 """
 from collections import Counter
 from pathlib import Path
@@ -132,9 +133,11 @@ def _day(text):
 
 
 def _extra_category(scorer, golds, missed, used_g, pred):
-    for gi in used_g:
-        if scorer._pair(golds[gi], pred)[0] and not golds[gi].get("borderline"):
-            return "second mention of a matched event"
+    twins = [golds[gi] for gi in used_g if scorer._pair(golds[gi], pred)[0] and not golds[gi].get("borderline")]
+    if any(scorer._pair(g, pred)[1] or not pred.get("date") for g in twins):
+        return "second mention of a matched event"
+    if twins:
+        return "the parties of a matched event, another date"
     near = {_near(scorer, golds[gi], pred) for gi in missed}
     if "status" in near:
         return "status of a missed event"
