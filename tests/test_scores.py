@@ -109,7 +109,7 @@ def test_failure_categories_count_each_failure_once_and_print_no_text(capsys):
     ]
     counts = tool.categories(scorer, golds, preds, {"a.txt": text})
     assert counts == {
-        ("missed", "status"): 1, ("missed", "no trigger word"): 1, ("missed", "trigger word, no mention"): 1,
+        ("missed", "status: planned told as held"): 1, ("missed", "no trigger word"): 1, ("missed", "trigger word, no mention"): 1,
         ("extra", "second mention of a matched event"): 1, ("extra", "status of a missed event"): 1,
         ("extra", "in an article with no gold event"): 1,
     }

@@ -88,7 +88,7 @@ def _near(scorer, gold, pred):
 def _missed_category(scorer, gold, preds, used_p, text):
     near = [None if i in used_p else _near(scorer, gold, p) for i, p in enumerate(preds)]
     if "status" in near:
-        return "status"
+        return f"status: {gold.get('status') or 'held'} told as {preds[near.index('status')].get('status') or 'held'}"
     if "parties" in near:
         pred = preds[near.index("parties")]
         g, p = scorer._codes(gold.get("countries")), scorer._codes(pred.get("countries"))
