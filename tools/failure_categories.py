@@ -147,6 +147,86 @@ def _extra_category(scorer, golds, missed, used_g, pred):
 
 
 def print_counts(counts):
-    for section in ("missed", "wrong date", "extra"):
+    for section in ("missed", "wrong date", "extra", "merge"):
         rows = sorted(((n, c) for (s, c), n in counts.items() if s == section), reverse=True)
+        if not rows:
+            continue
         print(f"{section} {sum(n for n, _ in rows)}: " + ", ".join(f"{c} {n}" for n, c in rows))
+
+
+def merge_categories(scorer, gold, mentions, events):
+    """Counter of how the merge treats the encounters told by several articles, printing no text.
+
+    `mentions` is the MENTIONS frame extracted from the set, `events` its merge (EVENTS). Each
+    gold record is paired with a mention by the per-article rules; an encounter whose tellings
+    are found then lands in one event ("merged whole"), or in several ("split", by the first
+    rule of the merge the two tellings break: kind, dates, venue, status, parties); an event
+    holding the tellings of two encounters "carries another encounter"."""
+    from loaders import merge
+    from loaders.extraction import mentions_to_records
+
+    counts = Counter()
+    rows = mentions.to_dict("records")
+    records = mentions_to_records(mentions)
+    event_of = {m: n for n, ids in enumerate(events["mention_ids"]) for m in ids}
+    paired = {}  # gold index -> mention position
+    for name in sorted({g["file"] for g in gold}):
+        golds = [(i, g) for i, g in enumerate(gold) if g["file"] == name]
+        preds = [(j, r) for j, r in enumerate(records) if Path(str(r.get("article") or "")).name == name]
+        pairs = sorted(((s, i, j) for i, g in golds for j, p in preds for det, _, s in [scorer._pair(g, p)] if det),
+                       reverse=True)
+        used = set()
+        for _, i, j in pairs:
+            if i not in paired and j not in used:
+                paired[i] = j
+                used.add(j)
+    clusters = {}
+    for i, g in enumerate(gold):
+        if not g.get("borderline"):
+            clusters.setdefault(g.get("event") or f"#{i}", []).append(i)
+    owner = {}
+    for slug, members in clusters.items():
+        for i in members:
+            if i in paired:
+                owner.setdefault(event_of[rows[paired[i]]["mention_id"]], set()).add(slug)
+        if len({gold[i]["file"] for i in members}) < 2:
+            continue
+        found = [paired[i] for i in members if i in paired]
+        homes = {event_of[rows[j]["mention_id"]] for j in found}
+        if not found:
+            counts["merge", "no telling found"] += 1
+        elif len(homes) == 1:
+            counts["merge", "merged whole" if len(found) == len(members) else "merged, some tellings not found"] += 1
+        else:
+            a, b = next((rows[x], rows[y]) for x in found for y in found
+                        if event_of[rows[x]["mention_id"]] != event_of[rows[y]["mention_id"]])
+            counts["merge", f"split: {_broken_rule(merge, a, b)}"] += 1
+    slug_of = {rows[j]["mention_id"]: next(s for s, members in clusters.items() if i in members)
+               for i, j in paired.items() if not gold[i].get("borderline")}
+    for n, slugs in owner.items():
+        if len(slugs) < 2:
+            continue
+        # how a telling of another encounter joined: the date clause of its merge reason
+        first = slug_of.get(events["mention_ids"].iloc[n][0])
+        reasons = [r for r in events["merge_reasons"].iloc[n] if slug_of.get(r.split(" ", 1)[0]) not in (None, first)]
+        how = reasons[0].split("; ")[3].split(" ")[0:2] if reasons and len(reasons[0].split("; ")) > 3 else ["?"]
+        counts["merge", f"carries another encounter, joined by: {' '.join(how)}"] += 1
+    return counts
+
+
+def _broken_rule(merge, a, b):
+    """The first rule of `loaders.merge` two mentions of one encounter break."""
+    one = merge._Event(a)
+    families = {merge.KIND_FAMILY[a["kind"]], merge.KIND_FAMILY[b["kind"]]}
+    if len(families) > 1 and families != merge.SIGNED_AT:
+        return "kind"
+    dates = merge._dates_agree(one, b)
+    if dates is None:
+        return "dates"
+    if merge._venue_agrees(one, b) is None:
+        return "venue"
+    if a["status"] != b["status"] and merge._plan_names(one, b, dates) is None:
+        return "status"
+    if merge._parties_agree(one, b, dates) is None:
+        return "parties"
+    return "no chains (another member disagrees)"

@@ -93,6 +93,11 @@ def main(argv=None):
     _, lines = (scorer.score_merged if args.merged else scorer.score)(gold, records, details=args.details)
     print(f"{len(records)} {'events' if args.merged else 'mentions'} written to {out}")
     print("\n".join(lines))
+    if args.categories and args.merged:
+        from failure_categories import merge_categories, print_counts
+        mentions = extract_mentions(articles)
+        from loaders.merge import merge_mentions
+        print_counts(merge_categories(scorer, gold, mentions, merge_mentions(mentions)))
     if args.categories and not args.merged:
         from failure_categories import categories, print_counts
         texts = {Path(p).name: t for p, t in zip(articles["path"], articles["text"])}
