@@ -802,14 +802,17 @@ COORDINATED_BETWEEN = r"(?:\s+[\w'’-]+){0,5}?\s+and\s+(?:then\s+)?(?:(?:held|h
 #: A relative clause between commas right after a trigger's clause (", which had been set for
 #: Friday, "): what follows it is the trigger's main clause again.
 RELATIVE_CLAUSE = r"\s*,?\s*(?:which|that|who)\b[^,;.]{0,120},\s*"
-#: The opening of a clause told at another time than the one before it ("..., a day after Orban
-#: held talks", "since they met in Lima"; not "when", "where" or "as", which tell the same occasion).
-OTHER_TIME = r"[\s,]*(?:(?:[\w-]+\s+){0,5}(?:days?|weeks?|months?|years?)\s+)?(?:after|before|since|following)\b"
+#: The opening of a clause that tells an encounter of its own: one told at another time than the
+#: one before it ("..., a day after Orban held talks", "since they met in Lima"), or a relative
+#: clause on a person ("Modi, who met Putin in July, ..."); not "when", "where" or "as", which
+#: tell the same occasion.
+OTHER_ENCOUNTER_OPENING = (r"[\s,]*(?:(?:(?:[\w-]+\s+){0,5}(?:days?|weeks?|months?|years?)\s+)?(?:after|before|since|following)"
+                           r"|who|which)\b")
 #: A relative clause set off by commas on the subject, closed by the comma before the main
 #: verb: "Hassan, who arrived on Monday for a two-day visit, is due to address parliament". Its
 #: closing comma (group 1) ends a clause: what it tells is told in its own tense.
 RELATIVE_CLOSE = (r",\s+(?:who|which)\b[^,;()]{5,160}(,)(?=\s+(?:is|are|was|were|has|have|had|will|would|plans|planned|"
-                  r"intends|hopes|expects|wants)\b)")
+                  r"intends|hopes|expects|wants|held|met|made|paid|spoke|went|flew|took|began|sat|came|left|[a-z]+ed)\b)")
 
 #: Between two names of one list: "Saudi Arabia and the United States", "Peru, Ecuador, and Chile".
 LIST_JOIN = r"(?:,\s*|\s+(?:and|or)\s+|,\s+(?:and|or)\s+)(?:the\s+)?"

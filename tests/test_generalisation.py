@@ -2741,3 +2741,14 @@ def test_the_first_round_table_is_a_round_of_the_talks_in_play():
             "first round-table, held in Quito on 5 and 6 December, was constructive.")
     held = _one(body, status="held")
     assert (held["date"], sorted(held["countries"])) == ("2023-12-05", ["BOL", "CHL", "PER"])
+
+
+@pytest.mark.parametrize("body, found", [
+    # a relative clause on a leader tells an encounter of its own: each keeps its parties
+    ("Lula, who met Boric in Santiago in January, held talks with Petro in Bogota on Friday.",
+     [("2024-01-01", ["BRA", "CHL"]), ("2024-03-01", ["BRA", "COL"])]),
+    ("Lula, who met Boric in Santiago in January, visited Bogota on Friday.",
+     [("2024-01-01", ["BRA", "CHL"]), ("2024-03-01", ["BRA", "COL"])]),
+])
+def test_a_relative_clause_on_a_leader_keeps_its_parties(body, found):
+    assert sorted((r["date"], sorted(r["countries"])) for r in extract(body)) == found

@@ -63,7 +63,7 @@ from loaders.extraction.patterns import (
     _OPENING_SUBORDINATE_RE,
     _OPENS_AFTER_RE,
     _ORDER_ONLY_RE,
-    _OTHER_TIME_RE,
+    _OTHER_ENCOUNTER_RE,
     _PARTICIPLE_OPENING_RE,
     _PAST_PLAN_RE,
     _PAST_VERB_RE,
@@ -217,10 +217,11 @@ def _triggers(article, sentence):
             status=status, anaphoric=anaphoric, why={"kind": f"trigger {text[start:end]!r}", "status": status_why})
         if _ORDER_ONLY_RE.fullmatch(text, start, end):
             _kind_left_out(article, candidate)
-        # the clauses of the sentence's other triggers told at another time ("..., a day after
-        # Orban held talks with Putin"): the parties they name are theirs
+        # the clauses of the sentence's other triggers that tell encounters of their own ("...,
+        # a day after Orban held talks with Putin"; "Modi, who met Putin in July, ..."): the
+        # parties they name are theirs
         others = [(sentence.start + c[0], sentence.start + c[1]) for c in clauses if c != clause and
-                  any(c[0] <= f[0] < c[1] for f in found) and _OTHER_TIME_RE.match(text, c[0])]
+                  any(c[0] <= f[0] < c[1] for f in found) and _OTHER_ENCOUNTER_RE.match(text, c[0])]
         _read_clause(article, sentence, candidate, (seg_start, seg_end), clause, others)
         if candidate.home:
             previous, previous_made = (start, end, trigger), False
@@ -328,6 +329,8 @@ def _subject_of(article, sentence, candidate, places):
         return [p for p in places if main <= p.start and (first is None or p.end <= first.start())
                 and article.is_actor(p)]
     before = [p for p in places if p.end <= candidate.start and article.is_actor(p)]
+    if before and re.fullmatch(r",\s+(?:who|which)\s+(?:\w+\s+){0,3}", article.text[before[-1].end:candidate.start]):
+        return [before[-1]]  # "Modi, who met Putin": the person the relative clause is on
     if before and _SUBJECT_GAP_RE.fullmatch(article.text, before[-1].end, candidate.start):
         subject = [before[-1]]
         for place in reversed(before[:-1]):

@@ -112,7 +112,7 @@ _COLLECTIVE_RE = re.compile(cues.COLLECTIVE_REFERENCE, _FLAGS)
 
 _CLAUSE_RE = re.compile("|".join(cues.CLAUSE_BREAKS))
 _RELATIVE_CLOSE_RE = re.compile(cues.RELATIVE_CLOSE)
-_OTHER_TIME_RE = re.compile(cues.OTHER_TIME, _FLAGS)
+_OTHER_ENCOUNTER_RE = re.compile(cues.OTHER_ENCOUNTER_OPENING, _FLAGS)
 
 
 _NON_ACTOR_AFTER_RE = re.compile(cues.NON_ACTOR_FOLLOWERS, _FLAGS)
