@@ -1050,7 +1050,10 @@ SUBORDINATORS = "while|when|after|before|as|although|though|since|once|whereas|h
 SIMULTANEOUS = "while|when|as"
 #: An opening clause without a subject of its own: "After meeting X in Ottawa, ...", "Having
 #: flown in from Nairobi, ...": its subject is the main clause's.
-PARTICIPLE_OPENING = r"(?:(?:after|before|while|when|since|on|upon)\s+)?(?:having\s+)?[a-z]+ing\b"
+PARTICIPLE_OPENING = (r"(?:(?:after|before|while|when|since|on|upon)\s+)?(?:having\s+)?[a-z]+ing\b"
+                      # ... or with a noun of encounter and no verb: "After talks with Erdogan in Ankara, ..."
+                      r"|(?:after|before|following|during)\s+(?:(?:the|a|an|his|her|their|[\w-]+-day|two|three)\s+)*"
+                      r"(?:talks|meetings?|visits?|trips?|calls?|summits?|stops?)\s+(?:with|in|to|at)\b")
 
 #: A relative clause right after a trigger, up to its end ("..., which kicks off Saturday.";
 #: case-sensitive).

@@ -2752,3 +2752,14 @@ def test_the_first_round_table_is_a_round_of_the_talks_in_play():
 ])
 def test_a_relative_clause_on_a_leader_keeps_its_parties(body, found):
     assert sorted((r["date"], sorted(r["countries"])) for r in extract(body)) == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # an opening phrase with a noun of encounter and no verb has the main clause's subject
+    ("After talks with Boluarte in Lima on Monday, Boric flew to La Paz to meet Luis Arce.",
+     [("2024-03-04", ["CHL", "PER"]), (None, ["BOL", "CHL"])]),
+    # an opening clause with its own subject keeps it
+    ("After Boric and Boluarte met in Lima on Monday, Luis Arce phoned Boric.", [("2024-03-04", ["CHL", "PER"])]),
+])
+def test_an_opening_phrase_of_encounter_has_the_main_subject(body, found):
+    assert [(r["date"], sorted(r["countries"])) for r in extract(body) if r["kind"] != "call"] == found
