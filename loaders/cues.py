@@ -802,6 +802,12 @@ COORDINATED_BETWEEN = r"(?:\s+[\w'’-]+){0,5}?\s+and\s+(?:then\s+)?(?:(?:held|h
 #: A relative clause between commas right after a trigger's clause (", which had been set for
 #: Friday, "): what follows it is the trigger's main clause again.
 RELATIVE_CLAUSE = r"\s*,?\s*(?:which|that|who)\b[^,;.]{0,120},\s*"
+#: A participle set off by commas after a noun of encounter, telling an earlier plan for it
+#: ("Zelensky's trip to Washington, initially planned for Wednesday, went ahead on Friday"): the
+#: verb after it tells what became of the encounter.
+PLAN_ASIDE = (r"(?:\s+(?:to|in|of|between|with|by|at|on|for|from)\b[^,;.]{0,80}?)?"
+              r"(?:\s*,\s*(?:(?:initially|originally|first|once|previously|already)\s+)?(?:planned|scheduled|set|slated|"
+              r"expected|due|announced|agreed|penciled|pencilled)\b[^,;.]{0,80},\s*|" + RELATIVE_CLAUSE + ")")
 #: The opening of a clause that tells an encounter of its own: one told at another time than the
 #: one before it ("..., a day after Orban held talks", "since they met in Lima"), or a relative
 #: clause on a person ("Modi, who met Putin in July, ..."); not "when", "where" or "as", which

@@ -148,6 +148,8 @@ TENSE_MARKERS = (
     ("neutral", r"(?:was|were|had)\s+(?:\w+ly\s+)?(?:been\s+)?(?:due|scheduled|set|expected|supposed"
                 r"|meant|slated|planned|planning|going|to)\b"),
     ("neutral", r"would\s+(?:\w+ly\s+)?have\b"),
+    # a plan told as one that changed: "the trip, originally set for Friday, ..."
+    ("neutral", r"(?:originally|initially|first)\s+(?:set|scheduled|planned|slated|due|expected)\b"),
     ("neutral", r"(?:cancel+ed|cancels?|postponed?|postpones|scrapped|called\s+off|calls\s+off"
                 r"|put\s+off|puts\s+off)\b"),
     # an intention or an agreement about what is to come: "agreed on Monday to meet on March 20";

@@ -647,3 +647,9 @@ def test_a_date_without_a_year_after_a_past_year_takes_that_year(text, expected)
 ])
 def test_a_verbless_phrase_of_time_takes_the_nearest_occurrence(text, expected):
     assert expected in [(m.text, m.date) for m in find_dates(text, date(2024, 3, 6))]
+
+
+def test_a_day_a_plan_was_originally_set_for_is_the_nearest_one():
+    # published on Wednesday 6 March 2024: the Friday a changed plan was set for is the nearest
+    found = find_dates("The trip, originally set for Friday, was postponed.", datetime(2024, 3, 6))
+    assert [str(m.date) for m in found] == ["2024-03-08"]

@@ -2763,3 +2763,15 @@ def test_a_relative_clause_on_a_leader_keeps_its_parties(body, found):
 ])
 def test_an_opening_phrase_of_encounter_has_the_main_subject(body, found):
     assert [(r["date"], sorted(r["countries"])) for r in extract(body) if r["kind"] != "call"] == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # an aside telling an earlier plan: the verb after it tells what became of the encounter
+    ("Boric's trip to Lima, initially planned for Wednesday, went ahead on Friday.", ("held", "2024-03-01")),
+    ("A meeting between Boric and Boluarte, which had been expected on Tuesday, will now take place on 12 March.",
+     ("planned", "2024-03-12")),
+    # called off, it keeps the day it was planned for
+    ("Boric's trip to Lima, originally set for Friday, was postponed.", ("cancelled", "2024-03-08")),
+])
+def test_the_verb_after_a_plan_aside_tells_what_became_of_it(body, found):
+    assert [(r["status"], r["date"]) for r in extract(body)] == [found]

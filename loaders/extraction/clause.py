@@ -67,6 +67,7 @@ from loaders.extraction.patterns import (
     _PARTICIPLE_OPENING_RE,
     _PAST_PLAN_RE,
     _PAST_VERB_RE,
+    _PLAN_ASIDE_RE,
     _PLAN_RE,
     _PLURAL_TRIGGER_RE,
     _PREDICATE_RE,
@@ -508,6 +509,9 @@ def _a_year_on(mention):
                        later(mention.end_date) if mention.end_date else None, mention.precision, mention.rule)
 
 
+VERB_AFTER_ASIDE = "the verb after an aside on the trigger"
+
+
 def _status(text, clause, start, end, stop=None):
     """(status, reason): held | planned | cancelled | past-plan, or None for a hedged or
     hypothetical encounter; the reason names the cue that decided. A cue of tense after the
@@ -524,6 +528,17 @@ def _status(text, clause, start, end, stop=None):
     cancel = _CANCEL_RE.search(text, relative.end(), relative.end() + 40) if relative and end <= clause[1] else None
     if cancel:
         return "cancelled", f"cancellation cue {cancel.group(0)!r} after a relative clause"
+    # "the trip, initially planned for Wednesday, went ahead on Friday": the verb after the aside
+    # tells what became of it
+    aside = _PLAN_ASIDE_RE.match(text, end)
+    if aside and _NOUN_TRIGGER_RE.search(text[start:end]):
+        verb = text[aside.end():aside.end() + 40]
+        found = [(m.start(), status, m.group(0)) for status, pattern in
+                 (("cancelled", _CANCEL_RE), ("planned", _PLAN_RE), ("held", _HELD_RE))
+                 for m in [pattern.search(verb)] if m and m.start() <= 12]
+        if found:
+            _, status, word = min(found)
+            return status, f"{VERB_AFTER_ASIDE} {word!r}"
     before = text[clause[0]:start]
     after = text[end:clause[1]]
     # "had been due to meet", or after the trigger: "the talks had been scheduled for March"
@@ -585,6 +600,12 @@ def _read_clause(article, sentence, candidate, segment, clause, others=()):
     # clause right after: "the gathering, which kicks off Saturday"); never a report's date
     candidate.date = _nearest_date(article, candidate, seg)
     where = "the trigger's stretch of its clause"
+    aside = _PLAN_ASIDE_RE.match(article.text, candidate.end, sentence.end)
+    if aside and candidate.status != "cancelled" and candidate.why.get("status", "").startswith(VERB_AFTER_ASIDE):
+        # "the trip, initially planned for Wednesday, went ahead on Friday": the verb's day (a
+        # trip called off keeps the day it was planned for)
+        candidate.date = _nearest_date(article, candidate, (aside.end(), sentence.end))
+        where = "the verb after an aside on the trigger"
     if candidate.date is None and seg == cl:
         candidate.date, where = _nearest_date(article, candidate, cl), "the trigger's clause"
     # a relative clause on the trigger tells its course: "the talks, which took place in Quito on Monday"

@@ -321,6 +321,7 @@ _LIST_CUT_RE = re.compile(cues.LIST_SEPARATORS)
 _OPENING_DATE_RE = re.compile(cues.OPENING_DATE)
 _COORDINATED_RE = re.compile(cues.COORDINATED_BETWEEN)
 _RELATIVE_SKIP_RE = re.compile(cues.RELATIVE_CLAUSE)
+_PLAN_ASIDE_RE = re.compile(cues.PLAN_ASIDE, _FLAGS)
 #: A relative clause right after a trigger, up to its end ("..., which kicks off Saturday.").
 _RELATIVE_AFTER_RE = re.compile(cues.RELATIVE_AFTER)
 _APPOSITIVE_ORDINAL_RE = re.compile(cues.APPOSITIVE_ORDINAL, _FLAGS)
