@@ -98,6 +98,8 @@ TRIGGERS = (
     Trigger(r"(?:spoke|talked) (?:\w+ )?with(?= (?:his |her |their |the )?(?:[\w.'’-]+ ){0,3}?(?:counterparts?|[Pp]resident|[Pp]rime [Mm]inister|"
             r"[Ff]oreign [Mm]inister|[Cc]hancellor|[Kk]ing|[Ee]mir|[Ss]ecretary|leaders?)\b)", "call", "041", "phone"),
     Trigger(r"(?:held|had|made) (?:a |an )?(?:\w+ )?call", "call", "041", "phone"),
+    # "had a telephone conversation", "their phone talks on Tuesday"
+    Trigger(r"(?:tele)?phone (?:conversations?|talks|discussions?|exchanges?)", "call", "041", "phone"),
     # "told his counterpart in a call on Monday"; "a call for calm" is an appeal
     Trigger(r"call(?:(?<=\bin a call)|(?<=\bon a call)|(?<=\bduring a call)|(?<=\bin their call)|(?<=\bof their call)|"
             r"(?<=\bduring their call)|(?<=\bduring the call)|(?<=\bin the call))"
@@ -205,6 +207,12 @@ TRIGGERS = (
     # a courtesy call on a leader ("called on General Smith"); "called on Lima to withdraw" is urging
     Trigger(r"(?:(?<=will )call|(?<=to )call|called|calling|calls|(?:pay|pays|paying|paid) a (?:courtesy )?call) (?:\w+ly )?on"
             r"(?= (?:the |his |her )?" + LEADER_TITLE + r")(?!(?:\s+[\w.'’-]+){1,5}\s+to\s+\w)", "meeting", "040", None),
+    Trigger(r"(?:pay|pays|paying|paid) a (?:courtesy )?call on(?= (?:the |his |her )?(?:(?-i:[A-Z])[\w-]+['’]s )?" + LEADER_ROLE + r"\b)",
+            "meeting", "040", None),
+    # an audience with a pope or a monarch: "granted an audience to", "received him in audience"
+    Trigger(r"(?:(?:private|papal|royal|an|in) )audience(?= (?:with|to|at|on|in)\b|[.,;])", "meeting", "040", None),
+    # "held discussions in Brasilia" (not "discussions on trade" told of no one)
+    Trigger(r"(?:held|hold|holds|holding|had) (?:\w+ )?discussions", "talks", "046", None),
     # a leader receiving, hosting or seeing another: "was received by President X", "received
     # the visiting Prime Minister", "will host President X at a luncheon", "to see President X"
     Trigger(r"(?:was|were|is|are|been|being) (?:received|welcomed)(?: (?:at|in) [^,;.]{1,60}?)?(?: on \w+day)? by"
@@ -655,7 +663,7 @@ VENUE_PREPOSITIONS = (
 
 #: A place after these words is what is talked about, not who talks ("talks on Ukraine",
 #: "subjects such as Taiwan", "the war against Ukraine", "discussed North Korea's missiles").
-TOPIC_PREPOSITIONS = (r"\b(?:on|about|over|regarding|concerning|such as|including|against|near|with regard to|discuss(?:ed|es|ing)?|"
+TOPIC_PREPOSITIONS = (r"\b(?:(?<!\bcall )(?<!\bcalled )(?<!\bcalls )(?<!\bcalling )on|about|over|regarding|concerning|such as|including|against|near|with regard to|discuss(?:ed|es|ing)?|"
                       # an envoy's brief: "the Personal Envoy for Western Sahara", "special envoy to Syria"
                       r"(?:envoy|representative|coordinator|rapporteur|commissioner)(?: of the Secretary-General)? (?:for|to|on))\s+(?:the\s+)?$")
 

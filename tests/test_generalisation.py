@@ -2775,3 +2775,16 @@ def test_an_opening_phrase_of_encounter_has_the_main_subject(body, found):
 ])
 def test_the_verb_after_a_plan_aside_tells_what_became_of_it(body, found):
     assert [(r["status"], r["date"]) for r in extract(body)] == [found]
+
+
+@pytest.mark.parametrize("body, found", [
+    ("Lula and Boric held discussions in Brasilia on Tuesday.", [("talks", ["BRA", "CHL"])]),
+    ("Lula and Boric had a telephone conversation on Tuesday.", [("call", ["BRA", "CHL"])]),
+    ("Boric paid a courtesy call on Peru's president in Lima on Monday.", [("meeting", ["CHL", "PER"])]),
+    # the Pope named by his title alone is the Holy See's head of state
+    ("The Pope received Boric in a private audience on Monday.", [("meeting", ["CHL", "VAT"])]),
+    # an audience that listens is no meeting
+    ("Boric's speech in Lima drew a large audience on Monday.", []),
+])
+def test_discussions_conversations_courtesy_calls_and_audiences(body, found):
+    assert [(r["kind"], sorted(r["countries"])) for r in extract(body)] == found
