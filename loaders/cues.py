@@ -143,6 +143,8 @@ TRIGGERS = (
     Trigger(r"(?:state|official|working|two-day|three-day|one-day) visit", "visit", "042", "visit"),
     Trigger(r"visit(?:s|ed|ing)?", "visit", "042", "visit"),
     Trigger(r"trip(?:s)?", "visit", "042", "visit"),
+    # "the journey Sadat made to Jerusalem" (not a figure of speech: "a journey towards peace")
+    Trigger(r"journeys?(?= (?:to|through)\b| (?:(?-i:[A-Z])[\w'’.-]+ ){1,3}(?:made|took) to\b)", "visit", "042", "visit"),
     Trigger(r"tour(?:ed|s|ing)?(?= (?:of )?(?:the )?(?-i:[A-Z]))", "visit", "042", "visit"),
     Trigger(r"(?:arrived|arrives|arriving|landed|lands|touched down) in", "visit", "042", "visit"),
     # a stop on a journey: "stopped in Lima", "stopped over in Quito"
@@ -708,7 +710,7 @@ NON_ACTOR_FOLLOWERS = (
 ATTENDANCE_CUES = (
     r"\b(?:those|leaders|delegations|countries|states) attending\b", r"\battendees\b", r"\bwill (?:also )?attend\b",
     r"\brepresented by\b", r"\bto represent\b", r"\bsent (?:a|an|his|her|its)\b", r"\bdelegations? (?:from|of)\b",
-    r"\btook part\b", r"\b(?:participated|attended)\b",
+    r"\btook part\b", r"\b(?:will|would|to) (?:also )?take part\b", r"\b(?:are|is) taking part\b", r"\b(?:participated|attended)\b",
     r"\bsent (?:\w+ )?(?:delegations|delegates|representatives|envoys|observers)\b",
     r"\b(?:was|were) (?:also )?(?:present|in attendance)\b",
     # a roll call: "The signatories were A, B and C", "Participants include ..."

@@ -2788,3 +2788,26 @@ def test_the_verb_after_a_plan_aside_tells_what_became_of_it(body, found):
 ])
 def test_discussions_conversations_courtesy_calls_and_audiences(body, found):
     assert [(r["kind"], sorted(r["countries"])) for r in extract(body)] == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # a journey to a place is a trip there; a journey towards something is a figure of speech
+    ("Boric's journey to Lima on Monday was his first abroad.", [("visit", "Lima")]),
+    ("Boric said the journey towards peace with Peru would be long.", []),
+    # the roll call of a gathering: those who "will take part"
+    ("Ministers of Mercosur states are to gather in Lima on 20 March. Chile, Bolivia and Ecuador have said they "
+     "will take part.", [("meeting", "Lima")]),
+])
+def test_journeys_and_those_who_will_take_part(body, found):
+    assert [(r["kind"], r["city"]) for r in extract(body)] == found
+
+
+def test_who_will_take_part_are_the_parties():
+    body = ("Ministers of Mercosur states are to gather in Lima on 20 March. Chile, Bolivia and Ecuador have said "
+            "they will take part.")
+    assert sorted(_one(body)["countries"]) == ["BOL", "CHL", "ECU"]
+
+
+def test_blair_house_is_a_venue_in_washington_not_a_british_leader():
+    record = _one("Chilean and Peruvian negotiators opened talks at Blair House on Monday.")
+    assert (record["city"], sorted(record["countries"])) == ("Washington", ["CHL", "PER"])
