@@ -2811,3 +2811,12 @@ def test_who_will_take_part_are_the_parties():
 def test_blair_house_is_a_venue_in_washington_not_a_british_leader():
     record = _one("Chilean and Peruvian negotiators opened talks at Blair House on Monday.")
     assert (record["city"], sorted(record["countries"])) == ("Washington", ["CHL", "PER"])
+
+
+@pytest.mark.parametrize("body, found", [
+    # a journey for a visit is the visit, on the day told after it, planned when that day is to come
+    ("Lula heads to Lima for a state visit on Friday.", [("planned", "2024-03-08")]),
+    ("Lula headed to Lima for a state visit on Monday.", [("held", "2024-03-04")]),
+])
+def test_a_journey_for_a_visit_takes_the_visits_day(body, found):
+    assert [(r["status"], r["date"]) for r in extract(body)] == found

@@ -435,6 +435,11 @@ def _join_purpose(article, sentence, candidate, travel, trigger, between, end, s
         if candidate.country is None and candidate.kind != "call":
             _read_venue(article, sentence, candidate, article.in_sentence(article.places, sentence), joined)
         return
+    if trigger.kind == "visit":
+        # "heads to Brasilia for a state visit on Wednesday": one visit, on the day told after it
+        candidate.date = candidate.date or _nearest_date(article, candidate, (sentence.start + start, sentence.start + seg_end))
+        _still_to_come(article, candidate)
+        return
     if trigger.kind not in ("talks", "meeting", "summit"):
         return
     if candidate.kind == "meeting":
@@ -450,8 +455,13 @@ def _join_purpose(article, sentence, candidate, travel, trigger, between, end, s
     # the encounter's own day, if it gives one, rather than the day of the journey
     own = _nearest_date(article, candidate, (sentence.start + start, sentence.start + seg_end))
     candidate.date = own or candidate.date
+    _still_to_come(article, candidate)
+
+
+def _still_to_come(article, candidate):
+    """A journey told with no word of tense whose day is still to come is planned ("before
+    flying on to Washington to meet the president on Monday")."""
     if candidate.why.get("status") == "no cue of tense: held" and _after_anchor(article, candidate.date):
-        # ("before flying on to Washington to meet the president on Monday"): a day to come
         candidate.status = "planned"
         candidate.why["status"] = "no word of tense in the clause; its day is still to come"
 
