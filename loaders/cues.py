@@ -1030,6 +1030,8 @@ GAPPED_OBJECT_REST = (r"[\s,;:.]*(?:(?:and|then|later|with|in|at|on|the|his|her|
 #: Objects of a verb of meeting met one after the other: "meeting the Saudi crown prince and then
 #: the Qatari emir", "seeing first Mr. Shastri and then Field Marshal Ayub".
 ONE_AFTER_ANOTHER = r"\s+(?:first\s+)?(?P<first>[^,;.]{3,80}?),?\s+and\s+then\s+(?:with\s+)?(?P<second>[^,;.]{3,80}?)(?=[,;.]|\s+(?:in|at|on|to|for)\b|$)"
+#: ... or met each on their own: "Xi met Ishiba and Yoon separately the same day".
+MET_SEPARATELY = r"\s+(?:with\s+)?(?P<first>[^,;.]{3,80}?),?\s+and\s+(?:with\s+)?(?P<second>[^,;.]{3,80}?)\s+(?:separately|individually|one by one|in turn)\b"
 
 #: Between the dates after a trigger, a verb of another act: no list of encounters, but acts
 #: one after the other ("talks in Tokyo on Saturday before flying on to Washington on Monday").

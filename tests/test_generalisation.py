@@ -2820,3 +2820,14 @@ def test_blair_house_is_a_venue_in_washington_not_a_british_leader():
 ])
 def test_a_journey_for_a_visit_takes_the_visits_day(body, found):
     assert [(r["status"], r["date"]) for r in extract(body)] == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # leaders met separately are one meeting each
+    ("Lula met Boric and Petro separately in Lima on Friday.", [["BRA", "CHL"], ["BRA", "COL"]]),
+    ("Lula met with Boric and with Petro separately on Friday.", [["BRA", "CHL"], ["BRA", "COL"]]),
+    # met together, one meeting
+    ("Lula met Boric and Petro in Lima on Friday.", [["BRA", "CHL", "COL"]]),
+])
+def test_leaders_met_separately_are_one_meeting_each(body, found):
+    assert sorted(sorted(r["countries"]) for r in extract(body)) == found

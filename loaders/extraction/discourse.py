@@ -35,6 +35,7 @@ from loaders.extraction.patterns import (
     _LIST_ITEM_REST_RE,
     _LIST_JOIN_RE,
     _LIVE_ENTRY_RE,
+    _MET_SEPARATELY_RE,
     _NEXT_ACT_RE,
     _NOT_SINCE_BEFORE_RE,
     _NOUN_TRIGGER_RE,
@@ -662,9 +663,10 @@ def _one_after_another(article, candidate):
     """"Meeting the Saudi crown prince and then the Qatari emir", "seeing first Mr. Shastri and
     then Field Marshal Ayub": objects met one after the other are one meeting each, with the
     subject's parties, at the time and place of the verb. [] unless each names one party of its
-    own."""
+    own. So are objects met separately ("met Ishiba and Yoon separately")."""
     sentence = article.sentences[candidate.sentence]
-    match = _ONE_AFTER_ANOTHER_RE.match(article.text, candidate.end, sentence.end)
+    match = _ONE_AFTER_ANOTHER_RE.match(article.text, candidate.end, sentence.end) or \
+        _MET_SEPARATELY_RE.match(article.text, candidate.end, sentence.end)
     if match is None:
         return []
     places = article.in_sentence(article.places, sentence)
