@@ -97,7 +97,7 @@ TRIGGERS = (
             "call", "041", "phone"),
     Trigger(r"(?:spoke|talked) (?:\w+ )?with(?= (?:his |her |their |the )?(?:[\w.'’-]+ ){0,3}?(?:counterparts?|[Pp]resident|[Pp]rime [Mm]inister|"
             r"[Ff]oreign [Mm]inister|[Cc]hancellor|[Kk]ing|[Ee]mir|[Ss]ecretary|leaders?)\b)", "call", "041", "phone"),
-    Trigger(r"(?:held|had|made) (?:a |an )?(?:\w+ )?call", "call", "041", "phone"),
+    Trigger(r"(?:held|had|made) (?:a |an )?(?:[\w-]+ )?call", "call", "041", "phone"),
     # "had a telephone conversation", "their phone talks on Tuesday"
     Trigger(r"(?:tele)?phone (?:conversations?|talks|discussions?|exchanges?)", "call", "041", "phone"),
     # "told his counterpart in a call on Monday"; "a call for calm" is an appeal
@@ -1030,6 +1030,10 @@ GAPPED_OBJECT_REST = (r"[\s,;:.]*(?:(?:and|then|later|with|in|at|on|the|his|her|
 #: Objects of a verb of meeting met one after the other: "meeting the Saudi crown prince and then
 #: the Qatari emir", "seeing first Mr. Shastri and then Field Marshal Ayub".
 ONE_AFTER_ANOTHER = r"\s+(?:first\s+)?(?P<first>[^,;.]{3,80}?),?\s+and\s+then\s+(?:with\s+)?(?P<second>[^,;.]{3,80}?)(?=[,;.]|\s+(?:in|at|on|to|for)\b|$)"
+#: A call of several sides: one told with these words is one call; any other is a call between
+#: two, so one leader calling several held a call with each ("telephoned Hun Manet and Thailand's
+#: prime minister").
+GROUP_CALL = r"\b(?:three|four|five|six)-way\b|\b(?:trilateral|multilateral|joint|conference|group)\s+(?:video\s+|phone\s+|tele)?(?:call|conversation)|\bvideo\s*conference\b|\bvirtual (?:summit|meeting)\b"
 #: ... or met each on their own: "Xi met Ishiba and Yoon separately the same day".
 MET_SEPARATELY = r"\s+(?:with\s+)?(?P<first>[^,;.]{3,80}?),?\s+and\s+(?:with\s+)?(?P<second>[^,;.]{3,80}?)\s+(?:separately|individually|one by one|in turn)\b"
 

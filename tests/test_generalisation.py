@@ -2831,3 +2831,15 @@ def test_a_journey_for_a_visit_takes_the_visits_day(body, found):
 ])
 def test_leaders_met_separately_are_one_meeting_each(body, found):
     assert sorted(sorted(r["countries"]) for r in extract(body)) == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # a leader calling several others held a call with each
+    ("Lula telephoned Boric and Peru's president, Dina Boluarte, on Monday.", [["BRA", "CHL"], ["BRA", "PER"]]),
+    ("Lula spoke by phone with Boric, Boluarte and Petro on Monday.", [["BRA", "CHL"], ["BRA", "COL"], ["BRA", "PER"]]),
+    # a call told as one of several sides is one call
+    ("Lula, Boric and Boluarte held a three-way call on Monday.", [["BRA", "CHL", "PER"]]),
+    ("Lula held a video conference with Boric and Boluarte on Monday.", [["BRA", "CHL", "PER"]]),
+])
+def test_a_leader_calling_several_held_a_call_with_each(body, found):
+    assert sorted(sorted(r["countries"]) for r in extract(body)) == found

@@ -28,6 +28,7 @@ from loaders.extraction.patterns import (
     _FIRST_SINCE_BEFORE_RE,
     _FIRST_TIME_BEFORE_RE,
     _GAPPED_OBJECT_REST_RE,
+    _GROUP_CALL_RE,
     _HEAD_AFTER_RE,
     _HEAD_BEFORE_RE,
     _LAST_TIME_BEFORE_RE,
@@ -622,8 +623,9 @@ def _chronologies(article, candidates):
             # "met India's prime minister in Tokyo on Saturday and Australia's in Canberra on
             # Monday": one encounter per object, each at its own place and date
             items, objects = _gapped_objects(article, candidate)
-        if len(items) < 2 and candidate.kind == "meeting":
-            one_by_one = _one_after_another(article, candidate)
+        if len(items) < 2 and candidate.kind in ("meeting", "call"):
+            one_by_one = _one_after_another(article, candidate) if candidate.kind == "meeting" else \
+                _calls_one_by_one(article, candidate)
             if one_by_one:
                 out.extend(one_by_one)
                 continue
@@ -683,6 +685,27 @@ def _one_after_another(article, candidate):
         meetings.append(one)
     meetings[1].apart = meetings[0]  # told as following it: never one encounter
     return meetings
+
+
+def _calls_one_by_one(article, candidate):
+    """A leader calling several others held a call with each ("Trump telephoned Hun Manet and
+    Thailand's prime minister"), unless the call is told as one of several sides ("a three-way
+    call", `GROUP_CALL`). [] unless one party is named before the trigger and two or more after."""
+    sentence = article.sentences[candidate.sentence]
+    if len(candidate.countries) < 3 or _GROUP_CALL_RE.search(sentence.text):
+        return []
+    places = article.in_sentence(article.places, sentence)
+    subject = _unique(p.iso3 for p in places if p.start < candidate.start and article.is_actor(p))
+    others = [c for c in candidate.countries if c not in subject]
+    if len(subject) != 1 or len(others) < 2:
+        return []
+    calls = []
+    for other in others:
+        one = copy.copy(candidate)
+        one.why = dict(candidate.why, countries="a call between two: the caller and one of those called")
+        one.countries = subject + [other]
+        calls.append(one)
+    return calls
 
 
 def _gapped_objects(article, candidate):

@@ -97,6 +97,9 @@ def _compatible(group, candidate, strict_status=True, anaphor=False):
     a, b = set(group.countries), set(candidate.countries)
     if a and b and not (a & b):
         return False
+    # a call is between two sides: two calls of different pairs are two calls
+    if group.kind == candidate.kind == "call" and len(a) == len(b) == 2 and a != b:
+        return False
     return True
 
 
