@@ -382,7 +382,12 @@ RULES = (
                        rf"(?P<dir>(?i:later|earlier|afterwards|after{_SP}that|before{_SP}that))\b"),
     ("after_previous", "word", rf"(?P<phrase>(?i:(?P<eve>the{_SP}day{_SP}before)"
                        rf"|the{_SP}(?:next|following|previous|same){_SP}(?P<unit>day|week|month|year)"
-                       rf"|(?:later{_SP})?that{_SP}(?:same{_SP})?(?P<unit2>day|evening|night|morning|afternoon)))\b"),
+                       rf"|(?:later{_SP})?that{_SP}(?:same{_SP})?(?P<unit2>day|evening|night|morning|afternoon)"
+                       # a part of the day told: the day just told ("In the afternoon he met ...",
+                       # "later in the day"), or the one after it ("the next morning")
+                       rf"|(?:(?:later|earlier){_SP})?in{_SP}the{_SP}(?P<unit3>morning|afternoon|evening)"
+                       rf"|(?:later|earlier){_SP}in{_SP}the{_SP}(?P<unit4>day)"
+                       rf"|the{_SP}(?:next|following){_SP}(?P<unit5>morning|afternoon|evening)))\b"),
 )
 
 #: Rules whose mentions date a state or a thing rather than an event: "now", "currently" (the
@@ -532,6 +537,7 @@ def _scan_block(text, block_start, block_end, base, previous, deadline):
         candidates.append(candidate)
     found = []
     anchor = _last_day(previous)
+    anchor_end = previous[-1].end if previous else block_start
     chosen = _select(candidates)
     spans = [(c.start, c.end) for c in chosen]
     # the day heading an entry of a timeline, and where its line ends: the entry's other dates
@@ -545,17 +551,20 @@ def _scan_block(text, block_start, block_end, base, previous, deadline):
         neighbours = spans[max(0, index - 6):index] + spans[index + 1:index + 7]
         for part in _parts(text, candidate):
             told_in = _story_base(text, story, part) if candidate.start >= entry_end else None
+            # a bare part of the day opening a new paragraph ("In the afternoon ...") is the
+            # report's day, not the day the paragraph before told
+            held_over = base if "unit3" in part.groups and "\n" in text[anchor_end:part.start] else anchor
             if told_in is not None:
-                mention = _resolve(text, part, told_in, anchor, neighbours, nearest=True)
+                mention = _resolve(text, part, told_in, held_over, neighbours, nearest=True)
             else:
-                mention = _resolve(text, part, entry if candidate.start < entry_end else base, anchor, neighbours)
+                mention = _resolve(text, part, entry if candidate.start < entry_end else base, held_over, neighbours)
             if mention is not None:
                 found.append(mention)
                 if base is not None and "year" in part.groups:
                     # (a later year of today's story ends the old one)
                     story = mention if mention.rule in _STORY_RULES and mention.date.year <= base.year - STORY_YEARS else None
                 if _is_anchor(mention):
-                    anchor = mention.end_date or mention.date
+                    anchor, anchor_end = mention.end_date or mention.date, mention.end
                 if mention.precision == "day" and mention.rule != "present" and _heads_an_entry(text, part):
                     entry, entry_end = mention.end_date or mention.date, _line_end(text, mention.end)
     return found
@@ -1355,8 +1364,10 @@ def _resolve_after_previous(groups, base, tense, anchor):
         return None
     if "phrase" in groups:
         # "later that evening", "the same day": the day itself; "the next/previous week": one step.
-        if "unit2" in groups or "same" in groups["phrase"].split():
+        if any(name in groups for name in ("unit2", "unit3", "unit4")) or "same" in groups["phrase"].split():
             return anchor, None, "day"
+        if "unit5" in groups:
+            return anchor + timedelta(days=1), None, "day"
         unit = groups["unit"]
         count = -1 if "previous" in groups["phrase"] else 1
     else:

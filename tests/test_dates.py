@@ -653,3 +653,17 @@ def test_a_day_a_plan_was_originally_set_for_is_the_nearest_one():
     # published on Wednesday 6 March 2024: the Friday a changed plan was set for is the nearest
     found = find_dates("The trip, originally set for Friday, was postponed.", datetime(2024, 3, 6))
     assert [str(m.date) for m in found] == ["2024-03-08"]
+
+
+@pytest.mark.parametrize("text, day", [
+    # a part of the day is the day just told ...
+    ("Talks opened on Monday. In the afternoon the envoys met again.", "2025-10-27"),
+    ("Talks opened on Monday. Later in the day the envoys met again.", "2025-10-27"),
+    # ... or the one after it
+    ("Talks opened on Monday. The next morning the envoys met again.", "2025-10-28"),
+    # opening a paragraph of its own, a bare part of the day is the report's day
+    ("Talks opened on Monday.\n\nIn the afternoon the envoys met again.", "2025-10-29"),
+])
+def test_a_part_of_the_day_is_the_day_in_play(text, day):
+    found = find_dates(text, datetime(2025, 10, 29))
+    assert str(found[-1].date) == day
