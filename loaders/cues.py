@@ -189,7 +189,8 @@ TRIGGERS = (
     Trigger(r"(?:conferred|confers|confer|conferring) with", "talks", "046", None),
     # "held a working dinner in Rome" (a state banquet is a ceremony of a visit, not this)
     Trigger(r"working (?:dinner|lunch|luncheon|breakfast)", "meeting", "040", None),
-    Trigger(r"host(?:ed|s|ing)? (?:the |his |her |their |visiting )(?:[\w-]+ ){0,2}?" + HOSTED_PEOPLE + r"\b", "meeting", "040", None),
+    Trigger(r"host(?:ed|s|ing)? (?:the |his |her |their |visiting |(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+            r"\d+|several|a dozen) )(?:[\w-]+ ){0,2}?" + HOSTED_PEOPLE + r"\b", "meeting", "040", None),
     Trigger(r"encounter", "meeting", "040", None),
     # "a bilateral": the noun, as diplomats use it ("their first bilateral since 2019", "a
     # bilateral on the sidelines"), not the adjective ("bilateral ties")

@@ -2598,6 +2598,8 @@ def test_a_meeting_told_with_a_visit_is_held_where_the_visitor_is(body, found):
     ("Boric hosted Luis Arce and Boluarte at La Moneda on Saturday.", [("meeting", ["BOL", "CHL", "PER"])]),
     ("Lula received Petro in Brasilia on Tuesday.", [("meeting", ["BRA", "COL"])]),
     ("Lula looks forward to receiving Petro at the Planalto on Friday.", [("meeting", ["BRA", "COL"])]),
+    # a counted number of leaders hosted is a gathering of them
+    ("Lula hosted eleven leaders, among them Boric and Petro, in Brasilia on Tuesday.", [("meeting", ["BRA", "CHL", "COL"])]),
     # a possessive, a day, a name running on into a noun phrase: no person received
     ("Boric welcomed Monday's ruling.", []),
     ("Lula welcomed Petro's proposal on Tuesday.", []),
