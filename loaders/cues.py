@@ -825,6 +825,9 @@ PLAN_ASIDE = (r"(?:\s+(?:to|in|of|between|with|by|at|on|for|from)\b[^,;.]{0,80}?
 #: tell the same occasion.
 OTHER_ENCOUNTER_OPENING = (r"[\s,]*(?:(?:(?:[\w-]+\s+){0,5}(?:days?|weeks?|months?|years?)\s+)?(?:after|before|since|following)"
                            r"|who|which)\b")
+#: A present perfect with "just" before a verb of encounter: it took place on the day of the
+#: report ("Zelensky says he has just had a long call with Trump").
+JUST_DONE = r"\b(?:has|have|'s|'ve)\s+just\s+(?:had|held|met|spoken|talked|finished|wrapped\s+up|concluded|ended|returned|hosted|received)\b"
 #: A relative clause set off by commas on the subject, closed by the comma before the main
 #: verb: "Hassan, who arrived on Monday for a two-day visit, is due to address parliament". Its
 #: closing comma (group 1) ends a clause: what it tells is told in its own tense.

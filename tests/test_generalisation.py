@@ -2845,3 +2845,14 @@ def test_leaders_met_separately_are_one_meeting_each(body, found):
 ])
 def test_a_leader_calling_several_held_a_call_with_each(body, found):
     assert sorted(sorted(r["countries"]) for r in extract(body)) == found
+
+
+@pytest.mark.parametrize("body, day", [
+    # what a leader "has just" done took place on the day of the report
+    ("Boric says he has just had a long phone call with Lula.", "2024-03-06"),
+    ("Lula has just met Boric in Santiago, his office said.", "2024-03-06"),
+    # a past perfect "had just" is the past story's, not today
+    ("Lula had just met Boric when the news broke.", None),
+])
+def test_what_a_leader_has_just_done_is_today(body, day):
+    assert _one(body)["date"] == day

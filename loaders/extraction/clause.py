@@ -47,6 +47,7 @@ from loaders.extraction.patterns import (
     _HEDGE_RE,
     _HELD_RE,
     _HERE_RE,
+    _JUST_DONE_RE,
     _LIST_JOIN_RE,
     _LISTED_NEXT_RE,
     _LOCATED_AT_RE,
@@ -634,6 +635,11 @@ def _read_clause(article, sentence, candidate, segment, clause, others=()):
         found = _sentence_date(article, sentence, candidate)
         if found is not None:
             candidate.date, where = found
+    just = _JUST_DONE_RE.search(article.text, cl[0], candidate.end) if candidate.date is None else None
+    if just is not None and _anchor_day(article) is not None:
+        # "he has just had a call with Trump": today
+        candidate.date = DateMention(just.start(), just.end(), just.group(0), _anchor_day(article), None, "day", "just")
+        where = "a present perfect with 'just': the day of the report"
     if candidate.date is not None:
         candidate.why["date"] = f"nearest date in {where}: {candidate.date.text!r} ({candidate.date.rule})"
     # "the talks end on Friday": that day is the last; a span ("the July 15-16 summit ends") is all of it

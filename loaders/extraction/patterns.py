@@ -315,6 +315,7 @@ _NEXT_ACT_RE = re.compile(cues.NEXT_ACT, _FLAGS)
 _ONE_AFTER_ANOTHER_RE = re.compile(cues.ONE_AFTER_ANOTHER, _FLAGS)
 _MET_SEPARATELY_RE = re.compile(cues.MET_SEPARATELY, _FLAGS)
 _GROUP_CALL_RE = re.compile(cues.GROUP_CALL, _FLAGS)
+_JUST_DONE_RE = re.compile(cues.JUST_DONE, _FLAGS)
 _GAPPED_OBJECT_REST_RE = re.compile(cues.GAPPED_OBJECT_REST)
 
 
