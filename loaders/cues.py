@@ -825,6 +825,10 @@ PLAN_ASIDE = (r"(?:\s+(?:to|in|of|between|with|by|at|on|for|from)\b[^,;.]{0,80}?
 #: tell the same occasion.
 OTHER_ENCOUNTER_OPENING = (r"[\s,]*(?:(?:(?:[\w-]+\s+){0,5}(?:days?|weeks?|months?|years?)\s+)?(?:after|before|since|following)"
                            r"|who|which)\b")
+#: A length of time right before a noun of encounter: the encounter is what the main clause tells,
+#: its subject and its day ("Trump and Zelensky sat knee to knee on Saturday, shortly before the
+#: funeral, for about 15 minutes of talks").
+DURATION_OF = r"\bfor\s+(?:about\s+|nearly\s+|almost\s+|more\s+than\s+|some\s+|over\s+)?[\w-]+\s+(?:minutes|hours|days)\s+of\s+(?:[\w-]+\s+)?$"
 #: A present perfect with "just" before a verb of encounter: it took place on the day of the
 #: report ("Zelensky says he has just had a long call with Trump").
 JUST_DONE = r"\b(?:has|have|'s|'ve)\s+just\s+(?:had|held|met|spoken|talked|finished|wrapped\s+up|concluded|ended|returned|hosted|received)\b"

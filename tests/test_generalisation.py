@@ -2856,3 +2856,11 @@ def test_a_leader_calling_several_held_a_call_with_each(body, found):
 ])
 def test_what_a_leader_has_just_done_is_today(body, day):
     assert _one(body)["date"] == day
+
+
+def test_a_length_of_talks_belongs_to_the_main_clause():
+    # the subject and the day of the main clause, not the adjunct's names
+    body = ("Lula and Boric sat side by side in the cathedral on Saturday, shortly before the funeral of the "
+            "former Peruvian president, for about 20 minutes of talks that Itamaraty called productive.")
+    record = _one(body)
+    assert (record["date"], sorted(record["countries"])) == ("2024-03-02", ["BRA", "CHL"])

@@ -38,6 +38,7 @@ from loaders.extraction.patterns import (
     _DEADLINE_RE,
     _DECIDED_AFTER_RE,
     _DECIDED_RE,
+    _DURATION_OF_RE,
     _DURATION_RE,
     _ENCOUNTER_VERB_RE,
     _ENDING_RE,
@@ -330,6 +331,15 @@ def _subject_of(article, sentence, candidate, places):
         first = _TRIGGER_RE.search(article.text, main, sentence.end)
         return [p for p in places if main <= p.start and (first is None or p.end <= first.start())
                 and article.is_actor(p)]
+    if _DURATION_OF_RE.search(article.text, max(sentence.start, candidate.start - 60), candidate.start):
+        # "A and B sat down ... for an hour of talks": the list of parties the sentence opens with
+        named = [p for p in places if p.start < candidate.start and article.is_actor(p) and p is not article.dateline]
+        subject = named[:1]
+        for place in named[1:]:
+            if not _LIST_JOIN_RE.fullmatch(article.text, subject[-1].end, place.start):
+                break
+            subject.append(place)
+        return subject
     before = [p for p in places if p.end <= candidate.start and article.is_actor(p)]
     if before and re.fullmatch(r",\s+(?:who|which)\s+(?:\w+\s+){0,3}", article.text[before[-1].end:candidate.start]):
         return [before[-1]]  # "Modi, who met Putin": the person the relative clause is on
@@ -635,6 +645,11 @@ def _read_clause(article, sentence, candidate, segment, clause, others=()):
         found = _sentence_date(article, sentence, candidate)
         if found is not None:
             candidate.date, where = found
+    if candidate.date is None and _DURATION_OF_RE.search(article.text, max(sentence.start, candidate.start - 60), candidate.start):
+        # "A and B sat down on Saturday ... for an hour of talks": the main clause's day
+        candidate.date = next((m for m in reversed(article.dates_from(sentence.start, candidate.start))
+                               if m.rule not in NOT_EVENT_RULES), None)
+        where = "the clause a length of talks belongs to"
     just = _JUST_DONE_RE.search(article.text, cl[0], candidate.end) if candidate.date is None else None
     if just is not None and _anchor_day(article) is not None:
         # "he has just had a call with Trump": today
@@ -669,8 +684,11 @@ def _read_clause(article, sentence, candidate, segment, clause, others=()):
         p.kind == "organization" and candidate.start - 60 <= p.end <= candidate.start for p in places)
     reference = _GROUP_RE.search(article.text, seg[0], seg[1])
     actors = [p for p in places if seg[0] <= p.start < seg[1] and article.is_actor(p)]
-    if len({p.iso3 for p in actors}) < 2 and not org_summit:
+    duration = _DURATION_OF_RE.search(article.text, max(sentence.start, candidate.start - 60), candidate.start)
+    if duration or len({p.iso3 for p in actors}) < 2 and not org_summit:
         subject = _subject_of(article, sentence, candidate, places)
+        if duration and len(subject) >= 2:
+            actors = []  # the main clause's parties, not those of its adjuncts
         if subject:
             actors = _unique(subject + actors)
         else:

@@ -316,6 +316,7 @@ _ONE_AFTER_ANOTHER_RE = re.compile(cues.ONE_AFTER_ANOTHER, _FLAGS)
 _MET_SEPARATELY_RE = re.compile(cues.MET_SEPARATELY, _FLAGS)
 _GROUP_CALL_RE = re.compile(cues.GROUP_CALL, _FLAGS)
 _JUST_DONE_RE = re.compile(cues.JUST_DONE, _FLAGS)
+_DURATION_OF_RE = re.compile(cues.DURATION_OF, _FLAGS)
 _GAPPED_OBJECT_REST_RE = re.compile(cues.GAPPED_OBJECT_REST)
 
 
