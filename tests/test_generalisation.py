@@ -2864,3 +2864,13 @@ def test_a_length_of_talks_belongs_to_the_main_clause():
             "former Peruvian president, for about 20 minutes of talks that Itamaraty called productive.")
     record = _one(body)
     assert (record["date"], sorted(record["countries"])) == ("2024-03-02", ["BRA", "CHL"])
+
+
+@pytest.mark.parametrize("body, found", [
+    # a sentence opening with "He" or "She" is about the person the sentence before named first
+    ("Boluarte nearly missed the vote in Lima. She ended a visit to Chile on Thursday.", ["CHL", "PER"]),
+    # a sentence naming its own subject keeps it
+    ("Boluarte nearly missed the vote in Lima. Lula ended a visit to Chile on Thursday.", ["BRA", "CHL"]),
+])
+def test_he_or_she_opening_a_sentence_is_the_person_named_before(body, found):
+    assert sorted(_one(body)["countries"]) == found

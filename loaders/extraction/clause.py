@@ -356,7 +356,17 @@ def _subject_of(article, sentence, candidate, places):
         if not subject and index > 0:
             # "She had held talks in Tripoli": the pronoun is the subject of the sentence before
             subject = _opening_parties(article, article.sentences[index - 1])
-        return subject
+        if subject:
+            return subject
+    index = article.sentence_index[sentence.start]
+    if index > 0 and re.match(r"\s*(?:He|She)\s+(?:\w+ly\s+)?(?:[a-z]+ed|cut|met|held|had|made|paid|took|went|flew|left|"
+                              r"will|would|is|was|has)\b", sentence.text) and \
+            not [p for p in places if p.start < candidate.start and article.is_actor(p)]:
+        # "Zelensky nearly missed the funeral. He cut short a visit to South Africa": the person
+        # the sentence before named first
+        earlier = article.sentences[index - 1]
+        named = [p for p in article.in_sentence(article.places, earlier) if article.is_actor(p)]
+        return ([p for p in named if p.kind == "official"] or named)[:1]
     return []
 
 
