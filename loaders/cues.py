@@ -626,8 +626,9 @@ DECISION_CUES = (
 )
 
 #: Right before a trigger: the decision dated before it came out of that encounter ("agreed
-#: Thursday not to use force, after a tense face-to-face meeting"), so the day is the encounter's.
-AFTER_ENCOUNTER = r"\b(?:after|following|at the end of|at the close of)\s+(?:a|an|the|their|his|her|its)?\s*(?:[\w-]+\s+){0,3}$"
+#: Thursday not to use force, after a tense face-to-face meeting"; "agreed on Monday to swap
+#: prisoners, at talks hosted by Macron"), so the day is the encounter's.
+AFTER_ENCOUNTER = r"\b(?:after|following|at the end of|at the close of|at|during)\s+(?:a|an|the|their|his|her|its)?\s*(?:[\w-]+\s+){0,3}$"
 
 #: A place right after one of these is where an encounter is, not who takes part.
 #: ("in the port city of", "to Russia's Black Sea resort of")

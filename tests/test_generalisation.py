@@ -2874,3 +2874,13 @@ def test_a_length_of_talks_belongs_to_the_main_clause():
 ])
 def test_he_or_she_opening_a_sentence_is_the_person_named_before(body, found):
     assert sorted(_one(body)["countries"]) == found
+
+
+@pytest.mark.parametrize("body, day", [
+    # a decision taken at talks dates them
+    ("The leaders of Chile and Peru agreed on Monday to reopen the border, at talks hosted by Lula in Brasilia.",
+     "2024-03-04"),
+    ("Chile and Peru agreed on Wednesday to reopen the border, at a meeting hosted by Lula.", "2024-03-06"),
+])
+def test_a_decision_taken_at_talks_dates_them(body, day):
+    assert _one(body)["date"] == day
