@@ -98,6 +98,11 @@ TRIGGERS = (
     Trigger(r"(?:spoke|talked) (?:\w+ )?with(?= (?:his |her |their |the )?(?:[\w.'’-]+ ){0,3}?(?:counterparts?|[Pp]resident|[Pp]rime [Mm]inister|"
             r"[Ff]oreign [Mm]inister|[Cc]hancellor|[Kk]ing|[Ee]mir|[Ss]ecretary|leaders?)\b)", "call", "041", "phone"),
     Trigger(r"(?:held|had|made) (?:a |an )?(?:[\w-]+ )?call", "call", "041", "phone"),
+    # "called Mr. Putin in March to congratulate him": a call made to say something (not "called
+    # him a liar", "called on Lima to withdraw")
+    Trigger(r"(?:called|calls|calling)(?= (?:him|her|them|(?:Mr\.? |Mrs\.? |Ms\.? |President |Prime Minister |Chancellor |King )?"
+            r"(?-i:[A-Z])[\w'’.-]+(?: (?-i:[A-Z])[\w'’.-]+)?)(?: [\w'’.-]+){0,6}? to (?:congratulate|discuss|offer|express|thank|"
+            r"wish|convey|brief|ask|urge|invite|press|reassure|apologi[sz]e|protest|condole)\b)", "call", "041", "phone"),
     # "had a telephone conversation", "their phone talks on Tuesday"
     Trigger(r"(?:tele)?phone (?:conversations?|talks|discussions?|exchanges?)", "call", "041", "phone"),
     # "told his counterpart in a call on Monday"; "a call for calm" is an appeal

@@ -2884,3 +2884,15 @@ def test_he_or_she_opening_a_sentence_is_the_person_named_before(body, found):
 ])
 def test_a_decision_taken_at_talks_dates_them(body, day):
     assert _one(body)["date"] == day
+
+
+@pytest.mark.parametrize("body, found", [
+    # calling a leader to say something is a phone call
+    ("Lula called Boric on Monday to congratulate him on his re-election.", [("call", ["BRA", "CHL"])]),
+    ("Lula called President Boric in January to discuss the border.", [("call", ["BRA", "CHL"])]),
+    # calling someone a name, or calling on a country to act, is none
+    ("Lula called Boric a liar on Monday.", []),
+    ("Lula called on Chile to withdraw its troops.", []),
+])
+def test_calling_a_leader_to_say_something_is_a_call(body, found):
+    assert [(r["kind"], sorted(r["countries"])) for r in extract(body)] == found
