@@ -667,3 +667,10 @@ def test_a_day_a_plan_was_originally_set_for_is_the_nearest_one():
 def test_a_part_of_the_day_is_the_day_in_play(text, day):
     found = find_dates(text, datetime(2025, 10, 29))
     assert len(found) == 2 and str(found[-1].date) == day
+
+
+def test_heads_of_government_is_a_noun_not_a_verb_of_the_present():
+    # the past verb governs the month: the August before, not the next one
+    found = find_dates("The accord grew out of the heads of government meeting in Quito in August.",
+                       datetime(2031, 12, 21))
+    assert [str(m.date) for m in found] == ["2031-08-01"]
