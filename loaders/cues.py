@@ -722,6 +722,9 @@ ATTENDANCE_CUES = (
     r"\b(?:was|were) (?:also )?(?:present|in attendance)\b",
     # a roll call: "The signatories were A, B and C", "Participants include ..."
     r"\b(?:signatories|participants) (?:were|are|included|include)\b",
+    # "The mission was made up of South Africa's president, ...", "the delegation comprised" (not
+    # a standing membership: "the G20 is made up of ...")
+    r"\b(?:was|were) (?:made up|composed) of\b", r"\b(?:mission|delegation|group) (?:included|comprised|consisted of)\b",
 )
 
 #: Names of news outlets: a country inside them is not a party ("the Times of Israel").

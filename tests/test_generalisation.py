@@ -2896,3 +2896,16 @@ def test_a_decision_taken_at_talks_dates_them(body, day):
 ])
 def test_calling_a_leader_to_say_something_is_a_call(body, found):
     assert [(r["kind"], sorted(r["countries"])) for r in extract(body)] == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # who a mission "was made up of" took part in its meeting
+    ("A delegation of Andean leaders met Lula in Brasilia on Saturday. The mission was made up of Chile's "
+     "Boric, Peru's Boluarte and Ecuador's Noboa.", ["BRA", "CHL", "ECU", "PER"]),
+    # a standing membership is no roll call of the meeting
+    ("Andean ministers met Lula in Brasilia on Saturday. The bloc is made up of Chile, Peru and Ecuador.",
+     ["BRA"]),
+])
+def test_who_a_mission_was_made_up_of_took_part(body, found):
+    records = [r for r in extract(body) if r["kind"] == "meeting"]
+    assert [sorted(r["countries"]) for r in records] == ([found] if len(found) > 1 else [])
