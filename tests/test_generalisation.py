@@ -2839,6 +2839,9 @@ def test_leaders_met_separately_are_one_meeting_each(body, found):
     # a leader calling several others held a call with each
     ("Lula telephoned Boric and Peru's president, Dina Boluarte, on Monday.", [["BRA", "CHL"], ["BRA", "PER"]]),
     ("Lula spoke by phone with Boric, Boluarte and Petro on Monday.", [["BRA", "CHL"], ["BRA", "COL"], ["BRA", "PER"]]),
+    # ... the caller named before, as "He"
+    ("Boric returned to Santiago. He then held separate telephone conversations with Lula and Petro.",
+     [["BRA", "CHL"], ["CHL", "COL"]]),
     # a call told as one of several sides is one call
     ("Lula, Boric and Boluarte held a three-way call on Monday.", [["BRA", "CHL", "PER"]]),
     ("Lula held a video conference with Boric and Boluarte on Monday.", [["BRA", "CHL", "PER"]]),

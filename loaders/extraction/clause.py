@@ -359,7 +359,7 @@ def _subject_of(article, sentence, candidate, places):
         if subject:
             return subject
     index = article.sentence_index[sentence.start]
-    if index > 0 and re.match(r"\s*(?:He|She)\s+(?:\w+ly\s+)?(?:[a-z]+ed|cut|met|held|had|made|paid|took|went|flew|left|"
+    if index > 0 and re.match(r"\s*(?:He|She)\s+(?:(?:\w+ly|then|first|also|later|again|now)\s+)?(?:[a-z]+ed|cut|met|held|had|made|paid|took|went|flew|left|"
                               r"will|would|is|was|has)\b", sentence.text) and \
             not [p for p in places if p.start < candidate.start and article.is_actor(p)]:
         # "Zelensky nearly missed the funeral. He cut short a visit to South Africa": the person

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 
 from loaders import cues
 from loaders.dates import DateMention
+from loaders.extraction.clause import _subject_of
 from loaders.extraction.fold import _finish
 from loaders.extraction.model import (
     _after_anchor,
@@ -692,10 +693,11 @@ def _calls_one_by_one(article, candidate):
     Thailand's prime minister"), unless the call is told as one of several sides ("a three-way
     call", `GROUP_CALL`). [] unless one party is named before the trigger and two or more after."""
     sentence = article.sentences[candidate.sentence]
-    if len(candidate.countries) < 3 or _GROUP_CALL_RE.search(sentence.text):
+    if len(candidate.countries) < 2 or _GROUP_CALL_RE.search(sentence.text):
         return []
     places = article.in_sentence(article.places, sentence)
-    subject = _unique(p.iso3 for p in places if p.start < candidate.start and article.is_actor(p))
+    subject = _unique(p.iso3 for p in places if p.start < candidate.start and article.is_actor(p)) or \
+        _unique(p.iso3 for p in _subject_of(article, sentence, candidate, places))  # "He ... with Putin and Zelensky"
     others = [c for c in candidate.countries if c not in subject]
     if len(subject) != 1 or len(others) < 2:
         return []
