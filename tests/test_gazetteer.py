@@ -695,3 +695,10 @@ def test_rhodesias_leader_stands_for_the_state_its_name_does():
     from loaders.gazetteer import find_places
     found = {p.text: p.iso3 for p in find_places("Ian Smith flew to Rhodesia's border with Zambia.", 1976)}
     assert found["Ian Smith"] == found["Rhodesia"] == "ZWE"
+
+
+def test_an_official_with_several_terms_is_found_in_each():
+    from loaders.gazetteer import find_places
+    for year in (1992, 1999, 2015):
+        found = {p.text: p.iso3 for p in find_places("Nawaz Sharif met the visitor.", year)}
+        assert found.get("Nawaz Sharif") == "PAK", year

@@ -2912,3 +2912,22 @@ def test_calling_a_leader_to_say_something_is_a_call(body, found):
 def test_who_a_mission_was_made_up_of_took_part(body, found):
     records = [r for r in extract(body) if r["kind"] == "meeting"]
     assert [sorted(r["countries"]) for r in records] == ([found] if len(found) > 1 else [])
+
+
+def test_an_earlier_encounter_undated_is_not_the_one_told_before():
+    body = ("The visit was agreed when Boric and Boluarte met in Quito in September. Their earlier meeting, at the "
+            "Andean summit in Cusco in July, ended in recrimination.")
+    meetings = sorted((r["date"], r["city"]) for r in extract(body) if r["kind"] == "meeting")
+    assert meetings == [("2023-07-01", "Cusco"), ("2023-09-01", "Quito")]
+
+
+@pytest.mark.parametrize("body, found", [
+    # officials of a country absent while its leader takes part leave the country a party
+    ("Boric rode into Peru on Saturday and was received by Dina Boluarte at the border. The chiefs of Peru's "
+     "three armed services were absent from the welcome.", (["CHL", "PER"], [])),
+    # a leader told as absent in the encounter's own sentence keeps his country absent
+    ("Boluarte skipped the summit of Chile, Bolivia and Peru in Quito on Saturday.", (["BOL", "CHL"], ["PER"])),
+])
+def test_a_country_whose_leader_takes_part_is_not_absent(body, found):
+    record = extract(body)[0]
+    assert (sorted(record["countries"]), record["absent"]) == found

@@ -8,6 +8,7 @@ import re
 from loaders.dates import DateMention, dates_agree
 from loaders.extraction.model import _because, _Candidate, _Group, _unique
 from loaders.extraction.patterns import (
+    _ANY_ABSENCE_RE,
     _CANCEL_RE,
     _KIND_RANK,
     _PRECISION_RANK,
@@ -61,6 +62,10 @@ def _compatible(group, candidate, strict_status=True, anaphor=False):
         return False
     # "his previous visit, in 2017" is not the undated visit in play
     if candidate.prior and group.date is None or candidate.date is None and all(m.prior for m in group.members):
+        return False
+    # "The visit was agreed when the two men met in New York. Their earlier meeting, ...": an
+    # earlier one, undated, is not the one told before it
+    if candidate.prior and candidate.date is None and candidate.sentence not in group.sentences:
         return False
     if KIND_CLASS[group.kind] != KIND_CLASS[candidate.kind] and not _signed_there(group, candidate) and \
             not (anaphor and any(m.kind == candidate.kind for m in group.members)):
@@ -364,7 +369,8 @@ def _finish(article, group):
             not _among_compatriots(article, group, countries):
         countries = _unique(countries + play) if (group_reference or countries) else countries
     represented = _represented(article, group)
-    absent = [code for code, leader in group.absent.items() if not (leader and code in represented)]
+    present = _leaders_present(article, group)
+    absent = [code for code, leader in group.absent.items() if not (leader and code in represented) and code not in present]
     mediators = [m for m in group.mediators if m not in absent]
     # a host or mediator counts as a party only when the text gives it no other role
     countries = [c for c in countries if c not in absent and c not in mediators]
@@ -385,6 +391,18 @@ def _among_compatriots(article, group, countries):
     people = {p.name: p.iso3 for index in group.sentences
               for p in article.in_sentence(article.places, article.sentences[index]) if p.kind == "official"}
     return len(people) >= 2 and set(people.values()) == set(countries)
+
+
+def _leaders_present(article, group):
+    """The countries whose officials the encounter's own sentences name taking part (sentences
+    with no word of absence): "was received by Nawaz Sharif ... The chiefs of Pakistan's armed
+    services were absent" leaves Pakistan a party."""
+    found = set()
+    for index in {m.sentence for m in group.members if not m.attendance}:
+        sentence = article.sentences[index]
+        if not _ANY_ABSENCE_RE.search(sentence.text):
+            found |= {p.iso3 for p in article.in_sentence(article.places, sentence) if p.kind == "official" and p.iso3}
+    return found
 
 
 def _represented(article, group):
