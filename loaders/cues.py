@@ -955,6 +955,8 @@ ENDING_CUES = (
     # intransitive only: "the talks ended on Friday", not "a declaration that ended the war"
     r"\bend(?:ed|s)\b(?!\s+(?:the|a|an|their|its|his|her|this|that|decades|years)\b)",
     r"\bclos(?:ed|es)\b(?!\s+(?:the|a|an|their|its|his|her|this|that)\b)", r"\bbroke up\b",
+    # "broke off their meeting here tonight": ended it
+    r"\b(?:broke|breaks|break) off\b",
     # a participle ending a span, before its day: "three days of talks ending Sunday"
     r"\bending(?=\s+(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday)\b)",
     # "..., closing three days of speeches", "capping a week of talks"

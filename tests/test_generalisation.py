@@ -2931,3 +2931,21 @@ def test_an_earlier_encounter_undated_is_not_the_one_told_before():
 def test_a_country_whose_leader_takes_part_is_not_absent(body, found):
     record = extract(body)[0]
     assert (sorted(record["countries"]), record["absent"]) == found
+
+
+def test_leaders_who_broke_off_their_meeting_ended_it():
+    body = ("LIMA, March 5 - Boric and Boluarte broke off their meeting here tonight without agreement. The two "
+            "leaders had met for four sessions on Monday and today.")
+    record = _one(body)
+    assert (record["date"], record["end_date"]) == ("2024-03-04", "2024-03-05")
+
+
+@pytest.mark.parametrize("body, found", [
+    # a trip with a purpose of its own is a visit, whatever that purpose is about
+    ("Chile's foreign minister flew to Lima in October to fix a date for the summit.", [("visit", "2023-10-01")]),
+    # a trip for an encounter is that encounter
+    ("Chile's foreign minister flew to Lima in October for talks with Peru's foreign minister.",
+     [("talks", "2023-10-01")]),
+])
+def test_a_trip_with_a_purpose_of_its_own_is_a_visit(body, found):
+    assert [(r["kind"], r["date"]) for r in extract(body) if r["date"]] == found

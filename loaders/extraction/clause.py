@@ -175,8 +175,10 @@ def _triggers(article, sentence):
                 re.search(r"\b(?:a|an|another)\s+(?:[\w-]+\s+){0,2}$", text[max(0, start - 30):start]):
             anaphoric = False
         # "arrived in Moscow for talks"; "met in Vladivostok for their first summit": one encounter
+        # (not what a purpose of its own is about: "flew to Moscow to fix a date for this summit")
         purpose = previous is not None and previous[0] >= clause[0] and (
-            previous[2].kind == "visit" and bool(_PURPOSE_RE.search(text[previous[1]:start])) or
+            previous[2].kind == "visit" and bool(_PURPOSE_RE.search(text[previous[1]:start])) and
+            not re.search(r"\bto\s+[a-z]+\s+(?:a|an|the|its|their)\s+[\w-]+\s+(?:for|of)\s+\w+\s*$", text[previous[1]:start]) or
             previous[2].kind == "meeting" and trigger.kind in ("summit", "talks") and
             bool(_MET_FOR_RE.search(text[previous[1]:start])))
         same = previous is not None and previous[0] >= clause[0] and previous[2].kind == trigger.kind \
