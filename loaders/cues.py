@@ -141,6 +141,10 @@ TRIGGERS = (
             r"runoff|run-off|draft|pick|knockout|qualif|exit|win|defeat|loss|victory|lead|score|table|[0-9])|"
             r" (?:against|bout|fight|knock|stoppage)\b)", "talks", "046", None),
     Trigger(r"rounds? of dialogue", "talks", "046", None),
+    # rounds counted, whose list may follow ("The first three rounds were held in Belarus: on ...")
+    Trigger(r"(?:two|three|four|five|six|seven|eight|nine|ten) rounds"
+            r"(?! of (?!talks|negotiations|consultations|dialogue)|[- ](?:of )?(?:voting|vote|ballot|match))",
+            "talks", "046", None),
     # a round table of the parties ("the first round-table, held in Geneva"); followed by its
     # own noun ("round-table meeting", "round-table talks"), that noun tells it
     Trigger(r"round[- ]?tables?(?![- ](?:meeting|talks|discussion|conference|negotiations))", "meeting", "040", None),

@@ -2949,3 +2949,16 @@ def test_leaders_who_broke_off_their_meeting_ended_it():
 ])
 def test_a_trip_with_a_purpose_of_its_own_is_a_visit(body, found):
     assert [(r["kind"], r["date"]) for r in extract(body) if r["date"]] == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # counted rounds followed by their list are one round each
+    ("Chile and Peru held three rounds in Bolivia: on 10 January in La Paz, and on 2 February and 9 February "
+     "in Sucre.", ["2024-01-10", "2024-02-02", "2024-02-09"]),
+    ("Chile and Peru have held three rounds. The first three rounds were held in Bolivia: on 10 January, and "
+     "on 2 February and 9 February in Sucre.", ["2024-01-10", "2024-02-02", "2024-02-09"]),
+    # rounds of a vote are no talks
+    ("The election in Peru went to three rounds of voting on Sunday.", []),
+])
+def test_counted_rounds_followed_by_their_list(body, found):
+    assert sorted(r["date"] for r in extract(body) if r["date"]) == found

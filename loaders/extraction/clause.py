@@ -512,10 +512,12 @@ def _counted(article, sentence, clause, start, end):
     three summits went online", "several visits". (Not when the clause goes on to list them with
     their dates or after a colon: "will attend two meetings, on May 3 and June 1".)"""
     text = sentence.text
+    colon = text.find(":", end)
     return _COUNTED_RE.search(text, max(clause[0], start - 30), start) is not None and \
         _COUNTED_NOUN_RE.search(text, start, end) is not None and \
         re.match(r"\s*:", text[end:]) is None and \
-        not article.dates_from(sentence.start + end, sentence.start + clause[1])
+        not article.dates_from(sentence.start + end, sentence.start + clause[1]) and \
+        not (colon >= 0 and article.dates_from(sentence.start + colon, sentence.end))  # "... were held in Belarus: on Feb. 28, ..."
 
 
 def _yearless_before_anchor(article, mention):

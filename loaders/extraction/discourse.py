@@ -799,7 +799,9 @@ def _list_items(article, candidate):
         return items
     # "two meetings in Washington, on December 9 and January 13": as many dates as the count
     # says, at the venue of the noun
-    count = _COUNT_BEFORE_RE.search(article.text[max(sentence.start, candidate.start - 20):candidate.start])
+    # (the count may open the trigger itself: "three rounds")
+    count = _COUNT_BEFORE_RE.search(article.text[max(sentence.start, candidate.start - 20):candidate.start]) or \
+        _COUNT_BEFORE_RE.search(article.text[candidate.start:candidate.end - len("rounds")])
     if count and cues.NUMBER_WORDS.get(count.group(1).lower()) == len(items) and \
             all(m.precision == "day" for m, _ in items):
         venue = next((p for p in places if candidate.end <= p.start < items[0][0].start), None)
