@@ -2962,3 +2962,14 @@ def test_a_trip_with_a_purpose_of_its_own_is_a_visit(body, found):
 ])
 def test_counted_rounds_followed_by_their_list(body, found):
     assert sorted(r["date"] for r in extract(body) if r["date"]) == found
+
+
+@pytest.mark.parametrize("body, status", [
+    # a participle of agency ("co-chaired by", "hosted by") tells no tense
+    ("Peru will host leaders of ten countries in Lima on Friday for a summit on water, co-chaired by Boluarte "
+     "and Boric.", "planned"),
+    # the past tense does
+    ("Peru hosted leaders of ten countries in Lima on Friday for a summit on water chaired by Boluarte.", "held"),
+])
+def test_a_participle_of_agency_tells_no_tense(body, status):
+    assert _one(body, kind="summit")["status"] == status
