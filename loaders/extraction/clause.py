@@ -70,6 +70,7 @@ from loaders.extraction.patterns import (
     _PAST_PLAN_RE,
     _PAST_VERB_RE,
     _PLAN_ASIDE_RE,
+    _PLAN_BEFORE_RE,
     _PLAN_RE,
     _PLURAL_TRIGGER_RE,
     _PREDICATE_RE,
@@ -602,10 +603,14 @@ def _status(text, clause, start, end, stop=None):
             break
     # the nearest cue wins; one after the trigger counts double its distance
     # (a past participle after a modal looks ahead: "could be wrapped up at a summit on Friday")
+    # (an intention is not what happens at the encounter where it is stated: "agreed on Monday to
+    # reopen the border, at talks hosted by Lula")
+    setting = located.start() - clause[0] if located else 0
     cues_at = [(start - m.end(), status, f"nearest cue before the trigger {m.group(0)!r}")
                if status != "held" or not _MODAL_BE_RE.search(before, 0, m.start()) else
                (start - m.end(), "planned", f"nearest cue before the trigger {m.group(0)!r}, after a modal")
-               for status, pattern in _STATUS_BEFORE for m in pattern.finditer(before)]
+               for status, pattern in _STATUS_BEFORE for m in pattern.finditer(before)
+               if pattern is not _PLAN_BEFORE_RE or m.end() > setting]
     tense_after = after[:STATUS_AFTER] if stop is None else after[:max(0, min(STATUS_AFTER, stop - end))]
     cues_at += [(2 * m.start() + 10, status, f"nearest cue after the trigger {m.group(0)!r}")
                 for status, pattern in _STATUS_AFTER for m in pattern.finditer(tense_after)
