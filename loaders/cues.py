@@ -785,7 +785,8 @@ COUNTED_NOUN = r"(?:summits|meetings|visits|calls|sessions)"
 #: gathering told before, not only the last two named.
 COLLECTIVE_REFERENCE = (
     r"\bthe (?:leaders|presidents|premiers|prime ministers|(?:foreign |defen[cs]e |trade )?ministers|heads of (?:state|government)|"
-    r"delegations|delegates)\b(?!\s+of\b)(?=\s+(?:(?:\w+ly|then|also|later|again|have|had|will|would|are to|were to)\s+)?"
+    r"delegations|delegates|(?:special )?representatives|envoys|negotiators)\b(?!\s+of\b)"
+    r"(?=\s+(?:(?:\w+ly|then|also|later|again|last|first|once|have|had|will|would|are to|were to)\s+)?"
     r"(?:met|meet|meets|held|hold|holds|spoke|speak|talked|talk|signed|sign|sat|agreed|discussed|shook|gathered|convened)\b)")
 
 #: Phrases standing for the countries already in play.

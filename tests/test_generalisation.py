@@ -2973,3 +2973,13 @@ def test_counted_rounds_followed_by_their_list(body, found):
 ])
 def test_a_participle_of_agency_tells_no_tense(body, status):
     assert _one(body, kind="summit")["status"] == status
+
+
+@pytest.mark.parametrize("body, found", [
+    # the envoys, representatives or negotiators of the pair in play
+    ("Chile and Peru named envoys for the border. The special representatives last met in Lima in December 2019.",
+     [["CHL", "PER"]]),
+    ("Chile and Peru resumed the border dialogue. The negotiators first met in Quito in May 2021.", [["CHL", "PER"]]),
+])
+def test_the_envoys_of_the_pair_in_play(body, found):
+    assert [sorted(r["countries"]) for r in extract(body) if r["kind"] == "meeting"] == found
