@@ -2983,3 +2983,14 @@ def test_a_participle_of_agency_tells_no_tense(body, status):
 ])
 def test_the_envoys_of_the_pair_in_play(body, found):
     assert [sorted(r["countries"]) for r in extract(body) if r["kind"] == "meeting"] == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # a leader named right after a place is a person, not that place again
+    ("On his three-day visit to Peru, Lula held talks with Boluarte in Cusco on Friday.", ["BRA", "PER"]),
+    ("In Lima, Lula met Boluarte on Friday.", ["BRA", "PER"]),
+    # a country right after a city is that city's country
+    ("Lula and Boluarte met in Cusco, Peru, on Friday.", ["BRA", "PER"]),
+])
+def test_a_leader_named_after_a_place_is_a_party(body, found):
+    assert sorted(extract(body)[0]["countries"]) == found

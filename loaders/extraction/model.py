@@ -143,7 +143,8 @@ class _Article:
                 not any(previous.end <= end <= place.start for end in clause_ends)
             # "in the Chinese capital Beijing", "in Istanbul, Türkiye": a place right after a
             # location is that location again
-            if actor and follows and \
+            # (a person is never a place again: "On his visit to Britain, Trump held talks")
+            if actor and follows and place.kind != "official" and \
                     previous.kind in VENUE_KINDS and re.fullmatch(r"[\s,]{0,3}", self.text[previous.end:place.start]) and \
                     (place.kind != "country" or previous.kind == "country" or
                      coordinates(previous.city or previous.name, place.iso3) is not None):
