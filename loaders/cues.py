@@ -103,6 +103,11 @@ TRIGGERS = (
     Trigger(r"(?:called|calls|calling)(?= (?:him|her|them|(?:Mr\.? |Mrs\.? |Ms\.? |President |Prime Minister |Chancellor |King )?"
             r"(?-i:[A-Z])[\w'’.-]+(?: (?-i:[A-Z])[\w'’.-]+)?)(?: [\w'’.-]+){0,6}? to (?:congratulate|discuss|offer|express|thank|"
             r"wish|convey|brief|ask|urge|invite|press|reassure|apologi[sz]e|protest|condole)\b)", "call", "041", "phone"),
+    # "Biden called Xi on Monday": a leader called, then a time (not "called Xi a dictator")
+    Trigger(r"(?:called|calls|calling)(?= (?:(?:Mr\.? |Mrs\.? |Ms\.? |President |Prime Minister |Chancellor |King )?"
+            r"(?-i:[A-Z])[\w'’.-]+(?: (?-i:[A-Z])[\w'’.-]+)?) (?:on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|late|early|"
+            r"yesterday|today|last (?:week|night|month)|this (?:week|morning|afternoon|evening)|twice|again|from)\b)",
+            "call", "041", "phone"),
     # "had a telephone conversation", "their phone talks on Tuesday"
     Trigger(r"(?:tele)?phone (?:conversations?|talks|discussions?|exchanges?)", "call", "041", "phone"),
     # "told his counterpart in a call on Monday"; "a call for calm" is an appeal

@@ -2893,6 +2893,8 @@ def test_a_decision_taken_at_talks_dates_them(body, day):
     # calling a leader to say something is a phone call
     ("Lula called Boric on Monday to congratulate him on his re-election.", [("call", ["BRA", "CHL"])]),
     ("Lula called President Boric in January to discuss the border.", [("call", ["BRA", "CHL"])]),
+    # ... or then a time
+    ("Back in Brasilia, Lula called Boric on Monday.", [("call", ["BRA", "CHL"])]),
     # calling someone a name, or calling on a country to act, is none
     ("Lula called Boric a liar on Monday.", []),
     ("Lula called on Chile to withdraw its troops.", []),
