@@ -17,7 +17,8 @@ Two mentions are one encounter when all of these hold (`RULES`, checked in order
   a party, as a summit's parties are seldom all listed (`_one_summit`);
 - their dates are compatible: equal at the coarser precision (day, month, or year for a date
   known to the year), or one inside the other's range;
-  an undated mention joins a dated one and takes its date;
+  an undated mention joins a dated one and takes its date (one naming a pair, only an
+  encounter of both of them, not one of a single party of it);
 - where both name a venue, the same country and (where both name one) the same city, or two
   cities within `SAME_PLACE_KM` (an estate and the city beside it), or one summit named by two
   places (a resort and its town);
@@ -479,6 +480,8 @@ def _parties_agree(event, row, dates):
             if not (_one_summit(event, row) and a & b and dates.startswith("same day")):
                 return None
             return f"one summit, same day and country, sharing {'/'.join(sorted(a & b))}"
+        if dates.startswith("undated") and len(a & b) < min(2, len(b)):
+            return None  # an undated mention of a pair joins an encounter of that pair, not one of a party of it
         return f"participants overlap {'/'.join(sorted(a & b))} ({overlap:.2f})"
     shared = set(event.organizations) & set(row["organizations"])
     return f"same organization {'/'.join(sorted(shared))}" if shared else None

@@ -75,6 +75,9 @@ def merged(*rows):
      mention("b", kind="meeting", date="2025-06-05", city="Lima", country="PER", countries=("PER", "CHL")), 2),
     # an undated mention does not join an encounter far from its publication
     (mention("a", date="2024-01-10"), mention("b"), 2),
+    # an undated mention of a pair joins an encounter of that pair, not one of a party of it
+    (mention("a", date="2025-02-18", countries=("USA",)), mention("b"), 2),
+    (mention("a", date="2025-02-18", countries=("USA",)), mention("b", countries=("USA",)), 1),
     # two encounters told by one article stay two
     (mention("a", date="2025-02-18"), mention("a", kind="meeting"), 2),
 ])
