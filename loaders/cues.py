@@ -850,6 +850,15 @@ OTHER_ENCOUNTER_OPENING = (r"[\s,]*(?:(?:(?:[\w-]+\s+){0,5}(?:days?|weeks?|month
 #: its subject and its day ("Trump and Zelensky sat knee to knee on Saturday, shortly before the
 #: funeral, for about 15 minutes of talks").
 DURATION_OF = r"\bfor\s+(?:about\s+|nearly\s+|almost\s+|more\s+than\s+|some\s+|over\s+)?[\w-]+\s+(?:minutes|hours|days)\s+of\s+(?:[\w-]+\s+)?$"
+#: Between a journey and a noun of encounter, a purpose of the journey's own that the noun is
+#: only about ("flew to Moscow to fix a date for this summit"): the journey is no trip to it.
+PURPOSE_OF_ITS_OWN = r"\bto\s+[a-z]+\s+(?:a|an|the|its|their)\s+[\w-]+\s+(?:for|of)\s+\w+\s*$"
+#: Between a person and a trigger: a relative clause on that person ("Modi, who met Putin").
+RELATIVE_ON_PERSON = r",\s+(?:who|which)\s+(?:\w+\s+){0,3}"
+#: A sentence opening with a personal pronoun as its subject, before its verb ("He cut short a
+#: visit", "She then held talks"): the person the sentence before named (case-sensitive).
+PRONOUN_SUBJECT = (r"\s*(?:He|She)\s+(?:(?:\w+ly|then|first|also|later|again|now)\s+)?(?:[a-z]+ed|cut|met|held|had|made|"
+                   r"paid|took|went|flew|left|will|would|is|was|has)\b")
 #: A present perfect with "just" before a verb of encounter: it took place on the day of the
 #: report ("Zelensky says he has just had a long call with Trump").
 JUST_DONE = r"\b(?:has|have|'s|'ve)\s+just\s+(?:had|held|met|spoken|talked|finished|wrapped\s+up|concluded|ended|returned|hosted|received)\b"

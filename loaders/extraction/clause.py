@@ -77,10 +77,13 @@ from loaders.extraction.patterns import (
     _PREPARATORY_RE,
     _PREPARES_RE,
     _PRONOUN_OBJECT_RE,
+    _PRONOUN_SUBJECT_RE,
+    _PURPOSE_OF_ITS_OWN_RE,
     _PURPOSE_RE,
     _REGION_RE,
     _RELATIVE_AFTER_RE,
     _RELATIVE_CLOSE_RE,
+    _RELATIVE_ON_PERSON_RE,
     _RELATIVE_PRONOUN_RE,
     _RELATIVE_SKIP_RE,
     _REPORTING_ANY_RE,
@@ -179,7 +182,7 @@ def _triggers(article, sentence):
         # (not what a purpose of its own is about: "flew to Moscow to fix a date for this summit")
         purpose = previous is not None and previous[0] >= clause[0] and (
             previous[2].kind == "visit" and bool(_PURPOSE_RE.search(text[previous[1]:start])) and
-            not re.search(r"\bto\s+[a-z]+\s+(?:a|an|the|its|their)\s+[\w-]+\s+(?:for|of)\s+\w+\s*$", text[previous[1]:start]) or
+            not _PURPOSE_OF_ITS_OWN_RE.search(text, previous[1], start) or
             previous[2].kind == "meeting" and trigger.kind in ("summit", "talks") and
             bool(_MET_FOR_RE.search(text[previous[1]:start])))
         same = previous is not None and previous[0] >= clause[0] and previous[2].kind == trigger.kind \
@@ -344,7 +347,7 @@ def _subject_of(article, sentence, candidate, places):
             subject.append(place)
         return subject
     before = [p for p in places if p.end <= candidate.start and article.is_actor(p)]
-    if before and re.fullmatch(r",\s+(?:who|which)\s+(?:\w+\s+){0,3}", article.text[before[-1].end:candidate.start]):
+    if before and _RELATIVE_ON_PERSON_RE.fullmatch(article.text, before[-1].end, candidate.start):
         return [before[-1]]  # "Modi, who met Putin": the person the relative clause is on
     if before and _SUBJECT_GAP_RE.fullmatch(article.text, before[-1].end, candidate.start):
         subject = [before[-1]]
@@ -362,8 +365,7 @@ def _subject_of(article, sentence, candidate, places):
         if subject:
             return subject
     index = article.sentence_index[sentence.start]
-    if index > 0 and re.match(r"\s*(?:He|She)\s+(?:(?:\w+ly|then|first|also|later|again|now)\s+)?(?:[a-z]+ed|cut|met|held|had|made|paid|took|went|flew|left|"
-                              r"will|would|is|was|has)\b", sentence.text) and \
+    if index > 0 and _PRONOUN_SUBJECT_RE.match(sentence.text) and \
             not [p for p in places if p.start < candidate.start and article.is_actor(p)]:
         # "Zelensky nearly missed the funeral. He cut short a visit to South Africa": the person
         # the sentence before named first
