@@ -691,7 +691,9 @@ def _one_after_another(article, candidate):
 def _calls_one_by_one(article, candidate):
     """A leader calling several others held a call with each ("Trump telephoned Hun Manet and
     Thailand's prime minister"), unless the call is told as one of several sides ("a three-way
-    call", `GROUP_CALL`). [] unless one party is named before the trigger and two or more after."""
+    call", `GROUP_CALL`). [] unless one caller is named before the trigger (or is the subject the
+    sentence before names: "He then held separate telephone conversations with ...") and two or
+    more parties after it."""
     sentence = article.sentences[candidate.sentence]
     if len(candidate.countries) < 2 or _GROUP_CALL_RE.search(sentence.text):
         return []
@@ -801,7 +803,7 @@ def _list_items(article, candidate):
     # says, at the venue of the noun
     # (the count may open the trigger itself: "three rounds")
     count = _COUNT_BEFORE_RE.search(article.text[max(sentence.start, candidate.start - 20):candidate.start]) or \
-        _COUNT_BEFORE_RE.search(article.text[candidate.start:candidate.end - len("rounds")])
+        _COUNT_BEFORE_RE.search(article.text[candidate.start:article.text.rfind(" ", candidate.start, candidate.end) + 1])
     if count and cues.NUMBER_WORDS.get(count.group(1).lower()) == len(items) and \
             all(m.precision == "day" for m, _ in items):
         venue = next((p for p in places if candidate.end <= p.start < items[0][0].start), None)
