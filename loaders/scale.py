@@ -26,6 +26,7 @@ reader and merges the new mentions into the store's events.
 """
 import hashlib
 import json
+import logging
 import os
 import sys
 import time
@@ -269,9 +270,12 @@ class _client:
         method = "fork" if sys.platform.startswith("linux") else "spawn"
         if method == "fork":
             import loaders.extraction  # noqa: F401  (the gazetteer's index is built on import)
+        # (the workers' own logs are silenced but for critical ones: a worker whose heartbeat
+        # meets the scheduler already closed at the end logs a traceback at ERROR; a task that
+        # fails reaches this process as an exception and is reported in one line)
         with dask.config.set({"distributed.worker.multiprocessing-method": method}):
             self.cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
-                                        dashboard_address=None, silence_logs=40)
+                                        dashboard_address=None, silence_logs=logging.CRITICAL)
         self.client = Client(self.cluster)
         return self.client
 
