@@ -61,13 +61,29 @@ BY_PHONE = r"(?:by|over the|on the|via|through) (?:tele)?phone|(?:by|via|over|th
 #: "talks between A and B, held by phone".
 BY_PHONE_BETWEEN = r"\s+(?:with\s+[^,;.]{0,60}?\s+)?|(?:\s+between\s+[^;.]{0,60}?)?,?\s+(?:(?:were|was)\s+)?held\s+"
 
+#: A weekday and a month by name, as written in English (case-insensitive in the triggers).
+WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+
+#: Two leaders named before a verb of talking: "... and Putin spoke", "... and Xi had talked".
+PAIR_SPOKE = r"(?<= and )(?:(?-i:[A-Z])[\w.'’-]+ ){1,3}(?:(?:have|had|also|again) )?(?:spoke|talked)"
+#: Told face to face: on a gathering's sidelines, in person.
+IN_PERSON = r"\b(?:on the (?:sidelines|margins)|in person|face to face)\b"
+#: A leader called, by name with an optional title ("called Mr. Putin", "calls President Lula").
+CALLED_LEADER = (r"(?:called|calls|calling)(?= (?:(?:Mr\.? |Mrs\.? |Ms\.? |President |Prime Minister |Chancellor |King )?"
+                 r"(?-i:[A-Z])[\w'’.-]+(?: (?-i:[A-Z])[\w'’.-]+)?)")
+
+#: What a leader is called to do: a call made to say something.
+CALLED_TO = (r"(?:congratulate|discuss|offer|express|thank|wish|convey|brief|ask|urge|invite|press|reassure|apologi[sz]e|"
+             r"protest|condole)\b")
+
 #: News outlets: someone who "spoke with Reuters on Tuesday" gave an interview, held no call.
 NEWS_OUTLETS = r"(?:Reuters|AFP|AP|the Associated Press|Bloomberg|CNN|BBC|Fox News|NBC|CBS|ABC|Xinhua|TASS|Sky News|Al Jazeera)"
 
 # Longer phrases first: the first pattern that matches a stretch of text wins it.
 TRIGGERS = (
     # calls: the mode is in the words
-    Trigger(r"(?:tele)?phone (?:call|conversation|talks?|meeting)s?", "call", "041", "phone"),
+    Trigger(r"(?:tele)?phone (?:call|conversation|talks?|meeting|discussion|exchange)s?", "call", "041", "phone"),
     Trigger(r"(?:spoke|speak|talked|talk|held talks|met) (?:by|via|over|through) video(?: link| conference| call)?", "call", "041", "phone"),
     Trigger(r"video (?:call|conference|link)s?", "call", "041", "phone"),
     Trigger(r"spoke (?:by|over the|on the) (?:tele)?phone", "call", "041", "phone"),
@@ -83,13 +99,11 @@ TRIGGERS = (
     # at a distance unless told in person (a place or "met" makes it a meeting elsewhere)
     # "Trump and Putin spoke for two hours on Tuesday": two leaders who spoke, told without a
     # place, spoke at a distance
-    Trigger(r"(?<= and )(?:(?-i:[A-Z])[\w.'’-]+ ){1,3}(?:(?:have|had|also|again) )?(?:spoke|talked)"
-            r"(?= (?:for|on|at length|again|by|today|yesterday|late|early|this|last|twice)\b)(?!(?: \w+){0,6} (?:in|at) (?-i:[A-Z]))"
+    Trigger(PAIR_SPOKE + r"(?= (?:for|on|at length|again|by|today|yesterday|late|early|this|last|twice)\b)"
+            r"(?!(?: \w+){0,6} (?:in|at) (?-i:[A-Z]))"
             # ... but talk on a gathering's sidelines, or in person, is had face to face
-            r"(?![^.;]{0,60}\b(?:on the (?:sidelines|margins)|in person|face to face)\b)",
-            "call", "041", "phone"),
-    Trigger(r"(?<= and )(?:(?-i:[A-Z])[\w.'’-]+ ){1,3}(?:(?:have|had|also|again) )?(?:spoke|talked)"
-            r"(?=[^.;]{0,60}\b(?:on the (?:sidelines|margins)|in person|face to face)\b)", "meeting", "040", None),
+            r"(?![^.;]{0,60}" + IN_PERSON + ")", "call", "041", "phone"),
+    Trigger(PAIR_SPOKE + r"(?=[^.;]{0,60}" + IN_PERSON + ")", "meeting", "040", None),
     # "Trump spoke with Putin for two hours on Tuesday": a leader named alone after the verb
     # (a news outlet is no leader: "spoke with Reuters on Tuesday")
     Trigger(r"(?:spoke|talked) (?:\w+ )?with(?= (?!" + NEWS_OUTLETS + r"\b)"
@@ -100,20 +114,15 @@ TRIGGERS = (
     Trigger(r"(?:held|had|made) (?:a |an )?(?:[\w-]+ )?call", "call", "041", "phone"),
     # "called Mr. Putin in March to congratulate him": a call made to say something (not "called
     # him a liar", "called on Lima to withdraw")
-    Trigger(r"(?:called|calls|calling)(?= (?:him|her|them|(?:Mr\.? |Mrs\.? |Ms\.? |President |Prime Minister |Chancellor |King )?"
-            r"(?-i:[A-Z])[\w'’.-]+(?: (?-i:[A-Z])[\w'’.-]+)?)(?: [\w'’.-]+){0,6}? to (?:congratulate|discuss|offer|express|thank|"
-            r"wish|convey|brief|ask|urge|invite|press|reassure|apologi[sz]e|protest|condole)\b)", "call", "041", "phone"),
+    Trigger(r"(?:called|calls|calling)(?= (?:him|her|them)(?: [\w'’.-]+){0,6}? to " + CALLED_TO + ")|" +
+            CALLED_LEADER + r"(?: [\w'’.-]+){0,6}? to " + CALLED_TO + ")", "call", "041", "phone"),
     # "Biden called Xi on Monday": a leader called, then a time (not "called Xi a dictator")
-    Trigger(r"(?:called|calls|calling)(?= (?:(?:Mr\.? |Mrs\.? |Ms\.? |President |Prime Minister |Chancellor |King )?"
-            r"(?-i:[A-Z])[\w'’.-]+(?: (?-i:[A-Z])[\w'’.-]+)?) (?:on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|late|early|"
-            r"yesterday|today|last (?:week|night|month)|this (?:week|morning|afternoon|evening)|twice|again|from)\b)",
-            "call", "041", "phone"),
-    # "had a telephone conversation", "their phone talks on Tuesday"
-    Trigger(r"(?:tele)?phone (?:conversations?|talks|discussions?|exchanges?)", "call", "041", "phone"),
+    Trigger(CALLED_LEADER + r" (?:on " + WEEKDAY + r"|late|early|yesterday|today|last (?:week|night|month)|"
+            r"this (?:week|morning|afternoon|evening)|twice|again|from)\b)", "call", "041", "phone"),
     # "told his counterpart in a call on Monday"; "a call for calm" is an appeal
     Trigger(r"call(?:(?<=\bin a call)|(?<=\bon a call)|(?<=\bduring a call)|(?<=\bin their call)|(?<=\bof their call)|"
             r"(?<=\bduring their call)|(?<=\bduring the call)|(?<=\bin the call))"
-            r"(?!\s+(?:for|to)\b|\s+on\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))", "call", "041", "phone"),
+            r"(?!\s+(?:for|to)\b|\s+on\s+(?!" + WEEKDAY + "))", "call", "041", "phone"),
     # summits
     Trigger(r"summit(?:s| meeting| talks)?", "summit", "040", "multilateral"),
     # a meeting of heads of state or government is a summit, whatever the noun
@@ -243,9 +252,9 @@ TRIGGERS = (
     # a leader received or hosted by name alone: "Ruto hosted Museveni and Kagame at State House",
     # "Putin received Orban in the Kremlin" (not a possessive, "welcomed Tuesday's decision", nor
     # a name that runs on into a noun phrase, "received Senate approval")
-    Trigger(r"(?:received|receives|receiving|welcomed|welcomes|welcoming|hosted|hosts|hosting)(?= (?-i:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
-            r"Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)"
-            r"[A-Z][\w-]+(?: [A-Z][\w-]+)?)(?:,| and (?-i:[A-Z])| (?:at|in|on|for|to)\b|\.))", "meeting", "040", None),
+    Trigger(r"(?:received|receives|receiving|welcomed|welcomes|welcoming|hosted|hosts|hosting)"
+            r"(?= (?-i:(?!(?:" + WEEKDAY + "|" + MONTH + r")\b)[A-Z][\w-]+(?: [A-Z][\w-]+)?)(?:,| and (?-i:[A-Z])| (?:at|in|on|for|to)\b|\.))",
+            "meeting", "040", None),
     Trigger(r"(?:shake|shakes|shook|shaking) hands", "meeting", "040", None),
     # a go-between bringing the parties' envoys together: "brought the Egyptian and Israeli foreign
     # ministers to Leeds Castle", "brought the two sides together in Oslo"
@@ -566,7 +575,7 @@ URGING_CUES = (
     # no plan: "made no plans to meet", "there is no intention to hold talks"
     r"\bno (?:immediate )?(?:plans?|intention|date set) (?:to|for)\b",
     # but "a phone call on Friday" is a date
-    r"\bcall(?:ing|ed|s)? (?:on|for)\b(?!\s+(?:the\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\s+(?:the\s+)?\d"
+    r"\bcall(?:ing|ed|s)? (?:on|for)\b(?!\s+(?:the\s+)?" + WEEKDAY + r"|\s+(?:the\s+)?\d"
     r"|\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\s+(?:an? )?(?:hour|minutes))",
     r"\burg(?:e|ed|es|ing)\b",
 )
@@ -979,7 +988,7 @@ ENDING_CUES = (
     # "broke off their meeting here tonight": ended it
     r"\b(?:broke|breaks|break) off\b",
     # a participle ending a span, before its day: "three days of talks ending Sunday"
-    r"\bending(?=\s+(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday)\b)",
+    r"\bending(?=\s+(?:on\s+)?(?:" + WEEKDAY + r"|today|yesterday)\b)",
     # "..., closing three days of speeches", "capping a week of talks"
     r"\b(?:closing|ending|concluding|capping|wrapping up)\s+(?:a|an|the|\w+)\s+(?:days?|weeks?)\s+of\b",
 )

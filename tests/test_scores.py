@@ -31,9 +31,9 @@ def _score(name, part="all", merged=False):
     folder = require_shared(SHARED / name)
     require_shared(SHARED.parent / "tools" / "score_events.py")
     tool = _tool()
-    records, gold, _ = tool.predict(folder, part, merged)
+    found = tool.predict(folder, part, merged)
     scorer = tool.load_scorer()
-    return (scorer.score_merged if merged else scorer.score)(gold, records)
+    return (scorer.score_merged if merged else scorer.score)(found.gold, found.records)
 
 
 @pytest.mark.parametrize("name, part, merged", sorted(FLOORS))

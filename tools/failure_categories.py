@@ -21,8 +21,11 @@ none); the parties and status of a matched event on another date; the status or 
 a missed event; else a false alarm, by kind.
 """
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
+from loaders import merge
+from loaders.extraction import mentions_to_records
 from loaders.extraction.patterns import _NOT_ENCOUNTER_RE, _TRIGGER_RE
 
 
@@ -128,7 +131,6 @@ def _date_category(gold, pred):
 
 
 def _day(text):
-    from datetime import date
     return date.fromisoformat(text[:10] if len(text) >= 10 else text[:7] + "-01")
 
 
@@ -162,9 +164,6 @@ def merge_categories(scorer, gold, mentions, events):
     are found then lands in one event ("merged whole"), or in several ("split", by the first
     rule of the merge the two tellings break: kind, dates, venue, status, parties); an event
     holding the tellings of two encounters "carries another encounter"."""
-    from loaders import merge
-    from loaders.extraction import mentions_to_records
-
     counts = Counter()
     rows = mentions.to_dict("records")
     records = mentions_to_records(mentions)

@@ -22,6 +22,7 @@ import hashlib
 import importlib.util
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,7 +84,8 @@ def main(argv=None):
     if args.part == "blind" and args.details:
         parser.error("the blind part is scored, never read: no --details")
     folder = args.folder or SETS[args.set]
-    records, gold, articles = predict(folder, args.part, args.merged)
+    found = predict(folder, args.part, args.merged)
+    records, gold = found.records, found.gold
     suffix = "" if args.part == "all" else f"-{args.part}"
     name = args.folder.name if args.folder is not None else args.set
     out = Path(args.out or ROOT / "test-artifacts" / f"{name}{suffix}{'-merged' if args.merged else ''}.jsonl")
@@ -93,37 +95,49 @@ def main(argv=None):
     _, lines = (scorer.score_merged if args.merged else scorer.score)(gold, records, details=args.details)
     print(f"{len(records)} {'events' if args.merged else 'mentions'} written to {out}")
     print("\n".join(lines))
-    if args.categories and args.merged:
-        from failure_categories import merge_categories, print_counts
-        mentions = extract_mentions(articles)
-        from loaders.merge import merge_mentions
-        print_counts(merge_categories(scorer, gold, mentions, merge_mentions(mentions)))
-    if args.categories and not args.merged:
-        from failure_categories import categories, print_counts
-        texts = {Path(p).name: t for p, t in zip(articles["path"], articles["text"])}
-        listing = [] if args.details else None
-        counts = categories(scorer, gold, records, texts, listing)
-        print("\n".join(sorted(listing or [])))
-        print_counts(counts)
+    if args.categories:
+        from failure_categories import categories, merge_categories, print_counts
+        if args.merged:
+            print_counts(merge_categories(scorer, gold, found.mentions, found.events))
+        else:
+            texts = {Path(p).name: t for p, t in zip(found.articles["path"], found.articles["text"])}
+            listing = [] if args.details else None
+            counts = categories(scorer, gold, records, texts, listing)
+            if listing:
+                print("\n".join(sorted(listing)))
+            print_counts(counts)
     return 0
 
 
+@dataclass
+class Prediction:
+    """What `predict` read and made: the records scored (mentions, or merged events), the gold
+    records, and the frames behind them (events only when merged)."""
+    records: list
+    gold: list
+    articles: object
+    mentions: object
+    events: object = None
+
+
 def predict(folder, part="all", merged=False):
-    """(predicted records, gold records, articles) for the set in `folder`, restricted to `part`."""
+    """The `Prediction` for the set in `folder`, restricted to `part`."""
     articles = read_articles(folder / "articles" if (folder / "articles").is_dir() else folder)
     if part != "all":
         keep = articles["path"].map(lambda p: part_of(Path(p).name) == part)
         articles = articles[keep.to_numpy()].reset_index(drop=True)
     mentions = extract_mentions(articles)
+    events = None
     if merged:
         from loaders.merge import merge_mentions
-        records = schema.to_records(merge_mentions(mentions), schema.EVENTS)
+        events = merge_mentions(mentions)
+        records = schema.to_records(events, schema.EVENTS)
     else:
         records = mentions_to_records(mentions)
     gold = load_scorer()._read_jsonl(folder / "gold.jsonl")
     if part != "all":
         gold = [g for g in gold if part_of(g["file"]) == part]
-    return records, gold, articles
+    return Prediction(records, gold, articles, mentions, events)
 
 
 if __name__ == "__main__":

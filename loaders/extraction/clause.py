@@ -642,8 +642,11 @@ def _read_clause(article, sentence, candidate, segment, clause, others=()):
     # clause right after: "the gathering, which kicks off Saturday"); never a report's date
     candidate.date = _nearest_date(article, candidate, seg)
     where = "the trigger's stretch of its clause"
-    aside = _PLAN_ASIDE_RE.match(article.text, candidate.end, sentence.end)
-    if aside and candidate.status != "cancelled" and candidate.why.get("status", "").startswith(VERB_AFTER_ASIDE):
+    # "A and B sat down on Saturday ... for an hour of talks": a length of talks is the main clause's
+    duration = _DURATION_OF_RE.search(article.text, max(sentence.start, candidate.start - 60), candidate.start)
+    aside = _PLAN_ASIDE_RE.match(article.text, candidate.end, sentence.end) if \
+        candidate.status != "cancelled" and candidate.why.get("status", "").startswith(VERB_AFTER_ASIDE) else None
+    if aside:
         # "the trip, initially planned for Wednesday, went ahead on Friday": the verb's day (a
         # trip called off keeps the day it was planned for)
         candidate.date = _nearest_date(article, candidate, (aside.end(), sentence.end))
@@ -666,8 +669,8 @@ def _read_clause(article, sentence, candidate, segment, clause, others=()):
         found = _sentence_date(article, sentence, candidate)
         if found is not None:
             candidate.date, where = found
-    if candidate.date is None and _DURATION_OF_RE.search(article.text, max(sentence.start, candidate.start - 60), candidate.start):
-        # "A and B sat down on Saturday ... for an hour of talks": the main clause's day
+    if candidate.date is None and duration:
+        # the main clause's day
         candidate.date = next((m for m in reversed(article.dates_from(sentence.start, candidate.start))
                                if m.rule not in NOT_EVENT_RULES), None)
         where = "the clause a length of talks belongs to"
@@ -705,7 +708,6 @@ def _read_clause(article, sentence, candidate, segment, clause, others=()):
         p.kind == "organization" and candidate.start - 60 <= p.end <= candidate.start for p in places)
     reference = _GROUP_RE.search(article.text, seg[0], seg[1])
     actors = [p for p in places if seg[0] <= p.start < seg[1] and article.is_actor(p)]
-    duration = _DURATION_OF_RE.search(article.text, max(sentence.start, candidate.start - 60), candidate.start)
     if duration or len({p.iso3 for p in actors}) < 2 and not org_summit:
         subject = _subject_of(article, sentence, candidate, places)
         if duration and len(subject) >= 2:
