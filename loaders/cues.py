@@ -278,7 +278,7 @@ TRIGGERS = (
 
 #: The last words of triggers that are nouns: only a noun can refer back ("the talks"); a
 #: verb ("met", "arrived in") always tells an encounter of its own.
-NOUN_TRIGGER_ENDINGS = r"(?:calls?|conversations?|talks|meetings?|conference|link|summits?|negotiations?|consultations|dialogue|visits?|trips?|encounter|gathering|sessions?|ceremony|bilateral|signing)$"
+NOUN_TRIGGER_ENDINGS = r"(?:calls?|conversations?|talks|meetings?|conference|link|summits?|negotiations?|consultations|dialogue|visits?|trips?|journeys?|tours?|encounter|gathering|sessions?|ceremony|bilateral|signing)$"
 
 #: A trigger inside one of these reports no diplomatic encounter: briefings, statements,
 #: internal bodies, markets and idioms. Matched on the sentence around the trigger.
@@ -849,6 +849,16 @@ RELATIVE_CLAUSE = r"\s*,?\s*(?:which|that|who)\b[^,;.]{0,120},\s*"
 PLAN_ASIDE = (r"(?:\s+(?:to|in|of|between|with|by|at|on|for|from)\b[^,;.]{0,80}?)?"
               r"(?:\s*,\s*(?:(?:initially|originally|first|once|previously|already)\s+)?(?:planned|scheduled|set|slated|"
               r"expected|due|announced|agreed|penciled|pencilled)\b[^,;.]{0,80},\s*|" + RELATIVE_CLAUSE + ")")
+#: A relative clause without a comma right after a noun of encounter, whose verb is the doing of
+#: that encounter (case-sensitive): it tells the encounter's tense whatever the main verb's is
+#: ("It will return the visit Sadat paid to Jerusalem in 1977": held; "repeats the talks that
+#: the two men will hold in May": planned). Its subject holds no preposition or verb ("the visit
+#: to Moscow made headlines" is no such clause).
+CONTACT_RELATIVE = (r"\s+(?:that\s+|which\s+)?(?:(?!(?:to|in|at|with|of|on|by|for|from|between|and|or|is|are|was|were|"
+                    r"has|have|had|will|would|should|could|may|might|must)\b)[\w'.’-]+\s+){1,4}?"
+                    r"(?:(?P<held>(?:had\s+|has\s+|have\s+)?(?:made|paid|held|hosted|attended|undertook|conducted|"
+                    r"chaired|led))|(?P<planned>(?:will|would|is\s+to|are\s+to|plans\s+to|intends\s+to|hopes\s+to)\s+"
+                    r"(?:make|pay|hold|host|attend|undertake|conduct|chair|lead)))\b")
 #: The opening of a clause that tells an encounter of its own: one told at another time than the
 #: one before it ("..., a day after Orban held talks", "since they met in Lima"), or a relative
 #: clause on a person ("Modi, who met Putin in July, ..."); not "when", "where" or "as", which

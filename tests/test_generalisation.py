@@ -2996,3 +2996,15 @@ def test_the_envoys_of_the_pair_in_play(body, found):
 ])
 def test_a_leader_named_after_a_place_is_a_party(body, found):
     assert sorted(extract(body)[0]["countries"]) == found
+
+
+@pytest.mark.parametrize("body, status", [
+    # a relative clause on the noun tells its encounter's tense, whatever the main verb's
+    ("Boric will return the visit Lula paid to Santiago in June 2022.", "held"),
+    ("Peru will repay the visit that President Lula made to Lima in May 2021.", "held"),
+    ("The accord will build on the talks that Boric and Petro will hold in Quito in May.", "planned"),
+    # a phrase naming where, not who, is no such clause: the main verb decides
+    ("Lula will pay a visit to Santiago in June to meet Boric.", "planned"),
+])
+def test_a_relative_clause_on_the_noun_tells_its_tense(body, status):
+    assert _one(body)["status"] == status

@@ -26,6 +26,7 @@ from loaders.extraction.patterns import (
     _CLAUSE_RE,
     _CLOSED_BY_DAYS_RE,
     _COLLECTIVE_RE,
+    _CONTACT_RELATIVE_RE,
     _COORDINATED_RE,
     _COORDINATED_VERB_RE,
     _COUNTED_NOUN_RE,
@@ -548,6 +549,7 @@ def _a_year_on(mention):
 
 
 VERB_AFTER_ASIDE = "the verb after an aside on the trigger"
+RELATIVE_ON_TRIGGER = "a relative clause on the trigger"
 
 
 def _status(text, clause, start, end, stop=None):
@@ -577,6 +579,11 @@ def _status(text, clause, start, end, stop=None):
         if found:
             _, status, word = min(found)
             return status, f"{VERB_AFTER_ASIDE} {word!r}"
+    # "It will return the visit Sadat paid to Jerusalem": a relative clause on the noun tells
+    # the tense of its encounter
+    done = _CONTACT_RELATIVE_RE.match(text, end)
+    if done and _NOUN_TRIGGER_RE.search(text[start:end]):
+        return ("held" if done.group("held") else "planned"), f"{RELATIVE_ON_TRIGGER} {done.group(0).strip()!r}"
     before = text[clause[0]:start]
     after = text[end:clause[1]]
     # "had been due to meet", or after the trigger: "the talks had been scheduled for March"

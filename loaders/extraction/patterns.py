@@ -329,6 +329,7 @@ _OPENING_DATE_RE = re.compile(cues.OPENING_DATE)
 _COORDINATED_RE = re.compile(cues.COORDINATED_BETWEEN)
 _RELATIVE_SKIP_RE = re.compile(cues.RELATIVE_CLAUSE)
 _PLAN_ASIDE_RE = re.compile(cues.PLAN_ASIDE, _FLAGS)
+_CONTACT_RELATIVE_RE = re.compile(cues.CONTACT_RELATIVE)
 #: A relative clause right after a trigger, up to its end ("..., which kicks off Saturday.").
 _RELATIVE_AFTER_RE = re.compile(cues.RELATIVE_AFTER)
 _APPOSITIVE_ORDINAL_RE = re.compile(cues.APPOSITIVE_ORDINAL, _FLAGS)
