@@ -1009,8 +1009,11 @@ UNDER_WAY_AFTER = r"\s+(?:to\s+[A-Z][\w-]+\s+)?(?:is|are)\b(?!\s+(?:expected|due
 UNDER_WAY_BEFORE = r"\b(?:is|are)\s+(?:now\s+|currently\s+)?(?:on\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+)?)?$"
 
 #: The clock time opening an entry of a live blog ("09:04 - The handshake.", "3.15pm GMT: ..."),
-#: matched at the start of a line. Its undated held encounters happen on the blog's day.
-LIVE_ENTRY = r"(?m)^[ \t]*(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\s*(?:[-–—:|]|$)"
+#: matched at the start of a line, after the entry's day where it gives one ("Aug 15, 6:20 p.m.
+#: ET", "15 August 2025, 18:20"). Its undated held encounters happen on the entry's day, else on
+#: the blog's.
+LIVE_ENTRY = (r"(?m)^[ \t]*(?:(?:[A-Z][a-z]+,?\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?"
+              r",?\s+)?(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\s*(?:[-–—:|]|$)")
 
 #: Number words for counts of days ("after fifteen days of talks").
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

@@ -3008,3 +3008,18 @@ def test_a_leader_named_after_a_place_is_a_party(body, found):
 ])
 def test_a_relative_clause_on_the_noun_tells_its_tense(body, status):
     assert _one(body)["status"] == status
+
+
+LIVE_BLOG = ("Live updates\n\n"
+             "May 5, 10:15 a.m. ET\nLula will fly to Santiago on Friday to meet Boric, his office said.\n\n"
+             "May 4, 6:40 p.m. ET\nThe meeting has ended without a deal on lithium, officials said.\n\n"
+             "May 4, 2:05 p.m. ET\nThe talks have begun at the Planalto palace in Brasilia between Lula and Petro.\n\n"
+             "May 3, 9:00 p.m. ET\nPetro landed in Brasilia late on Friday.")
+
+
+def test_an_entry_of_a_live_blog_dates_what_it_tells_by_its_heading():
+    # (told as over, "the meeting" is not the meeting still planned for Friday; the blog tells
+    # the latest first, so the talks began on the earliest entry's day)
+    found = sorted((r["status"], r["date"], sorted(r["countries"])) for r in extract(LIVE_BLOG, published=datetime(2024, 5, 5))
+                   if r["kind"] in ("meeting", "talks"))
+    assert found == [("held", "2024-05-04", ["BRA", "COL"]), ("planned", "2024-05-10", ["BRA", "CHL"])]

@@ -113,6 +113,7 @@ from loaders.extraction.patterns import (
     ACTOR_KINDS,
     HEDGE_AFTER,
     MAX_DATE_AFTER,
+    NO_CUE_HELD,
     PAST_PLAN_AFTER,
     PLAN_BEHIND_DAYS,
     SERIES_AFTER,
@@ -240,7 +241,7 @@ def _triggers(article, sentence):
             (during or _COORDINATED_RE.fullmatch(text, previous[1], start)) else None
         if coordinated is not None:
             # "for a one-day visit and talks with X": the second shares the first's time and place
-            if status_why == "no cue of tense: held":
+            if status_why == NO_CUE_HELD:
                 # ("visited Slovenia last week and is due in Vienna next week": its own tense)
                 candidate.status, candidate.why["status"] = coordinated.status, "coordinated with the trigger before it"
             if candidate.date is None and coordinated.date is not None:
@@ -488,7 +489,7 @@ def _join_purpose(article, sentence, candidate, travel, trigger, between, end, s
 def _still_to_come(article, candidate):
     """A journey told with no word of tense whose day is still to come is planned ("before
     flying on to Washington to meet the president on Monday")."""
-    if candidate.why.get("status") == "no cue of tense: held" and _after_anchor(article, candidate.date):
+    if candidate.why.get("status") == NO_CUE_HELD and _after_anchor(article, candidate.date):
         candidate.status = "planned"
         candidate.why["status"] = "no word of tense in the clause; its day is still to come"
 
@@ -636,7 +637,7 @@ def _status(text, clause, start, end, stop=None):
         found = [(m.start(), status, f"a cue of the relative clause on the trigger {m.group(0)!r}")
                  for status, pattern in _STATUS_AFTER for m in pattern.finditer(relative.group(0))] if relative else []
         best = min(found, key=lambda cue: cue[0]) if found else None
-    return (best[1], best[2]) if best else ("held", "no cue of tense: held")
+    return (best[1], best[2]) if best else ("held", NO_CUE_HELD)
 
 
 def _read_clause(article, sentence, candidate, segment, clause, others=()):

@@ -468,23 +468,31 @@ def _date_visits_under_way(article, groups):
 
 def _date_live_entries(article, groups):
     """A live blog (two entries or more opening with a clock time: "09:04 - The two leaders shake
-    hands") tells what happens on its day: an undated held encounter first told in an entry, in a
-    sentence with no date, happened on the day of the report."""
-    entries = [m.start() for m in _LIVE_ENTRY_RE.finditer(article.text)]
+    hands", "Aug 15, 6:20 p.m. ET") tells what happens on its entries' days: an undated held
+    encounter told in entries, in sentences with no date, happened on the earliest of their
+    days (a blog tells the latest first), the day an entry's heading gives, else the report's."""
+    entries = [(m.start(), m.end()) for m in _LIVE_ENTRY_RE.finditer(article.text)]
     if len(entries) < 2 or article.anchor is None:
         return
-    day = _anchor_day(article)
+
+    def day_of(entry):
+        heading = [d for d in article.dates if entry[0] <= d.start < entry[1] and d.precision == "day"]
+        return heading[0].date if heading else _anchor_day(article)
     for group in groups:
         if group.date is not None or group.ends is not None or group.status != "held":
             continue
-        first = article.sentences[min(group.sentences)]
-        if article.in_sentence(article.dates, first):
-            continue
-        if not any(start <= first.start for start in entries):
-            continue
-        entry = max(start for start in entries if start <= first.start)
-        group.date = DateMention(entry, entry, "", day, None, "day", "live_entry")
-        _because(group, "date", "told in an entry of a live blog: the blog's day")
+        told = []
+        for index in group.sentences:
+            sentence = article.sentences[index]
+            if article.in_sentence(article.dates, sentence) or not any(e[0] <= sentence.start for e in entries):
+                continue
+            entry = max(e for e in entries if e[0] <= sentence.start)
+            told.append((day_of(entry), entry))
+        if told:
+            day, entry = min(told)
+            group.date = DateMention(entry[0], entry[1], article.text[entry[0]:entry[1]].strip(), day, None, "day",
+                                     "live_entry")
+            _because(group, "date", "told in an entry of a live blog: the entry's day")
 
 
 def _date_from_paragraph(article, groups):

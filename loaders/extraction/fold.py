@@ -15,6 +15,7 @@ from loaders.extraction.patterns import (
     _REPORTER_AFTER_RE,
     _REPRESENTED_RE,
     KIND_CLASS,
+    NO_CUE_HELD,
     OPENED_BEFORE_DAYS,
 )
 from loaders.gazetteer import seated_members
@@ -94,7 +95,10 @@ def _compatible(group, candidate, strict_status=True, anaphor=False):
     if not course and (_bilateral_within_multilateral(group, candidate) or _bilateral_within_multilateral(candidate, group)):
         return False
     if anaphor:
-        return True
+        # (what is told as over or under way is not the encounter still planned: "will meet
+        # Trump on Monday" ... "The meeting has ended")
+        return not (group.status == "planned" and candidate.status == "held" and
+                    candidate.why.get("status") != NO_CUE_HELD)
     if group.city and candidate.city and group.city != candidate.city:
         return False
     if not _heads_agree(group.heads, candidate.heads):

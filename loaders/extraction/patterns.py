@@ -265,6 +265,8 @@ DATELINE_DAYS = 7
 #: How far (characters) from its trigger a status cue may stand. Clauses of news prose are far
 #: shorter; the bound keeps a pathological one-sentence megabyte from costing quadratic time.
 STATUS_REACH = 400
+#: The reason given for a status no cue decided.
+NO_CUE_HELD = "no cue of tense: held"
 
 
 #: How far after its trigger a tense cue may stand: its own noun group and verb ("talks between
