@@ -1172,6 +1172,10 @@ WIRE_SLUGS = ("EXCLUSIVE", "ANALYSIS", "UPDATE", "UPDATED", "FACTBOX", "EXPLAINE
 #: Countries whose people are named family name first ("Wang Yi", "Moon Jae-in", "Hun Sen"):
 #: once named in full, they are called by the first word of the name, not the last.
 FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "KHM"})
+#: Countries whose people bear a father's name, not a family name (Malay, Ethiopian, Eritrean,
+#: Icelandic): once named in full, they are called by their given name, the first word ("Anwar
+#: Ibrahim" -> "Anwar", "Abiy Ahmed" -> "Abiy").
+GIVEN_NAME_CALLED = frozenset({"MYS", "ETH", "ERI", "ISL"})
 #: Before a year or month that counts encounters ("for the third time this year", "the second
 #: round this year", "his first trip abroad this year").
 COUNTING_BEFORE = (r"(?:\btimes?|\b(?:first|second|third|fourth|fifth|sixth|last|\d+(?:st|nd|rd|th))\s+"

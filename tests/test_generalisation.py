@@ -729,8 +729,13 @@ def test_a_relative_clause_on_the_encounter_tells_its_place(body, city):
      ["IDN", "JPN"]),
     # ... first in China or Korea
     ("Foreign Minister Wang Yi met Fiji's prime minister on Monday. Wang flew into Tonga on Sunday.", ["CHN", "TON"]),
+    # ... and a Malay, Ethiopian or Eritrean is called by the given name, the first
+    ("Prime Minister Anwar Ibrahim met Vietnam's prime minister on Monday. Anwar flew into Laos on Sunday.",
+     ["LAO", "MYS"]),
+    ("Ethiopian Foreign Minister Taye Atske Selassie met Kenya's president on Monday. Taye flew into Uganda on Sunday.",
+     ["ETH", "UGA"]),
 ])
-def test_a_person_named_in_full_is_then_called_by_the_family_name(body, parties):
+def test_a_person_named_in_full_is_then_called_by_the_family_or_given_name(body, parties):
     assert sorted(_one(body, kind="visit")["countries"]) == parties
 
 
@@ -3023,3 +3028,4 @@ def test_an_entry_of_a_live_blog_dates_what_it_tells_by_its_heading():
     found = sorted((r["status"], r["date"], sorted(r["countries"])) for r in extract(LIVE_BLOG, published=datetime(2024, 5, 5))
                    if r["kind"] in ("meeting", "talks"))
     assert found == [("held", "2024-05-04", ["BRA", "COL"]), ("planned", "2024-05-10", ["BRA", "CHL"])]
+

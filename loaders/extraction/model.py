@@ -347,8 +347,10 @@ class _Article:
         out = []
         taken = [(p.start, p.end) for p in self.places]
         for name, country in self.people.items():
-            surname = name.split()[-1]
-            for match in re.finditer(rf"\b(?:{re.escape(name)}|{re.escape(surname)})\b", self.text):
+            surname = _surname_of(name, country) if country in cues.GIVEN_NAME_CALLED | cues.FAMILY_NAME_FIRST \
+                else name.split()[-1]
+            called = "|".join(re.escape(n) for n in (name, surname) if n)
+            for match in re.finditer(rf"\b(?:{called})\b", self.text):
                 if any(s < match.end() and match.start() < e for s, e in taken):
                     continue
                 taken.append((match.start(), match.end()))
@@ -402,10 +404,10 @@ def _surname_of(name, iso3):
     """The word a person is called by once named in full, or None when it is not safe to say:
     the family name, last ("William Ruto" -> "Ruto", "Recep Tayyip Erdogan" -> "Erdogan") or,
     for the countries of cues.FAMILY_NAME_FIRST, first ("Wang Yi" -> "Wang", "Yoon Suk Yeol" ->
-    "Yoon"). A name with a particle ("Mohammed bin Salman", "Lula da Silva"), a regnal number
+    "Yoon"), as is the given name of those of cues.GIVEN_NAME_CALLED ("Abiy Ahmed" -> "Abiy"). A name with a particle ("Mohammed bin Salman", "Lula da Silva"), a regnal number
     ("Elizabeth II") or a family name that is a month or a weekday ("Theresa May") gives None."""
     words = name.split()
-    if iso3 in cues.FAMILY_NAME_FIRST and len(words) <= 3:
+    if (iso3 in cues.FAMILY_NAME_FIRST or iso3 in cues.GIVEN_NAME_CALLED) and len(words) <= 3:
         surname = words[0]
     elif not {w.lower() for w in words[:-1]} & NAME_PARTICLES:
         surname = words[-1]
