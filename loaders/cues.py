@@ -534,8 +534,10 @@ HEDGE_CUES = (
     r"\bwould (?:not |n't )?(?:benefit|help|serve|hurt|harm|achieve|change|make sense|be (?:useful|"
     r"pointless|premature|welcome|helpful|possible|unlikely|wrong|right|a mistake|a waste))\b",
     # a condition still to be met ("once the fighting stops"); a plan with no time fixed ("at a
-    # later date") is still a plan, undated
-    r"\bonce\b(?!\s+(?:again|more|a\b))",
+    # later date") is still a plan, undated; not a count ("have met only once, in Lima", "met once
+    # before")
+    r"(?<!\bonly )(?<!\bjust )(?<!\bleast )(?<!\bthan )(?<!\bmet )\bonce\b"
+    r"(?!\s*[,.;]|\s+(?:again|more|a|before|since|in|at|during|and|but|this|that|so far)\b)",
     # a readiness, not a plan: "would be prepared to meet him", "is ready to talk to anyone"
     r"\b(?:would be|is|are|was|were|remains?|said (?:he|she|they) (?:was|were))\s+(?:\w+ly\s+)?(?:prepared|ready|willing|open)\s+to\b",
     # what would make an encounter worth holding ("not enough progress to justify a summit")

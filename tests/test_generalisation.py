@@ -3029,3 +3029,37 @@ def test_an_entry_of_a_live_blog_dates_what_it_tells_by_its_heading():
                    if r["kind"] in ("meeting", "talks"))
     assert found == [("held", "2024-05-04", ["BRA", "COL"]), ("planned", "2024-05-10", ["BRA", "CHL"])]
 
+
+
+@pytest.mark.parametrize("body, found", [
+    # a count of encounters ("only once", "once before") is no condition still to be met
+    ("Boric hosted Petro in Santiago on Monday. The two presidents had met only once, in Lima in May 2023.",
+     ("2023-05-01", "Lima")),
+    ("Boric hosted Petro in Santiago on Monday. The two leaders had met once before, in Quito in June 2023.",
+     ("2023-06-01", "Quito")),
+])
+def test_a_count_of_encounters_is_no_condition(body, found):
+    assert found in [(r["date"], r["city"]) for r in extract(body)]
+
+
+@pytest.mark.parametrize("body", [
+    # "once" opening a condition still leaves the encounter in doubt
+    "Boric will visit Bogota once the strike there ends.",
+    "Boric said he would meet Petro once conditions allow.",
+])
+def test_once_opening_a_condition_is_a_hedge(body):
+    assert extract(body) == []
+
+
+@pytest.mark.parametrize("body", [
+    # the pair in play met on the sidelines of a summit whose hosts the sentence names: the
+    # group reference stands for the pair, the summit is the backdrop (it neither renames the
+    # meeting nor lends it its hosts)
+    "Boric hosted Petro in Santiago on Monday. The two presidents met in Lima in May 2023 on the sidelines of a "
+    "summit hosted by Peru and Ecuador.",
+    "Boric hosted Petro in Santiago on Monday. The two presidents had met only once, in Lima in May 2023, on the "
+    "margins of a summit hosted by Peru and Ecuador.",
+])
+def test_a_meeting_on_the_sidelines_of_a_summit_hosted_by_others(body):
+    found = _one(body, date="2023-05-01")
+    assert (found["kind"], sorted(found["countries"]), found["mediators"]) == ("meeting", ["CHL", "COL"], [])

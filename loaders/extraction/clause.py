@@ -387,10 +387,13 @@ def _opening_parties(article, sentence):
 def _on_the_sidelines(article, candidates):
     """An undated encounter told "on the sidelines of" a dated gathering of its sentence ("held
     talks on the sidelines of the SCO summit in Samarkand on September 16") was held there and
-    then: it takes the gathering's date, and its place where it names none."""
+    then: it takes the gathering's date, and its place where it names none. The gathering is
+    its backdrop: it does not rename it."""
     for candidate, gathering in zip(candidates, candidates[1:]):
-        if candidate.date is None and gathering.date is not None and gathering.kind == "summit" and \
-                _SIDELINES_RE.search(article.text, candidate.end, gathering.start):
+        sidelines = _SIDELINES_RE.search(article.text, candidate.end, gathering.start) is not None
+        # (the gathering is the encounter's setting, not its name)
+        gathering.backdrop = sidelines
+        if candidate.date is None and gathering.date is not None and gathering.kind == "summit" and sidelines:
             candidate.date = gathering.date
             candidate.why["date"] = f"on the sidelines of a gathering of its sentence: {gathering.date.text!r}"
             if candidate.country is None:
@@ -722,9 +725,11 @@ def _read_clause(article, sentence, candidate, segment, clause, others=()):
             actors = []  # the main clause's parties, not those of its adjuncts
         if subject:
             actors = _unique(subject + actors)
-        else:
+        elif reference is None or reference.end() > candidate.start:
             # none named in its clause: the sentence's, but for those of another encounter's clause
-            # ("EU ministers met here Monday, a day after Orban held talks with Putin")
+            # ("EU ministers met here Monday, a day after Orban held talks with Putin"); a group
+            # reference as its subject ("The two presidents met ..., at a summit hosted by Italy")
+            # stands for the pair told before
             actors = [p for p in places if article.is_actor(p) and not any(a <= p.start < b for a, b in others)]
             reference = reference or _GROUP_RE.search(sentence.text)
     # "received them": the pronoun stands for the visitors told before, as "both sides" does

@@ -183,11 +183,14 @@ def _absorb(group, candidate, anaphor=False):
     # conference") is the encounter's act; "the summit ... ended after 15 days of talks" names
     # the summit its talks were
     renames = _KIND_RANK[candidate.kind] > _KIND_RANK[group.kind] and candidate.sentence == group.sentences[0] and \
+        not candidate.backdrop and \
         (not anaphor or group.kind == "signing" or bool(candidate.days))
     if not anaphor or group.kind == "summit" or len(group.countries) < 2 or candidate.roster or renames:
         group.countries = _unique(group.countries + candidate.countries)
     group.absent.update(candidate.absent)
-    group.mediators = _unique(group.mediators + candidate.mediators)
+    if not candidate.backdrop:
+        # (the hosts of a summit are not those of the talks held on its sidelines)
+        group.mediators = _unique(group.mediators + candidate.mediators)
     group.organizations = _unique(group.organizations + candidate.organizations)
     group.heads = _unique(group.heads + candidate.heads)
     if renames:

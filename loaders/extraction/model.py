@@ -75,6 +75,7 @@ class _Candidate:
     preparatory: bool = False  # told as preparing another ("preparatory talks", "a preliminary meeting")
     prior: bool = False    # an earlier one than the encounter in play ("his previous visit")
     upcoming: bool = False  # a later one than the encounter in play ("the next summit")
+    backdrop: bool = False  # the gathering on whose sidelines another encounter of its sentence is held
     why: dict = field(default_factory=dict)   # field -> the rule that decided it (--explain)
 
 
