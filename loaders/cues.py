@@ -524,6 +524,13 @@ REPRESENTED_CUES = (
     r"\bsent\b", r"\bto represent\b", r"\bwill instead\b",
 )
 
+#: Some of a country's people, not its state: "the chiefs of Pakistan's armed services were
+#: absent" or "Chile's army chief stayed away" says nothing of Chile's taking part. Matched
+#: right after the country ("'s army chief") or right before it ("the chiefs of ").
+PEOPLE_OF_STATE = r"(?:chiefs?|commanders?|generals?|officers|army|military|armed (?:forces|services)|opposition|lawmakers|parliamentarians)"
+PEOPLE_OF_STATE_AFTER = r"['’]s\s+(?:[\w-]+\s+){0,2}" + PEOPLE_OF_STATE + r"\b"
+PEOPLE_OF_STATE_BEFORE = r"\b" + PEOPLE_OF_STATE + r"\s+of\s+(?:the\s+)?$"
+
 #: Hedges and hypotheticals: "a likely meeting", "the possibility of a meeting", "could still
 #: go ahead". Such encounters are left out (the gold set calls them borderline).
 HEDGE_CUES = (

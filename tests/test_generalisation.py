@@ -3063,3 +3063,21 @@ def test_once_opening_a_condition_is_a_hedge(body):
 def test_a_meeting_on_the_sidelines_of_a_summit_hosted_by_others(body):
     found = _one(body, date="2023-05-01")
     assert (found["kind"], sorted(found["countries"]), found["mediators"]) == ("meeting", ["CHL", "COL"], [])
+
+
+@pytest.mark.parametrize("body, found", [
+    # some of a country's people staying away leave the country a party of what follows
+    ("Boric flew to Lima on Monday and was received by Boluarte. The chiefs of Peru's armed forces were absent from "
+     "the welcome. The two presidents had met in Quito in May 2023.", ["CHL", "PER"]),
+    ("Boric flew to Lima on Monday and was received by Boluarte. Peru's army chief stayed away from the welcome. "
+     "The two presidents had met in Quito in May 2023.", ["CHL", "PER"]),
+])
+def test_some_of_a_countrys_people_absent_leave_it_a_party(body, found):
+    assert sorted(_one(body, date="2023-05-01")["countries"]) == found
+
+
+def test_a_country_absent_is_no_party_of_both_sides():
+    # (the country itself staying away is left out)
+    body = ("Chile, Peru and Bolivia were invited to the summit in Quito on Monday. Bolivia stayed away. "
+            "The two sides had met in Lima in May 2023.")
+    assert "BOL" not in _one(body, date="2023-05-01")["countries"]

@@ -70,6 +70,8 @@ from loaders.extraction.patterns import (
     _PARTICIPLE_OPENING_RE,
     _PAST_PLAN_RE,
     _PAST_VERB_RE,
+    _PEOPLE_OF_STATE_AFTER_RE,
+    _PEOPLE_OF_STATE_BEFORE_RE,
     _PLAN_ASIDE_RE,
     _PLAN_BEFORE_RE,
     _PLAN_RE,
@@ -960,10 +962,13 @@ def _read_sentence_roles(article, sentence, candidates):
                 if place.kind not in ACTOR_KINDS:
                     continue
                 target = _nearest(candidates, cue_start)
-                # "without U.S. President Joe Biden" is a leader, not his country
+                # "without U.S. President Joe Biden" is a leader, not his country; "the chiefs of
+                # Pakistan's armed services" are some of its people (either way, a person)
                 leader = place.kind in ("official", "demonym") or bool(
                     re.match(r"\s+(?:[A-Z][\w.]*\s+){0,3}(?:[A-Z][\w'-]+)", article.text[place.end:place.end + 40])
-                    and any(q.kind == "official" and 0 < q.start - place.end < 40 for q in places))
+                    and any(q.kind == "official" and 0 < q.start - place.end < 40 for q in places)) or \
+                    _PEOPLE_OF_STATE_AFTER_RE.match(article.text, place.end) is not None or \
+                    _PEOPLE_OF_STATE_BEFORE_RE.search(article.text, max(0, place.start - 30), place.start) is not None
                 if leader and represented:
                     continue
                 target.absent[place.iso3] = leader
