@@ -884,8 +884,11 @@ PURPOSE_OF_ITS_OWN = r"\bto\s+[a-z]+\s+(?:a|an|the|its|their)\s+[\w-]+\s+(?:for|
 #: Between a person and a trigger: a relative clause on that person ("Modi, who met Putin").
 RELATIVE_ON_PERSON = r",\s+(?:who|which)\s+(?:\w+\s+){0,3}"
 #: A sentence opening with a personal pronoun as its subject, before its verb ("He cut short a
-#: visit", "She then held talks"): the person the sentence before named (case-sensitive).
-PRONOUN_SUBJECT = (r"\s*(?:He|She)\s+(?:(?:\w+ly|then|first|also|later|again|now)\s+)?(?:[a-z]+ed|cut|met|held|had|made|"
+#: visit", "She then held talks"), perhaps after an opening phrase of time or place ("On his
+#: visit to Britain he held talks", "At the summit, she met"): the person told before
+#: (case-sensitive).
+PRONOUN_SUBJECT = (r"\s*(?:(?:On|At|In|During|After|Before|From|Later|Earlier|Last|Then)\b[^,;:.!?]{0,80}?,?\s+(?:he|she)|"
+                   r"He|She)\s+(?:(?:\w+ly|then|first|also|later|again|now)\s+)?(?:[a-z]+ed|cut|met|held|had|made|"
                    r"paid|took|went|flew|left|will|would|is|was|has)\b")
 #: A present perfect with "just" before a verb of encounter: it took place on the day of the
 #: report ("Zelensky says he has just had a long call with Trump").

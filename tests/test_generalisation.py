@@ -3081,3 +3081,18 @@ def test_a_country_absent_is_no_party_of_both_sides():
     body = ("Chile, Peru and Bolivia were invited to the summit in Quito on Monday. Bolivia stayed away. "
             "The two sides had met in Lima in May 2023.")
     assert "BOL" not in _one(body, date="2023-05-01")["countries"]
+
+
+@pytest.mark.parametrize("body", [
+    # "he" after an opening phrase is the person told before, not the countries in play
+    "Chilean President Gabriel Boric met Argentina's president in Santiago on Monday. The Argentine peso fell again "
+    "on Tuesday. On his visit to Peru later in the week he held talks with Boluarte in Lima.",
+    # ... and a sentence whose own subject is "he" goes on about the same person
+    "Boric received Milei in Santiago on Monday. He left for Lima on Tuesday. At the palace there he held talks with "
+    "Boluarte on Wednesday.",
+    # ... and only a person is "he": a city standing for its government is not
+    "Boric received Milei in Santiago on Monday. The Santiago talks went well. After that he held talks with Boluarte "
+    "in Lima.",
+])
+def test_a_pronoun_subject_is_the_person_told_before(body):
+    assert sorted(_one(body, kind="talks")["countries"]) == ["CHL", "PER"]

@@ -118,6 +118,7 @@ from loaders.extraction.patterns import (
     NO_CUE_HELD,
     PAST_PLAN_AFTER,
     PLAN_BEHIND_DAYS,
+    PRONOUN_REACH,
     SERIES_AFTER,
     STATUS_AFTER,
     STATUS_REACH,
@@ -372,10 +373,12 @@ def _subject_of(article, sentence, candidate, places):
     if index > 0 and _PRONOUN_SUBJECT_RE.match(sentence.text) and \
             not [p for p in places if p.start < candidate.start and article.is_actor(p)]:
         # "Zelensky nearly missed the funeral. He cut short a visit to South Africa": the person
-        # the sentence before named first
-        earlier = article.sentences[index - 1]
-        named = [p for p in article.in_sentence(article.places, earlier) if article.is_actor(p)]
-        return ([p for p in named if p.kind == "official"] or named)[:1]
+        # the nearest sentence before named first (one whose own subject is "he" or "she" goes
+        # on about the same person: look further back)
+        for earlier in reversed(article.sentences[max(0, index - PRONOUN_REACH):index]):
+            named = [p for p in article.in_sentence(article.places, earlier) if p.kind == "official" and p.iso3]
+            if named and not _PRONOUN_SUBJECT_RE.match(earlier.text):
+                return named[:1]
     return []
 
 

@@ -265,6 +265,8 @@ DATELINE_DAYS = 7
 #: How far (characters) from its trigger a status cue may stand. Clauses of news prose are far
 #: shorter; the bound keeps a pathological one-sentence megabyte from costing quadratic time.
 STATUS_REACH = 400
+#: How many sentences back a pronoun subject looks for the person it stands for.
+PRONOUN_REACH = 6
 #: The reason given for a status no cue decided.
 NO_CUE_HELD = "no cue of tense: held"
 
