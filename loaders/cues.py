@@ -589,6 +589,11 @@ URGING_CUES = (
     r"\burg(?:e|ed|es|ing)\b",
 )
 
+#: Right before a cancellation: a wish or a threat, not the act ("Democrats urged him to call off
+#: the summit", "threatened to cancel the visit", "called for the talks to be postponed").
+CANCEL_WISHED = r"\b(?:urg|demand|ask|press|push|call|want|wish|threat)\w*\b[^.;]{0,60}\bto\s+(?:be\s+)?$"
+
+
 @dataclass(frozen=True)
 class MediatorCue:
     pattern: str

@@ -3096,3 +3096,14 @@ def test_a_country_absent_is_no_party_of_both_sides():
 ])
 def test_a_pronoun_subject_is_the_person_told_before(body):
     assert sorted(_one(body, kind="talks")["countries"]) == ["CHL", "PER"]
+
+
+@pytest.mark.parametrize("body, statuses", [
+    # a cancellation wished, demanded or threatened is not done
+    ("Lawmakers urged Boric to call off his visit to Lima on Friday.", []),
+    ("Boric threatened to cancel his visit to Lima next week.", ["planned"]),
+    # one decided is
+    ("Boric decided to call off his visit to Lima next week.", ["cancelled"]),
+])
+def test_a_cancellation_wished_is_not_done(body, statuses):
+    assert [r["status"] for r in extract(body)] == statuses

@@ -22,6 +22,7 @@ from loaders.extraction.patterns import (
     _BY_PHONE_BETWEEN_RE,
     _BY_PHONE_RE,
     _CANCEL_RE,
+    _CANCEL_WISHED_RE,
     _CAPTION_END_RE,
     _CLAUSE_RE,
     _CLOSED_BY_DAYS_RE,
@@ -568,8 +569,9 @@ def _status(text, clause, start, end, stop=None):
     agree that their advisers will meet": the "will" is the second meeting's)."""
     relative = _RELATIVE_SKIP_RE.match(text, clause[1])
     clause = (max(clause[0], start - STATUS_REACH), min(clause[1], end + STATUS_REACH))
-    window = text[clause[0]:clause[1]]
-    cancel = _CANCEL_RE.search(window) or _OFF_AFTER_RE.match(text, end)
+    cancel = _CANCEL_RE.search(text, *clause) or _OFF_AFTER_RE.match(text, end)
+    if cancel and _CANCEL_WISHED_RE.search(text, max(clause[0], cancel.start() - 80), cancel.start()):
+        cancel = None  # "urged him to call off the summit": wished, not done
     if cancel:
         return "cancelled", f"cancellation cue {cancel.group(0)!r} in the clause"
     # "Duda's trip to Kyiv, which had been scheduled for Friday, has been called off": the main

@@ -334,6 +334,7 @@ _COORDINATED_RE = re.compile(cues.COORDINATED_BETWEEN)
 _RELATIVE_SKIP_RE = re.compile(cues.RELATIVE_CLAUSE)
 _PLAN_ASIDE_RE = re.compile(cues.PLAN_ASIDE, _FLAGS)
 _CONTACT_RELATIVE_RE = re.compile(cues.CONTACT_RELATIVE)
+_CANCEL_WISHED_RE = re.compile(cues.CANCEL_WISHED, _FLAGS)
 _PEOPLE_OF_STATE_AFTER_RE = re.compile(cues.PEOPLE_OF_STATE_AFTER, _FLAGS)
 _PEOPLE_OF_STATE_BEFORE_RE = re.compile(cues.PEOPLE_OF_STATE_BEFORE, _FLAGS)
 #: A relative clause right after a trigger, up to its end ("..., which kicks off Saturday.").
