@@ -818,6 +818,24 @@ COLLECTIVE_REFERENCE = (
     r"(?:met|meet|meets|held|hold|holds|spoke|speak|talked|talk|signed|sign|sat|agreed|discussed|shook|gathered|convened)\b)")
 
 #: Phrases standing for the countries already in play.
+#: The role a group reference names, and the roles (officials.csv `role`, or a title before a
+#: name) that fill it: "the two presidents" are two presidents, not a chancellor told beside them.
+REFERENCE_ROLES = {
+    "presidents": ("president",),
+    "prime ministers": ("prime minister", "premier"),
+    "premiers": ("prime minister", "premier"),
+    "chancellors": ("chancellor",),
+    "foreign ministers": ("foreign minister", "foreign secretary", "secretary of state"),
+    "kings": ("king",),
+    "monarchs": ("king", "queen", "emir", "sultan"),
+}
+#: A title written right before a person's name, and the role it gives ("Chancellor Angela Merkel",
+#: "Finland's President, Sauli Niinisto"; case-sensitive).
+TITLE_ROLES = {"President": "president", "Prime Minister": "prime minister", "Premier": "premier",
+               "Chancellor": "chancellor", "Foreign Minister": "foreign minister",
+               "Foreign Secretary": "foreign secretary", "Secretary of State": "secretary of state",
+               "King": "king", "Queen": "queen", "Emir": "emir", "Sultan": "sultan"}
+
 GROUP_REFERENCES = (
     r"\bthe (?:two|three|four|five|six|seven|eight|nine|ten) (?:[\w-]+ )?(?:nations|countries|sides|leaders|men|women|presidents|"
     r"governments|ministers|delegations|states|powers|superpowers|rivals|neighbours|neighbors|premiers|chancellors|envoys|"
@@ -1202,3 +1220,6 @@ COUNTING_BEFORE = (r"(?:\btimes?|\b(?:first|second|third|fourth|fifth|sixth|last
 #: "talks on the sidelines of the summit": an encounter held during a gathering, which takes the
 #: gathering's date and venue where it gives none of its own.
 SIDELINES = r"\bon the (?:sidelines|margins|fringes?) of\b|\bon the sidelines\b"
+#: Between a verb of meeting and a gathering named right after it: the meeting was held at that
+#: gathering ("first met at the Group of 20 summit in Hamburg", "talked during the NATO summit").
+AT_GATHERING = r"\s+(?:at|during)\s+(?:the\s+|a\s+|an\s+|this\s+|last\s+)?(?:[\w&+'’-]+\s+){0,5}"

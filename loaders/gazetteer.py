@@ -153,6 +153,7 @@ class _Index:
         self.capitals = {}     # iso3 -> [capital city names]
         self.localities = {}   # casefolded ascii name -> iso3, for city_country
         self.points = {}       # place key -> [(iso3, lat, lon)], best first, for coordinates
+        self.roles = {}        # official's canonical name -> roles held ("president", "prime minister")
         self._load()
 
     def add(self, surface, entry):
@@ -243,6 +244,8 @@ class _Index:
         name of officials of different countries, which is then not matched."""
         shared = {}  # folded token key -> [(surface, terms, entry)], in row order
         for row in _rows("officials.csv"):
+            self.roles.setdefault(row["name"], set()).update(
+                role.strip() for role in (row["role"] or "").split(";") if role.strip())
             terms = _terms(row)
             for surface in [row["name"], *_split(row["aliases"])]:
                 guard = "surname" if surface != row["name"] and len(_tokens(surface)) == 1 else ""
@@ -443,6 +446,12 @@ def country_name(iso3):
         return _INDEX.countries.get(iso3) or _INDEX.former[iso3]
     except (KeyError, TypeError):
         raise ParleyError(f"country code {iso3!r} is not an ISO 3166-1 alpha-3 code (for example 'USA')") from None
+
+
+def official_roles(name):
+    """The roles officials.csv gives an official, by canonical name: official_roles('Theresa May')
+    -> frozenset({'prime minister'}); empty for a name it does not hold."""
+    return frozenset(_INDEX.roles.get(name, ()))
 
 
 def is_country_code(code):

@@ -3107,3 +3107,26 @@ def test_a_pronoun_subject_is_the_person_told_before(body):
 ])
 def test_a_cancellation_wished_is_not_done(body, statuses):
     assert [r["status"] for r in extract(body)] == statuses
+
+
+@pytest.mark.parametrize("body, found", [
+    # "the two presidents" are the presidents told before, not a chancellor named nearer
+    ("President Lula met President Boric in Brasilia on Monday. Chancellor Olaf Scholz praised Chile on Tuesday. "
+     "The two presidents first met in Lima in May 2023.", ["BRA", "CHL"]),
+    # ... and "the two foreign ministers" the ministers, not the presidents
+    ("Foreign Minister Mauro Vieira met Foreign Minister Alberto van Klaveren in Brasilia on Monday. President Lula "
+     "praised Peru's President Dina Boluarte. The two foreign ministers had met in Quito in May 2023.", ["BRA", "CHL"]),
+    # a country whose official's role the article does not give stays a candidate
+    ("President Lula met Boric in Brasilia on Monday. The two presidents had met in Lima in May 2023.",
+     ["BRA", "CHL"]),
+])
+def test_a_group_reference_naming_a_role_stands_for_those_who_hold_it(body, found):
+    assert sorted(_one(body, date="2023-05-01")["countries"]) == found
+
+
+def test_a_meeting_at_a_summit_takes_its_date_and_place():
+    # met "at" a gathering: there and then, and the gathering does not rename the meeting
+    body = "Lula hosted Boric in Brasilia on Monday. The two presidents first met at the Mercosur summit in Asuncion " \
+           "in July 2023."
+    found = _one(body, date="2023-07-01")
+    assert (found["kind"], found["city"], sorted(found["countries"])) == ("meeting", "Asunción", ["BRA", "CHL"])

@@ -18,6 +18,7 @@ from loaders.extraction.patterns import (
     _ANY_ABSENCE_RE,
     _ANY_MEDIATOR_RE,
     _APPOSITIVE_ORDINAL_RE,
+    _AT_GATHERING_RE,
     _ATTENDANCE_RE,
     _BY_PHONE_BETWEEN_RE,
     _BY_PHONE_RE,
@@ -323,7 +324,7 @@ def _triggers(article, sentence):
             candidate.countries = [c for c in candidate.countries if c not in hosts]
             counterpart = bool(_COUNTERPART_RE.search(sentence.text)) or _pronoun_object(article, candidate)
             candidate.countries = _unique(candidate.countries + article.recent_pair(
-                candidate.sentence, hosts, counterpart, candidate.group_size, candidate.collective))
+                candidate.sentence, hosts, counterpart, candidate.group_size, candidate.collective, candidate.group_role))
             candidate.why["countries"] = "a group reference ('both sides', 'their counterparts'): the parties told just before"
     return candidates
 
@@ -393,10 +394,13 @@ def _opening_parties(article, sentence):
 def _on_the_sidelines(article, candidates):
     """An undated encounter told "on the sidelines of" a dated gathering of its sentence ("held
     talks on the sidelines of the SCO summit in Samarkand on September 16") was held there and
-    then: it takes the gathering's date, and its place where it names none. The gathering is
-    its backdrop: it does not rename it."""
+    then: it takes the gathering's date, and its place where it names none; so was one told
+    as met "at" it. The gathering is its backdrop: it does not rename it."""
     for candidate, gathering in zip(candidates, candidates[1:]):
-        sidelines = _SIDELINES_RE.search(article.text, candidate.end, gathering.start) is not None
+        # (or met at the gathering itself: "first met at the G20 summit in Hamburg in July")
+        sidelines = _SIDELINES_RE.search(article.text, candidate.end, gathering.start) is not None or \
+            candidate.kind in ("meeting", "talks") and not _NOUN_TRIGGER_RE.search(article.text[candidate.start:candidate.end]) \
+            and _AT_GATHERING_RE.fullmatch(article.text, candidate.end, gathering.start) is not None
         # (the gathering is the encounter's setting, not its name)
         gathering.backdrop = sidelines
         if candidate.date is None and gathering.date is not None and gathering.kind == "summit" and sidelines:
@@ -742,6 +746,8 @@ def _read_clause(article, sentence, candidate, segment, clause, others=()):
     # "received them": the pronoun stands for the visitors told before, as "both sides" does
     candidate.group_reference = reference is not None or _pronoun_object(article, candidate)
     candidate.group_size = _group_size(reference.group(0)) if reference else None
+    candidate.group_role = next((roles for noun, roles in cues.REFERENCE_ROLES.items()
+                                 if reference and reference.group(0).lower().endswith(noun)), ())
     candidate.collective = bool(reference) and _COLLECTIVE_RE.match(reference.string, reference.start()) is not None
     # ("the two sides" standing for parties the trigger's own stretch does not name)
     candidate.sides = bool(reference) and reference.group(0).lower().endswith("sides") and \

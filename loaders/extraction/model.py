@@ -26,6 +26,7 @@ from loaders.extraction.patterns import (
     _NON_ACTOR_AFTER_RE,
     _NOT_VENUE_RE,
     _OPENING_SUBORDINATE_RE,
+    _TITLE_BEFORE_RE,
     _TITLED_PERSON_RE,
     _TITLES,
     _TOPIC_PREP_RE,
@@ -34,7 +35,7 @@ from loaders.extraction.patterns import (
     DATELINE_DAYS,
     VENUE_KINDS,
 )
-from loaders.gazetteer import Place, coordinates, find_places
+from loaders.gazetteer import Place, coordinates, find_places, official_roles
 from loaders.sentences import split_sentences
 
 
@@ -58,6 +59,7 @@ class _Candidate:
     heads: list = field(default_factory=list)
     group_reference: bool = False
     group_size: int | None = None   # the count a group reference states ("the two ministers": 2)
+    group_role: tuple = ()          # the roles a group reference names ("the two presidents")
     collective: bool = False        # an uncounted reference to a gathering's officials ("the leaders")
     attendance: bool = False
     roster: bool = False   # its sentence says who attends ("X, Y and Z attended the meeting")
@@ -240,13 +242,32 @@ class _Article:
         name = town.group(1).title()
         return Place(town.start(1), town.end(1), town.group(1), "city", region.iso3, name, name)
 
-    def recent_pair(self, index, hosts=frozenset(), counterpart=False, size=None, collective=False):
+    def roles_named(self):
+        """The roles of the officials the article names, by country: by the title written right
+        before the name, or by officials.csv."""
+        found = {}
+        for place in self.places:
+            if place.kind != "official" or not place.iso3:
+                continue
+            held = found.setdefault(place.iso3, set())
+            held.update(official_roles(place.name))
+            title = _TITLE_BEFORE_RE.search(self.text, max(0, place.start - 40), place.start)
+            if title:
+                held.add(cues.TITLE_ROLES[title.group(1)])
+        return found
+
+    def recent_pair(self, index, hosts=frozenset(), counterpart=False, size=None, collective=False, roles=()):
         """The countries of the nearest sentence up to `index` naming two or more parties (as
         many as `size` when the reference counts them, "the two ministers", if one of those
         sentences does; for a `collective` reference, "the leaders", the sentence up to `index`
         naming the most, the nearest of those), or, for a `counterpart` ("his Peruvian counterpart"), of the sentence at
         `index` and the one before it together (`hosts`, the mediators of the sentence at `index`,
-        are not parties)."""
+        are not parties). A reference naming `roles` ("the two presidents") counts only the
+        countries whose officials hold one, where the article names two or more: a country whose
+        officials it names only in other roles is left out ("Chancellor Merkel")."""
+        named = self.roles_named() if roles else {}
+        if sum(1 for held in named.values() if held & set(roles)) >= 2:
+            hosts = set(hosts) | {code for code, held in named.items() if held and not held & set(roles)}
         if collective:
             told = [self._parties_of(position, hosts) for position in range(index, -1, -1)]
             most = max(told, key=len, default=[])
@@ -269,7 +290,7 @@ class _Article:
             codes = _unique(codes + here)
             if counterpart and len(codes) >= 2 and position == index - 1:
                 return codes
-        return nearest or self.in_play()
+        return nearest or [code for code in self.in_play() if code not in hosts] or self.in_play()
 
     def _parties_of(self, position, hosts):
         """The parties the sentence at `position` names, hosts, brokers and absentees aside."""

@@ -304,6 +304,10 @@ SINCE_DATE_REACH = 120
 
 
 _SIDELINES_RE = re.compile(cues.SIDELINES, _FLAGS)
+_AT_GATHERING_RE = re.compile(cues.AT_GATHERING, _FLAGS)
+#: A title right before a person's name, perhaps after a comma and the given names.
+_TITLE_BEFORE_RE = re.compile(r"\b(" + "|".join(sorted(cues.TITLE_ROLES, key=len, reverse=True)) +
+                              r")\b,?\s+(?:[A-Z][\w.'’-]*\s+){0,2}$")
 _SUBJECT_GAP_RE = re.compile(cues.SUBJECT_GAP, _FLAGS)
 _COORDINATED_VERB_RE = re.compile(cues.COORDINATED_VERB, _FLAGS)
 _OPENING_SUBORDINATE_RE = re.compile(cues.OPENING_SUBORDINATE.format(cues.SUBORDINATORS), _FLAGS)
