@@ -576,6 +576,11 @@ SERIES_CUES = (
     r"\b(?:daily|weekly|fortnightly|monthly)\b(?! (?:meeting|session|summit|talks|call)s?\b)",
 )
 
+#: After a count of encounters, the list that tells them ("have met five times: in Kyiv in
+#: January ...", "met three times this year, all in Istanbul: on May 16, ...", "had met three
+#: times in Belarus, on Feb. 28, March 3 and March 7"): a colon, or a comma before a date.
+COUNT_LISTED = (r"\s*:|[^.;:]{0,60}?(?::|,\s+(?:on\s+|in\s+)?(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d))")
+
 #: Urging an encounter ("called for talks", "urged a summit", "called on both sides to meet"),
 #: or planning none ("made no plans to meet"): no encounter yet. Only before the trigger: after
 #: it, the urging is what the encounter did ("signed an accord calling for a ceasefire", "met,

@@ -3130,3 +3130,17 @@ def test_a_meeting_at_a_summit_takes_its_date_and_place():
            "in July 2023."
     found = _one(body, date="2023-07-01")
     assert (found["kind"], found["city"], sorted(found["countries"])) == ("meeting", "Asunción", ["BRA", "CHL"])
+
+
+@pytest.mark.parametrize("body, days", [
+    # a count of times followed by its list tells one encounter per item
+    ("Chile and Peru have met three times this year, all in Lima: on January 9, on February 2 and on February 20.",
+     ["2024-01-09", "2024-02-02", "2024-02-20"]),
+    ("The delegations of Chile and Peru had met twice in Bolivia, on Jan. 9 and Feb. 2, before switching to video "
+     "calls.", ["2024-01-09", "2024-02-02"]),
+    # a count with no list tells a series, none of its encounters
+    ("Chile and Peru have met three times since January.", []),
+    ("Chile and Peru have met several times this year.", []),
+])
+def test_a_count_of_times_and_its_list(body, days):
+    assert sorted(r["date"] for r in extract(body) if r["kind"] == "meeting") == days

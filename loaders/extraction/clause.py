@@ -31,6 +31,7 @@ from loaders.extraction.patterns import (
     _CONTACT_RELATIVE_RE,
     _COORDINATED_RE,
     _COORDINATED_VERB_RE,
+    _COUNT_LISTED_RE,
     _COUNTED_NOUN_RE,
     _COUNTED_RE,
     _COUNTERPART_RE,
@@ -618,7 +619,7 @@ def _status(text, clause, start, end, stop=None):
     # (... as does a count the list after it tells: "have met five times: in Kyiv in January ...")
     if series and not re.search(r"(?:summits|meetings|visits|calls|sessions|rounds)$", text[start:end], re.I) and \
             not re.search(r"\bhow\s+$", text[max(0, series.start() - 5):series.start()], re.I) and \
-            not re.match(r"\s*:", text[series.end():]):
+            not _COUNT_LISTED_RE.match(text, series.end()):
         return None, "a series, not one encounter"
     best = None
     for status, pattern in (("planned", _PLAN_RE), ("held", _HELD_RE)):

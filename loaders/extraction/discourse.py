@@ -51,6 +51,7 @@ from loaders.extraction.patterns import (
     _SPAN_END_ITEM_RE,
     _SPORT_RE,
     _THEIR_ENCOUNTER_RE,
+    _TIMES_AFTER_RE,
     _TRIGGER_RE,
     _UNDER_WAY_AFTER_RE,
     _UNDER_WAY_BEFORE_RE,
@@ -759,9 +760,14 @@ def _verb_list_items(article, candidate):
     other trigger: "met in Lima on Monday after talks in Quito on Sunday" is two encounters told
     apart). A visit's list is a tour (`_split_tours`)."""
     sentence = article.sentences[candidate.sentence]
+    items = _list_items(article, candidate)
+    counted = _times_counted(article, candidate, items)
+    if counted:
+        # "have met three times, all in Istanbul: on May 16, on June 2 and on July 23": the
+        # count says the list is the encounters, whatever follows it
+        return counted
     if _TRIGGER_RE.search(article.text, candidate.end, sentence.end):
         return []
-    items = _list_items(article, candidate)
     if sum(place is not None for _, place in items) < 2:
         return []
     # each item is its place and its date and nothing else: "in Lima in May 2019, in Quito in
@@ -777,6 +783,16 @@ def _verb_list_items(article, candidate):
         if not _LIST_ITEM_REST_RE.fullmatch(rest):
             return []
     return items
+
+
+def _times_counted(article, candidate, items):
+    """The items of the list, when a count of times between the verb and the list ("met three
+    times in Belarus, on Feb. 28, ...") gives as many encounters as it has (the span the count
+    is framed in, "three times this year", is no item); else []."""
+    framed = items[1:] if len(items) > 1 and items[0][0].precision == "year" else items
+    times = _TIMES_AFTER_RE.search(article.text, candidate.end, framed[0][0].start) if framed else None
+    counted = times is not None and (2 if times.group(2) else cues.NUMBER_WORDS.get(times.group(1).lower())) == len(framed)
+    return framed if counted else []
 
 
 def _list_items(article, candidate):
@@ -812,11 +828,14 @@ def _list_items(article, candidate):
     # (the count may open the trigger itself: "three rounds")
     count = _COUNT_BEFORE_RE.search(article.text[max(sentence.start, candidate.start - 20):candidate.start]) or \
         _COUNT_BEFORE_RE.search(article.text[candidate.start:article.text.rfind(" ", candidate.start, candidate.end) + 1])
-    if count and cues.NUMBER_WORDS.get(count.group(1).lower()) == len(items) and \
-            all(m.precision == "day" for m, _ in items):
-        venue = next((p for p in places if candidate.end <= p.start < items[0][0].start), None)
-        return [(mention, venue) for mention, _ in items]
-    return []
+    counted = _times_counted(article, candidate, items)
+    if counted and all(m.precision == "day" for m, _ in counted):
+        items = counted
+    elif not (count and cues.NUMBER_WORDS.get(count.group(1).lower()) == len(items) and
+              all(m.precision == "day" for m, _ in items)):
+        return []
+    venue = next((p for p in places if candidate.end <= p.start < items[0][0].start), None)
+    return [(mention, venue) for mention, _ in items]
 
 
 def _attach_lone_heads(article, candidates):

@@ -305,6 +305,7 @@ SINCE_DATE_REACH = 120
 
 _SIDELINES_RE = re.compile(cues.SIDELINES, _FLAGS)
 _AT_GATHERING_RE = re.compile(cues.AT_GATHERING, _FLAGS)
+_COUNT_LISTED_RE = re.compile(cues.COUNT_LISTED)
 #: A title right before a person's name, perhaps after a comma and the given names.
 _TITLE_BEFORE_RE = re.compile(r"\b(" + "|".join(sorted(cues.TITLE_ROLES, key=len, reverse=True)) +
                               r")\b,?\s+(?:[A-Z][\w.'’-]*\s+){0,2}$")
@@ -359,3 +360,5 @@ _PREPARES_RE = re.compile(cues.PREPARES + r"\s+(?:[\w'’-]+\s+){0,5}$", _FLAGS)
 
 
 _COUNT_BEFORE_RE = re.compile(r"\b(" + "|".join(cues.NUMBER_WORDS) + r")\s+(?:[\w-]+\s+)?$", _FLAGS)
+#: A count of encounters after a verb ("have met three times"), before the list that tells them.
+_TIMES_AFTER_RE = re.compile(r"\b(?:(" + "|".join(cues.NUMBER_WORDS) + r")\s+times|(twice))\b", _FLAGS)
