@@ -460,7 +460,9 @@ PAST_VERB = (r"\b(?:met|held|had|took place|began|begun|started|opened|concluded
              # the simple past of travelling, receiving and talking: "returned from his trip",
              # "flew home after the talks", "telephoned the president", "hosted the summit"
              r"|returned|left(?!-)|flew|went|came|travell?ed|stepped off|toured|hosted|received|welcomed|greeted|"
-             r"telephoned|phoned|talked|discussed|negotiated|sat down|gathered|convened|attended|chaired|wrapped up)\b"
+             r"telephoned|phoned|talked|discussed|negotiated|sat down|gathered|convened|attended|chaired|wrapped up|"
+             # "signed the agreement under which Britain will hand ...": the signing is done
+             r"signed|initiall?ed|inked)\b"
              # (a participle of agency tells no tense: "a summit co-chaired by Sisi", "hosted by Egypt")
              r"(?<!-chaired)(?<!-hosted)(?!\s+by\b)")
 #: Past or present tense of the encounter itself: held (or under way) on the publication date.

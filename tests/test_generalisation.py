@@ -3144,3 +3144,15 @@ def test_a_meeting_at_a_summit_takes_its_date_and_place():
 ])
 def test_a_count_of_times_and_its_list(body, days):
     assert sorted(r["date"] for r in extract(body) if r["kind"] == "meeting") == days
+
+
+@pytest.mark.parametrize("body, kind, status", [
+    # a signing told in the simple past is done, whatever the clause on the accord foresees
+    ("Boric and Petro today signed the accord under which Chile will open two ports to Colombian ships.", "signing",
+     "held"),
+    # the verb of the encounter governs, not a "signed" further on
+    ("The ministers of Chile and Peru will meet in Lima on Friday to review the accord they signed in May.", "meeting",
+     "planned"),
+])
+def test_a_signing_in_the_simple_past_is_done(body, kind, status):
+    assert _one(body, kind=kind)["status"] == status
