@@ -208,7 +208,8 @@ TRIGGERS = (
             r"(?:together\b|with(?= (?:the |his |her |their |an? )?(?-i:[A-Z]))|(?=(?:in|at) (?:the )?(?-i:[A-Z])))",
             "meeting", "040", None),
     # "Abiy received them at the palace": a leader receiving the visitors just told
-    Trigger(r"(?:received|receives|welcomed|welcomes|hosted|hosts) (?:them|him|her)\b(?! (?:as|with) (?:a|an)\b)", "meeting", "040", None),
+    Trigger(r"(?:received|receives|welcomed|welcomes|hosted|hosts|(?<=will )(?:receive|welcome|host)|"
+            r"(?<=to )(?:receive|welcome|host)) (?:them|him|her)\b(?! (?:as|with) (?:a|an)\b)", "meeting", "040", None),
     Trigger(r"(?:conferred|confers|confer|conferring) with", "talks", "046", None),
     # "held a working dinner in Rome" (a state banquet is a ceremony of a visit, not this)
     Trigger(r"working (?:dinner|lunch|luncheon|breakfast)", "meeting", "040", None),

@@ -3156,3 +3156,15 @@ def test_a_count_of_times_and_its_list(body, days):
 ])
 def test_a_signing_in_the_simple_past_is_done(body, kind, status):
     assert _one(body, kind=kind)["status"] == status
+
+
+@pytest.mark.parametrize("body, found", [
+    # a leader who will receive "her" or "him" meets the person told before
+    ("Boric flies on to Washington tomorrow, and on Saturday President Biden will receive him at Camp David.",
+     ("planned", "2024-03-09", ["CHL", "USA"])),
+    ("Boric is due in Lima on Friday, where Boluarte is expected to welcome him at the palace.",
+     ("planned", "2024-03-08", ["CHL", "PER"])),
+])
+def test_a_leader_to_receive_the_person_told_before(body, found):
+    record = _one(body, kind="meeting")
+    assert (record["status"], record["date"], sorted(record["countries"])) == found
