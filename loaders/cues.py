@@ -930,6 +930,15 @@ JUST_DONE = r"\b(?:has|have|'s|'ve)\s+just\s+(?:had|held|met|spoken|talked|finis
 RELATIVE_CLOSE = (r",\s+(?:who|which)\b[^,;()]{5,160}(,)(?=\s+(?:is|are|was|were|has|have|had|will|would|plans|planned|"
                   r"intends|hopes|expects|wants|held|met|made|paid|spoke|went|flew|took|began|sat|came|left|[a-z]+ed)\b)")
 
+#: A noun of encounter opening its clause as the subject ("The negotiations in Brussels between
+#: Heath and the ministers of the Six, ..., are due to resume next Monday"): matched from the
+#: clause's start to the trigger. Its main verb, however long the subject, tells its tense and
+#: its day.
+SUBJECT_NOUN_BEFORE = r"\s*(?:(?:The|Their|His|Her|Its|This|That|These|Those)\s+)(?:[\w'’-]+\s+){0,3}"
+#: The main verb after such a subject: the first auxiliary or verb of being, not one inside a
+#: relative clause on the subject ("which were ...").
+SUBJECT_PREDICATE = r"(?<!\bwhich )(?<!\bthat )(?<!\bwho )\b(?:is|are|was|were|will|would|has|have|had|remain|remains)\b"
+
 #: Between two names of one list: "Saudi Arabia and the United States", "Peru, Ecuador, and Chile".
 LIST_JOIN = r"(?:,\s*|\s+(?:and|or)\s+|,\s+(?:and|or)\s+)(?:the\s+)?"
 

@@ -3168,3 +3168,18 @@ def test_a_signing_in_the_simple_past_is_done(body, kind, status):
 def test_a_leader_to_receive_the_person_told_before(body, found):
     record = _one(body, kind="meeting")
     assert (record["status"], record["date"], sorted(record["countries"])) == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # a noun of encounter as the subject: its main verb tells its tense and day, however long
+    # the subject runs
+    ("The negotiations in Geneva between the delegations of Chile and Peru, with the mediators from Brazil, Mexico, "
+     "Uruguay, Paraguay and Ecuador and the observers of the Organization of American States and of the United "
+     "Nations, are due to resume next Monday after a pause.", ("planned", "2024-03-11")),
+    ("The talks in Geneva between the delegations of Chile and Peru, with the mediators from Brazil, Mexico, Uruguay, "
+     "Paraguay and Ecuador and the observers of the Organization of American States and of the United Nations, "
+     "were held last Monday without a break.", ("held", "2024-03-04")),
+])
+def test_the_main_verb_of_a_long_subject_tells_its_tense_and_day(body, found):
+    record = _one(body, kind="talks")
+    assert (record["status"], record["date"]) == found

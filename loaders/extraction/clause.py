@@ -108,6 +108,8 @@ from loaders.extraction.patterns import (
     _STATUS_BEFORE,
     _STAY_RE,
     _SUBJECT_GAP_RE,
+    _SUBJECT_NOUN_BEFORE_RE,
+    _SUBJECT_PREDICATE_RE,
     _TOPIC_VERB_RE,
     _TRIGGER_RE,
     _URGING_RE,
@@ -641,6 +643,11 @@ def _status(text, clause, start, end, stop=None):
                 for status, pattern in _STATUS_AFTER for m in pattern.finditer(tense_after)
                 # ... and not the tense of the next trigger itself ("their advisers will meet")
                 if stop is None or not re.fullmatch(r"\s*(?:[\w'’-]+\s+){0,2}", text[end + m.end():stop])]
+    predicate = _subject_predicate(text, clause, start, end) if stop is None else None
+    if predicate is not None and predicate - end > STATUS_AFTER:
+        # "The negotiations in Brussels between ..., are due to resume": the subject's main verb
+        cues_at += [(2 * (m.start() - predicate) + 10, status, f"the main verb after the trigger as subject {m.group(0)!r}")
+                    for status, pattern in _STATUS_AFTER for m in pattern.finditer(text, predicate, predicate + STATUS_AFTER)]
     if cues_at:
         nearest = min(cues_at, key=lambda cue: cue[0])
         if best is None or nearest[0] < best[0]:
@@ -653,6 +660,15 @@ def _status(text, clause, start, end, stop=None):
                  for status, pattern in _STATUS_AFTER for m in pattern.finditer(relative.group(0))] if relative else []
         best = min(found, key=lambda cue: cue[0]) if found else None
     return (best[1], best[2]) if best else ("held", NO_CUE_HELD)
+
+
+def _subject_predicate(text, clause, start, end):
+    """Where the main verb of a noun of encounter opening its clause as the subject begins ("The
+    negotiations in Brussels between ..., are due to resume"), or None."""
+    if not _NOUN_TRIGGER_RE.search(text[start:end]) or not _SUBJECT_NOUN_BEFORE_RE.fullmatch(text, clause[0], start):
+        return None
+    verb = _SUBJECT_PREDICATE_RE.search(text, end, clause[1])
+    return verb.start() if verb else None
 
 
 def _read_clause(article, sentence, candidate, segment, clause, others=()):
@@ -676,6 +692,11 @@ def _read_clause(article, sentence, candidate, segment, clause, others=()):
         where = "the verb after an aside on the trigger"
     if candidate.date is None and seg == cl:
         candidate.date, where = _nearest_date(article, candidate, cl), "the trigger's clause"
+    predicate = _subject_predicate(article.text, cl, candidate.start, candidate.end) if candidate.date is None else None
+    if predicate is not None:
+        # "The negotiations in Brussels between ..., are due to resume next Monday"
+        candidate.date = _nearest_date(article, candidate, (predicate, seg[1]), verb=predicate)
+        where = "the main verb of the trigger as subject"
     # a relative clause on the trigger tells its course: "the talks, which took place in Quito on Monday"
     found = re.match(r",?\s*(?:which|where|when)\b[^,;]*", article.text[cl[1]:sentence.end]) if seg[1] == cl[1] else None
     relative = (cl[1], cl[1] + found.end()) if found and not _TRIGGER_RE.search(found.group(0)) else None
@@ -872,7 +893,10 @@ def _read_venue(article, sentence, candidate, places, seg):
             candidate.country = follower.iso3
 
 
-def _nearest_date(article, candidate, span):
+def _nearest_date(article, candidate, span, verb=None):
+    """The date mention of `span` nearest the trigger (after it, counted from `verb` where the
+    subject's main verb is far from it), skipping report days, deadlines, decisions and dates of
+    other things; None when there is none."""
     best = None
     for mention in article.dates_from(span[0], span[1]):
         if _REPORTING_RE.search(article.text[max(0, mention.start - 40):mention.start]) or \
@@ -903,7 +927,7 @@ def _nearest_date(article, candidate, span):
             # the main clause however long its subject
             distance = min((candidate.start - mention.end) * 1.5, 60) if opening else (candidate.start - mention.end) * 1.5
         else:
-            distance = abs(mention.start - candidate.end)
+            distance = abs(mention.start - (verb if verb is not None and mention.start >= verb else candidate.end))
             if distance > MAX_DATE_AFTER:
                 continue
         if best is None or distance < best[0]:
