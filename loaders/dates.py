@@ -376,9 +376,10 @@ RULES = (
                 rf"(?:,?{_SP}{_year('year')})?"),
     ("next_days", "word", rf"(?:(?P<prep>(?i:over|in|during|within|for)){_SP})?(?i:the){_SP}(?P<rel>(?i:next|coming|past|last)){_SP}"
                   rf"(?P<count>{_NUMBER}){_SP}(?P<unit>(?i:days))\b(?!{_SP}(?i:of)\b)"),
-    # "six years ago to the day": that very day, so many years back
+    # "six years ago to the day" (or "a year ago today"): that very day, so many years back; "a
+    # year ago this month": that month, a year back
     ("ago", "word", rf"(?P<count>{_NUMBER}){_SP}(?P<unit>(?i:days?|weeks?|months?|years?)){_SP}(?i:ago)\b"
-            rf"(?P<exact>,?{_SP}(?i:to{_SP}the{_SP}day)\b)?"),
+            rf"(?:(?P<exact>,?{_SP}(?i:to{_SP}the{_SP}day|today))\b|{_SP}(?i:this){_SP}(?P<frame>(?i:week|month))\b)?"),
     ("after_previous", "word", rf"(?P<count>{_NUMBER}){_SP}(?P<unit>(?i:days?|weeks?|months?|years?)){_SP}"
                        rf"(?P<dir>(?i:later|earlier|afterwards|after{_SP}that|before{_SP}that))\b"),
     ("after_previous", "word", rf"(?P<phrase>(?i:(?P<eve>the{_SP}day{_SP}before)"
@@ -1344,6 +1345,9 @@ def _resolve_ago(groups, base, tense, anchor):
         return None
     if "exact" in groups:
         return _same_day_back(base, count, unit), None, "day"
+    if "frame" in groups:
+        frame = groups["frame"].lower()
+        return _period_start(_same_day_back(base, count, unit), frame), None, frame
     return _period_start(parsed.date(), unit), None, unit
 
 

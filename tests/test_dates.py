@@ -608,6 +608,10 @@ def test_the_dates_of_a_timeline_entry_count_from_its_heading(line, expected):
 @pytest.mark.parametrize("text, published, expected", [
     ("Their last meeting, six years ago to the day, went badly.", date(2023, 12, 7), (date(2017, 12, 7), "day")),
     ("They met a year ago to the day.", date(2024, 2, 29), (date(2023, 2, 28), "day")),
+    ("The ministers first met in Quito a year ago today.", date(2024, 5, 9), (date(2023, 5, 9), "day")),
+    # "this month", "this week": that month or week, so many years back
+    ("The ministers first met in Quito a year ago this month.", date(2024, 5, 9), (date(2023, 5, 1), "month")),
+    ("They met two years ago this week.", date(2024, 5, 9), (date(2022, 5, 9), "week")),
     # without "to the day" the period is all that is told
     ("They met six years ago.", date(2023, 12, 7), (date(2017, 1, 1), "year")),
 ])
