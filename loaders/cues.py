@@ -231,9 +231,11 @@ TRIGGERS = (
     # "discussed it face to face": in person, unless a "met" or a noun already tells it
     Trigger(r"(?<!\bmet )(?<!\bmeet )(?<!\bmeeting )face to face(?! (?:talks|meetings?|encounters?|summits?|conversations?|"
             r"diplomacy|contacts?|interactions?|dialogue)\b)", "meeting", "040", None),
-    # a courtesy call on a leader ("called on General Smith"); "called on Lima to withdraw" is urging
+    # a courtesy call on a leader ("called on General Smith", "called on him in New Delhi");
+    # "called on Lima to withdraw", "called on them to stop" is urging
     Trigger(r"(?:(?<=will )call|(?<=to )call|called|calling|calls|(?:pay|pays|paying|paid) a (?:courtesy )?call) (?:\w+ly )?on"
-            r"(?= (?:the |his |her )?" + LEADER_TITLE + r")(?!(?:\s+[\w.'’-]+){1,5}\s+to\s+\w)", "meeting", "040", None),
+            r"(?:(?= (?:the |his |her )?" + LEADER_TITLE + r")| (?:him|her)\b)(?!(?:\s+[\w.'’-]+){1,5}\s+to\s+\w)",
+            "meeting", "040", None),
     Trigger(r"(?:pay|pays|paying|paid) a (?:courtesy )?call on(?= (?:the |his |her )?(?:(?-i:[A-Z])[\w-]+['’]s )?" + LEADER_ROLE + r"\b)",
             "meeting", "040", None),
     # an audience with a pope or a monarch: "granted an audience to", "received him in audience"

@@ -3183,3 +3183,14 @@ def test_a_leader_to_receive_the_person_told_before(body, found):
 def test_the_main_verb_of_a_long_subject_tells_its_tense_and_day(body, found):
     record = _one(body, kind="talks")
     assert (record["status"], record["date"]) == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # "called on him" in a place is a call paid on the person told before
+    ("Boric met Petro in Bogota on Monday. Petro had called on him in Santiago last June.",
+     [("2023-06-01", ["CHL", "COL"])]),
+    # "called on him to" urges
+    ("Boric met Petro in Bogota on Monday. Petro later called on him to drop the plan.", []),
+])
+def test_called_on_him_is_a_call_paid_on_him(body, found):
+    assert [(r["date"], sorted(r["countries"])) for r in extract(body) if r["date"] != "2024-03-04"] == found
