@@ -794,6 +794,8 @@ PERSON_TITLES = (
     "President", "Prime", "Minister", "Admiral", "General", "Secretary", "Ambassador", "Foreign",
     "Chancellor", "King", "Queen", "Prince", "Crown", "Premier", "Mr.", "Mrs.", "Ms.", "Dr.",
     "Deputy", "Vice", "Director", "Chief", "Senator", "Governor", "Sheikh", "Emir",
+    # military ranks a leader may be called by ("Colonel Nasser", "Field Marshal Ayub")
+    "Colonel", "Col.", "Lieut.", "Lieutenant", "Gen.", "Marshal", "Field", "Major", "Captain",
 )
 
 #: A person named after a country or its adjective and a title ("Afghan President Ashraf

@@ -3194,3 +3194,10 @@ def test_the_main_verb_of_a_long_subject_tells_its_tense_and_day(body, found):
 ])
 def test_called_on_him_is_a_call_paid_on_him(body, found):
     assert [(r["date"], sorted(r["countries"])) for r in extract(body) if r["date"] != "2024-03-04"] == found
+
+
+def test_a_leader_called_by_a_military_rank_and_surname():
+    # "Colonel Nasser", once named in full, is that person, a rank being no given name
+    body = "Lieut. Col. Gamal Abdel Nasser of Egypt flew to Bandung on Monday. In February Nehru also met Colonel " \
+           "Nasser for the first time, in Cairo."
+    assert sorted(_one(body, kind="meeting")["countries"]) == ["EGY", "IND"]
