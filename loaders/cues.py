@@ -292,6 +292,8 @@ NOT_ENCOUNTERS = (
     r"(?:gathered|gather|gathers|assembled|convened)\b",
     # what did not happen: "Putin did not travel to Istanbul, despite a challenge to meet him"
     r"\b(?:did not|didn't|never)\s+(?:\w+ly\s+)?(?:travel|go|come|fly|meet|visit|attend|sit down|hold talks)\b(?:\s+[\w'’.-]+){0,2}",
+    # ... or never has: "the two sides, who never met directly", "had never visited Cuba"
+    r"\bnever\s+(?:\w+ly\s+)?(?:met|travell?ed|went|came|flew|visited|attended|sat down|held talks)\b(?:\s+[\w'’.-]+){0,2}",
     # what did not happen: "left without signing the deal", "without meeting the president"
     r"\bwithout (?:\w+ly )?(?:signing|meeting|holding|visiting|talking)\b[\w\s-]{0,40}",
     r"\b(?:press|news) (?:conference|briefing)s?\b",

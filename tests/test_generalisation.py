@@ -1787,6 +1787,9 @@ def test_a_photo_caption_dates_its_encounter_by_the_day_it_ends_with():
 @pytest.mark.parametrize("body, kinds", [
     ("The Bolivian president did not travel to Lima on Monday for the talks between Chile and Peru.", ["talks"]),
     ("The presidents of Chile and Peru, who had never met before, held talks in Lima on Monday.", ["talks"]),
+    ("Chile and Peru sent envoys to Quito on Monday. The mediators carried proposals between the two sides, who never "
+     "met directly.", []),
+    ("Boric had never visited Peru before his trip to Lima on Monday.", ["visit"]),
 ])
 def test_a_journey_or_meeting_that_did_not_happen_is_no_encounter(body, kinds):
     assert [r["kind"] for r in extract(body)] == kinds
