@@ -3204,3 +3204,16 @@ def test_a_leader_called_by_a_military_rank_and_surname():
     body = "Lieut. Col. Gamal Abdel Nasser of Egypt flew to Bandung on Monday. In February Nehru also met Colonel " \
            "Nasser for the first time, in Cairo."
     assert sorted(_one(body, kind="meeting")["countries"]) == ["EGY", "IND"]
+
+
+@pytest.mark.parametrize("body, found", [
+    # a leader "saw" another: a meeting
+    ("Boric met Peru's president in Lima on Friday and saw President Lula in Brasilia on Saturday.",
+     [("2024-03-01", ["CHL", "PER"]), ("2024-03-02", ["BRA", "CHL"])]),
+    ("Boric will see President Lula in Brasilia on Friday.", [("2024-03-08", ["BRA", "CHL"])]),
+    # not a leader's speech seen, nor a leader seen off
+    ("Boric saw President Lula's speech on Monday.", []),
+    ("Boric saw the President off at the airport on Monday.", []),
+])
+def test_a_leader_seen_by_another(body, found):
+    assert sorted((r["date"], sorted(r["countries"])) for r in extract(body)) == found
