@@ -1234,6 +1234,9 @@ WIRE_SLUGS = ("EXCLUSIVE", "ANALYSIS", "UPDATE", "UPDATED", "FACTBOX", "EXPLAINE
 #: Countries whose people are named family name first ("Wang Yi", "Moon Jae-in", "Hun Sen"):
 #: once named in full, they are called by the first word of the name, not the last.
 FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "KHM"})
+#: The titles before a given name that call a person named by descent ("Sheikh Mohammed",
+#: "Prince Faisal", "Emir Tamim").
+GIVEN_NAME_TITLES = r"Sheikh|Sheik|Prince|Crown Prince|Emir|King|Sultan"
 #: Countries whose people bear a father's name, not a family name (Malay, Ethiopian, Eritrean,
 #: Icelandic): once named in full, they are called by their given name, the first word ("Anwar
 #: Ibrahim" -> "Anwar", "Abiy Ahmed" -> "Abiy").

@@ -3217,3 +3217,9 @@ def test_a_leader_called_by_a_military_rank_and_surname():
 ])
 def test_a_leader_seen_by_another(body, found):
     assert sorted((r["date"], sorted(r["countries"])) for r in extract(body)) == found
+
+
+def test_a_person_named_by_descent_is_then_called_by_title_and_given_name():
+    body = ("Sheikh Mohammed bin Abdulrahman Al Thani spoke to reporters in Doha on Wednesday. Lula hosted Milei in "
+            "Brasilia on Thursday. Witkoff met Sheikh Mohammed on Friday.")
+    assert sorted(_one(body, date="2024-03-01")["countries"]) == ["QAT", "USA"]

@@ -377,12 +377,27 @@ class _Article:
                     continue
                 taken.append((match.start(), match.end()))
                 out.append(Place(match.start(), match.end(), match.group(0), "official", country, name, None))
-        named = {}
+        named, titled = {}, {}
         for place in self.places:
             if place.kind == "official" and place.iso3 and len(place.text.split()) >= 2 and place.text == place.name:
                 surname = _surname_of(place.name, place.iso3)
+                words = place.name.split()
                 if surname:
                     named.setdefault(surname, []).append(place)
+                elif len(words) > 2 and words[1].lower() in NASAB_PARTICLES:
+                    titled.setdefault(words[0], []).append(place)
+        for given, places in titled.items():
+            # "Sheikh Mohammed bin Abdulrahman Al Thani" is then "Sheikh Mohammed": a title and
+            # the given name (unless another of that given name is named in full)
+            if len({p.name for p in places}) > 1:
+                continue
+            first = places[0]
+            for match in re.finditer(rf"\b(?:{cues.GIVEN_NAME_TITLES})\s+({re.escape(given)})\b(?!\s+(?:bin|ibn|bint)\b)",
+                                     self.text[first.end:]):
+                start, end = first.end + match.start(1), first.end + match.end(1)
+                if not any(s < end and start < e for s, e in taken):
+                    taken.append((start, end))
+                    out.append(Place(start, end, given, "official", first.iso3, first.name, None))
         for surname, places in named.items():
             if len({p.name for p in places}) > 1:
                 continue
@@ -420,6 +435,9 @@ def _dateline_day(text, published):
 
 #: Words inside a name that make its last word no family name to call the person by.
 NAME_PARTICLES = frozenset({"bin", "ibn", "bint", "al", "el", "da", "de", "do", "dos", "van", "von"})
+#: The particles of a name by descent ("Mohammed bin Salman"): such a person is called by a title
+#: and the given name.
+NASAB_PARTICLES = frozenset({"bin", "ibn", "bint"})
 
 
 def _surname_of(name, iso3):
