@@ -119,6 +119,11 @@ TRIGGERS = (
     # "Biden called Xi on Monday": a leader called, then a time (not "called Xi a dictator")
     Trigger(CALLED_LEADER + r" (?:on " + WEEKDAY + r"|late|early|yesterday|today|last (?:week|night|month)|"
             r"this (?:week|morning|afternoon|evening)|twice|again|from)\b)", "call", "041", "phone"),
+    # "Putin also called U.S. President Donald Trump, who ...": a leader called by title and name,
+    # nothing said of him after the name (not "called President X a liar")
+    Trigger(r"(?:called|calls|calling)(?= (?:(?-i:[A-Z])[\w.]*\s+)?(?-i:President|Prime Minister|Chancellor|King|Emir|Crown Prince|"
+            r"Premier)(?:\s+(?-i:[A-Z])[\w'’.-]+){1,3}(?:\s*[,.;]|\s+(?:on|to|and|from|in|after|late|early|for)\b))",
+            "call", "041", "phone"),
     # "told his counterpart in a call on Monday"; "a call for calm" is an appeal
     Trigger(r"call(?:(?<=\bin a call)|(?<=\bon a call)|(?<=\bduring a call)|(?<=\bin their call)|(?<=\bof their call)|"
             r"(?<=\bduring their call)|(?<=\bduring the call)|(?<=\bin the call))"
@@ -400,6 +405,7 @@ CANCEL_CUES = (
     r"\bcancel(?:l?ed|s|l?ing|lation)?\b",
     r"\bscrap(?:ped|s|ping)?\b",
     r"\b(?:will|would|is|was) not (?:be )?go(?:ing)? ahead\b",
+    r"\b(?:will|would) not (?:take place|be held)\b", r"\bwon't (?:take place|be held)\b",
     r"\bwon't go ahead\b",
     r"\bno longer (?:take place|go ahead|be held)\b",
     r"\b(?:cannot|can't|could not|couldn't|did not|didn't) (?:be held|take place)\b",

@@ -145,8 +145,9 @@ TODAY_NAME_SUFFIXES = frozenset("show programme program newspaper".split())
 #: "present" ("is payable", "are in talks") resolves a calendar date forward, as the future does,
 #: but leaves a weekday to the nearest occurrence.
 TENSE_MARKERS = (
+    # (with the participle it governs: "which was to be held on Sunday" is no past "held")
     ("neutral", r"(?:was|were|had)\s+(?:\w+ly\s+)?(?:been\s+)?(?:due|scheduled|set|expected|supposed"
-                r"|meant|slated|planned|planning|going|to)\b"),
+                r"|meant|slated|planned|planning|going|to)\b(?:(?<=to)\s+be\s+[a-z]+\b)?"),
     ("neutral", r"would\s+(?:\w+ly\s+)?have\b"),
     # a plan told as one that changed: "the trip, originally set for Friday, ..."
     ("neutral", r"(?:originally|initially|first)\s+(?:set|scheduled|planned|slated|due|expected)\b"),

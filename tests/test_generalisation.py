@@ -3223,3 +3223,26 @@ def test_a_person_named_by_descent_is_then_called_by_title_and_given_name():
     body = ("Sheikh Mohammed bin Abdulrahman Al Thani spoke to reporters in Doha on Wednesday. Lula hosted Milei in "
             "Brasilia on Thursday. Witkoff met Sheikh Mohammed on Friday.")
     assert sorted(_one(body, date="2024-03-01")["countries"]) == ["QAT", "USA"]
+
+
+@pytest.mark.parametrize("body, found", [
+    # a leader called by title and name, nothing said of him after: a call
+    ("On Monday Lula also called U.S. President Joe Biden, who turned 81 that day.", [("call", "2024-03-04")]),
+    ("Lula called President Milei on Monday.", [("call", "2024-03-04")]),
+    # what a leader is called is no call
+    ("Lula called President Milei a danger to the region on Monday.", []),
+])
+def test_a_leader_called_by_title_and_name(body, found):
+    assert [(r["kind"], r["date"]) for r in extract(body)] == found
+
+
+@pytest.mark.parametrize("body, published, found", [
+    # "was to be held on Sunday" is a plan told in the past: the nearest Sunday, before or after
+    ("The sixth round of talks between Chile and Peru, which was to be held in Lima on Sunday, will not take place, "
+     "Ecuador said on Saturday.", datetime(2024, 3, 9), ("cancelled", "2024-03-10", "Lima")),
+    ("The talks between Chile and Peru, which were to be held in Lima on Sunday, were called off on Friday.",
+     datetime(2024, 3, 11), ("cancelled", "2024-03-10", "Lima")),
+])
+def test_a_round_that_will_not_take_place(body, published, found):
+    record = _one_of(extract(body, published=published))
+    assert (record["status"], record["date"], record["city"]) == found

@@ -176,6 +176,12 @@ def _triggers(article, sentence):
         if previous and previous[0] >= clause[0]:
             seg_start = start
         following = next((f for f in found[index + 1:] if f[0] < clause[1]), None)
+        # (a trigger that only names this one again, "the sixth round of talks", does not end its
+        # stretch)
+        chain_end = end
+        while following and _names_again(text, chain_end, trigger.kind, following):
+            chain_end = following[1]
+            following = next((f for f in found if f[0] >= chain_end and f[0] < clause[1]), None)
         seg_end = following[0] if following else clause[1]
         anaphoric = bool(_NOUN_TRIGGER_RE.search(text[start:end])) and (
             bool(_ANAPHORA_RE.search(text[max(clause[0], start - 40):start])) or
@@ -195,8 +201,8 @@ def _triggers(article, sentence):
             not _PURPOSE_OF_ITS_OWN_RE.search(text, previous[1], start) or
             previous[2].kind == "meeting" and trigger.kind in ("summit", "talks") and
             bool(_MET_FOR_RE.search(text[previous[1]:start])))
-        same = previous is not None and previous[0] >= clause[0] and previous[2].kind == trigger.kind \
-            and len(text[previous[1]:start]) < 30 and not re.search(r"\b(?:and|,)\b", text[previous[1]:start].replace(",", " and "))
+        same = previous is not None and previous[0] >= clause[0] and \
+            _names_again(text, previous[1], previous[2].kind, (start, end, trigger))
         # "held talks with Peru's president by phone": the talks were a call
         by_phone = previous is not None and previous[0] >= clause[0] and previous[2].kind in ("talks", "meeting") and \
             trigger.kind == "call" and _BY_PHONE_RE.fullmatch(text, start, end) is not None and \
@@ -330,6 +336,13 @@ def _triggers(article, sentence):
                 candidate.sentence, hosts, counterpart, candidate.group_size, candidate.collective, candidate.group_role))
             candidate.why["countries"] = "a group reference ('both sides', 'their counterparts'): the parties told just before"
     return candidates
+
+
+def _names_again(text, before_end, kind, other):
+    """Whether the trigger `other` (start, end, Trigger) only names again the encounter of `kind`
+    whose trigger ends at `before_end`: "the sixth round of talks", "a summit meeting"."""
+    gap = text[before_end:other[0]]
+    return other[2].kind == kind and len(gap) < 30 and not re.search(r"\b(?:and|,)\b", gap.replace(",", " and "))
 
 
 def _subject_of(article, sentence, candidate, places):

@@ -655,7 +655,8 @@ def _chronologies(article, candidates):
             item = _Candidate(
                 sentence=candidate.sentence, start=candidate.start, end=candidate.end, kind=candidate.kind,
                 cameo=candidate.cameo, plover=candidate.plover,
-                status="planned" if _after_anchor(article, mention) else "held", anaphoric=False,
+                status="cancelled" if candidate.status == "cancelled" else "planned" if _after_anchor(article, mention)
+                else "held", anaphoric=False,
                 date=mention, countries=list(parties), mediators=list(candidate.mediators),
                 heads=list(candidate.heads), earlier=True, item=mention.start,
                 why={"kind": candidate.why.get("kind", "") + ", an item of a list of encounters",
@@ -801,7 +802,9 @@ def _list_items(article, candidate):
     or a count before the noun that the days match ("two meetings ... on May 9 and June 13")."""
     sentence = article.sentences[candidate.sentence]
     tail = (candidate.end, sentence.end)
-    dates = [m for m in article.dates_from(*tail) if m.end <= sentence.end and m.precision in ("day", "month", "year")]
+    # (not the day of a report: "..., will not take place, Oman said on Saturday")
+    dates = [m for m in article.dates_from(*tail) if m.end <= sentence.end and m.precision in ("day", "month", "year")
+             and not _REPORTING_RE.search(article.text[max(0, m.start - 40):m.start])]
     if len(dates) < 2:
         return []
     cuts = [m.end() for m in _LIST_CUT_RE.finditer(article.text, *tail)]
