@@ -3246,3 +3246,14 @@ def test_a_leader_called_by_title_and_name(body, found):
 def test_a_round_that_will_not_take_place(body, published, found):
     record = _one_of(extract(body, published=published))
     assert (record["status"], record["date"], record["city"]) == found
+
+
+@pytest.mark.parametrize("body, status", [
+    # put off before, held now: a postponement in the pluperfect after the encounter told held
+    ("Boric arrived in Lima on Monday and met Boluarte at the palace that evening, on a visit he had postponed in "
+     "January.", "held"),
+    # a postponement told on its own is one
+    ("Boric had postponed his visit to Lima, which was to start on Monday.", "cancelled"),
+])
+def test_a_visit_put_off_before_and_held_now(body, status):
+    assert _one(body, kind="visit")["status"] == status
