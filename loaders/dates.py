@@ -316,6 +316,8 @@ _NUMBER = rf"(?:\d{{1,3}}|(?i:{_one_of(NUMBER_WORDS)}))"
 _MOD = rf"(?i:(?:the{_SP})?(?:end|start|beginning|middle){_SP}of|early|late)"
 _PREFIX = rf"(?:(?P<weekday>{_WEEKDAY}|Today|TODAY|today),?{_SP}(?:the{_SP})?)?"
 _YEAR_TAIL = rf"(?:,?{_SP}{_year('year')})?"
+#: "27 March of this year", "March 27 of last year"
+_OF_RELYEAR = rf"{_SP}(?i:of){_SP}(?P<relyear>(?i:last|this|next)){_SP}(?i:year)\b"
 _TO = rf"(?:{_DASH}|{_SP}(?i:to|until|till|through|thru){_SP})"
 _LINK = rf"(?P<link>{_DASH}|{_SP}(?i:to|until|till|through|thru|and){_SP})"
 _LEAD = rf"(?:(?P<lead>(?i:from|between)){_SP})?"
@@ -336,8 +338,8 @@ RULES = (
               rf"{_YEAR_TAIL}"),
     ("range", "month", rf"{_LEAD}{_day('day')}{_LINK}{_day('day2')}{_SP}(?:of{_SP})?{_month('month')}{_YEAR_TAIL}"),
     ("range", "month", rf"{_LEAD}{_month('month')}{_SP}{_day('day')}{_LINK}{_day('day2')}{_YEAR_TAIL}"),
-    ("absolute", "month", rf"{_PREFIX}{_day('day')}{_SP}(?:of{_SP})?{_month('month')}{_YEAR_TAIL}"),
-    ("absolute", "month", rf"{_PREFIX}{_month('month')}{_SPO}{_day('day')}{_YEAR_TAIL}"),
+    ("absolute", "month", rf"{_PREFIX}{_day('day')}{_SP}(?:of{_SP})?{_month('month')}(?:{_OF_RELYEAR}|{_YEAR_TAIL})"),
+    ("absolute", "month", rf"{_PREFIX}{_month('month')}{_SPO}{_day('day')}(?:{_OF_RELYEAR}|{_YEAR_TAIL})"),
     ("month", "month", rf"(?:(?P<mod>{_MOD}){_SP}|(?P<mid>(?i:mid)(?:-|{_SP})))?{_month('month')},?{_SP}{_year('year')}"),
     ("month", "month", rf"(?:(?P<mod>{_MOD}){_SP}|(?P<mid>(?i:mid)(?:-|{_SP})))?{_month('month', full_only=True)}{_SP}"
               rf"(?:of{_SP})?(?P<relyear>(?i:last|this|next)){_SP}(?i:year)"),
@@ -1083,6 +1085,8 @@ def _resolve_absolute(groups, base, tense, anchor):
         day = date(_in_range(int(groups["year"])), month, day_of_month)
     elif base is None:
         return None
+    elif "relyear" in groups:
+        day = date(base.year + {"last": -1, "this": 0, "next": 1}[groups["relyear"].lower()], month, day_of_month)
     elif "weekday" in groups and groups["weekday"] in WEEKDAYS:
         day = _weekday_fit(month, day_of_month, WEEKDAYS[groups["weekday"]], base)
     else:

@@ -620,6 +620,16 @@ def test_so_long_ago_to_the_day_is_that_very_day(text, published, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a day of the month "of this year", "of last year": that day in that year
+    ("The ministers recalled their meeting in Quito on 27 March of this year.", (date(2024, 3, 27), "day")),
+    ("The ministers recalled their meeting in Quito on March 27 of last year.", (date(2023, 3, 27), "day")),
+    ("The ministers will meet again on 3 February of next year.", (date(2025, 2, 3), "day")),
+])
+def test_a_day_of_this_or_last_year(text, expected):
+    assert [(m.date, m.precision) for m in find_dates(text, date(2024, 12, 17))] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
     # a story of the past goes on in its own year, in its sentence and the next
     ("The two presidents first met in October 1983. They met again on Christmas Day in Lima.",
      ("Christmas Day", date(1983, 12, 25))),

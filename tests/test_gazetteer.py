@@ -702,3 +702,9 @@ def test_an_official_with_several_terms_is_found_in_each():
     for year in (1992, 1999, 2015):
         found = {p.text: p.iso3 for p in find_places("Nawaz Sharif met the visitor.", year)}
         assert found.get("Nawaz Sharif") == "PAK", year
+
+
+def test_the_holy_father_is_the_holy_see():
+    # the title the Holy See's own releases give the Pope
+    assert [(p.text, p.iso3) for p in find_places("The Holy Father received the Peruvian president.")
+            if p.iso3 == "VAT"] == [("Holy Father", "VAT")]
