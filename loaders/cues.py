@@ -705,7 +705,10 @@ _PLANNED_OR_VISITED = (r"(?:planned|scheduled|set|slated|earmarked) for|"
                        r"(?:will|to|would|did|not|and|also|then|[A-Z][\w.]+)\s+visit|visit(?:s|ed|ing)|tour(?:ed|s|ing)?(?:\s+of)?")
 LOCATION_PREPOSITIONS = (r"\b(?:in|at|outside|inside|to|into|across|on the outskirts of|above|via|over|since|"
                          # where a journey starts: "flew in from Quito", "on his way back from Lima"
-                         r"(?:flew|flown|flying|fly|arrived|arriving|returned|returning|travell?ed|came|coming|back|in|way) from|"
+                         r"(?:flew|flown|flying|fly|arrived|arriving|returned|returning|travell?ed|came|coming|back|in|way)"
+                         r"(?:\s+(?:\w+ly|straight|direct|back|home))? from|"
+                         # ... told after where it ends: "arrived in Khartoum from Israel"
+                         r"(?:arrived|arrives|arriving|landed|lands|came|flew) (?:in|at) (?-i:[A-Z])[\w'’.-]+(?: (?-i:[A-Z])[\w'’.-]+)? from|"
                          # where a journey goes: "left for Lima"
                          r"(?:left|leave|leaves|leaving|depart(?:s|ed|ing)?) for|"
                          + _PLANNED_OR_VISITED + r")" + _PLACE_MODIFIERS)

@@ -3257,3 +3257,12 @@ def test_a_round_that_will_not_take_place(body, published, found):
 ])
 def test_a_visit_put_off_before_and_held_now(body, status):
     assert _one(body, kind="visit")["status"] == status
+
+
+@pytest.mark.parametrize("body", [
+    # where a journey starts is no party to the encounter at its end
+    "Boric flew straight from Bolivia to Lima on Monday to see Peru's President Dina Boluarte.",
+    "Boric arrived in Lima from Bolivia on Monday for talks with Boluarte.",
+])
+def test_where_a_journey_starts_is_no_party(body):
+    assert sorted(_one(body, date="2024-03-04")["countries"]) == ["CHL", "PER"]
