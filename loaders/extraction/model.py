@@ -455,7 +455,8 @@ def _surname_of(name, iso3):
         return None
     if re.fullmatch(r"[IVX]+|[JS]r\.?", surname) or surname.lower() in MONTHS or surname.lower() in WEEKDAYS:
         return None
-    return surname
+    # "Omar al-Bashir" is "Bashir", "Abdel Fattah el-Sisi" "Sisi": the article falls away
+    return re.sub(r"^(?:al|el|as|ash|ad|an|ar|at|az)[-‑]", "", surname, flags=re.I)
 
 
 def _strip_titles(name):
