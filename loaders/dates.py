@@ -1166,6 +1166,15 @@ def _resolve_relative(groups, base, tense, anchor):
         return None
     step = {"last": -1, "past": -1, "this": 0, "the": 0, "current": 0, "next": 1, "coming": 1}[groups["rel"]]
     unit = groups["unit"].split()[-1]
+    side = (groups.get("mod") or "").lower()
+    if step == 0 and side in ("later", "earlier") and unit in ("week", "month"):
+        # "later this week": the days after the report's to the week's end; "earlier this
+        # month": the month's first day to the day before the report's
+        first = _monday(base) if unit == "week" else date(base.year, base.month, 1)
+        last = first + timedelta(days=6) if unit == "week" else _add_months(first, 1) - timedelta(days=1)
+        start, end = (base + timedelta(days=1), last) if side == "later" else (first, base - timedelta(days=1))
+        if start <= end:
+            return start, end, unit
     if unit == "week":
         return _monday(base) + timedelta(weeks=step), None, "week"
     if unit == "month":

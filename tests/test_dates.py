@@ -117,10 +117,13 @@ FOUND = [
     ("A programme in Sydney could still go ahead next week.", WED, "next week", "2023-05-22", None, "week"),
     ("Sullivan spent two days in Vienna this week.", date(2023, 5, 11), "this week", "2023-05-08", None, "week"),
     ("Moscow pulled out last week of the grain deal.", date(2023, 7, 27), "last week", "2023-07-17", None, "week"),
-    ("Officials met earlier this week to prepare.", WED, "earlier this week", "2023-05-15", None, "week"),
+    # ... "earlier" or "later" this week: the days before or after the report's, in its week
+    ("Officials met earlier this week to prepare.", WED, "earlier this week", "2023-05-15", "2023-05-16", "week"),
+    ("Officials will meet later this week to prepare.", WED, "later this week", "2023-05-18", "2023-05-21", "week"),
     # months relative
     ("Putin also skipped the summit last month.", date(2023, 9, 4), "last month", "2023-08-01", None, "month"),
-    ("A deal was reached earlier this month.", WED, "earlier this month", "2023-05-01", None, "month"),
+    ("A deal was reached earlier this month.", WED, "earlier this month", "2023-05-01", "2023-05-16", "month"),
+    ("A deal is to be signed later this month.", WED, "later this month", "2023-05-18", "2023-05-31", "month"),
     ("The ministers meet again next month.", DEC, "next month", "2025-01-01", None, "month"),
     ("It referred to last month's deal.", date(2023, 4, 6), "last month", "2023-03-01", None, "month"),
     # days
