@@ -3268,3 +3268,9 @@ def test_a_visit_put_off_before_and_held_now(body, status):
 ])
 def test_where_a_journey_starts_is_no_party(body):
     assert sorted(_one(body, date="2024-03-04")["countries"]) == ["CHL", "PER"]
+
+
+def test_an_encounter_told_as_ending_is_not_one_dated_weeks_before():
+    # the summit that ended on Friday is not the meeting of January 4
+    body = "Boric met Lula in Santiago on January 4. His summit with Lula ended on Friday without a deal."
+    assert sorted(r["date"] for r in extract(body)) == ["2024-01-04", "2024-03-01"]

@@ -85,6 +85,10 @@ def _compatible(group, candidate, strict_status=True, anaphor=False):
         return False
     if _held_before_plan(group, candidate):
         return False
+    # an encounter told as ending on a day ("his summit with Putin ended on Friday") is not one
+    # dated weeks before or after it
+    if not _ends_agree(group.date, candidate.ends) or not _ends_agree(candidate.date, group.ends):
+        return False
     if group.country and candidate.country and group.country != candidate.country:
         return False
     # an entry of a timeline tells an encounter of its own ("July 10, 2015: the two meet in Ufa")
@@ -110,6 +114,14 @@ def _compatible(group, candidate, strict_status=True, anaphor=False):
     if group.kind == candidate.kind == "call" and len(a) == len(b) == 2 and a != b:
         return False
     return True
+
+
+def _ends_agree(date, ends):
+    """Whether an encounter dated `date` may be one told as ending on `ends` (DateMentions or
+    None): ending on or after its day, within OPENED_BEFORE_DAYS."""
+    if date is None or ends is None or date.precision != "day" or ends.precision != "day":
+        return True
+    return 0 <= ((ends.end_date or ends.date) - date.date).days <= OPENED_BEFORE_DAYS
 
 
 def _held_before_plan(group, candidate):
@@ -362,7 +374,7 @@ def _groups_agree(a, b):
                        status=b.status, anaphoric=False, date=b.date, city=b.city, country=b.country,
                        countries=b.countries, heads=b.heads, earlier=b.members[0].earlier, entry=b.members[0].entry,
                        prior=all(m.prior for m in b.members), upcoming=b.members[0].upcoming,
-                       preparatory=b.members[0].preparatory)
+                       preparatory=b.members[0].preparatory, ends=b.ends)
     return _compatible(a, probe) and set(a.countries) & set(b.countries) != set() and \
         _mostly_shared(a.countries, b.countries) and not _told_apart(a, b.members)
 
