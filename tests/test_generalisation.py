@@ -3274,3 +3274,12 @@ def test_an_encounter_told_as_ending_is_not_one_dated_weeks_before():
     # the summit that ended on Friday is not the meeting of January 4
     body = "Boric met Lula in Santiago on January 4. His summit with Lula ended on Friday without a deal."
     assert sorted(r["date"] for r in extract(body)) == ["2024-01-04", "2024-03-01"]
+
+
+def test_a_list_after_another_noun_is_not_the_encounters_list():
+    # "after the talks, ending a tour that took him to Lima ..., and to Quito ...": the places
+    # and days are the tour's, met one by one, not more rounds of the talks
+    body = ("Lula and Milei held talks in Buenos Aires on Wednesday. Lula flew home after the talks, ending a tour that "
+            "took him to Lima, where he met Boluarte on Monday, and to Quito, where he met Noboa on Tuesday.")
+    pairs = {(r["date"], tuple(sorted(r["countries"]))) for r in extract(body) if r["kind"] != "visit"}
+    assert pairs == {("2024-03-06", ("ARG", "BRA")), ("2024-03-04", ("BRA", "PER")), ("2024-03-05", ("BRA", "ECU"))}

@@ -807,6 +807,8 @@ def _list_items(article, candidate):
              and not _REPORTING_RE.search(article.text[max(0, m.start - 40):m.start])]
     if len(dates) < 2:
         return []
+    if re.search(r",\s+(?:[a-z]+ing)\b|\b(?:that|which|who)\b", article.text[tail[0]:dates[0].start]):
+        return []  # "after the talks, ending a tour that took him to Tokyo ...": another noun's list
     cuts = [m.end() for m in _LIST_CUT_RE.finditer(article.text, *tail)]
     pieces = list(zip([tail[0]] + cuts, cuts + [tail[1]])) if len(cuts) >= 1 else []
     if len(pieces) < 2:  # no separators: each date closes the item that leads to it
