@@ -412,7 +412,7 @@ CANCEL_CUES = (
     r"\bshelved\b",
     # "the talks never took place", "the trip was dropped at the last minute"
     r"\bnever (?:took place|happened|materiali[sz]ed|went ahead|came about)\b",
-    r"\b(?:was|were|been|is|are) dropped\b",
+    r"\b(?:was|were|been|is|are) (?:\w+ly |also |then |now )?dropped\b",
     r"\bdropped (?:his |her |their )?plans?\b",
     r"\bput off\b",
     # delayed: "the talks were held up for six months", "the visit has been delayed"

@@ -3283,3 +3283,12 @@ def test_a_list_after_another_noun_is_not_the_encounters_list():
             "took him to Lima, where he met Boluarte on Monday, and to Quito, where he met Noboa on Tuesday.")
     pairs = {(r["date"], tuple(sorted(r["countries"]))) for r in extract(body) if r["kind"] != "visit"}
     assert pairs == {("2024-03-06", ("ARG", "BRA")), ("2024-03-04", ("BRA", "PER")), ("2024-03-05", ("BRA", "ECU"))}
+
+
+@pytest.mark.parametrize("body, status", [
+    # dropped, with an adverb between: called off
+    ("A preparatory meeting between the Chilean and Peruvian ministers was also dropped.", "cancelled"),
+    ("The planned visit of Chile's president to Lima was then dropped.", "cancelled"),
+])
+def test_an_encounter_dropped_is_called_off(body, status):
+    assert _one(body)["status"] == status
