@@ -200,10 +200,14 @@ TRIGGERS = (
     Trigger(r"initial(?:l)?ed (?:the |an |a |their )?(?:[\w-]+ ){0,3}?" + AGREEMENT_NOUNS, "signing", "057", None),
     Trigger(r"(?:(?:was|were|is|are|has been|have been|had been|will be) )?initial(?:l)?ed(?= (?:in|on|at|by)\b)", "signing", "057", None),
     # told from the agreement: "the treaty was signed in Paris", "The Elysee Treaty, signed on ..."
-    Trigger(r"(?:(?:was|were|is|are|has been|have been|had been|will be) (?:formally |officially )?)?signed(?= (?:in|on|at|by)\b)",
+    Trigger(r"(?:(?:was|were|is|are|has been|have been|had been|will be|would be|(?:is|are|was|were) (?:due |set |expected )?to be) "
+            r"(?:formally |officially )?)?signed(?: formally| officially)?(?= (?:in|on|at|by)\b)",
             "signing", "057", None),
     # meetings
     Trigger(r"(?:held|hold|holds|holding|had) (?:a |an |their |the )?(?:\w+ )?meeting", "meeting", "040", None),
+    # a host bringing leaders together: "brought together Lavrov and Kuleba in Antalya"
+    Trigger(r"(?:brought|brings|bring|bringing) together(?= (?:the |its |their )?(?:(?-i:[A-Z])|(?:\w+ )?(?:leaders|ministers|presidents|"
+            r"delegations|envoys|negotiators)\b))", "meeting", "040", None),
     Trigger(r"meet(?:s|ing|ings)?", "meeting", "040", None),
     Trigger(r"met", "meeting", "040", None),
     # a leader receiving others: "hosted the leaders of Peru and Bolivia", "hosts his counterpart"

@@ -3292,3 +3292,19 @@ def test_a_list_after_another_noun_is_not_the_encounters_list():
 ])
 def test_an_encounter_dropped_is_called_off(body, status):
     assert _one(body)["status"] == status
+
+
+@pytest.mark.parametrize("body, found", [
+    # a host bringing leaders or ministers together: a meeting of them, the host its broker
+    ("Ecuador brought together the foreign ministers of Chile and Peru in Quito on Monday.", [("CHL", "PER")]),
+    # not rivals or ideas brought together
+    ("The crisis brought together old rivals on Monday.", []),
+])
+def test_a_host_bringing_leaders_together(body, found):
+    assert [tuple(sorted(r["countries"])) for r in extract(body)] == found
+
+
+def test_a_signing_still_to_come_told_from_the_agreement():
+    # "is to be signed formally in Lima": the signing, planned
+    record = _one("Chile and Peru's border accord is to be signed formally in Lima next month.")
+    assert (record["kind"], record["status"], record["date"]) == ("signing", "planned", "2024-04-01")
