@@ -962,6 +962,10 @@ SUBJECT_NOUN_BEFORE = r"\s*(?:(?:The|Their|His|Her|Its|This|That|These|Those)\s+
 #: relative clause on the subject ("which were ...").
 SUBJECT_PREDICATE = r"(?<!\bwhich )(?<!\bthat )(?<!\bwho )\b(?:is|are|was|were|will|would|has|have|had|remain|remains)\b"
 
+#: An aside opened by a participle after its subject, up to a date in it ("Wong, sworn in on
+#: Monday, met ..."; case-sensitive): the date is the aside's, not the main verb's.
+PARTICIPLE_ASIDE = r",\s+(?:\w+ly\s+)?(?:sworn in|[a-z]+ed|[a-z]+en)\b[^,;()]{0,40}$"
+
 #: Between two names of one list: "Saudi Arabia and the United States", "Peru, Ecuador, and Chile".
 LIST_JOIN = r"(?:,\s*|\s+(?:and|or)\s+|,\s+(?:and|or)\s+)(?:the\s+)?"
 

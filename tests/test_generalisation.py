@@ -3308,3 +3308,13 @@ def test_a_signing_still_to_come_told_from_the_agreement():
     # "is to be signed formally in Lima": the signing, planned
     record = _one("Chile and Peru's border accord is to be signed formally in Lima next month.")
     assert (record["kind"], record["status"], record["date"]) == ("signing", "planned", "2024-04-01")
+
+
+@pytest.mark.parametrize("body, day", [
+    # the day of an aside opened by a participle is the aside's, not the main verb's
+    ("Chile's foreign minister Alberto van Klaveren, sworn in on Monday, met Peru's president in Lima on Thursday.",
+     "2024-02-29"),
+    ("Chile's president, elected in December, met Peru's president in Lima on Monday.", "2024-03-04"),
+])
+def test_the_day_of_a_participle_aside_is_not_the_encounters(body, day):
+    assert _one(body)["date"] == day

@@ -70,6 +70,7 @@ from loaders.extraction.patterns import (
     _OPENS_AFTER_RE,
     _ORDER_ONLY_RE,
     _OTHER_ENCOUNTER_RE,
+    _PARTICIPLE_ASIDE_RE,
     _PARTICIPLE_OPENING_RE,
     _PAST_PLAN_RE,
     _PAST_VERB_RE,
@@ -966,6 +967,10 @@ def _told_of_another(article, candidate, mention):
     alone = mention.start >= candidate.end and re.search(r"\(\s*$", between) is not None and \
         re.match(r"\s*\)", article.text[mention.end:]) is not None
     if between.count("(") != between.count(")") and not alone:
+        return True
+    if mention.end <= candidate.start and re.fullmatch(r"\s*,\s*(?:[\w'’-]+\s+){0,2}", article.text[mention.end:candidate.start]) and \
+            _PARTICIPLE_ASIDE_RE.search(article.text, article.sentences[candidate.sentence].start, mention.start):
+        # "Wong, sworn in on Monday, met Bainimarama on Thursday": the aside's own day
         return True
     if mention.start < candidate.end:
         return False

@@ -306,6 +306,7 @@ SINCE_DATE_REACH = 120
 _SIDELINES_RE = re.compile(cues.SIDELINES, _FLAGS)
 _AT_GATHERING_RE = re.compile(cues.AT_GATHERING, _FLAGS)
 _COUNT_LISTED_RE = re.compile(cues.COUNT_LISTED)
+_PARTICIPLE_ASIDE_RE = re.compile(cues.PARTICIPLE_ASIDE)
 _SUBJECT_NOUN_BEFORE_RE = re.compile(cues.SUBJECT_NOUN_BEFORE)
 _SUBJECT_PREDICATE_RE = re.compile(cues.SUBJECT_PREDICATE)
 #: A title right before a person's name, perhaps after a comma and the given names.
