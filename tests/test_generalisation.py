@@ -3318,3 +3318,15 @@ def test_a_signing_still_to_come_told_from_the_agreement():
 ])
 def test_the_day_of_a_participle_aside_is_not_the_encounters(body, day):
     assert _one(body)["date"] == day
+
+
+@pytest.mark.parametrize("body, found", [
+    # a visitor's talks abroad, no other party named, are with the host the article names a party
+    ("Peru's government protested to Chile on Friday. Bolivia's foreign minister held talks in Peru on Monday.",
+     ["BOL", "PER"]),
+    # not a neutral venue, the article names no party
+    ("Chile and Peru traded accusations on Friday. Chile's foreign minister held talks in Geneva on Monday.",
+     ["CHL"]),
+])
+def test_a_visitors_talks_abroad_are_with_the_host(body, found):
+    assert sorted(_one(body, date="2024-03-04")["countries"]) == found

@@ -384,7 +384,15 @@ def _finish(article, group):
     countries = list(group.countries)
     play = article.in_play()
     group_reference = any(m.group_reference for m in group.members)
-    if len(countries) < 2 and (group_reference or (not group.organizations and group.kind != "summit")) and \
+    hosted = len(countries) == 1 and not group_reference and group.country is not None and \
+        group.country not in countries and group.country not in group.mediators and group.kind in ("meeting", "talks") and \
+        article.actor_counts.get(group.country, 0) > 0
+    if hosted:
+        # "Wang Yi held talks in the Solomon Islands": a visitor's talks abroad, with no other
+        # party named, are with the host, where the article names the host a party somewhere
+        # (not a neutral venue: "talks in Geneva")
+        countries.append(group.country)
+    elif len(countries) < 2 and (group_reference or (not group.organizations and group.kind != "summit")) and \
             not _among_compatriots(article, group, countries):
         countries = _unique(countries + play) if (group_reference or countries) else countries
     represented = _represented(article, group)
@@ -397,6 +405,7 @@ def _finish(article, group):
     # an item of a chronology ("Istanbul, Jan. 8, 2020") keeps the parties of the list's noun
     listed = all(member.item is not None for member in group.members)
     if group.kind != "visit" and group.country and group.country in countries and not listed and not group_reference and \
+            not hosted and \
             group.country not in seated and not _actor_outside_venue(article, group, group.country):
         countries.remove(group.country)
     return countries, absent, mediators
