@@ -531,6 +531,8 @@ ABSENCE_CUES = (
     AbsenceCue(r"\b(?:skip(?:s|ped|ping)?|snub(?:s|bed)?)\b", "before"),
     AbsenceCue(r"\b(?:was|were|is|are|will not be|won't be) not (?:represented|present)\b", "before"),
     AbsenceCue(r"\b(?:was|were|is|are) absent\b", "before"),
+    # "talks that left Ukraine and its European backers on the outside"
+    AbsenceCue(r"\b(?:on the outside|out in the cold)\b", "before"),
     # "Ghana pulled out of the summit", "Turkey withdrew from the talks", "Laos sat out the
     # meeting", "chose to stay out"; finite verbs only, since a participle's subject ("..., pulling
     # out of the meeting") is not the name before it
@@ -693,7 +695,8 @@ DECISION_CUES = (
 #: Right before a trigger: the decision dated before it came out of that encounter ("agreed
 #: Thursday not to use force, after a tense face-to-face meeting"; "agreed on Monday to swap
 #: prisoners, at talks hosted by Macron"), so the day is the encounter's.
-AFTER_ENCOUNTER = r"\b(?:after|following|at the end of|at the close of|at|during)\s+(?:a|an|the|their|his|her|its)?\s*(?:[\w-]+\s+){0,3}$"
+AFTER_ENCOUNTER = (r"\b(?:after|following|at the end of|at the close of|at|during)\s+(?:a|an|the|their|his|her|its)?\s*"
+                   r"(?:(?:more than|nearly|almost|about|some|over)\s+)?(?:[\w-]+\s+){0,3}$")
 
 #: A place right after one of these is where an encounter is, not who takes part.
 #: ("in the port city of", "to Russia's Black Sea resort of")

@@ -3330,3 +3330,16 @@ def test_the_day_of_a_participle_aside_is_not_the_encounters(body, day):
 ])
 def test_a_visitors_talks_abroad_are_with_the_host(body, found):
     assert sorted(_one(body, date="2024-03-04")["countries"]) == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # a decision on a day after so long a spell of talks: the talks' day
+    ("Chilean and Peruvian officials agreed on Monday to reopen the border, after more than four hours of talks in "
+     "Lima.", ("2024-03-04", ["CHL", "PER"], [])),
+    # a country left on the outside is absent
+    ("Chile and Peru agreed on Monday to reopen the border, after talks in Lima that left Bolivia on the outside.",
+     ("2024-03-04", ["CHL", "PER"], ["BOL"])),
+])
+def test_talks_that_ended_in_a_decision(body, found):
+    record = _one(body, kind="talks")
+    assert (record["date"], sorted(record["countries"]), record["absent"]) == found
