@@ -969,6 +969,10 @@ SUBJECT_PREDICATE = r"(?<!\bwhich )(?<!\bthat )(?<!\bwho )\b(?:is|are|was|were|w
 #: Monday, met ..."; case-sensitive): the date is the aside's, not the main verb's.
 PARTICIPLE_ASIDE = r",\s+(?:\w+ly\s+)?(?:sworn in|[a-z]+ed|[a-z]+en)\b[^,;()]{0,40}$"
 
+#: A clause of what was said or agreed, after a trigger: "that" and a subject and a modal
+#: ("agreed in a call on Sunday that Turkey would host the round"; case-sensitive).
+THAT_CLAUSE = r"\bthat\s+(?:(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?|he|she|they|it|we|both)\s+(?:would|will|should|could|might|must|can)\b"
+
 #: Between two names of one list: "Saudi Arabia and the United States", "Peru, Ecuador, and Chile".
 LIST_JOIN = r"(?:,\s*|\s+(?:and|or)\s+|,\s+(?:and|or)\s+)(?:the\s+)?"
 

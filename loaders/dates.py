@@ -834,10 +834,14 @@ def tense_near(text, start, end, skip=()):
     sentence_stop = _sentence_stop(text, end, min(len(text), end + TENSE_WINDOW))
     brk = _CLAUSE_BREAK.search(text, end, sentence_stop)
     clause_stop = brk.start() if brk else sentence_stop
+    # ("In a call on Sunday, Erdogan told Putin that ...": a date in a phrase opening the
+    # sentence is the main verb's, a verb of telling too)
+    opening = _OPENING_PHRASE.match(text, sentence_start, start) is not None
     for found in _TENSE.finditer(text, end, clause_stop):
         if skip and _inside(found, skip):
             continue
-        if not _is_reporting(found) or _reports_date(text[end:found.start()]):
+        if not _is_reporting(found) or _reports_date(text[end:found.start()]) or \
+                opening and "," in text[end:found.start()]:
             return _tense_of(found, after=True)
         reporting = reporting or found
     if opener is not None and _TIME_SUBORDINATE.match(opener):
@@ -857,6 +861,9 @@ def tense_near(text, start, end, skip=()):
 
 
 _THAT_AFTER = re.compile(r",?\s+that\s")
+#: A phrase opening a sentence before its subject, with no verb or comma of its own yet: "In a
+#: call on ", "At talks in Lima on ", "During his visit on ".
+_OPENING_PHRASE = re.compile(r"\s*(?:In|At|During|After|Before|Following)\s+[^,;.]*$")
 _TIME_SUBORDINATE = re.compile(r"(?:after|before|since|until)\b", re.I)
 
 

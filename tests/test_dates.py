@@ -633,6 +633,18 @@ def test_a_day_of_this_or_last_year(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a date in a phrase opening the sentence is the main verb's, a verb of telling too
+    ("In a call on Sunday, Boric told Petro that Ecuador would host the talks.", date(2024, 3, 3)),
+    # a reporting verb beside its date governs it
+    ("Boric said on Sunday that Ecuador would host the talks.", date(2024, 3, 3)),
+    # the main verb after an opening phrase, in the future
+    ("At talks in Quito on Friday, the ministers will sign the accord.", date(2024, 3, 8)),
+])
+def test_a_date_in_an_opening_phrase_is_the_main_verbs(text, expected):
+    assert [m.date for m in find_dates(text, date(2024, 3, 6))] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
     # a story of the past goes on in its own year, in its sentence and the next
     ("The two presidents first met in October 1983. They met again on Christmas Day in Lima.",
      ("Christmas Day", date(1983, 12, 25))),

@@ -3343,3 +3343,15 @@ def test_a_visitors_talks_abroad_are_with_the_host(body, found):
 def test_talks_that_ended_in_a_decision(body, found):
     record = _one(body, kind="talks")
     assert (record["date"], sorted(record["countries"]), record["absent"]) == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # what was agreed or told in a call is not the call's tense
+    ("Lula and Petro agreed in a telephone call on Sunday that Brazil would host the round.",
+     ("held", "2024-03-03")),
+    # a call in a phrase opening the sentence takes the main verb's tense, a verb of telling too
+    ("In a call on Sunday, Boric told Petro that Ecuador would host the talks.", ("held", "2024-03-03")),
+])
+def test_a_call_in_which_something_was_agreed_or_told(body, found):
+    record = _one(body, kind="call")
+    assert (record["status"], record["date"]) == found

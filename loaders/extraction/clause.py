@@ -111,6 +111,7 @@ from loaders.extraction.patterns import (
     _SUBJECT_GAP_RE,
     _SUBJECT_NOUN_BEFORE_RE,
     _SUBJECT_PREDICATE_RE,
+    _THAT_CLAUSE_RE,
     _TOPIC_VERB_RE,
     _TRIGGER_RE,
     _URGING_RE,
@@ -660,6 +661,10 @@ def _status(text, clause, start, end, stop=None):
                for status, pattern in _STATUS_BEFORE for m in pattern.finditer(before)
                if pattern is not _PLAN_BEFORE_RE or m.end() > setting]
     tense_after = after[:STATUS_AFTER] if stop is None else after[:max(0, min(STATUS_AFTER, stop - end))]
+    # (what was agreed or told in it is not its tense: "agreed in a call on Sunday that Turkey
+    # would host the round")
+    told = _THAT_CLAUSE_RE.search(tense_after)
+    tense_after = tense_after[:told.start()] if told else tense_after
     cues_at += [(2 * m.start() + 10, status, f"nearest cue after the trigger {m.group(0)!r}")
                 for status, pattern in _STATUS_AFTER for m in pattern.finditer(tense_after)
                 # ... and not the tense of the next trigger itself ("their advisers will meet")
