@@ -37,8 +37,8 @@ AGREEMENT_NOUNS = (r"(?:accords?|agreements?|treaty|treaties|deal|declaration|me
 
 #: People a leader hosts, and so meets ("hosted the leaders of Peru and Bolivia"); one who hosts
 #: talks or a conference is their host, not a party.
-HOSTED_PEOPLE = (r"(?:leaders?|presidents?|prime ministers?|counterparts?|delegations?|foreign ministers?|"
-                 r"heads of (?:state|government)|king|emir)")
+HOSTED_PEOPLE = (r"(?:leaders?|presidents?|prime ministers?|counterparts?|delegations?|(?:foreign |defen[cs]e )?ministers?|"
+                 r"(?:national )?security advisers|envoys|negotiators|heads of (?:state|government)|king|emir)")
 
 #: The words that number a round of talks ("the second round", "a new round").
 ROUND_ORDINALS = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|next|new|latest)"
@@ -205,6 +205,9 @@ TRIGGERS = (
             "signing", "057", None),
     # meetings
     Trigger(r"(?:held|hold|holds|holding|had) (?:a |an |their |the )?(?:\w+ )?meeting", "meeting", "040", None),
+    # time spent with a leader: "spent about three hours with Putin in the Kremlin"
+    Trigger(r"spen[dt]s? (?:(?:about|some|nearly|almost|more than|over|another) )?(?:[\w-]+ )?(?:hours?|minutes|days?|an hour|"
+            r"the (?:morning|afternoon|evening|day|night)) with(?= (?:the |his |her )?(?-i:[A-Z]))", "meeting", "040", None),
     # a host bringing leaders together: "brought together Lavrov and Kuleba in Antalya"
     Trigger(r"(?:brought|brings|bring|bringing) together(?= (?:the |its |their )?(?:(?-i:[A-Z])|(?:\w+ )?(?:leaders|ministers|presidents|"
             r"delegations|envoys|negotiators)\b))", "meeting", "040", None),
@@ -220,6 +223,10 @@ TRIGGERS = (
     Trigger(r"(?:received|receives|welcomed|welcomes|hosted|hosts|(?<=will )(?:receive|welcome|host)|"
             r"(?<=to )(?:receive|welcome|host)) (?:them|him|her)\b(?! (?:as|with) (?:a|an)\b)", "meeting", "040", None),
     Trigger(r"(?:conferred|confers|confer|conferring) with", "talks", "046", None),
+    # officials hosted from elsewhere: "to host national security advisers from Ukraine and ..."
+    # (leaders hosted from several countries are a summit's: "opened the summit, hosting leaders from")
+    Trigger(r"host(?:ed|s|ing)? (?:[\w-]+ ){0,2}?(?:(?:national )?security advisers|(?:foreign |defen[cs]e )?ministers|envoys|"
+            r"negotiators|delegations|officials) from\b", "meeting", "040", None),
     # "held a working dinner in Rome" (a state banquet is a ceremony of a visit, not this)
     Trigger(r"working (?:dinner|lunch|luncheon|breakfast)", "meeting", "040", None),
     Trigger(r"host(?:ed|s|ing)? (?:the |his |her |their |visiting |(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"

@@ -3355,3 +3355,17 @@ def test_talks_that_ended_in_a_decision(body, found):
 def test_a_call_in_which_something_was_agreed_or_told(body, found):
     record = _one(body, kind="call")
     assert (record["status"], record["date"]) == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # time spent with a leader: a meeting
+    ("Chile's envoy spent about three hours with Boluarte in Lima on Monday.", [("meeting", ["CHL", "PER"])]),
+    # ... not with one's family
+    ("Boric spent the day with his family in Santiago on Sunday.", []),
+    # people hosted from elsewhere: a meeting with them
+    ("Boric and Lula were due to host security advisers from Peru at the palace in Santiago on Friday.",
+     [("meeting", ["BRA", "CHL", "PER"])]),
+    ("Santiago hosted fans from Peru on Sunday.", []),
+])
+def test_time_spent_with_a_leader_and_people_hosted(body, found):
+    assert [(r["kind"], sorted(r["countries"])) for r in extract(body)] == found
