@@ -1057,8 +1057,6 @@ PREDICATE_BETWEEN = r"\s+(?:is|was|were|are|will be|would be|has been|had been)\
 #: Markers that split a sentence into clauses: a date or place belongs to its own clause.
 CLAUSE_BREAKS = (
     r";", r",\s+(?=(?:since|after|following|when|while|whereas|but|before|as|which|where|who|although|though|yet|and then)\b)",
-    # what a speaker adds: "..., Araqchi told state television, adding that the venue might change"
-    r",\s+(?=(?:adding|saying|noting|stressing|warning|insisting|explaining)\s+(?:that\b|it\b|the\b))",
     r"\b(?:said|says|announced|told \w+|reported|confirmed|noted|stated)\s+(?=that\b)",
     # "told his counterpart in a call on Monday that he would visit": the reported clause
     r"\b(?:told|tells|informed|assured|warned|reminded)\s+(?:[\w'’-]+\s+){1,8}?(?=that\s+(?:he|she|they|it|we|the|his|her|their|[A-Z]))",

@@ -3369,14 +3369,3 @@ def test_a_call_in_which_something_was_agreed_or_told(body, found):
 ])
 def test_time_spent_with_a_leader_and_people_hosted(body, found):
     assert [(r["kind"], sorted(r["countries"])) for r in extract(body)] == found
-
-
-@pytest.mark.parametrize("body, statuses", [
-    # a doubt a speaker adds after a comma is not the encounter's
-    ("Chile and Peru agreed to resume the talks next Saturday, Boric told reporters, adding that the venue might change.",
-     ["planned"]),
-    # one in the encounter's own clause is
-    ("Chile and Peru might resume the talks next Saturday, Boric told reporters.", []),
-])
-def test_a_doubt_added_by_the_speaker_is_not_the_encounters(body, statuses):
-    assert [r["status"] for r in extract(body)] == statuses
