@@ -3369,3 +3369,9 @@ def test_a_call_in_which_something_was_agreed_or_told(body, found):
 ])
 def test_time_spent_with_a_leader_and_people_hosted(body, found):
     assert [(r["kind"], sorted(r["countries"])) for r in extract(body)] == found
+
+
+def test_talks_to_resume_later_are_a_round_of_their_own():
+    # a plan to resume talks already held is their next round, not the round held
+    body = "Chile and Peru held talks in Quito on Monday. The two sides agreed to resume the talks next Monday."
+    assert sorted((r["status"], r["date"]) for r in extract(body)) == [("held", "2024-03-04"), ("planned", "2024-03-11")]

@@ -101,8 +101,11 @@ def _compatible(group, candidate, strict_status=True, anaphor=False):
     if anaphor:
         # (what is told as over or under way is not the encounter still planned: "will meet
         # Trump on Monday" ... "The meeting has ended")
+        # (nor is one still to come the one held: "held talks on Saturday ... agreed to resume
+        # the talks next Saturday")
         return not (group.status == "planned" and candidate.status == "held" and
-                    candidate.why.get("status") != NO_CUE_HELD)
+                    candidate.why.get("status") != NO_CUE_HELD or
+                    group.status == "held" and candidate.status == "planned" and candidate.resumes)
     if group.city and candidate.city and group.city != candidate.city:
         return False
     if not _heads_agree(group.heads, candidate.heads):
