@@ -1087,7 +1087,8 @@ ENDING_CUES = (
     r"\bconclud(?:es|ed|ing)\b(?!\s+(?:the|a|an|their|its|his|her|this|that)\b)",
     # intransitive only: "the talks ended on Friday", not "a declaration that ended the war"
     r"\bend(?:ed|s)\b(?!\s+(?:the|a|an|their|its|his|her|this|that|decades|years)\b)",
-    r"\bclos(?:ed|es)\b(?!\s+(?:the|a|an|their|its|his|her|this|that)\b)", r"\bbroke up\b",
+    # (not "closed to the press": shut to someone, not ended)
+    r"\bclos(?:ed|es)\b(?!\s+(?:the|a|an|their|its|his|her|this|that|to)\b)", r"\bbroke up\b",
     # "broke off their meeting here tonight": ended it
     r"\b(?:broke|breaks|break) off\b",
     # a participle ending a span, before its day: "three days of talks ending Sunday"

@@ -3375,3 +3375,10 @@ def test_talks_to_resume_later_are_a_round_of_their_own():
     # a plan to resume talks already held is their next round, not the round held
     body = "Chile and Peru held talks in Quito on Monday. The two sides agreed to resume the talks next Monday."
     assert sorted((r["status"], r["date"]) for r in extract(body)) == [("held", "2024-03-04"), ("planned", "2024-03-11")]
+
+
+def test_a_round_closed_to_the_press_is_not_told_as_ending():
+    # "closed to the press" shuts it to someone; its day is its own
+    body = ("Chile and Peru held the second round of talks in Lima on Feb. 27. A third round, closed to the press, takes "
+            "place in Quito on March 5.")
+    assert sorted(r["date"] for r in extract(body)) == ["2024-02-27", "2024-03-05"]
