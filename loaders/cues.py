@@ -980,6 +980,13 @@ PARTICIPLE_ASIDE = r",\s+(?:\w+ly\s+)?(?:sworn in|[a-z]+ed|[a-z]+en)\b[^,;()]{0,
 #: ("agreed in a call on Sunday that Turkey would host the round"; case-sensitive).
 THAT_CLAUSE = r"\bthat\s+(?:(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?|he|she|they|it|we|both)\s+(?:would|will|should|could|might|must|can)\b"
 
+#: Right before a cancellation cue: the pluperfect, a postponement before the time told ("on a
+#: visit he had postponed last month").
+PLUPERFECT_BEFORE = r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?$"
+#: Between a trigger and the list of places and days after it: the clause of another noun
+#: ("after the talks, ending a tour that took him to Tokyo, where ..."), whose list it is.
+ANOTHER_NOUNS_CLAUSE = r",\s+(?:[a-z]+ing)\b|\b(?:that|which|who)\b"
+
 #: Between two names of one list: "Saudi Arabia and the United States", "Peru, Ecuador, and Chile".
 LIST_JOIN = r"(?:,\s*|\s+(?:and|or)\s+|,\s+(?:and|or)\s+)(?:the\s+)?"
 

@@ -79,6 +79,7 @@ from loaders.extraction.patterns import (
     _PLAN_ASIDE_RE,
     _PLAN_BEFORE_RE,
     _PLAN_RE,
+    _PLUPERFECT_BEFORE_RE,
     _PLURAL_TRIGGER_RE,
     _PREDICATE_RE,
     _PREPARATORY_RE,
@@ -594,8 +595,7 @@ def _status(text, clause, start, end, stop=None):
     cancel = _CANCEL_RE.search(text, *clause) or _OFF_AFTER_RE.match(text, end)
     if cancel and _CANCEL_WISHED_RE.search(text, max(clause[0], cancel.start() - 80), cancel.start()):
         cancel = None  # "urged him to call off the summit": wished, not done
-    pluperfect = re.search(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?$", text[max(0, cancel.start() - 25):cancel.start()]) \
-        if cancel else None
+    pluperfect = _PLUPERFECT_BEFORE_RE.search(text[max(0, cancel.start() - 25):cancel.start()]) if cancel else None
     if pluperfect and any(m.group(0).lower() != "had" for m in
                           _PAST_VERB_RE.finditer(text, clause[0], cancel.start() - 25 + pluperfect.start())):
         # "arrived on Monday and met the crown prince, on a visit he had postponed last month":

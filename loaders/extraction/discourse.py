@@ -19,6 +19,7 @@ from loaders.extraction.model import (
     _unique,
 )
 from loaders.extraction.patterns import (
+    _ANOTHER_NOUNS_CLAUSE_RE,
     _BARE_ROUND_RE,
     _COUNT_BEFORE_RE,
     _DAY_OF_RE,
@@ -807,7 +808,7 @@ def _list_items(article, candidate):
              and not _REPORTING_RE.search(article.text[max(0, m.start - 40):m.start])]
     if len(dates) < 2:
         return []
-    if re.search(r",\s+(?:[a-z]+ing)\b|\b(?:that|which|who)\b", article.text[tail[0]:dates[0].start]):
+    if _ANOTHER_NOUNS_CLAUSE_RE.search(article.text, tail[0], dates[0].start):
         return []  # "after the talks, ending a tour that took him to Tokyo ...": another noun's list
     cuts = [m.end() for m in _LIST_CUT_RE.finditer(article.text, *tail)]
     pieces = list(zip([tail[0]] + cuts, cuts + [tail[1]])) if len(cuts) >= 1 else []
