@@ -987,6 +987,10 @@ PLUPERFECT_BEFORE = r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?$"
 #: ("after the talks, ending a tour that took him to Tokyo, where ..."), whose list it is.
 ANOTHER_NOUNS_CLAUSE = r",\s+(?:[a-z]+ing)\b|\b(?:that|which|who)\b"
 
+#: A sentence opening with the occasion the sentence before told ("During that visit, ...", "At
+#: that meeting ..."): what it tells happened then.
+DURING_THAT = r"\s*(?:During|At|On|In the course of)\s+(?:that|this|the same)\s+(?:visit|trip|meeting|summit|stay|session|encounter)\b"
+
 #: Between two names of one list: "Saudi Arabia and the United States", "Peru, Ecuador, and Chile".
 LIST_JOIN = r"(?:,\s*|\s+(?:and|or)\s+|,\s+(?:and|or)\s+)(?:the\s+)?"
 

@@ -167,7 +167,8 @@ TENSE_MARKERS = (
     # what a meeting prepares is still to come: "met on Monday to prepare for a summit in May"
     ("future", r"(?:to\s+prepare|prepar(?:e|es|ed|ing)\s+for|in\s+preparation\s+for|run-up\s+to"
                r"|pav(?:e|es|ed|ing)\s+the\s+way\s+for)\b"),
-    ("future", r"(?:due|scheduled|plans?|planning|planned|upcoming|forthcoming|coming|next|expects?"
+    # ("plan" is a verb before "to": "plans to meet"; "a border plan" is a noun)
+    ("future", r"(?:due|scheduled|plans?(?=\s+to\b)|planning|planned|upcoming|forthcoming|coming|next|expects?"
                r"|expected|intends?|kicks?\s+off|opens|begins|starts|ahead\s+of|to\s+be\s+held)\b"),
     # Modals look ahead; lower-case "may" only, "May" is the month.
     ("future", r"(?:might|could|should|must|can|(?-i:may))\b"),

@@ -645,6 +645,15 @@ def test_a_date_in_an_opening_phrase_is_the_main_verbs(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # "plan" the noun tells no future; "plans to" the verb does
+    ("Boric unveiled a border plan with Boluarte in Lima on March 1.", date(2024, 3, 1)),
+    ("Boric plans to visit Lima on March 1.", date(2025, 3, 1)),
+])
+def test_a_plan_the_noun_tells_no_future(text, expected):
+    assert [m.date for m in find_dates(text, date(2024, 3, 6))] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
     # a story of the past goes on in its own year, in its sentence and the next
     ("The two presidents first met in October 1983. They met again on Christmas Day in Lima.",
      ("Christmas Day", date(1983, 12, 25))),

@@ -3382,3 +3382,14 @@ def test_a_round_closed_to_the_press_is_not_told_as_ending():
     body = ("Chile and Peru held the second round of talks in Lima on Feb. 27. A third round, closed to the press, takes "
             "place in Quito on March 5.")
     assert sorted(r["date"] for r in extract(body)) == ["2024-02-27", "2024-03-05"]
+
+
+@pytest.mark.parametrize("body, day", [
+    # what happened "during that visit" happened on the day the sentence before told
+    ("Boric unveiled a border plan with Boluarte at the palace in Lima on March 1. During that visit Boric telephoned "
+     "Ecuador's president to brief him.", "2024-03-01"),
+    # not a report's day
+    ("Boric said on March 1 that the plan was ready. During that visit Boric telephoned Ecuador's president.", None),
+])
+def test_what_happened_during_that_visit(body, day):
+    assert _one(body, kind="call")["date"] == day

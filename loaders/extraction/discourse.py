@@ -25,6 +25,7 @@ from loaders.extraction.patterns import (
     _DAY_OF_RE,
     _DAYS_APART_OPENING_RE,
     _DAYS_APART_RE,
+    _DURING_THAT_RE,
     _FIRST_SINCE_AFTER_RE,
     _FIRST_SINCE_APPOSITIVE_RE,
     _FIRST_SINCE_BEFORE_RE,
@@ -517,6 +518,14 @@ def _date_from_paragraph(article, groups):
         if before is not None:
             group.date = before.date
             _because(group, "date", f"the day of the encounter told just before in its paragraph: {before.date.text!r}")
+        elif _DURING_THAT_RE.match(sentence.text):
+            # "... at the White House on Sept. 29. During that visit Netanyahu telephoned ...":
+            # the occasion the sentence before told, on its one day
+            days = [m for m in article.in_sentence(article.dates, previous) if m.precision == "day"
+                    and not _REPORTING_RE.search(article.text[max(0, m.start - 40):m.start])]
+            if len(days) == 1:
+                group.date = days[0]
+                _because(group, "date", f"during the occasion told just before, on {days[0].text!r}")
 
 
 def _date_meetings_in_visit(article, groups):
