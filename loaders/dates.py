@@ -176,9 +176,9 @@ TENSE_MARKERS = (
     ("present", r"(?:is|are|am)\s+(?:\w+ly\s+)?(?:being\s+)?[a-z]{2,}(?:ed|en)\b"),
     ("present", r"(?:is|are|am|isn't|aren't|remains?|says|say|tells|adds|writes|does|do)\b"),
     # the present of going and meeting, which news uses for what is scheduled: "arrives in Paris
-    # on 12 March", "meets Putin on Friday"
+    # on 12 March", "meets Putin on Friday", "heads to Brasilia on Wednesday" look ahead
     # ("heads of government" is a noun)
-    ("present", r"(?:arrives|travels|flies|visits|meets|hosts|heads(?!\s+of\b)|leaves|returns|goes|receives|holds)\b"),
+    ("future", r"(?:arrives|travels|flies|visits|meets|hosts|heads(?!\s+of\b)|leaves|returns|goes|receives|holds)\b"),
     ("past", r"(?:was|were|had|did|has|have|ago|earlier|yesterday|last|since|previously)\b"),
     ("past", r"(?:said|told|met|held|spoke|took|made|went|came|gave|got|saw|began|left|sent|paid|led"
              r"|brought|thought|found|kept|won|lost|struck|fell|rose|ran|became|broke|chose|drew"

@@ -654,6 +654,17 @@ def test_a_plan_the_noun_tells_no_future(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # the present of going or meeting is a schedule: the next such day, not the nearest
+    ("Lula then heads to Lima for a state visit on Monday.", date(2024, 3, 11)),
+    ("Lula meets Boric in Santiago on Monday.", date(2024, 3, 11)),
+    # the past is the last such day
+    ("Lula met Boric in Santiago on Monday.", date(2024, 3, 4)),
+])
+def test_the_present_of_going_looks_ahead(text, expected):
+    assert [m.date for m in find_dates(text, date(2024, 3, 6))] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
     # a story of the past goes on in its own year, in its sentence and the next
     ("The two presidents first met in October 1983. They met again on Christmas Day in Lima.",
      ("Christmas Day", date(1983, 12, 25))),
