@@ -35,10 +35,14 @@ class Trigger:
 AGREEMENT_NOUNS = (r"(?:accords?|agreements?|treaty|treaties|deal|declaration|memorandum|protocol|final act|"
                    r"pact|communiqu[eé]|charter|convention|armistice|ceasefire|truce|(?:final |joint )?documents?)")
 
+#: Officials hosted from elsewhere, and so met ("to host national security advisers from Ukraine").
+HOSTED_OFFICIALS = (r"(?:(?:national )?security advisers|(?:foreign |defen[cs]e )?ministers|envoys|negotiators|delegations|"
+                    r"officials)")
+
 #: People a leader hosts, and so meets ("hosted the leaders of Peru and Bolivia"); one who hosts
 #: talks or a conference is their host, not a party.
-HOSTED_PEOPLE = (r"(?:leaders?|presidents?|prime ministers?|counterparts?|delegations?|(?:foreign |defen[cs]e )?ministers?|"
-                 r"(?:national )?security advisers|envoys|negotiators|heads of (?:state|government)|king|emir)")
+HOSTED_PEOPLE = (r"(?:leaders?|presidents?|prime ministers?|counterparts?|delegations?|foreign ministers?|"
+                 r"heads of (?:state|government)|king|emir)")
 
 #: The words that number a round of talks ("the second round", "a new round").
 ROUND_ORDINALS = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|next|new|latest)"
@@ -64,6 +68,8 @@ BY_PHONE_BETWEEN = r"\s+(?:with\s+[^,;.]{0,60}?\s+)?|(?:\s+between\s+[^;.]{0,60}
 #: A weekday and a month by name, as written in English (case-insensitive in the triggers).
 WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+#: A month by its first three letters, abbreviated or in full ("Jan.", "February").
+MONTH_PREFIX = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
 
 #: Two leaders named before a verb of talking: "... and Putin spoke", "... and Xi had talked".
 PAIR_SPOKE = r"(?<= and )(?:(?-i:[A-Z])[\w.'’-]+ ){1,3}(?:(?:have|had|also|again) )?(?:spoke|talked)"
@@ -225,8 +231,7 @@ TRIGGERS = (
     Trigger(r"(?:conferred|confers|confer|conferring) with", "talks", "046", None),
     # officials hosted from elsewhere: "to host national security advisers from Ukraine and ..."
     # (leaders hosted from several countries are a summit's: "opened the summit, hosting leaders from")
-    Trigger(r"host(?:ed|s|ing)? (?:[\w-]+ ){0,2}?(?:(?:national )?security advisers|(?:foreign |defen[cs]e )?ministers|envoys|"
-            r"negotiators|delegations|officials) from\b", "meeting", "040", None),
+    Trigger(r"host(?:ed|s|ing)? (?:[\w-]+ ){0,2}?" + HOSTED_OFFICIALS + r" from\b", "meeting", "040", None),
     # "held a working dinner in Rome" (a state banquet is a ceremony of a visit, not this)
     Trigger(r"working (?:dinner|lunch|luncheon|breakfast)", "meeting", "040", None),
     Trigger(r"host(?:ed|s|ing)? (?:the |his |her |their |visiting |(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -609,7 +614,7 @@ SERIES_CUES = (
 #: After a count of encounters, the list that tells them ("have met five times: in Kyiv in
 #: January ...", "met three times this year, all in Istanbul: on May 16, ...", "had met three
 #: times in Belarus, on Feb. 28, March 3 and March 7"): a colon, or a comma before a date.
-COUNT_LISTED = (r"\s*:|[^.;:]{0,60}?(?::|,\s+(?:on\s+|in\s+)?(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d))")
+COUNT_LISTED = r"\s*:|[^.;:]{0,60}?(?::|,\s+(?:on\s+|in\s+)?(?:\d|" + MONTH_PREFIX + r"\.?\s+\d))"
 
 #: Urging an encounter ("called for talks", "urged a summit", "called on both sides to meet"),
 #: or planning none ("made no plans to meet"): no encounter yet. Only before the trigger: after
@@ -620,7 +625,7 @@ URGING_CUES = (
     r"\bno (?:immediate )?(?:plans?|intention|date set) (?:to|for)\b",
     # but "a phone call on Friday" is a date
     r"\bcall(?:ing|ed|s)? (?:on|for)\b(?!\s+(?:the\s+)?" + WEEKDAY + r"|\s+(?:the\s+)?\d"
-    r"|\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\s+(?:an? )?(?:hour|minutes))",
+    r"|\s+" + MONTH_PREFIX + r"\b|\s+(?:an? )?(?:hour|minutes))",
     r"\burg(?:e|ed|es|ing)\b",
 )
 

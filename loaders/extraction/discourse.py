@@ -477,10 +477,10 @@ def _date_live_entries(article, groups):
     entries = [(m.start(), m.end()) for m in _LIVE_ENTRY_RE.finditer(article.text)]
     if len(entries) < 2 or article.anchor is None:
         return
-
-    def day_of(entry):
-        heading = [d for d in article.dates if entry[0] <= d.start < entry[1] and d.precision == "day"]
-        return heading[0].date if heading else _anchor_day(article)
+    days = {}
+    for start, end in entries:
+        heading = [d for d in article.dates_from(start, end) if d.precision == "day"]
+        days[start, end] = heading[0].date if heading else _anchor_day(article)
     for group in groups:
         if group.date is not None or group.ends is not None or group.status != "held":
             continue
@@ -490,7 +490,7 @@ def _date_live_entries(article, groups):
             if article.in_sentence(article.dates, sentence) or not any(e[0] <= sentence.start for e in entries):
                 continue
             entry = max(e for e in entries if e[0] <= sentence.start)
-            told.append((day_of(entry), entry))
+            told.append((days[entry], entry))
         if told:
             day, entry = min(told)
             group.date = DateMention(entry[0], entry[1], article.text[entry[0]:entry[1]].strip(), day, None, "day",

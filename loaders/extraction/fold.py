@@ -99,13 +99,7 @@ def _compatible(group, candidate, strict_status=True, anaphor=False):
     if not course and (_bilateral_within_multilateral(group, candidate) or _bilateral_within_multilateral(candidate, group)):
         return False
     if anaphor:
-        # (what is told as over or under way is not the encounter still planned: "will meet
-        # Trump on Monday" ... "The meeting has ended")
-        # (nor is one still to come the one held: "held talks on Saturday ... agreed to resume
-        # the talks next Saturday")
-        return not (group.status == "planned" and candidate.status == "held" and
-                    candidate.why.get("status") != NO_CUE_HELD or
-                    group.status == "held" and candidate.status == "planned" and candidate.resumes)
+        return not _tenses_apart(group, candidate)
     if group.city and candidate.city and group.city != candidate.city:
         return False
     if not _heads_agree(group.heads, candidate.heads):
@@ -117,6 +111,14 @@ def _compatible(group, candidate, strict_status=True, anaphor=False):
     if group.kind == candidate.kind == "call" and len(a) == len(b) == 2 and a != b:
         return False
     return True
+
+
+def _tenses_apart(group, anaphor):
+    """Whether an anaphor's own tense keeps it from the group: what is told as over is not the
+    encounter still planned ("will meet Trump on Monday" ... "The meeting has ended"), nor is one
+    to resume the one held ("held talks on Saturday ... agreed to resume the talks next Saturday")."""
+    told_over = anaphor.status == "held" and anaphor.why.get("status") != NO_CUE_HELD
+    return group.status == "planned" and told_over or group.status == "held" and anaphor.status == "planned" and anaphor.resumes
 
 
 def _ends_agree(date, ends):

@@ -6,6 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 
 from loaders import cues
 from loaders.dates import MONTHS, WEEKDAYS, find_dates
@@ -242,9 +243,10 @@ class _Article:
         name = town.group(1).title()
         return Place(town.start(1), town.end(1), town.group(1), "city", region.iso3, name, name)
 
+    @cached_property
     def roles_named(self):
         """The roles of the officials the article names, by country: by the title written right
-        before the name, or by officials.csv."""
+        before the name, or by officials.csv (read once per article)."""
         found = {}
         for place in self.places:
             if place.kind != "official" or not place.iso3:
@@ -265,7 +267,7 @@ class _Article:
         are not parties). A reference naming `roles` ("the two presidents") counts only the
         countries whose officials hold one, where the article names two or more: a country whose
         officials it names only in other roles is left out ("Chancellor Merkel")."""
-        named = self.roles_named() if roles else {}
+        named = self.roles_named if roles else {}
         if sum(1 for held in named.values() if held & set(roles)) >= 2:
             hosts = set(hosts) | {code for code, held in named.items() if held and not held & set(roles)}
         if collective:
@@ -392,9 +394,9 @@ class _Article:
             if len({p.name for p in places}) > 1:
                 continue
             first = places[0]
-            for match in re.finditer(rf"\b(?:{cues.GIVEN_NAME_TITLES})\s+({re.escape(given)})\b(?!\s+(?:bin|ibn|bint)\b)",
-                                     self.text[first.end:]):
-                start, end = first.end + match.start(1), first.end + match.end(1)
+            titled_given = re.compile(rf"\b(?:{cues.GIVEN_NAME_TITLES})\s+({re.escape(given)})\b(?!\s+(?:bin|ibn|bint)\b)")
+            for match in titled_given.finditer(self.text, first.end):
+                start, end = match.span(1)
                 if not any(s < end and start < e for s, e in taken):
                     taken.append((start, end))
                     out.append(Place(start, end, given, "official", first.iso3, first.name, None))
