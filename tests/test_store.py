@@ -46,6 +46,18 @@ def test_ingest_reports_every_file_and_second_ingest_adds_nothing(tmp_path, fold
     assert len(log) == 6 and set(log["outcome"]) == {"ingested", "duplicate", "rejected"}
 
 
+def test_two_encounters_told_in_one_sentence_are_both_stored(tmp_path, write_article):
+    # one sentence, one kind, one status: only the trigger tells the two meetings apart
+    body = ("The envoy Lena Holt met Norway's Prime Minister Jonas Gahr Store in Oslo on Monday "
+            "and met Chile's President Gabriel Boric in Santiago on Thursday.")
+    write_article("tour.txt", "2024-03-09", "An envoy's week", body, folder=tmp_path / "in")
+    store = Store(tmp_path / "p.duckdb")
+    store.ingest([tmp_path / "in"])
+    mentions = store.mentions()
+    assert sorted(mentions["city"]) == ["Oslo", "Santiago"]
+    assert mentions["mention_id"].is_unique
+
+
 def test_the_store_records_which_extractor_read_each_article_and_reopens_without_extracting_again(tmp_path, folder):
     db = tmp_path / "p.duckdb"
     store = Store(db)

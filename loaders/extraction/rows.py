@@ -115,10 +115,14 @@ def _article_rows(record):
     _their_encounters(article, groups)
     _travellers(article, groups)
     groups = _split_tours(article, groups)
-    rows = []
+    rows, ids = [], set()
     for group in groups:
         row = _row(record, article, group, published)
         if row:
+            if row["mention_id"] in ids:  # two encounters of one sentence, kind and status
+                key = f"{row['mention_id']}|{group.members[0].start}"
+                row["mention_id"] = hashlib.sha256(key.encode()).hexdigest()[:16]
+            ids.add(row["mention_id"])
             rows.append(row)
     return rows
 
