@@ -259,10 +259,11 @@ TRIGGERS = (
             "meeting", "040", None),
     Trigger(r"(?:pay|pays|paying|paid) a (?:courtesy )?call on(?= (?:the |his |her )?(?:(?-i:[A-Z])[\w-]+['’]s )?" + LEADER_ROLE + r"\b)",
             "meeting", "040", None),
-    # a leader seen by another: "saw Prime Minister Netanyahu in Israel on Saturday" (not "saw
-    # the President off", "saw President X's speech")
+    # a leader seen by another: "saw Prime Minister Netanyahu in Israel on Saturday", "saw
+    # Chile's president" (not "saw the President off", "saw President X's speech")
     Trigger(r"(?:saw|sees|seeing|(?<=will )see|(?<=to )see)(?= (?:the |his |her )?" + LEADER_TITLE +
-            r"(?: [A-Z][\w.-]*){0,3}+(?! off\b)(?!['’]s\b)(?:[\s,.;]|$))", "meeting", "040", None),
+            r"(?: [A-Z][\w.-]*){0,3}+(?! off\b)(?!['’]s\b)(?:[\s,.;]|$)| (?-i:[A-Z][\w-]+)['’]s " + LEADER_ROLE +
+            r"(?! off\b)(?!['’]s\b))", "meeting", "040", None),
     # an audience with a pope or a monarch: "granted an audience to", "received him in audience"
     Trigger(r"(?:(?:private|papal|royal|an|in) )audience(?= (?:with|to|at|on|in)\b|[.,;])", "meeting", "040", None),
     # "held discussions in Brasilia" (not "discussions on trade" told of no one)

@@ -3393,3 +3393,27 @@ def test_a_round_closed_to_the_press_is_not_told_as_ending():
 ])
 def test_what_happened_during_that_visit(body, day):
     assert _one(body, kind="call")["date"] == day
+
+
+@pytest.mark.parametrize("body, found", [
+    # a second verb joined by "and" keeps the subject the opening "he" stands for
+    ("Antony Blinken has been shuttling between capitals. He met Peru's president in Lima on Monday and "
+     "saw Chile's president in Santiago on Tuesday.",
+     ["CHL", "USA"]),
+    # not when the sentence has its own subject before the second verb
+    ("Antony Blinken has been shuttling between capitals. He met Peru's president in Lima on Monday and "
+     "Colombia's Petro saw Chile's president in Santiago on Tuesday.",
+     ["CHL", "COL"]),
+])
+def test_a_pronoun_is_the_subject_of_both_verbs_it_opens(body, found):
+    assert sorted(_one(body, date="2024-03-05")["countries"]) == found
+
+
+@pytest.mark.parametrize("body, found", [
+    ("Antony Blinken saw Chile's president in Santiago on Tuesday.", ["CHL", "USA"]),
+    ("Antony Blinken saw Chile's president off at the airport on Tuesday.", None),
+    ("Antony Blinken saw Chile's president's speech as a turning point.", None),
+])
+def test_seeing_a_leader_named_by_country_and_role(body, found):
+    records = extract(body)
+    assert (sorted(records[0]["countries"]) if records else None) == found

@@ -382,24 +382,32 @@ def _subject_of(article, sentence, candidate, places):
                 break
             subject.insert(0, place)
         return subject
+    index = article.sentence_index[sentence.start]
     if _COORDINATED_VERB_RE.search(article.text, max(sentence.start, candidate.start - 40), candidate.start):
-        subject = _opening_parties(article, sentence)
-        index = article.sentence_index[sentence.start]
+        # ("He met Qatar's emir on Friday and saw Netanyahu on Saturday": the pronoun's person)
+        subject = _opening_parties(article, sentence) or _pronoun_referent(article, sentence)
         if not subject and index > 0:
             # "She had held talks in Tripoli": the pronoun is the subject of the sentence before
             subject = _opening_parties(article, article.sentences[index - 1])
         if subject:
             return subject
+    if not [p for p in places if p.start < candidate.start and article.is_actor(p)]:
+        return _pronoun_referent(article, sentence)
+    return []
+
+
+def _pronoun_referent(article, sentence):
+    """The person a sentence's opening "he" or "she" stands for ("Zelensky nearly missed the
+    funeral. He cut short a visit to South Africa"): the person the nearest sentence before named
+    first (one whose own subject is "he" or "she" goes on about the same person: look further
+    back). [] when the sentence opens otherwise or no such person is near."""
     index = article.sentence_index[sentence.start]
-    if index > 0 and _PRONOUN_SUBJECT_RE.match(sentence.text) and \
-            not [p for p in places if p.start < candidate.start and article.is_actor(p)]:
-        # "Zelensky nearly missed the funeral. He cut short a visit to South Africa": the person
-        # the nearest sentence before named first (one whose own subject is "he" or "she" goes
-        # on about the same person: look further back)
-        for earlier in reversed(article.sentences[max(0, index - PRONOUN_REACH):index]):
-            named = [p for p in article.in_sentence(article.places, earlier) if p.kind == "official" and p.iso3]
-            if named and not _PRONOUN_SUBJECT_RE.match(earlier.text):
-                return named[:1]
+    if index == 0 or not _PRONOUN_SUBJECT_RE.match(sentence.text):
+        return []
+    for earlier in reversed(article.sentences[max(0, index - PRONOUN_REACH):index]):
+        named = [p for p in article.in_sentence(article.places, earlier) if p.kind == "official" and p.iso3]
+        if named and not _PRONOUN_SUBJECT_RE.match(earlier.text):
+            return named[:1]
     return []
 
 
