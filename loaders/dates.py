@@ -26,7 +26,7 @@ How an expression resolves (the publication date is the base; `RULES` lists the 
 - day: "today", "yesterday", "Wednesday", "on Thursday", "earlier Monday", "Wednesday afternoon",
   "this weekend" (Saturday to Sunday), "over the next two days", "six days later" (after the
   previous dated mention), "the day before" (the eve of the previous dated mention, or of the
-  publication day), "three days ago", "six years ago to the day" (that very day). In an entry of a timeline (a line opening with a day and a
+  publication day), "the day after" (the morrow of the previous dated mention), "three days ago", "six years ago to the day" (that very day). In an entry of a timeline (a line opening with a day and a
   dash or colon: "Aug. 22, 2015: the meeting, set for the next two days, is called off"), the
   other dates of the line count from that day.
 - the present: "now", "currently", "at present" are the publication day, precision day (TimeML's
@@ -109,8 +109,8 @@ NOT_AFTER_YEAR = frozenset(
     "homes families children companies firms students".split())
 #: Words before "now" that make a stretch up to now ("until now"), not the present.
 NOT_BEFORE_NOW = frozenset("until till since from by than".split())
-#: Words after "the day before" that make it the eve of an event ("the day before the vote"),
-#: which is not a date this module can resolve.
+#: Words after "the day before" or "the day after" that make it the eve or the morrow of an
+#: event ("the day before the vote"), which is not a date this module can resolve.
 EVENT_DETERMINERS = frozenset(
     "the a an his her its their our my your this that these those he she they it we i".split())
 #: Words before a bare month name ("in May") or a bare year ("in 2019") that make it a date.
@@ -386,7 +386,7 @@ RULES = (
             rf"(?:(?P<exact>,?{_SP}(?i:to{_SP}the{_SP}day|today))\b|{_SP}(?i:this){_SP}(?P<frame>(?i:week|month))\b)?"),
     ("after_previous", "word", rf"(?P<count>{_NUMBER}){_SP}(?P<unit>(?i:days?|weeks?|months?|years?)){_SP}"
                        rf"(?P<dir>(?i:later|earlier|afterwards|after{_SP}that|before{_SP}that))\b"),
-    ("after_previous", "word", rf"(?P<phrase>(?i:(?P<eve>the{_SP}day{_SP}before)"
+    ("after_previous", "word", rf"(?P<phrase>(?i:(?P<eve>the{_SP}day{_SP}before)|(?P<morrow>the{_SP}day{_SP}after)"
                        rf"|the{_SP}(?:next|following|previous|same){_SP}(?P<unit>day|week|month|year)"
                        rf"|(?:later{_SP})?that{_SP}(?:same{_SP})?(?P<unit2>day|evening|night|morning|afternoon)"
                        # a part of the day told: the day just told ("In the afternoon he met ...",
@@ -734,7 +734,7 @@ def _acceptable(text, rule, match, groups):
         return before_lower == "the" and _second_previous_word(text, match.start()).lower() in SEASON_PREPOSITIONS
     if rule == "present":
         return before_lower not in NOT_BEFORE_NOW
-    if rule == "after_previous" and "eve" in groups:
+    if rule == "after_previous" and ("eve" in groups or "morrow" in groups):
         following = _next_word(text, match.end())
         return not (following.lower() in EVENT_DETERMINERS or following[:1].isupper()
                     or following.endswith("ing"))
@@ -1393,7 +1393,7 @@ def _resolve_after_previous(groups, base, tense, anchor):
         # "later that evening", "the same day": the day itself; "the next/previous week": one step.
         if any(name in groups for name in ("unit2", "unit3", "unit4")) or "same" in groups["phrase"].split():
             return anchor, None, "day"
-        if "unit5" in groups:
+        if "unit5" in groups or "morrow" in groups:
             return anchor + timedelta(days=1), None, "day"
         unit = groups["unit"]
         count = -1 if "previous" in groups["phrase"] else 1

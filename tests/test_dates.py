@@ -161,6 +161,8 @@ FOUND = [
     # the day before: the eve of the date just told, else of the publication day
     ("Shares fell on Tuesday after rising the day before.", WED, "the day before", "2023-05-15", None, "day"),
     ("The envoy had landed the day before.", WED, "the day before", "2023-05-16", None, "day"),
+    # the day after: the morrow of the date just told
+    ("Talks ended on Friday and the envoys flew home the day after.", WED, "the day after", "2023-05-13", None, "day"),
     # months with a modifier before "last"
     ("Exports slumped late last July.", WED, "late last July", "2022-07-01", None, "month"),
     ("Exports slumped early last March.", WED, "early last March", "2023-03-01", None, "month"),
@@ -369,6 +371,8 @@ NOT_DATES = [
     # the eve of an event is no date it can resolve
     ("He arrived the day before the vote.", WED, []),
     ("They met the day before Macron landed.", WED, []),
+    ("Crowds gathered the day after the verdict.", WED, []),
+    ("She resigned the day after signing it.", WED, []),
     # spans and parts of other things
     ("Sales rose over the last week.", WED, []),
     ("Prices rose in the past month.", WED, []),
