@@ -617,6 +617,13 @@ SERIES_CUES = (
 #: times in Belarus, on Feb. 28, March 3 and March 7"): a colon, or a comma before a date.
 COUNT_LISTED = r"\s*:|[^.;:]{0,60}?(?::|,\s+(?:on\s+|in\s+)?(?:\d|" + MONTH_PREFIX + r"\.?\s+\d))"
 
+#: After a series, the day its first one was held ("have spoken by phone several times since
+#: January, starting on February 12", "have met repeatedly, the first time in Lima in May"): that first
+#: encounter is told, on that day.
+SERIES_FIRST = (r"[^.;:]{0,80}?,\s+(?:starting|beginning|(?:the\s+)?first(?:\s+(?:time|one))?)\s+"
+                r"(?:with\s+(?:a|an|one|the)\s+[\w-]+\s+)?(?:(?:in|at)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*,?\s+)?"
+                r"(?:on|in)\s+(?P<day>\d|(?-i:" + MONTH_PREFIX + r"))")
+
 #: Urging an encounter ("called for talks", "urged a summit", "called on both sides to meet"),
 #: or planning none ("made no plans to meet"): no encounter yet. Only before the trigger: after
 #: it, the urging is what the encounter did ("signed an accord calling for a ceasefire", "met,

@@ -590,6 +590,11 @@ def _story_base(text, story, candidate):
         return None
     if tense_near(text, candidate.start, candidate.end) in ("future", "present"):
         return None
+    # the present perfect runs up to today: "... in June 2019. They have spoken by phone several
+    # times since, starting on February 12" is this February
+    opening = max((m.end() for m in _SENTENCE_BREAK.finditer(text, story.end, candidate.start)), default=story.end)
+    if _PRESENT_PERFECT.search(text, opening, candidate.start):
+        return None
     return story.end_date or story.date
 
 
@@ -943,6 +948,9 @@ STORY_YEARS = 2
 #: (a bare year does not: "after the one with Egypt in 1979. In July, ..." is this July)
 _STORY_RULES = frozenset({"absolute", "month", "range", "holiday"})
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'’”)]*\s+(?=[A-Z\"“‘'(])")
+#: A verb in the present perfect ("have spoken", "has often met"; not "have to", "has a plan").
+_PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:not|never|also|already|since|\w+ly)\s+)?"
+                              r"(?!(?:to|a|an|the|no|its|their|his|her|some|any)\b)[a-z]+\b", re.I)
 #: Rules that count from the previous dated mention.
 _ANCHORED = frozenset({"after_previous"})
 

@@ -674,6 +674,7 @@ def test_the_present_of_going_looks_ahead(text, expected):
      ("Christmas Day", date(1983, 12, 25))),
     ("The talks opened on June 2, 1983. The treaty was signed on July 30 in Quito.", ("July 30", date(1983, 7, 30))),
     ("The talks opened in June 1983. A second round followed in August.", ("August", date(1983, 8, 1))),
+    ("The talks opened in June 1983. They had to break off in August.", ("August", date(1983, 8, 1))),
     # but not in the story's own sentence (a list of dates runs up to today), not across a
     # paragraph, not a date told relative to today, not one still to come
     ("The presidents met in Lima in May 2019 and in Quito on 10 February.", ("10 February", date(2024, 2, 10))),
@@ -681,6 +682,11 @@ def test_the_present_of_going_looks_ahead(text, expected):
      ("Christmas Day", date(2023, 12, 25))),
     ("The two presidents first met in October 1983. They met again last December.", ("last December", date(2023, 12, 1))),
     ("The treaty was signed in October 1983. The presidents will meet again on April 2.", ("April 2", date(2024, 4, 2))),
+    # nor one in the present perfect, which runs up to today
+    ("The two presidents first met in October 1983. They have talked often since, most recently on February 20.",
+     ("February 20", date(2024, 2, 20))),
+    ("The two presidents first met in October 1983. Their envoys have met twice, on January 8 and January 30.",
+     ("January 8", date(2024, 1, 8))),
     # a recent year is today's story, and ends an old one
     ("They met in October 1983 and again in May 2023. They met again on Christmas Day.",
      ("Christmas Day", date(2023, 12, 25))),

@@ -3417,3 +3417,16 @@ def test_a_pronoun_is_the_subject_of_both_verbs_it_opens(body, found):
 def test_seeing_a_leader_named_by_country_and_role(body, found):
     records = extract(body)
     assert (sorted(records[0]["countries"]) if records else None) == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # a series whose first one is dated tells that first one
+    ("Boric and Lula have spoken by phone several times this year, starting on January 9.", [("call", "2024-01-09")]),
+    ("Boric and Lula have met repeatedly since the election, the first time in Brasilia on 14 January.",
+     [("meeting", "2024-01-14")]),
+    # a series alone tells none; what follows the comma must be its first one's day
+    ("Boric and Lula have spoken by phone several times this year.", []),
+    ("Boric and Lula have spoken by phone several times, starting in a difficult mood.", []),
+])
+def test_the_dated_first_of_a_series(body, found):
+    assert [(r["kind"], r["date"]) for r in extract(body)] == found

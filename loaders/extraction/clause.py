@@ -104,6 +104,7 @@ from loaders.extraction.patterns import (
     _RETURNED_FROM_RE,
     _ROSTER_GAP_RE,
     _SEQUENCE_RE,
+    _SERIES_FIRST_RE,
     _SERIES_RE,
     _SIDELINES_RE,
     _STATUS_AFTER,
@@ -593,6 +594,11 @@ VERB_AFTER_ASIDE = "the verb after an aside on the trigger"
 RELATIVE_ON_TRIGGER = "a relative clause on the trigger"
 
 
+def _series(text, clause, start, end):
+    """The cue telling a trigger as a series ("have met several times"), or None."""
+    return _SERIES_RE.search(text, max(clause[0], start - 20), min(clause[1], end + SERIES_AFTER))
+
+
 def _status(text, clause, start, end, stop=None):
     """(status, reason): held | planned | cancelled | past-plan, or None for a hedged or
     hypothetical encounter; the reason names the cue that decided. A cue of tense after the
@@ -647,11 +653,12 @@ def _status(text, clause, start, end, stop=None):
         return None, "urged, not held"
     # (a plural noun names a series whose next one may be told: "agreed to hold summits
     # regularly; Japan will host the next one")
-    series = _SERIES_RE.search(text, max(clause[0], start - 20), min(clause[1], end + SERIES_AFTER))
-    # (... as does a count the list after it tells: "have met five times: in Kyiv in January ...")
+    series = _series(text, clause, start, end)
+    # (... as does a count the list after it tells: "have met five times: in Kyiv in January ...",
+    # or one whose first is dated: "have spoken several times, starting on February 12")
     if series and not re.search(r"(?:summits|meetings|visits|calls|sessions|rounds)$", text[start:end], re.I) and \
             not re.search(r"\bhow\s+$", text[max(0, series.start() - 5):series.start()], re.I) and \
-            not _COUNT_LISTED_RE.match(text, series.end()):
+            not _COUNT_LISTED_RE.match(text, series.end()) and not _SERIES_FIRST_RE.match(text, series.end()):
         return None, "a series, not one encounter"
     best = None
     for status, pattern in (("planned", _PLAN_RE), ("held", _HELD_RE)):
@@ -724,6 +731,12 @@ def _read_clause(article, sentence, candidate, segment, clause, others=()):
         # trip called off keeps the day it was planned for)
         candidate.date = _nearest_date(article, candidate, (aside.end(), sentence.end))
         where = "the verb after an aside on the trigger"
+    series = _series(article.text, cl, candidate.start, candidate.end)
+    first = _SERIES_FIRST_RE.match(article.text, series.end()) if series else None
+    if first:
+        # "have spoken several times since January, starting on February 12": the first one's day
+        candidate.date = _nearest_date(article, candidate, (first.start("day"), sentence.end))
+        where = "the day a series told began"
     if candidate.date is None and seg == cl:
         candidate.date, where = _nearest_date(article, candidate, cl), "the trigger's clause"
     predicate = _subject_predicate(article.text, cl, candidate.start, candidate.end) if candidate.date is None else None
