@@ -3430,3 +3430,18 @@ def test_seeing_a_leader_named_by_country_and_role(body, found):
 ])
 def test_the_dated_first_of_a_series(body, found):
     assert [(r["kind"], r["date"]) for r in extract(body)] == found
+
+
+@pytest.mark.parametrize("body, since", [
+    # "the pair's first meeting since ...": the pair of the meeting told before, past a call and
+    # a plan with another leader told in between
+    ("Lula and Milei met in Brasilia on Friday. On Saturday Lula phoned Boric, and said he would host "
+     "Boric next month. It was the first meeting of the two presidents since the summit in Quito in May 2019.",
+     ["ARG", "BRA"]),
+    # the nearest such meeting, when two were held
+    ("Lula and Milei met in Brasilia on Friday. Boric met Lula in Santiago on Saturday. It was the first "
+     "meeting of the two presidents since the summit in Quito in May 2019.",
+     ["BRA", "CHL"]),
+])
+def test_the_pair_of_a_first_meeting_since(body, since):
+    assert sorted(_one(body, date="2019-05-01")["countries"]) == since

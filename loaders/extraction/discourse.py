@@ -155,13 +155,17 @@ def _first_since(article, candidates):
                       if m.end <= sentence.end), None)
         if since is None or since.precision not in ("day", "month", "year"):
             continue
+        if candidate.group_reference and not not_since:
+            _first_of_the_pair(candidates, candidate)
         inside = [other for other in candidates if since_at <= other.start < since.end]
         if inside:
             # "since his visit in July 2000": that trigger tells the earlier encounter, between
             # the parties of the one it is the first since
             for other in inside:
                 other.earlier = True  # stands apart from the encounters told around it
-                if len(other.countries) < 2:
+                if other.group_reference:  # "since the two presidents' summit in Quito"
+                    other.countries = list(candidate.countries)
+                elif len(other.countries) < 2:
                     other.countries = _unique(other.countries + candidate.countries)
                     other.why["countries"] = "the parties of the encounter it is the first since"
             if not not_since:
@@ -184,6 +188,17 @@ def _first_since(article, candidates):
         candidate.city, candidate.country = _since_place(article, sentence, since_at, since)
         if len(candidate.countries) < 2:  # "their first ... since": the parties of the one told
             candidate.countries = _unique(candidate.countries + article.recent_pair(candidate.sentence))
+
+
+def _first_of_the_pair(candidates, candidate):
+    """"It was the pair's first face-to-face meeting since ...": the pair of the nearest held
+    encounter of the same family told before, not the pair named just before (a call, a plan)."""
+    antecedent = next((c for c in reversed(candidates) if c.sentence < candidate.sentence and c.status == "held"
+                       and len(c.countries) >= 2 and not c.group_reference
+                       and KIND_CLASS[c.kind] == KIND_CLASS[candidate.kind]), None)
+    if antecedent is not None and set(antecedent.countries) != set(candidate.countries):
+        candidate.countries = list(antecedent.countries)
+        candidate.why["countries"] = "the pair of the nearest held encounter of its family, which it is the first of since"
 
 
 def _first_since_another(article, candidates):
