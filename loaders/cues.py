@@ -83,6 +83,10 @@ CALLED_LEADER = (r"(?:called|calls|calling)(?= (?:(?:Mr\.? |Mrs\.? |Ms\.? |Presi
 CALLED_TO = (r"(?:congratulate|discuss|offer|express|thank|wish|convey|brief|ask|urge|invite|press|reassure|apologi[sz]e|"
              r"protest|condole)\b")
 
+#: Speaking with someone, in any tense ("spoke with", "had spoken with", "will speak with",
+#: "is to talk with"; not the noun "talks with").
+SPOKE_WITH = (r"(?:spoke|spoken|speak|speaks|speaking|talked|(?<=will )talk|(?<=to )talk|(?<=would )talk) "
+              r"(?:\w+ )?with")
 #: News outlets: someone who "spoke with Reuters on Tuesday" gave an interview, held no call.
 NEWS_OUTLETS = r"(?:Reuters|AFP|AP|the Associated Press|Bloomberg|CNN|BBC|Fox News|NBC|CBS|ABC|Xinhua|TASS|Sky News|Al Jazeera)"
 
@@ -112,10 +116,10 @@ TRIGGERS = (
     Trigger(PAIR_SPOKE + r"(?=[^.;]{0,60}" + IN_PERSON + ")", "meeting", "040", None),
     # "Trump spoke with Putin for two hours on Tuesday": a leader named alone after the verb
     # (a news outlet is no leader: "spoke with Reuters on Tuesday")
-    Trigger(r"(?:spoke|talked) (?:\w+ )?with(?= (?!" + NEWS_OUTLETS + r"\b)"
+    Trigger(SPOKE_WITH + r"(?= (?!" + NEWS_OUTLETS + r"\b)"
             r"(?-i:[A-Z][\w'’-]+)(?: (?-i:[A-Z][\w'’-]+))? (?:for|on|by|about|late|early|today|yesterday|again|twice)\b)",
             "call", "041", "phone"),
-    Trigger(r"(?:spoke|talked) (?:\w+ )?with(?= (?:his |her |their |the )?(?:[\w.'’-]+ ){0,3}?(?:counterparts?|[Pp]resident|[Pp]rime [Mm]inister|"
+    Trigger(SPOKE_WITH + r"(?= (?:his |her |their |the )?(?:[\w.'’-]+ ){0,3}?(?:counterparts?|[Pp]resident|[Pp]rime [Mm]inister|"
             r"[Ff]oreign [Mm]inister|[Cc]hancellor|[Kk]ing|[Ee]mir|[Ss]ecretary|leaders?)\b)", "call", "041", "phone"),
     Trigger(r"(?:held|had|made) (?:a |an )?(?:[\w-]+ )?call", "call", "041", "phone"),
     # "called Mr. Putin in March to congratulate him": a call made to say something (not "called

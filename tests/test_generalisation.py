@@ -3445,3 +3445,18 @@ def test_the_dated_first_of_a_series(body, found):
 ])
 def test_the_pair_of_a_first_meeting_since(body, since):
     assert sorted(_one(body, date="2019-05-01")["countries"]) == since
+
+
+@pytest.mark.parametrize("body, found", [
+    # speaking with a leader, in any tense, is a call
+    ("Lula will speak with President Boric tomorrow to brief him.", [("call", "planned", "2024-03-07")]),
+    ("Lula said he had spoken with Boric on Tuesday night to thank him.", [("call", "held", "2024-03-05")]),
+    ("Lula is to talk with his Chilean counterpart on Friday.", [("call", "planned", "2024-03-08")]),
+    # not with the press, not the noun "talks"
+    ("Lula will speak with reporters on Friday.", []),
+    ("Peru held talks with Boric in Lima on Tuesday.", [("talks", "held", "2024-03-05")]),
+    # nor talk had at a gathering that did not take place
+    ("Lula had been due to join Petro at the summit in Quito, where they were to speak with Boric about trade.", []),
+])
+def test_speaking_with_a_leader(body, found):
+    assert [(r["kind"], r["status"], r["date"]) for r in extract(body)] == found

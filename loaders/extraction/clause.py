@@ -120,6 +120,7 @@ from loaders.extraction.patterns import (
     _VENUE_RE,
     _VISIT_NOUN_RE,
     _WHEN_RE,
+    _WHERE_ON_IT_RE,
     _WHERE_RE,
     ACTOR_KINDS,
     HEDGE_AFTER,
@@ -215,6 +216,14 @@ def _triggers(article, sentence):
             _take_kind(candidates[-1], trigger)
             candidates[-1].why["kind"] += f", {text[start:end]!r}: a call"
         same = same or by_phone
+        # "at the summit, where they were to speak with Biden": talk had at a gathering is had
+        # there, in person, not a call
+        there = previous is not None and previous[2].kind in ("summit", "meeting", "talks") and \
+            trigger.kind == "call" and _BY_PHONE_RE.search(text, start, end) is None and \
+            _WHERE_ON_IT_RE.fullmatch(text, previous[1], start) is not None
+        if there and not previous_made:
+            continue  # (told of a gathering that is no encounter: neither is the talk)
+        same = same or there
         # "the visit would be their first meeting": the second names the first
         same = same or (previous is not None and previous[0] >= clause[0] and
                         _PREDICATE_RE.fullmatch(text, previous[1], start) is not None)

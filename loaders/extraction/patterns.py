@@ -71,6 +71,9 @@ _COUNTERPART_RE = re.compile(r"\bcounterparts?\b", _FLAGS)
 
 _WHEN_RE = re.compile(r"\s*,?\s*(?:" + cues.WHEN_WORD + "|" + cues.WHERE_WORD + r")\b", _FLAGS)
 _WHERE_RE = re.compile(r"\s*,?\s*" + cues.WHERE_WORD + r"\b", _FLAGS)
+#: A relative clause on the trigger before, up to the next trigger ("the summit in Amman, where
+#: they were to ...")
+_WHERE_ON_IT_RE = re.compile(r"[^,;.]{0,40},\s*where\s+(?:[\w'’]+\s+){0,4}", _FLAGS)
 
 
 _HERE_RE = re.compile(r"\bhere\b", _FLAGS)
