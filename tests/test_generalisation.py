@@ -3460,3 +3460,16 @@ def test_the_pair_of_a_first_meeting_since(body, since):
 ])
 def test_speaking_with_a_leader(body, found):
     assert [(r["kind"], r["status"], r["date"]) for r in extract(body)] == found
+
+
+@pytest.mark.parametrize("body, earlier", [
+    # one earlier encounter told twice is one, at the finer date
+    ("Lula held talks with Boric in Santiago on Monday, their first meeting since 2019. The two leaders had "
+     "not met since the summit in Quito in May 2019.", [("2019-05-01", "month")]),
+    # two earlier encounters at dates apart stay two
+    ("Lula held talks with Boric in Santiago on Monday, their first meeting since 2019. Lula and Milei had "
+     "not met since the summit in Quito in May 2021.", [("2019-01-01", "year"), ("2021-05-01", "month")]),
+])
+def test_an_earlier_encounter_told_twice(body, earlier):
+    records = extract(body)
+    assert sorted((r["date"], r["date_precision"]) for r in records if r["date"] < "2024") == earlier

@@ -54,8 +54,9 @@ def _heads_agree(a, b):
 
 def _compatible(group, candidate, strict_status=True, anaphor=False):
     # "held talks ..., their first meeting since 2019": the earlier encounter stands alone
-    # (nothing joins an earlier encounter, so a group holds one only as its first member)
-    if candidate.earlier or group.members[0].earlier:
+    # (nothing joins an earlier encounter, so a group holds one only as its first member), but
+    # for the same earlier one told again ("... had not met since the G20 summit in June 2019")
+    if candidate.earlier != group.members[0].earlier:
         return False
     if _told_apart(group, [candidate]):
         return False
@@ -78,9 +79,9 @@ def _compatible(group, candidate, strict_status=True, anaphor=False):
     if candidate.status == "held" and group.members[0].upcoming:
         return False
     # (a plan told in the past may have moved: "had planned to travel in February; the visit
-    # finally took place on Monday")
+    # finally took place on Monday"; an earlier encounter is one in its year: "since 2019")
     if candidate.status != "past-plan" and group.status != "past-plan" and group.date is not None and candidate.date is not None and \
-            not dates_agree(group.date, candidate.date, by_year=False) and not _opened_before(group, candidate) and \
+            not dates_agree(group.date, candidate.date, by_year=candidate.earlier) and not _opened_before(group, candidate) and \
             not _resumed_after(group, candidate):
         return False
     if _held_before_plan(group, candidate):
