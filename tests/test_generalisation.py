@@ -3473,3 +3473,17 @@ def test_speaking_with_a_leader(body, found):
 def test_an_earlier_encounter_told_twice(body, earlier):
     records = extract(body)
     assert sorted((r["date"], r["date_precision"]) for r in records if r["date"] < "2024") == earlier
+
+
+@pytest.mark.parametrize("body, found", [
+    # the preposition told again before each stop of a tour, each with its day
+    ("Blinken flew to Peru on Friday and to Chile on Saturday.",
+     [("held", "2024-03-01", ["PER", "USA"]), ("held", "2024-03-02", ["CHL", "USA"])]),
+    # a tour told without a word of tense: a stop whose day is still to come is planned
+    ("Blinken's tour takes him to Peru today and to Chile on Friday.",
+     [("held", "2024-03-06", ["PER", "USA"]), ("planned", "2024-03-08", ["CHL", "USA"])]),
+    # not a destination of a purpose clause
+    ("Blinken flew to Peru on Friday to talk to Chile's president.", [("held", "2024-03-01", ["PER", "USA"])]),
+])
+def test_the_stops_of_a_tour_told_with_their_days(body, found):
+    assert sorted((r["status"], r["date"], sorted(r["countries"])) for r in extract(body) if r["kind"] == "visit") == found

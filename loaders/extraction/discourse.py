@@ -59,6 +59,7 @@ from loaders.extraction.patterns import (
     _UNDER_WAY_BEFORE_RE,
     KIND_CLASS,
     LEDE_DAYS,
+    NO_CUE_HELD,
     SINCE_DATE_REACH,
     SINCE_REACH,
     VENUE_KINDS,
@@ -420,6 +421,10 @@ def _split_tours(article, groups):
             if day is not None:
                 one.date = day
                 one.why["date"] = f"the day told after this stop of the tour: {day.text!r}"
+                if group.why.get("status") == NO_CUE_HELD and _after_anchor(article, day):
+                    # "takes him to Kiribati today and to Samoa on Saturday": a stop still to come
+                    one.status = "planned"
+                    one.why["status"] = "no word of tense; the day of this stop is still to come"
             out.append(one)
     return out
 
@@ -442,6 +447,8 @@ def _tour_stops(article, group):
             if told:
                 day = told[0]
                 gap = re.sub(r"^\s*(?:on|in)?\s*$", "", article.text[last_end:told[0].start]) + article.text[told[0].end:place.start]
+            # (the preposition told again: "to Kiribati on Friday and to Samoa on Saturday")
+            gap = re.sub(r"(?<=\s)to\s+$", "", gap)
             if not _LIST_JOIN_RE.fullmatch(gap):
                 break
             if day is not None and stops[-1][2] is None:
