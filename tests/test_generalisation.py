@@ -3487,3 +3487,14 @@ def test_an_earlier_encounter_told_twice(body, earlier):
 ])
 def test_the_stops_of_a_tour_told_with_their_days(body, found):
     assert sorted((r["status"], r["date"], sorted(r["countries"])) for r in extract(body) if r["kind"] == "visit") == found
+
+
+@pytest.mark.parametrize("body, day", [
+    # a bare weekday read forward by a plan beside it is, for a call held, the one just past
+    ("Lula had agreed to visit Chile during a call with Boric on Sunday.", ("held", "2024-03-03")),
+    # a weekday told as the next one is not moved
+    ("Lula had agreed to visit Chile during a call with Boric next Sunday.", ("planned", "2024-03-10")),
+])
+def test_a_bare_weekday_takes_the_occurrence_of_the_status(body, day):
+    call = _one(body, kind="call")
+    assert (call["status"], call["date"]) == day

@@ -2,8 +2,10 @@
 encounter), with each row's explanation (`--explain`), and `mentions_to_records`.
 """
 
+import dataclasses
 import hashlib
-from datetime import datetime
+import re
+from datetime import datetime, timedelta
 
 import pandas as pd
 
@@ -129,8 +131,8 @@ def _article_rows(record):
 
 def _row(record, article, group, published):
     countries, absent, mediators = _finish(article, group)
-    mention = group.date
     status = group.status
+    mention = _weekday_of_status(group.date, status, published)
     event_date = end_date = None
     precision, date_text, date_start, date_end = "unknown", None, None, None
     if mention is not None and _date_fits(mention, status, published):
@@ -243,6 +245,19 @@ def _settle_precision(event_date, end_date, precision, days):
     if precision == "day" and end_date is None and days and days > 1:
         end_date = event_date + pd.Timedelta(days=days - 1)
     return event_date, end_date, precision
+
+
+def _weekday_of_status(mention, status, published):
+    """A bare weekday read in the wrong direction for the encounter's status ("agreed to host the
+    round during a call on Sunday", read forward by "to host") is the week's other occurrence:
+    the one before the publication day for a held encounter, after it for a planned one."""
+    if mention is None or mention.rule != "weekday" or mention.end_date is not None or \
+            _date_fits(mention, status, published) or \
+            re.search(r"\b(?:next|this|last|coming|past)\b", mention.text, re.I):
+        return mention
+    shift = timedelta(days=-7 if status == "held" else 7)
+    moved = dataclasses.replace(mention, date=mention.date + shift)
+    return moved if _date_fits(moved, status, published) else mention
 
 
 def _date_fits(mention, status, published):
