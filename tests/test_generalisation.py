@@ -3498,3 +3498,14 @@ def test_the_stops_of_a_tour_told_with_their_days(body, found):
 def test_a_bare_weekday_takes_the_occurrence_of_the_status(body, day):
     call = _one(body, kind="call")
     assert (call["status"], call["date"]) == day
+
+
+@pytest.mark.parametrize("body, found", [
+    # a decision told by its month after an encounter: the encounter's month
+    ("Lula announced the initiative last month after a phone call with Boric.", ("2024-02-01", "month")),
+    # not a month that dates no decision
+    ("Lula was in hospital last month after a phone call with Boric.", (None, "unknown")),
+])
+def test_a_decision_told_by_its_month_dates_the_encounter_it_came_out_of(body, found):
+    call = _one(body, kind="call")
+    assert (call["date"], call["date_precision"]) == found

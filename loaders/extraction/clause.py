@@ -902,9 +902,9 @@ def _sentence_date(article, sentence, candidate):
             _CAPTION_END_RE.match(article.text, last.end):
         return last, "the day a caption ends with"
     # "agreed Thursday not to use force, after a tense meeting": the decision came out of the
-    # encounter, on its day
+    # encounter, on its day (or in its month: "announced the plan last month after a call")
     if _AFTER_ENCOUNTER_RE.search(article.text, sentence.start, candidate.start):
-        decided = [m for m in dates if m.end <= candidate.start and m.precision == "day" and
+        decided = [m for m in dates if m.end <= candidate.start and m.precision in ("day", "month") and
                    _RESULT_DAY_RE.search(article.text[max(sentence.start, m.start - 40):m.start])]
         if decided:
             return decided[-1], "the day of the decision that came out of it"
