@@ -3509,3 +3509,12 @@ def test_a_bare_weekday_takes_the_occurrence_of_the_status(body, day):
 def test_a_decision_told_by_its_month_dates_the_encounter_it_came_out_of(body, found):
     call = _one(body, kind="call")
     assert (call["date"], call["date_precision"]) == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # the go-betweens of mediated talks meeting each other: an encounter of their own
+    ("A truce was agreed after indirect negotiations in Doha, mediated by Qatar, Egypt and the United States. "
+     "Antony Blinken met Qatar's prime minister in Doha on Friday.", [("meeting", "2024-03-01", ["QAT", "USA"])]),
+])
+def test_mediators_meeting_each_other_are_not_the_talks_they_mediate(body, found):
+    assert [(r["kind"], r["date"], sorted(r["countries"])) for r in extract(body)] == found

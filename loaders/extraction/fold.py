@@ -108,6 +108,9 @@ def _compatible(group, candidate, strict_status=True, anaphor=False):
     a, b = set(group.countries), set(candidate.countries)
     if a and b and not (a & b):
         return False
+    # the go-betweens of mediated talks meeting each other hold an encounter of their own
+    if len(b) >= 2 and b <= set(group.mediators) or len(a) >= 2 and a <= set(candidate.mediators):
+        return False
     # a call is between two sides: two calls of different pairs are two calls
     if group.kind == candidate.kind == "call" and len(a) == len(b) == 2 and a != b:
         return False
