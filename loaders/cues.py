@@ -966,9 +966,11 @@ PURPOSE_OF_ITS_OWN = r"\bto\s+[a-z]+\s+(?:a|an|the|its|their)\s+[\w-]+\s+(?:for|
 RELATIVE_ON_PERSON = r",\s+(?:who|which)\s+(?:\w+\s+){0,3}"
 #: A sentence opening with a personal pronoun as its subject, before its verb ("He cut short a
 #: visit", "She then held talks"), perhaps after an opening phrase of time or place ("On his
-#: visit to Britain he held talks", "At the summit, she met"): the person told before
+#: visit to Britain he held talks", "At the summit, she met") or a report ("It said he had
+#: spoken with Trump"): the person told before
 #: (case-sensitive).
 PRONOUN_SUBJECT = (r"\s*(?:(?:On|At|In|During|After|Before|From|Later|Earlier|Last|Then)\b[^,;:.!?]{0,80}?,?\s+(?:he|she)|"
+                   r"(?:It|His office|Her office|Officials|Aides)\s+(?:said|says|added)\s+(?:that\s+)?(?:he|she)|"
                    r"He|She)\s+(?:(?:\w+ly|then|first|also|later|again|now)\s+)?(?:[a-z]+ed|cut|met|held|had|made|"
                    r"paid|took|went|flew|left|will|would|is|was|has)\b")
 #: A present perfect with "just" before a verb of encounter: it took place on the day of the

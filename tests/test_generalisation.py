@@ -3518,3 +3518,14 @@ def test_a_decision_told_by_its_month_dates_the_encounter_it_came_out_of(body, f
 ])
 def test_mediators_meeting_each_other_are_not_the_talks_they_mediate(body, found):
     assert [(r["kind"], r["date"], sorted(r["countries"])) for r in extract(body)] == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # "he" in what is reported of someone is the person told before
+    ("Boric's office said the deal was nearly done. It said he had spoken with Lula on Tuesday night.",
+     ["BRA", "CHL"]),
+    ("Boric's office said the deal was nearly done. Officials said she had spoken with Lula on Tuesday night.",
+     ["BRA", "CHL"]),
+])
+def test_a_reported_pronoun_is_the_person_told_before(body, found):
+    assert sorted(_one(body, kind="call")["countries"]) == found
