@@ -3529,3 +3529,13 @@ def test_mediators_meeting_each_other_are_not_the_talks_they_mediate(body, found
 ])
 def test_a_reported_pronoun_is_the_person_told_before(body, found):
     assert sorted(_one(body, kind="call")["countries"]) == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # one more called after the call told: a call of its own
+    ("Lula spoke with Boric on Tuesday night to thank him for his help, and then with Petro.",
+     [["BRA", "CHL"], ["BRA", "COL"]]),
+    ("Lula spoke with Boric on Tuesday night, and then with reporters.", [["BRA", "CHL"]]),
+])
+def test_one_more_called_after_a_call(body, found):
+    assert sorted(sorted(r["countries"]) for r in extract(body)) == found

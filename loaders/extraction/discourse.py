@@ -21,6 +21,7 @@ from loaders.extraction.model import (
 from loaders.extraction.patterns import (
     _ANOTHER_NOUNS_CLAUSE_RE,
     _BARE_ROUND_RE,
+    _CALLED_TOO_RE,
     _COUNT_BEFORE_RE,
     _DAY_OF_RE,
     _DAYS_APART_OPENING_RE,
@@ -743,6 +744,11 @@ def _calls_one_by_one(article, candidate):
     subject = _unique(p.iso3 for p in places if p.start < candidate.start and article.is_actor(p)) or \
         _unique(p.iso3 for p in _subject_of(article, sentence, candidate, places))  # "He ... with Putin and Zelensky"
     others = [c for c in candidate.countries if c not in subject]
+    # "spoke with Trump on Wednesday night to thank him, and then with Biden": one more called
+    more = _CALLED_TOO_RE.search(article.text, candidate.end, sentence.end)
+    if more is not None:
+        others = _unique(others + [p.iso3 for p in places if more.end() <= p.start < more.end() + 40 and
+                                   article.is_actor(p) and p.iso3 not in subject][:1])
     if len(subject) != 1 or len(others) < 2:
         return []
     calls = []
