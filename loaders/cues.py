@@ -277,8 +277,8 @@ TRIGGERS = (
     Trigger(r"(?:was|were|is|are|been|being) (?:received|welcomed)(?: (?:at|in) [^,;.]{1,60}?)?(?: on \w+day)? by"
             r"(?=(?-i: (?:the |his |her )?(?:[A-Z][\w.'’-]+ ){0,3}[A-Z]))",
             "meeting", "040", None),
-    Trigger(r"(?:receiv(?:ed|es|ing)|host(?:s|ed|ing)?|(?<=to )receive|(?<=will )receive|(?<=to )host|(?<=will )host|"
-            r"(?<=to )see|(?<=will )see|seeing)"
+    Trigger(r"(?:receiv(?:ed|es|ing)|host(?:s|ed|ing)?|welcom(?:ed|es|ing)|(?<=to )receive|(?<=will )receive|(?<=to )host|"
+            r"(?<=will )host|(?<=to )welcome|(?<=will )welcome|(?<=to )see|(?<=will )see|seeing)"
             r"(?= (?:(?:first|then|also|again|later|briefly|separately) )?(?:the |his |her )?(?:visiting )?(?-i:(?:[A-Z][\w'’-]+ ){0,2})" + LEADER_TITLE +
             r"| (?:his|her|their) (?:[\w-]+ )?counterparts?\b| (?-i:[A-Z][\w-]+)['’]s " + LEADER_ROLE + ")",
             "meeting", "040", None),

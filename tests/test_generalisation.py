@@ -3539,3 +3539,14 @@ def test_a_reported_pronoun_is_the_person_told_before(body, found):
 ])
 def test_one_more_called_after_a_call(body, found):
     assert sorted(sorted(r["countries"]) for r in extract(body)) == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # welcoming a leader named by country and role, or a counterpart, is receiving him
+    ("Kenya's president Ruto welcomed Ethiopia's prime minister Abiy to State House on Monday.", [["ETH", "KEN"]]),
+    ("Ruto welcomed his Ugandan counterpart in Nairobi on Monday.", [["KEN", "UGA"]]),
+    # not what a country decided
+    ("Ruto welcomed Ethiopia's decision on Monday.", []),
+])
+def test_welcoming_a_leader(body, found):
+    assert [sorted(r["countries"]) for r in extract(body)] == found
