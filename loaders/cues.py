@@ -280,7 +280,9 @@ TRIGGERS = (
     Trigger(r"(?:receiv(?:ed|es|ing)|host(?:s|ed|ing)?|welcom(?:ed|es|ing)|(?<=to )receive|(?<=will )receive|(?<=to )host|"
             r"(?<=will )host|(?<=to )welcome|(?<=will )welcome|(?<=to )see|(?<=will )see|seeing)"
             r"(?= (?:(?:first|then|also|again|later|briefly|separately) )?(?:the |his |her )?(?:visiting )?(?-i:(?:[A-Z][\w'’-]+ ){0,2})" + LEADER_TITLE +
-            r"| (?:his|her|their) (?:[\w-]+ )?counterparts?\b| (?-i:[A-Z][\w-]+)['’]s " + LEADER_ROLE + ")",
+            r"| (?:his|her|their) (?:[\w-]+ )?counterparts?\b| (?-i:[A-Z][\w-]+)['’]s " + LEADER_ROLE +
+            # "received the Iranian foreign minister"
+            r"| the (?:visiting )?(?-i:[A-Z][a-z]+(?:an|ian|ese|ish|i|ic)) " + LEADER_ROLE + r"(?!['’]s\b))",
             "meeting", "040", None),
     # a leader received or hosted by name alone: "Ruto hosted Museveni and Kagame at State House",
     # "Putin received Orban in the Kremlin" (not a possessive, "welcomed Tuesday's decision", nor

@@ -3550,3 +3550,14 @@ def test_one_more_called_after_a_call(body, found):
 ])
 def test_welcoming_a_leader(body, found):
     assert [sorted(r["countries"]) for r in extract(body)] == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # a leader received or hosted, named by nationality and role
+    ("The Saudi crown prince received the Iranian foreign minister in Jeddah on Saturday.", [["IRN", "SAU"]]),
+    ("Ruto hosted the visiting Ugandan president in Nairobi on Monday.", [["KEN", "UGA"]]),
+    # not a thing of his
+    ("The Saudi crown prince received the Iranian president's letter on Saturday.", []),
+])
+def test_receiving_a_leader_named_by_nationality(body, found):
+    assert [sorted(r["countries"]) for r in extract(body)] == found
