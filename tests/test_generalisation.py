@@ -3561,3 +3561,9 @@ def test_welcoming_a_leader(body, found):
 ])
 def test_receiving_a_leader_named_by_nationality(body, found):
     assert [sorted(r["countries"]) for r in extract(body)] == found
+
+
+def test_a_visit_told_by_its_city_is_to_the_city_s_country():
+    # the host of a visit is the country of its place, when no one else is named
+    body = "Lula remains in Busan for the regional summit and a state visit, and will hold talks with Lee on Saturday."
+    assert sorted(_one(body, kind="visit")["countries"]) == ["BRA", "KOR"]
