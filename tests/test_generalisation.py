@@ -3567,3 +3567,16 @@ def test_a_visit_told_by_its_city_is_to_the_city_s_country():
     # the host of a visit is the country of its place, when no one else is named
     body = "Lula remains in Busan for the regional summit and a state visit, and will hold talks with Lee on Saturday."
     assert sorted(_one(body, kind="visit")["countries"]) == ["BRA", "KOR"]
+
+
+@pytest.mark.parametrize("body, found", [
+    # talks told without their parties, in an article about a pair, are that pair's
+    ("Chile and Peru signed a border treaty in Lima on Monday. Chile's president praised Peru for its "
+     "patience. The treaty crowns talks which began in Quito in July last year.",
+     [("signing", ["CHL", "PER"]), ("talks", ["CHL", "PER"])]),
+    # not where no pair is told more than once
+    ("Chile and Peru signed a border treaty in Lima on Monday. The treaty crowns talks which began in "
+     "Quito in July last year.", [("signing", ["CHL", "PER"])]),
+])
+def test_talks_without_parties_are_the_article_s_pair(body, found):
+    assert sorted((r["kind"], sorted(r["countries"])) for r in extract(body)) == found

@@ -403,7 +403,7 @@ def _finish(article, group):
         countries.append(group.country)
     elif len(countries) < 2 and (group_reference or (not group.organizations and group.kind != "summit")) and \
             not _among_compatriots(article, group, countries):
-        countries = _unique(countries + play) if (group_reference or countries) else countries
+        countries = _unique(countries + play) if (group_reference or countries or group.kind == "talks") else countries
     represented = _represented(article, group)
     present = _leaders_present(article, group)
     absent = [code for code, leader in group.absent.items() if not (leader and code in represented) and code not in present]
