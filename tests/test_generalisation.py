@@ -3580,3 +3580,9 @@ def test_a_visit_told_by_its_city_is_to_the_city_s_country():
 ])
 def test_talks_without_parties_are_the_article_s_pair(body, found):
     assert sorted((r["kind"], sorted(r["countries"])) for r in extract(body)) == found
+
+
+def test_the_day_of_a_decision_is_no_item_of_a_list():
+    # "talks ... scheduled for Tuesday in Washington were called off on Monday": one set of talks
+    body = "Talks between Armenia and Azerbaijan scheduled for Tuesday in Washington were called off on Monday."
+    assert [(r["status"], r["city"]) for r in extract(body)] == [("cancelled", "Washington")]

@@ -26,6 +26,7 @@ from loaders.extraction.patterns import (
     _DAY_OF_RE,
     _DAYS_APART_OPENING_RE,
     _DAYS_APART_RE,
+    _DECIDED_RE,
     _DURING_THAT_RE,
     _FIRST_SINCE_AFTER_RE,
     _FIRST_SINCE_APPOSITIVE_RE,
@@ -841,8 +842,10 @@ def _list_items(article, candidate):
     sentence = article.sentences[candidate.sentence]
     tail = (candidate.end, sentence.end)
     # (not the day of a report: "..., will not take place, Oman said on Saturday")
+    # (nor of a decision about it: "scheduled for Tuesday in Washington were called off on Monday")
     dates = [m for m in article.dates_from(*tail) if m.end <= sentence.end and m.precision in ("day", "month", "year")
-             and not _REPORTING_RE.search(article.text[max(0, m.start - 40):m.start])]
+             and not _REPORTING_RE.search(article.text[max(0, m.start - 40):m.start])
+             and not _DECIDED_RE.search(article.text[max(0, m.start - 40):m.start])]
     if len(dates) < 2:
         return []
     if _ANOTHER_NOUNS_CLAUSE_RE.search(article.text, tail[0], dates[0].start):
