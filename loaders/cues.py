@@ -145,7 +145,7 @@ TRIGGERS = (
     # talks and negotiations
     Trigger(r"(?:peace |round of |rounds of )?talks", "talks", "046", None),
     # "negotiations" alone is often domestic ("debt ceiling negotiations"): ask for a party or a verb
-    Trigger(r"(?:start(?:ed|s)?|began|begun|held|hold|holding|resum(?:ed|e|es)|open(?:ed)?|launch(?:ed)?|round of) (?:\w+ )?negotiations", "talks", "046", None),
+    Trigger(r"(?:start(?:ed|s)?|began|begun|held|hold|holding|resum(?:ed|e|es)|open(?:ed)?|launch(?:ed)?|round of) (?:[\w-]+ )?negotiations", "talks", "046", None),
     Trigger(r"negotiations? (?=with|between)", "talks", "046", None),
     # "two days of negotiations", "hours of negotiations" (months of them are a process)
     Trigger(r"(?:(?<=\bdays of )|(?<=\bhours of )|(?<=\bday of ))(?:\w+ )?negotiations", "talks", "046", None),
@@ -682,6 +682,8 @@ MEDIATOR_CUES = (
     MediatorCue(r"\b(?:took part|attended|participated|sat in) as (?:an? )?observers?\b", "before", "previous"),
     # "Singapore, which provided the venue, was not a party to the talks": a host, no party
     MediatorCue(r"\b(?:was|is|were|are) not (?:a )?part(?:y|ies) to\b", "before", "previous"),
+    # "US- and Saudi-brokered talks", "Qatari-mediated negotiations": the adjective's country
+    MediatorCue(r"(?<=\w)-(?:brokered|mediated|facilitated|sponsored)\b", "before", "next"),
     # "the United States, which brokered the process"
     MediatorCue(r"\b(?:which|who) (?:had )?(?:brokered|mediated|facilitated)\b", "before", "previous"),
     # "the Brazilian envoy brought the two foreign ministers to Colonia": whoever brings the

@@ -3586,3 +3586,16 @@ def test_the_day_of_a_decision_is_no_item_of_a_list():
     # "talks ... scheduled for Tuesday in Washington were called off on Monday": one set of talks
     body = "Talks between Armenia and Azerbaijan scheduled for Tuesday in Washington were called off on Monday."
     assert [(r["status"], r["city"]) for r in extract(body)] == [("cancelled", "Washington")]
+
+
+@pytest.mark.parametrize("body, parties, mediators", [
+    # a country joined to "-brokered" or "-mediated" by a hyphen is a go-between
+    ("Sudan's army and the RSF sent delegations to Jeddah for US- and Saudi-brokered talks that opened on Saturday.",
+     ["SDN"], ["SAU", "USA"]),
+    ("Israel and Hamas resumed Qatari-mediated negotiations in Doha on Monday.", ["ISR"], ["QAT"]),
+    # not a country named before it in the clause
+    ("Chile and Peru held Brazilian-brokered talks in Lima on Monday.", ["CHL", "PER"], ["BRA"]),
+])
+def test_a_hyphenated_broker(body, parties, mediators):
+    talks = _one(body, kind="talks")
+    assert (sorted(talks["countries"]), sorted(talks["mediators"])) == (parties, mediators)

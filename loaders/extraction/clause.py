@@ -1090,6 +1090,15 @@ def _read_sentence_roles(article, sentence, candidates):
                         if _LISTED_NEXT_RE.fullmatch(article.text, listed[-1].end, q.start):
                             listed.append(q)
                     who = listed
+            elif match.group(0).startswith("-"):
+                # "US- and Saudi-brokered": the names the hyphens join to the cue
+                who = [p for p in places if p.end == cue_start and p.kind in ACTOR_KINDS]
+                while who:
+                    joined = [p for p in places if p.kind in ACTOR_KINDS and
+                              re.fullmatch(r"-\s*(?:,|and|,\s*and)\s*", article.text[p.end:who[0].start])]
+                    if not joined:
+                        break
+                    who.insert(0, joined[-1])
             else:
                 who = [p for p in places if cue_start - 40 <= p.end <= cue_start and p.kind in ACTOR_KINDS]
                 if who:
