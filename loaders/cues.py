@@ -641,6 +641,8 @@ URGING_CUES = (
     r"\bcall(?:ing|ed|s)? (?:on|for)\b(?!\s+(?:the\s+)?" + WEEKDAY + r"|\s+(?:the\s+)?\d"
     r"|\s+" + MONTH_PREFIX + r"\b|\s+(?:an? )?(?:hour|minutes))",
     r"\burg(?:e|ed|es|ing)\b",
+    # an offer or a proposal not yet taken up: "offered to host talks", "proposed a summit"
+    r"\b(?:offer(?:ed|s|ing)?|propos(?:ed|es|ing)|suggest(?:ed|s|ing)?)\s+(?:to\s+(?:\w+\s+)?)?(?:a\s+|an\s+|new\s+)?$",
 )
 
 #: Right before a cancellation: a wish or a threat, not the act ("Democrats urged him to call off

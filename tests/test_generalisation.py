@@ -3599,3 +3599,14 @@ def test_the_day_of_a_decision_is_no_item_of_a_list():
 def test_a_hyphenated_broker(body, parties, mediators):
     talks = _one(body, kind="talks")
     assert (sorted(talks["countries"]), sorted(talks["mediators"])) == (parties, mediators)
+
+
+@pytest.mark.parametrize("body, found", [
+    # an offer or a proposal of an encounter is none yet
+    ("Erdogan offered to host talks between Russia and Ukraine.", []),
+    ("Erdogan proposed a summit with Putin and Zelensky.", []),
+    # an offer made at one is no doubt about it
+    ("Putin and Erdogan held talks on Monday and offered to help.", [("talks", "held")]),
+])
+def test_an_offered_encounter_is_none_yet(body, found):
+    assert [(r["kind"], r["status"]) for r in extract(body)] == found
