@@ -287,7 +287,8 @@ TRIGGERS = (
     # a leader received or hosted by name alone: "Ruto hosted Museveni and Kagame at State House",
     # "Putin received Orban in the Kremlin" (not a possessive, "welcomed Tuesday's decision", nor
     # a name that runs on into a noun phrase, "received Senate approval")
-    Trigger(r"(?:received|receives|receiving|welcomed|welcomes|welcoming|hosted|hosts|hosting)"
+    Trigger(r"(?:received|receives|receiving|welcomed|welcomes|welcoming|hosted|hosts|hosting|"
+            r"(?<=will )(?:receive|welcome|host)|(?<=to )(?:receive|welcome|host))"
             r"(?= (?-i:(?!(?:" + WEEKDAY + "|" + MONTH + r")\b)[A-Z][\w-]+(?: [A-Z][\w-]+)?)(?:,| and (?-i:[A-Z])| (?:at|in|on|for|to)\b|\.))",
             "meeting", "040", None),
     Trigger(r"(?:shake|shakes|shook|shaking) hands", "meeting", "040", None),
@@ -320,7 +321,8 @@ NOUN_TRIGGER_ENDINGS = r"(?:calls?|conversations?|talks|meetings?|conference|lin
 NOT_ENCOUNTERS = (
     # crowds, not delegations, gather: "protesters gathered outside the embassy"
     r"\b(?:crowds?|protesters|demonstrators|supporters|fans|people|residents|tourists|journalists|reporters|mourners|"
-    r"worshippers|thousands|hundreds|dozens|students|workers|troops|soldiers|refugees|migrants)\s+(?:\w+\s+)?"
+    r"worshippers|thousands|hundreds|dozens|students|workers|troops|soldiers|refugees|migrants|fighters|rebels|"
+    r"militants|combatants|guerrillas)\s+(?:(?:\w+|are to|were to|will|would)\s+)?"
     r"(?:gathered|gather|gathers|assembled|convened)\b",
     # what did not happen: "Putin did not travel to Istanbul, despite a challenge to meet him"
     r"\b(?:did not|didn't|never)\s+(?:\w+ly\s+)?(?:travel|go|come|fly|meet|visit|attend|sit down|hold talks)\b(?:\s+[\w'’.-]+){0,2}",
@@ -457,7 +459,7 @@ OFF_AFTER = r"\s+(?:(?:is|are|now|all)\s+)?off\b(?!\s+(?:the|to|for|with|of)\b)"
 PLAN_CUES = (
     r"\bwill\b", r"\bwould\b", r"\bshall\b", r"\b\w+'ll\b",
     # (not "was set up": founded)
-    r"\b(?:is|are|was|were) (?:to|due|set(?! (?:up|out|aside)\b)|scheduled|expected|slated|planned|poised|going) (?:to )?\b",
+    r"\b(?:is|are|was|were) (?:to|due|set(?! (?:up|out|aside)\b)|scheduled|expected|slated|planned|poised|going) (?:to )?(?:\b|$)",
     r"\b(?:is|are) (?:also )?(?:due|scheduled|expected|set(?! (?:up|out|aside)\b)|slated|planned)\b",
     r"\bscheduled\b", r"\bplann(?:ed|ing)\b",
     # ("the next day" counts from a day told, past or not)

@@ -3610,3 +3610,14 @@ def test_a_hyphenated_broker(body, parties, mediators):
 ])
 def test_an_offered_encounter_is_none_yet(body, found):
     assert [(r["kind"], r["status"]) for r in extract(body)] == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # "is to" right before the trigger is a plan; a leader hosted by name alone, in the future
+    ("Lula is to host Boric in Brasilia.", [("meeting", "planned", ["BRA", "CHL"])]),
+    ("Macron will host Modi for Bastille Day, the Elysee said.", [("meeting", "planned", ["FRA", "IND"])]),
+    # fighters gathering hold no encounter, whenever they gather
+    ("About 7,000 rebel fighters are to gather in U.N.-monitored zones within six months.", []),
+])
+def test_a_host_to_be_and_fighters_gathering(body, found):
+    assert [(r["kind"], r["status"], sorted(r["countries"])) for r in extract(body)] == found
