@@ -336,6 +336,9 @@ NOT_ENCOUNTERS = (
     r"\bcalls? with reporters\b",
     r"\b(?:federal reserve|fed|central bank|opec\+?|board|shareholders?'?|cabinet|committee|parliament(?:ary)?|party|fomc)\b[\w\s'-]{0,60}\bmeeting",
     r"\bpolicy meetings?\b",
+    # a company's organs: "flew to London for talks with the Corus board", "negotiations with the unions"
+    r"\b(?:talks|negotiations|meetings?|met|meet|meets) with (?:the )?(?:[\w'’.-]+ ){0,3}?(?:board|management|"
+    r"shareholders|directors|unions?|bosses|creditors|bondholders|lenders)\b",
     # "the visiting president of Botswana": who the encounter is with, not a visit of its own
     r"\b(?:the|a|his|her|their|its) visiting\b(?=\s+(?:[\w'’-]+\s+){0,3}?(?:president|prime minister|premier|chancellor|"
     r"minister|leader|king|queen|emir|sultan|delegation|envoy|head of (?:state|government)|counterpart)s?\b)",
@@ -356,6 +359,9 @@ NOT_ENCOUNTERS = (
     r"\b(?:directors|executives|managers|shareholders|employees|engineers|scientists|historians|academics|scholars|"
     r"researchers|doctors|athletes|players|coaches|guides|climbers|students|teachers|artists|writers|bishops|clergy|"
     r"fans|activists|lawyers)\b[^.;]{0,60}?\b(?:met|meet|meets|gathered|held talks)\b[^.;]*",
+    # ... nor travelling: "the group's chairman flew to London"
+    r"\b(?:chairman|chairwoman|chief executive|ceo|founder|owner|directors|executives)\b[^.;]{0,40}?"
+    r"\b(?:flew|flies|travell?ed|travels|visited|visits|arrived|arrives)\b[^.;]*",
     r"\b(?:visit(?:ed|s|ing)?|trip to|went to|travel(?:led|s)? to) (?:a |the )?(?:[\w-]+ ){0,2}(?:hospital|factory|university|school|museum|port|plant|front ?line|troops|site|area|region|(?:[\w-]+ )?(?:game|match|concert|restaurant|stadium|festival))\b",
     r"\bwork(?:ing)? trip\b",
     # "joined the summit by video link": taking part from afar, not a call of its own (the
@@ -405,7 +411,10 @@ SPORT_WORDS = (
     r"\b(?:match|matches|tournaments?|World Cup|Olympics|Olympic Games|championships?|(?:semi|quarter)-?finals?|"
     r"fixtures?|wickets?|innings|bowl(?:ed|er|ers|ing)|bats(?:man|men)|batt(?:ed|ing|er|ers)|strikers?|midfielders?|"
     r"goalkeepers?|coach(?:es)?|squads?|stadium|kick-off|referees?|scored|to spare|penalty shoot-?out|"
-    r"head coach|(?:football|soccer|cricket|rugby|hockey|basketball|tennis) (?:boards?|federations?|teams?|sides?))\b",
+    r"head coach|(?:football|soccer|cricket|rugby|hockey|basketball|tennis) (?:boards?|federations?|teams?|sides?)|"
+    r"qualif(?:ier|iers|ying)|goals?|half-?time|extra time|national teams?|"
+    # a result: "beat England 2-1", "drew 0-0"
+    r"(?:beat|defeated|drew|lost|won|thrashed|edged)(?: [\w'’-]+){0,3} \d{1,2}-\d{1,2})\b",
 )
 #: How many different words of sport, and in what share of its sentences, make a report of sport.
 SPORT_REPORT = (3, 0.25)

@@ -3621,3 +3621,18 @@ def test_an_offered_encounter_is_none_yet(body, found):
 ])
 def test_a_host_to_be_and_fighters_gathering(body, found):
     assert [(r["kind"], r["status"], sorted(r["countries"])) for r in extract(body)] == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # in a report of sport, a sentence naming no official tells of a game, whatever its words
+    ("Chile reached the semi-finals of the Copa America on Sunday. Alexis Sanchez scored both goals as Chile "
+     "beat Peru 2-1 in Santiago. The two sides had last met in 2019. The coach praised his squad.", []),
+    ("Chile reached the semi-finals of the Copa America on Sunday. Alexis Sanchez scored both goals as Chile "
+     "beat Peru 2-1 in Santiago. President Boric met President Boluarte at the stadium before the game. The coach "
+     "praised his squad.", [("meeting", ["CHL", "PER"])]),
+    # a company's people and organs hold no encounter of states
+    ("The Chilean group's chairman flew to Lima for talks with the Peruvian miner's board.", []),
+    ("Codelco's chief executive travelled to Lima on Monday.", []),
+])
+def test_games_and_companies_are_no_encounters(body, found):
+    assert [(r["kind"], sorted(r["countries"])) for r in extract(body)] == found

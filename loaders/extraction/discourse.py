@@ -903,14 +903,14 @@ def _attach_lone_heads(article, candidates):
 
 def _off_the_field(article, candidates):
     """`candidates` without the games of a report of sport: in an article full of the words of
-    sport (`cues.SPORT_REPORT`), a sentence that speaks of sport tells of a game, not of an
-    encounter of states, unless it names an official ("the prime ministers watched the final
-    together")."""
+    sport (`cues.SPORT_REPORT`), a sentence tells of a game ("the two sides had last met in
+    1982"), not of an encounter of states, unless it names an official ("the prime ministers
+    watched the final together")."""
     found = [[m.group(0).lower() for m in _SPORT_RE.finditer(s.text)] for s in article.sentences]
     words, share = cues.SPORT_REPORT
     if len({w for f in found for w in f}) < words or sum(map(bool, found)) < share * len(found):
         return candidates
     def official(index):
         return any(p.kind == "official" for p in article.in_sentence(article.places, article.sentences[index]))
-    return [c for c in candidates if not found[c.sentence] or official(c.sentence)]
+    return [c for c in candidates if official(c.sentence)]
 
