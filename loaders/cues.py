@@ -816,7 +816,9 @@ NON_ACTOR_FOLLOWERS = (
     r"|\s+(?:summit|meeting|talks|negotiations|visit|trip|conference|agreement|declaration|format)\b"
     # a firm, a team or a body of that country, not its state ("a Chilean copper company")
     r"|\s+(?:[\w-]+\s+){0,2}(?:company|companies|firm|firms|bank|banks|club|team|airline|carrier|giant|"
-    r"conglomerate|miner|producer|manufacturer|maker|university|newspaper|broadcaster|shareholders?|investors?)\b"
+    r"conglomerate|miner|producer|manufacturer|maker|university|newspaper|broadcaster|shareholders?|investors?|"
+    # ... a sports body ("the Brazilian Football Confederation"), a central bank's people
+    r"federation|confederation|football|soccer|olympic|central bank)\b"
 )
 
 #: Who takes part, said without a trigger word ("Those attending will include ...", "India sent

@@ -3633,6 +3633,11 @@ def test_a_host_to_be_and_fighters_gathering(body, found):
     # a company's people and organs hold no encounter of states
     ("The Chilean group's chairman flew to Lima for talks with the Peruvian miner's board.", []),
     ("Codelco's chief executive travelled to Lima on Monday.", []),
+    ("The Chilean Football Federation president met his Peruvian counterpart on Monday.", []),
+    ("The Chilean and Peruvian central bank governors met in Basel on Sunday.", []),
+    # a sentence of two words of sport tells of a game, in any article
+    ("Chile and Peru will face each other in Lima on Tuesday in a World Cup qualifier.", []),
+    ("The Chilean president met his Peruvian counterpart on Monday.", [("meeting", ["CHL", "PER"])]),
 ])
 def test_games_and_companies_are_no_encounters(body, found):
     assert [(r["kind"], sorted(r["countries"])) for r in extract(body)] == found

@@ -908,9 +908,11 @@ def _off_the_field(article, candidates):
     watched the final together")."""
     found = [[m.group(0).lower() for m in _SPORT_RE.finditer(s.text)] for s in article.sentences]
     words, share = cues.SPORT_REPORT
-    if len({w for f in found for w in f}) < words or sum(map(bool, found)) < share * len(found):
-        return candidates
     def official(index):
         return any(p.kind == "official" for p in article.in_sentence(article.places, article.sentences[index]))
+    if len({w for f in found for w in f}) < words or sum(map(bool, found)) < share * len(found):
+        # elsewhere, a sentence of two words of sport ("will face each other in Rio in a World
+        # Cup qualifier") tells of a game
+        return [c for c in candidates if len(set(found[c.sentence])) < 2 or official(c.sentence)]
     return [c for c in candidates if official(c.sentence)]
 
