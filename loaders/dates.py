@@ -751,7 +751,10 @@ def _acceptable(text, rule, match, groups):
         first, second = (WEEKDAYS[groups[k].lower()] for k in ("weekday", "weekday2"))
         return (second - first) % 7 == 1
     if rule in ("absolute", "range") and "weekday" not in groups and groups.get("month", "").lower() == "may":
-        # "Theresa May 10" is not a date; "In May 10" would be odd but "On May 10" is one.
+        # "Theresa May 10" is not a date; "In May 10" would be odd but "On May 10" is one; a day
+        # right before it makes it one ("Brazil from 5 to 7 May")
+        if _previous_word(text, match.start("month")).isdigit():
+            return True
         return not (before[:1].isupper() and before_lower not in MONTH_PREPOSITIONS
                     and before_lower not in {"on", "early", "late", "and", "to"})
     if rule in ("weekday", "weekday_range") and "rel" not in groups and "mod" not in groups:

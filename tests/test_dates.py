@@ -161,6 +161,8 @@ FOUND = [
     # the day before: the eve of the date just told, else of the publication day
     ("Shares fell on Tuesday after rising the day before.", WED, "the day before", "2023-05-15", None, "day"),
     ("The envoy had landed the day before.", WED, "the day before", "2023-05-16", None, "day"),
+    # a range of days of May after a capitalised word: the day before the month makes it a date
+    ("Petro will visit Brazil from 5 to 7 May.", WED, "from 5 to 7 May", "2024-05-05", "2024-05-07", "day"),
     # the day after: the morrow of the date just told
     ("Talks ended on Friday and the envoys flew home the day after.", WED, "the day after", "2023-05-13", None, "day"),
     # months with a modifier before "last"
