@@ -1239,8 +1239,12 @@ ONE_AFTER_ANOTHER = r"\s+(?:first\s+)?(?P<first>[^,;.]{3,80}?),?\s+and\s+then\s+
 #: two, so one leader calling several held a call with each ("telephoned Hun Manet and Thailand's
 #: prime minister").
 GROUP_CALL = r"\b(?:three|four|five|six)-way\b|\b(?:trilateral|multilateral|joint|conference|group)\s+(?:video\s+|phone\s+|tele)?(?:call|conversation)|\bvideo\s*conference\b|\bvirtual (?:summit|meeting)\b"
-#: ... or met each on their own: "Xi met Ishiba and Yoon separately the same day".
-MET_SEPARATELY = r"\s+(?:with\s+)?(?P<first>[^,;.]{3,80}?),?\s+and\s+(?:with\s+)?(?P<second>[^,;.]{3,80}?)\s+(?:separately|individually|one by one|in turn)\b"
+#: ... or met each on their own: "Xi met Ishiba and Yoon separately the same day", "met separately
+#: with the foreign ministers of Armenia and Azerbaijan".
+MET_SEPARATELY = (r"\s+(?:with\s+)?(?P<first>[^,;.]{3,80}?),?\s+and\s+(?:with\s+)?(?P<second>[^,;.]{3,80}?)\s+(?:separately|individually|one by one|in turn)\b"
+                  # "met separately with the foreign ministers of Armenia and Azerbaijan"
+                  r"|\s+(?:separately|individually|in turn)\s+(?:with\s+)?(?P<first2>[^,;.]{3,80}?),?\s+and\s+(?:with\s+)?"
+                  r"(?P<second2>[^,;.]{3,60}?)(?=[,;.]|\s+(?:in|at|on|to|for|during|before|after)\b|$)")
 
 #: Between the dates after a trigger, a verb of another act: no list of encounters, but acts
 #: one after the other ("talks in Tokyo on Saturday before flying on to Washington on Monday").

@@ -3641,3 +3641,14 @@ def test_a_host_to_be_and_fighters_gathering(body, found):
 ])
 def test_games_and_companies_are_no_encounters(body, found):
     assert [(r["kind"], sorted(r["countries"])) for r in extract(body)] == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # "separately" before those met: one meeting each
+    ("Blinken met separately with the foreign ministers of Armenia and Azerbaijan on Monday.",
+     [["ARM", "USA"], ["AZE", "USA"]]),
+    # together, one meeting
+    ("Blinken met with the foreign ministers of Armenia and Azerbaijan on Monday.", [["ARM", "AZE", "USA"]]),
+])
+def test_met_separately_before_those_met(body, found):
+    assert sorted(sorted(r["countries"]) for r in extract(body)) == found

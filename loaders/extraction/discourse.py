@@ -720,7 +720,7 @@ def _one_after_another(article, candidate):
     subject = [p.iso3 for p in places if p.start < candidate.start and article.is_actor(p)]
     meetings = []
     for side in ("first", "second"):
-        low, high = match.span(side)
+        low, high = match.span(side) if match.group(side) is not None else match.span(side + "2")
         own = _unique(p.iso3 for p in places if low <= p.start < high and article.is_actor(p) and p.iso3 not in subject)
         if len(own) != 1:
             return []
