@@ -3652,3 +3652,14 @@ def test_games_and_companies_are_no_encounters(body, found):
 ])
 def test_met_separately_before_those_met(body, found):
     assert sorted(sorted(r["countries"]) for r in extract(body)) == found
+
+
+@pytest.mark.parametrize("body, day", [
+    # the arrival told of the visitor dates the visit
+    ("Lula, who flew in this morning, is the first Brazilian leader to visit Chile in a decade.", "2024-03-06"),
+    ("Lula, who arrived on Monday, is the first Brazilian leader to visit Chile in a decade.", "2024-03-04"),
+    # not what the visitor did otherwise
+    ("Lula, who spoke on Monday, is the first Brazilian leader to visit Chile in a decade.", None),
+])
+def test_the_arrival_told_of_a_visitor(body, day):
+    assert _one(body, kind="visit")["date"] == day

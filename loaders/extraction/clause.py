@@ -18,6 +18,7 @@ from loaders.extraction.patterns import (
     _ANY_ABSENCE_RE,
     _ANY_MEDIATOR_RE,
     _APPOSITIVE_ORDINAL_RE,
+    _ARRIVAL_ASIDE_RE,
     _AT_GATHERING_RE,
     _ATTENDANCE_RE,
     _BY_PHONE_BETWEEN_RE,
@@ -765,6 +766,13 @@ def _read_clause(article, sentence, candidate, segment, clause, others=()):
         candidate.date = next((m for m in reversed(article.dates_from(sentence.start, cl[0]))
                                if not _DECIDED_RE.search(article.text[max(0, m.start - 40):m.start])), None)
         where = "the clause that 'when' or 'where' modifies"
+    arrival = _ARRIVAL_ASIDE_RE.search(article.text, sentence.start, candidate.start) \
+        if candidate.date is None and candidate.kind == "visit" else None
+    if arrival is not None:
+        # "Koizumi, who flew in this morning, is the first Japanese leader to visit": the visit
+        # began on the day of the arrival told of the visitor
+        candidate.date = next(iter(article.dates_from(arrival.start(), arrival.end())), None)
+        where = "the arrival told of the visitor"
     if candidate.date is None:
         found = _sentence_date(article, sentence, candidate)
         if found is not None:

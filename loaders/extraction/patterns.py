@@ -182,6 +182,8 @@ _RESUMES_BEFORE_RE = re.compile(cues.RESUMES_BEFORE, _FLAGS)
 _RESUMES_AFTER_RE = re.compile(cues.RESUMES_AFTER, _FLAGS)
 _CAPTION_END_RE = re.compile(cues.CAPTION_END)
 _AFTER_ENCOUNTER_RE = re.compile(cues.AFTER_ENCOUNTER, _FLAGS)
+#: A relative clause telling the visitor's arrival: "Koizumi, who flew in this morning, ..."
+_ARRIVAL_ASIDE_RE = re.compile(r",\s+who\s+(?:had\s+)?(?:arrived|flew in|landed|touched down)\b[^,;]{0,60},", _FLAGS)
 _BUILDING_OF_RE = re.compile(cues.BUILDING_OF, _FLAGS)
 _PAST_VERB_RE = re.compile(cues.PAST_VERB, _FLAGS)
 _NOT_SINCE_BEFORE_RE = re.compile(cues.NOT_SINCE_BEFORE, _FLAGS)
