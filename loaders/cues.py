@@ -84,11 +84,13 @@ CALLED_TO = (r"(?:congratulate|discuss|offer|express|thank|wish|convey|brief|ask
              r"protest|condole)\b")
 
 #: Speaking with someone, in any tense ("spoke with", "had spoken with", "will speak with",
-#: "is to talk with"; not the noun "talks with").
+#: "is to talk with", "talked to"; not the noun "talks with").
 SPOKE_WITH = (r"(?:spoke|spoken|speak|speaks|speaking|talked|(?<=will )talk|(?<=to )talk|(?<=would )talk) "
-              r"(?:\w+ )?with")
+              r"(?:\w+ )?(?:with|to)")
 #: News outlets: someone who "spoke with Reuters on Tuesday" gave an interview, held no call.
-NEWS_OUTLETS = r"(?:Reuters|AFP|AP|the Associated Press|Bloomberg|CNN|BBC|Fox News|NBC|CBS|ABC|Xinhua|TASS|Sky News|Al Jazeera)"
+NEWS_OUTLETS = (r"(?:Reuters|AFP|AP|the Associated Press|Bloomberg|CNN|BBC|Fox News|NBC|CBS|ABC|Xinhua|TASS|Sky News|Al Jazeera|"
+                # ... nor does one who "spoke to Congress": a house addressed
+                r"Congress|Parliament|the Senate|the House|the Knesset|the Duma|the Bundestag|the Diet|the Assembly)")
 
 # Longer phrases first: the first pattern that matches a stretch of text wins it.
 TRIGGERS = (
@@ -245,6 +247,13 @@ TRIGGERS = (
     # bilateral on the sidelines"), not the adjective ("bilateral ties")
     Trigger(r"(?:(?<=\ba )|(?<=\bthe )|(?<=\btheir )|(?<=\bfirst )|(?<=\bformal )|(?<=\bstructured )|(?<=\bbrief ))"
             r"bilateral(?= (?:on|with|at|in|since|between|during)\b|[.,;])",
+            "meeting", "040", None),
+    # a meal together is a meeting: "had lunch with Scholz", "dined with Modi", "hosted a banquet
+    # for Putin" (a name or a counterpart after it)
+    Trigger(r"(?:(?:had|have|has|having|host(?:s|ed|ing)?|gave|give|gives|giving|held|hold|holds|holding) (?:a |an )?"
+            r"(?:private |working |state |official |formal |informal |\w+-course )?(?:lunch|dinner|breakfast|supper|banquet|luncheon) "
+            r"(?:with|for|in honou?r of)|(?:dined|dines|dine|dining|breakfasted|lunched) with)"
+            r"(?= (?:the |his |her |their )?(?:visiting )?(?-i:[A-Z])|\s+(?:his|her|their) counterparts?)",
             "meeting", "040", None),
     # time spent together is a meeting: "spent three hours with the president", "spent the day
     # with his counterpart"

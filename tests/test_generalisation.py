@@ -3663,3 +3663,18 @@ def test_met_separately_before_those_met(body, found):
 ])
 def test_the_arrival_told_of_a_visitor(body, day):
     assert _one(body, kind="visit")["date"] == day
+
+
+@pytest.mark.parametrize("body, found", [
+    # a meal together is a meeting
+    ("Macron had lunch with Scholz in Paris on Tuesday.", [("meeting", ["DEU", "FRA"])]),
+    ("Biden dined with Modi at the White House on Thursday.", [("meeting", ["IND", "USA"])]),
+    ("Xi hosted a banquet for Putin in Beijing on Tuesday.", [("meeting", ["CHN", "RUS"])]),
+    ("Macron had lunch with French business leaders on Tuesday.", []),
+    # talking to a leader is a call, as talking with one is; to a house or the press it is not
+    ("Trump talked to Putin on Monday.", [("call", ["RUS", "USA"])]),
+    ("Biden spoke to Congress on Tuesday.", []),
+    ("Trump spoke to reporters on Monday.", []),
+])
+def test_meals_together_and_talking_to_a_leader(body, found):
+    assert [(r["kind"], sorted(r["countries"])) for r in extract(body)] == found
