@@ -3678,3 +3678,16 @@ def test_the_arrival_told_of_a_visitor(body, day):
 ])
 def test_meals_together_and_talking_to_a_leader(body, found):
     assert [(r["kind"], sorted(r["countries"])) for r in extract(body)] == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # what was said on the day the sentence opens with came after the encounter, that day; who
+    # held "a call with" two others is the sentence's subject
+    ("On Friday Lula said Chile would follow, after a call with Boric and Petro.",
+     ("2024-03-01", ["BRA", "CHL", "COL"])),
+    # not a day of something else than what is said
+    ("On Friday Lula flew home. He had held a call with Boric.", (None, ["BRA", "CHL"])),
+])
+def test_an_encounter_a_statement_came_after(body, found):
+    call = _one(body, kind="call")
+    assert (call["date"], sorted(call["countries"])) == found

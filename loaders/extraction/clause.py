@@ -816,6 +816,13 @@ def _read_clause(article, sentence, candidate, segment, clause, others=()):
         p.kind == "organization" and candidate.start - 60 <= p.end <= candidate.start for p in places)
     reference = _GROUP_RE.search(article.text, seg[0], seg[1])
     actors = [p for p in places if seg[0] <= p.start < seg[1] and article.is_actor(p)]
+    with_them = article.text[candidate.start:candidate.end].endswith(" with") or \
+        re.match(r"\s+with\b", article.text[candidate.end:candidate.end + 6]) is not None
+    if len({p.iso3 for p in actors}) >= 2 and with_them and \
+            _NOUN_TRIGGER_RE.search(article.text[candidate.start:candidate.end].removesuffix(" with")):
+        # "Trump said ..., after a call with King Hamad and Netanyahu": who held it with them
+        # is the sentence's subject
+        actors = _unique(_opening_parties(article, sentence) + actors)
     if duration or len({p.iso3 for p in actors}) < 2 and not org_summit:
         subject = _subject_of(article, sentence, candidate, places)
         if duration and len(subject) >= 2:
@@ -911,11 +918,18 @@ def _sentence_date(article, sentence, candidate):
         return last, "the day a caption ends with"
     # "agreed Thursday not to use force, after a tense meeting": the decision came out of the
     # encounter, on its day (or in its month: "announced the plan last month after a call")
-    if _AFTER_ENCOUNTER_RE.search(article.text, sentence.start, candidate.start):
+    after = _AFTER_ENCOUNTER_RE.search(article.text, sentence.start, candidate.start)
+    if after:
         decided = [m for m in dates if m.end <= candidate.start and m.precision in ("day", "month") and
                    _RESULT_DAY_RE.search(article.text[max(sentence.start, m.start - 40):m.start])]
         if decided:
             return decided[-1], "the day of the decision that came out of it"
+        # "On Friday Trump said Bahrain would follow, after a call with King Hamad": what was
+        # said on the day the sentence opens with came after the encounter, that day
+        opening = next((m for m in dates if m.precision == "day" and m.end <= after.start() and
+                        _OPENING_DATE_RE.fullmatch(article.text, sentence.start, m.start)), None)
+        if opening is not None and after.group(0).split()[0].lower() in ("after", "following"):
+            return opening, "the day of what the sentence opens with, which came after it"
     return None
 
 
