@@ -624,7 +624,8 @@ RETURN_BEFORE = r"\b(?:return(?:s|ed|ing)?(?:\s+home)?\s+to|(?:flew|flies|fly|fl
 #: Right before a trigger: the trigger named as where something happens ("a deal could be wrapped
 #: up at a summit", "may be signed during next week's talks"). A hedge before it doubts what
 #: happens there, not the encounter.
-LOCATED_AT = r"\b(?:at|during)\s+(?:(?:a|an|the|this|next|[\w-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}$"
+LOCATED_AT = (r"\b(?:at|during|on the (?:sidelines|margins) of|on the sidelines)\s+(?:(?:a|an|the|this|next|[\w-]+['’]s)\s+)?"
+              r"(?:[\w-]+\s+){0,2}$")
 
 #: How often: a trigger counted or made a habit ("have met several times this year", "talk by
 #: phone every two weeks", "regularly meet") tells a series, not one encounter. Not "twice"

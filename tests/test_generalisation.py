@@ -3691,3 +3691,12 @@ def test_meals_together_and_talking_to_a_leader(body, found):
 def test_an_encounter_a_statement_came_after(body, found):
     call = _one(body, kind="call")
     assert (call["date"], sorted(call["countries"])) == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # a hedge on a meeting "on the sidelines of" a gathering doubts the meeting, not the gathering
+    ("Modi and Xi could meet on the sidelines of the G20 summit in Rio next month.", [("summit", "planned")]),
+    ("Modi and Xi could meet in Rio next month.", []),
+])
+def test_a_hedge_on_the_sidelines_of_a_gathering(body, found):
+    assert [(r["kind"], r["status"]) for r in extract(body)] == found
