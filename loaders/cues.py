@@ -462,6 +462,11 @@ CANCEL_CUES = (
     r"\b(?:was|were|been|is|are) (?:\w+ly )?(?:delayed|held up)\b(?! (?:by|for) (?:an?|a few|several|\w+) (?:minutes?|hours?)\b)",
 )
 
+#: After an encounter put off, the new day it is put off to ("postponed to May", "pushed back
+#: until next week", "moved to Friday", "rescheduled for June 3").
+RESCHEDULED_TO = (r"\b(?:postponed|pushed back|put back|put off|moved|rescheduled|delayed|deferred)\s+"
+                  r"(?:(?:again|once more|indefinitely)\s+)?(?:to|until|till|for)\s+(?:the\s+)?")
+
 #: After a country, a verb of reporting: the country tells of the encounter ("Oman said today
 #: that the talks would not go ahead", "Egypt's foreign ministry announced").
 REPORTER_AFTER = r"(?:['’]s(?:\s+[\w-]+){1,3})?\s+(?:said|says|announced|announces|confirmed|confirms|reported|reports|told)\b"

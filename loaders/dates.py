@@ -116,7 +116,7 @@ EVENT_DETERMINERS = frozenset(
 #: Words before a bare month name ("in May") or a bare year ("in 2019") that make it a date.
 MONTH_PREPOSITIONS = frozenset(
     "in since until till by from during through throughout before after of for ending "
-    "between around".split())
+    "between around to".split())
 YEAR_PREPOSITIONS = frozenset(
     "in since until till by from during through throughout before after of ending between "
     "around year circa".split())
@@ -699,6 +699,8 @@ def _acceptable(text, rule, match, groups):
         if "rel" in groups or "mod" in groups or "mid" in groups:
             return True
         preps = MAY_PREPOSITIONS if groups["month"].lower() == "may" else MONTH_PREPOSITIONS
+        if before_lower == "to" and _next_word(text, match.end())[:1].isupper():
+            return False  # "spoke to June Carter": a name
         if before_lower in preps:
             return True
         # a genitive month dates its noun: "October's meeting" ("May's" may be Theresa May's)

@@ -163,6 +163,8 @@ FOUND = [
     ("The envoy had landed the day before.", WED, "the day before", "2023-05-16", None, "day"),
     # a range of days of May after a capitalised word: the day before the month makes it a date
     ("Petro will visit Brazil from 5 to 7 May.", WED, "from 5 to 7 May", "2024-05-05", "2024-05-07", "day"),
+    # a bare month after "to": the month put off to
+    ("The summit was postponed to June.", WED, "June", "2023-06-01", None, "month"),
     # the day after: the morrow of the date just told
     ("Talks ended on Friday and the envoys flew home the day after.", WED, "the day after", "2023-05-13", None, "day"),
     # months with a modifier before "last"
@@ -374,6 +376,8 @@ NOT_DATES = [
     ("He arrived the day before the vote.", WED, []),
     ("They met the day before Macron landed.", WED, []),
     ("Crowds gathered the day after the verdict.", WED, []),
+    # a month after "to" before a name is the name
+    ("Lula spoke to June Carter on the phone.", WED, []),
     ("She resigned the day after signing it.", WED, []),
     # spans and parts of other things
     ("Sales rose over the last week.", WED, []),

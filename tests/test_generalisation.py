@@ -3700,3 +3700,16 @@ def test_an_encounter_a_statement_came_after(body, found):
 ])
 def test_a_hedge_on_the_sidelines_of_a_gathering(body, found):
     assert [(r["kind"], r["status"]) for r in extract(body)] == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # an encounter put off to a new day is planned on it, and cancelled on the day it was set for
+    ("Lula's visit to Chile, planned for March, was postponed to June.",
+     [("cancelled", "2024-03-01"), ("planned", "2024-06-01")]),
+    ("Lula's visit to Chile, planned for March, was postponed until April 20.",
+     [("cancelled", "2024-03-01"), ("planned", "2024-04-20")]),
+    # put off with no new day: only cancelled
+    ("Lula's visit to Chile was postponed indefinitely.", [("cancelled", None)]),
+])
+def test_an_encounter_put_off_to_a_new_day(body, found):
+    assert sorted((r["status"], r["date"]) for r in extract(body)) == found

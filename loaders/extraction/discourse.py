@@ -49,6 +49,7 @@ from loaders.extraction.patterns import (
     _ORDINAL_RES,
     _PLURAL_TRIGGER_RE,
     _REPORTING_RE,
+    _RESCHEDULED_RE,
     _SAME_PLACE_RE,
     _SIDELINES_RE,
     _SINCE_OTHER_EVENT_RE,
@@ -270,6 +271,26 @@ def _bare_rounds(article, candidates):
             candidate.group_reference = True  # its parties are those told before, hosts included
             candidate.mediators = _unique(candidate.mediators + told.mediators)
             candidate.why["countries"] = "a numbered round of the talks told first: their parties"
+
+
+def _rescheduled(article, candidates):
+    """"The visit, planned for March, was postponed to May": an encounter put off to a new day
+    is also planned on that day (the one put off stays cancelled, at the day it was set for)."""
+    out = []
+    for candidate in candidates:
+        out.append(candidate)
+        if candidate.status != "cancelled":
+            continue
+        sentence = article.sentences[candidate.sentence]
+        moved = _RESCHEDULED_RE.search(article.text, candidate.end, sentence.end)
+        day = next(iter(article.dates_from(moved.end(), moved.end() + 3)), None) if moved else None
+        if day is None or not _after_anchor(article, day):
+            continue
+        later = copy.copy(candidate)
+        later.why = dict(candidate.why, status="put off to a day still to come", date=f"the new day: {day.text!r}")
+        later.status, later.date, later.ends, later.anaphoric = "planned", day, None, False
+        out.append(later)
+    return out
 
 
 def _two_sides(candidates):

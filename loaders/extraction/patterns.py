@@ -343,6 +343,7 @@ _PURPOSE_OF_ITS_OWN_RE = re.compile(cues.PURPOSE_OF_ITS_OWN, _FLAGS)
 _RELATIVE_ON_PERSON_RE = re.compile(cues.RELATIVE_ON_PERSON, _FLAGS)
 _PRONOUN_SUBJECT_RE = re.compile(cues.PRONOUN_SUBJECT)
 _GAPPED_OBJECT_REST_RE = re.compile(cues.GAPPED_OBJECT_REST)
+_RESCHEDULED_RE = re.compile(cues.RESCHEDULED_TO, _FLAGS)
 #: After a call, one more called: ", and then with Biden"
 _CALLED_TOO_RE = re.compile(r",?\s+and\s+(?:then|later|afterwards|also)\s+with\s+(?=(?:the\s+)?[A-Z])")
 

@@ -28,6 +28,7 @@ from loaders.extraction.discourse import (
     _last_time,
     _meetings_on_a_visit,
     _off_the_field,
+    _rescheduled,
     _same_place,
     _split_tours,
     _their_encounters,
@@ -96,7 +97,7 @@ def _article_rows(record):
         if article.sentence_index[sentence.start] <= article.lede:
             # who brokers the encounter the article opens with brokers its process
             article.brokers |= {code for c in found for code in c.mediators}
-    candidates = _chronologies(article, _off_the_field(article, candidates))
+    candidates = _rescheduled(article, _chronologies(article, _off_the_field(article, candidates)))
     _attach_lone_heads(article, candidates)
     _count_days(article, candidates)
     _first_since(article, candidates)
