@@ -1006,7 +1006,7 @@ RELATIVE_ON_PERSON = r",\s+(?:who|which)\s+(?:\w+\s+){0,3}"
 PRONOUN_SUBJECT = (r"\s*(?:(?:On|At|In|During|After|Before|From|Later|Earlier|Last|Then)\b[^,;:.!?]{0,80}?,?\s+(?:he|she)|"
                    r"(?:It|His office|Her office|Officials|Aides)\s+(?:said|says|added)\s+(?:that\s+)?(?:he|she)|"
                    r"He|She)\s+(?:(?:\w+ly|then|first|also|later|again|now)\s+)?(?:[a-z]+ed|cut|met|held|had|made|"
-                   r"paid|took|went|flew|left|will|would|is|was|has)\b")
+                   r"paid|took|went|flew|left|put|sent|spoke|gave|saw|came|kept|began|will|would|is|was|has)\b")
 #: A present perfect with "just" before a verb of encounter: it took place on the day of the
 #: report ("Zelensky says he has just had a long call with Trump").
 JUST_DONE = r"\b(?:has|have|'s|'ve)\s+just\s+(?:had|held|met|spoken|talked|finished|wrapped\s+up|concluded|ended|returned|hosted|received)\b"

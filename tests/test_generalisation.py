@@ -3713,3 +3713,15 @@ def test_a_hedge_on_the_sidelines_of_a_gathering(body, found):
 ])
 def test_an_encounter_put_off_to_a_new_day(body, found):
     assert sorted((r["status"], r["date"]) for r in extract(body)) == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # "he" is the subject of the sentence before, not the first person it names
+    ("Speaking in Lima, where he met Peru's President Dina Boluarte on Tuesday, Gabriel Boric said the border "
+     "would stay open. He also put off the trip to Bolivia he had planned for Friday.", ["BOL", "CHL"]),
+    # and the first person named, where none is a subject
+    ("The talks between Peru's President Dina Boluarte and Gabriel Boric were long. She also put off the trip to "
+     "Bolivia she had planned for Friday.", ["BOL", "PER"]),
+])
+def test_a_pronoun_is_the_subject_told_before(body, found):
+    assert sorted(_one(body, kind="visit")["countries"]) == found

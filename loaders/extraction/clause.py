@@ -114,6 +114,7 @@ from loaders.extraction.patterns import (
     _SUBJECT_GAP_RE,
     _SUBJECT_NOUN_BEFORE_RE,
     _SUBJECT_PREDICATE_RE,
+    _SUBJECT_VERB_AFTER_RE,
     _THAT_CLAUSE_RE,
     _TOPIC_VERB_RE,
     _TRIGGER_RE,
@@ -418,7 +419,10 @@ def _pronoun_referent(article, sentence):
     for earlier in reversed(article.sentences[max(0, index - PRONOUN_REACH):index]):
         named = [p for p in article.in_sentence(article.places, earlier) if p.kind == "official" and p.iso3]
         if named and not _PRONOUN_SUBJECT_RE.match(earlier.text):
-            return named[:1]
+            # the one that is a subject ("Speaking in Ankara, where he met Erdogan, Zelensky said
+            # ..."), else the first named
+            subject = next((p for p in named if _SUBJECT_VERB_AFTER_RE.match(article.text, p.end)), named[0])
+            return [subject]
     return []
 
 
