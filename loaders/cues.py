@@ -147,7 +147,8 @@ TRIGGERS = (
     # talks and negotiations
     Trigger(r"(?:peace |round of |rounds of )?talks", "talks", "046", None),
     # "negotiations" alone is often domestic ("debt ceiling negotiations"): ask for a party or a verb
-    Trigger(r"(?:start(?:ed|s)?|began|begun|held|hold|holding|resum(?:ed|e|es)|open(?:ed)?|launch(?:ed)?|round of) (?:[\w-]+ )?negotiations", "talks", "046", None),
+    Trigger(r"(?:start(?:ed|s)?|began|begun|held|hold|holding|resum(?:ed|e|es)|open(?:ed)?|launch(?:ed)?|round of) "
+            r"(?:[\w-]+ )?negotiations", "talks", "046", None),
     Trigger(r"negotiations? (?=with|between)", "talks", "046", None),
     # "two days of negotiations", "hours of negotiations" (months of them are a process)
     Trigger(r"(?:(?<=\bdays of )|(?<=\bhours of )|(?<=\bday of ))(?:\w+ )?negotiations", "talks", "046", None),
@@ -650,8 +651,8 @@ SERIES_CUES = (
 COUNT_LISTED = r"\s*:|[^.;:]{0,60}?(?::|,\s+(?:on\s+|in\s+)?(?:\d|" + MONTH_PREFIX + r"\.?\s+\d))"
 
 #: After a series, the day its first one was held ("have spoken by phone several times since
-#: January, starting on February 12", "have met repeatedly, the first time in Lima in May"): that first
-#: encounter is told, on that day.
+#: January, starting on February 12", "have met repeatedly, the first time in Lima in May"):
+#: that first encounter is told, on that day.
 SERIES_FIRST = (r"[^.;:]{0,80}?,\s+(?:starting|beginning|(?:the\s+)?first(?:\s+(?:time|one))?)\s+"
                 r"(?:with\s+(?:a|an|one|the)\s+[\w-]+\s+)?(?:(?:in|at)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*,?\s+)?"
                 r"(?:on|in)\s+(?P<day>\d|(?-i:" + MONTH_PREFIX + r"))")
@@ -1256,7 +1257,8 @@ ONE_AFTER_ANOTHER = r"\s+(?:first\s+)?(?P<first>[^,;.]{3,80}?),?\s+and\s+then\s+
 GROUP_CALL = r"\b(?:three|four|five|six)-way\b|\b(?:trilateral|multilateral|joint|conference|group)\s+(?:video\s+|phone\s+|tele)?(?:call|conversation)|\bvideo\s*conference\b|\bvirtual (?:summit|meeting)\b"
 #: ... or met each on their own: "Xi met Ishiba and Yoon separately the same day", "met separately
 #: with the foreign ministers of Armenia and Azerbaijan".
-MET_SEPARATELY = (r"\s+(?:with\s+)?(?P<first>[^,;.]{3,80}?),?\s+and\s+(?:with\s+)?(?P<second>[^,;.]{3,80}?)\s+(?:separately|individually|one by one|in turn)\b"
+MET_SEPARATELY = (r"\s+(?:with\s+)?(?P<first>[^,;.]{3,80}?),?\s+and\s+(?:with\s+)?(?P<second>[^,;.]{3,80}?)\s+"
+                  r"(?:separately|individually|one by one|in turn)\b"
                   # "met separately with the foreign ministers of Armenia and Azerbaijan"
                   r"|\s+(?:separately|individually|in turn)\s+(?:with\s+)?(?P<first2>[^,;.]{3,80}?),?\s+and\s+(?:with\s+)?"
                   r"(?P<second2>[^,;.]{3,60}?)(?=[,;.]|\s+(?:in|at|on|to|for|during|before|after)\b|$)")

@@ -26,9 +26,10 @@ How an expression resolves (the publication date is the base; `RULES` lists the 
 - day: "today", "yesterday", "Wednesday", "on Thursday", "earlier Monday", "Wednesday afternoon",
   "this weekend" (Saturday to Sunday), "over the next two days", "six days later" (after the
   previous dated mention), "the day before" (the eve of the previous dated mention, or of the
-  publication day), "the day after" (the morrow of the previous dated mention), "three days ago", "six years ago to the day" (that very day). In an entry of a timeline (a line opening with a day and a
-  dash or colon: "Aug. 22, 2015: the meeting, set for the next two days, is called off"), the
-  other dates of the line count from that day.
+  publication day), "the day after" (the morrow of the previous dated mention), "three days
+  ago", "six years ago to the day" (that very day). In an entry of a timeline (a line opening
+  with a day and a dash or colon: "Aug. 22, 2015: the meeting, set for the next two days, is
+  called off"), the other dates of the line count from that day.
 - the present: "now", "currently", "at present" are the publication day, precision day (TimeML's
   PRESENT_REF has no day of its own; the publication day is the one it stands for). "At the time"
   is not found: it points back to a time told before, which may be a month, a year or no date at

@@ -410,9 +410,10 @@ def _subject_of(article, sentence, candidate, places):
 
 def _pronoun_referent(article, sentence):
     """The person a sentence's opening "he" or "she" stands for ("Zelensky nearly missed the
-    funeral. He cut short a visit to South Africa"): the person the nearest sentence before named
-    first (one whose own subject is "he" or "she" goes on about the same person: look further
-    back). [] when the sentence opens otherwise or no such person is near."""
+    funeral. He cut short a visit to South Africa"): the person who is a subject in the nearest
+    sentence before, else the first it names (one whose own subject is "he" or "she" goes on
+    about the same person: look further back). [] when the sentence opens otherwise or no such
+    person is near."""
     index = article.sentence_index[sentence.start]
     if index == 0 or not _PRONOUN_SUBJECT_RE.match(sentence.text):
         return []
