@@ -291,8 +291,9 @@ TRIGGERS = (
             r"(?<=will )host|(?<=to )welcome|(?<=will )welcome|(?<=to )see|(?<=will )see|seeing)"
             r"(?= (?:(?:first|then|also|again|later|briefly|separately) )?(?:the |his |her )?(?:visiting )?(?-i:(?:[A-Z][\w'’-]+ ){0,2})" + LEADER_TITLE +
             r"| (?:his|her|their) (?:[\w-]+ )?counterparts?\b| (?-i:[A-Z][\w-]+)['’]s " + LEADER_ROLE +
-            # "received the Iranian foreign minister"
-            r"| the (?:visiting )?(?-i:[A-Z][a-z]+(?:an|ian|ese|ish|i|ic)) " + LEADER_ROLE + r"(?!['’]s\b))",
+            # "received the Iranian foreign minister", "received the president of the United Arab Emirates"
+            r"| the (?:visiting )?(?-i:[A-Z][a-z]+(?:an|ian|ese|ish|i|ic)) " + LEADER_ROLE + r"(?!['’]s\b)"
+            r"| the (?:visiting )?" + LEADER_ROLE + r" of (?:the )?(?-i:[A-Z]))",
             "meeting", "040", None),
     # a leader received or hosted by name alone: "Ruto hosted Museveni and Kagame at State House",
     # "Putin received Orban in the Kremlin" (not a possessive, "welcomed Tuesday's decision", nor

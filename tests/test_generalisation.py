@@ -3556,6 +3556,7 @@ def test_welcoming_a_leader(body, found):
     # a leader received or hosted, named by nationality and role
     ("The Saudi crown prince received the Iranian foreign minister in Jeddah on Saturday.", [["IRN", "SAU"]]),
     ("Ruto hosted the visiting Ugandan president in Nairobi on Monday.", [["KEN", "UGA"]]),
+    ("Lula hosted the prime minister of Spain in Brasilia on Monday.", [["BRA", "ESP"]]),
     # not a thing of his
     ("The Saudi crown prince received the Iranian president's letter on Saturday.", []),
 ])
