@@ -3556,7 +3556,8 @@ def test_welcoming_a_leader(body, found):
     # a leader received or hosted, named by nationality and role
     ("The Saudi crown prince received the Iranian foreign minister in Jeddah on Saturday.", [["IRN", "SAU"]]),
     ("Ruto hosted the visiting Ugandan president in Nairobi on Monday.", [["KEN", "UGA"]]),
-    ("Lula hosted the prime minister of Spain in Brasilia on Monday.", [["BRA", "ESP"]]),
+    ("Lula received the president of the United Arab Emirates, Sheikh Mohamed bin Zayed, in Brasilia.",
+     [["ARE", "BRA"]]),
     # not a thing of his
     ("The Saudi crown prince received the Iranian president's letter on Saturday.", []),
 ])
