@@ -1266,7 +1266,7 @@ MET_SEPARATELY = (r"\s+(?:with\s+)?(?P<first>[^,;.]{3,80}?),?\s+and\s+(?:with\s+
 
 #: Between the dates after a trigger, a verb of another act: no list of encounters, but acts
 #: one after the other ("talks in Tokyo on Saturday before flying on to Washington on Monday").
-NEXT_ACT = r"\b(?:before|after|then)\s+(?:\w+ly\s+)?\w+ing\b"
+NEXT_ACT = r"\b(?:before|after|then)\s+(?:\w+ly\s+)?\w+ing\b|,\s+(?:while|whereas)\s"
 
 #: Plural encounter nouns that can open a list of past or coming encounters (a chronology).
 PLURAL_TRIGGER_NOUNS = r"(?:meetings|talks|summits|visits|trips|encounters|rounds|negotiations|consultations|calls)$"

@@ -3727,3 +3727,16 @@ def test_an_encounter_put_off_to_a_new_day(body, found):
 ])
 def test_a_pronoun_is_the_subject_told_before(body, found):
     assert sorted(_one(body, kind="visit")["countries"]) == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # a clause of contrast tells an encounter of its own, with its own subject: no list of the
+    # talks' dates, and the visitor's talks in a country named as the venue are with its host
+    ("Brazil's foreign minister held talks in Paraguay on Monday, while Chile's foreign minister flew to "
+     "Peru the same day.",
+     [("talks", ["BRA", "PRY"]), ("visit", ["CHL", "PER"])]),
+    # a neutral city stays neutral
+    ("Brazil's foreign minister held talks in Geneva on Monday.", [("talks", ["BRA"])]),
+])
+def test_a_clause_of_contrast_and_talks_in_a_country(body, found):
+    assert sorted((r["kind"], sorted(r["countries"])) for r in extract(body)) == found

@@ -30,6 +30,7 @@ from loaders.extraction.patterns import (
     _CLOSED_BY_DAYS_RE,
     _COLLECTIVE_RE,
     _CONTACT_RELATIVE_RE,
+    _CONTRAST_OPENING_RE,
     _COORDINATED_RE,
     _COORDINATED_VERB_RE,
     _COUNT_LISTED_RE,
@@ -834,6 +835,11 @@ def _read_clause(article, sentence, candidate, segment, clause, others=()):
             actors = []  # the main clause's parties, not those of its adjuncts
         if subject:
             actors = _unique(subject + actors)
+        elif cl[0] > sentence.start and _CONTRAST_OPENING_RE.match(article.text, cl[0]) and \
+                any(p.start < candidate.start and article.is_actor(p) for p in places if cl[0] <= p.start):
+            # ("..., while Australia's foreign minister flew to Fiji the same day": a clause of
+            # contrast has its own subject; the main clause's parties are not this one's)
+            actors = [p for p in places if cl[0] <= p.start < cl[1] and article.is_actor(p)]
         elif reference is None or reference.end() > candidate.start:
             # none named in its clause: the sentence's, but for those of another encounter's clause
             # ("EU ministers met here Monday, a day after Orban held talks with Putin"); a group

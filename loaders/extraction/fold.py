@@ -395,11 +395,13 @@ def _finish(article, group):
     group_reference = any(m.group_reference for m in group.members)
     hosted = len(countries) == 1 and not group_reference and group.country is not None and \
         group.country not in countries and group.country not in group.mediators and (
-            group.kind in ("meeting", "talks") and article.actor_counts.get(group.country, 0) > 0 or group.kind == "visit")
+            group.kind in ("meeting", "talks") and (article.actor_counts.get(group.country, 0) > 0 or group.city is None)
+            or group.kind == "visit")
     if hosted:
         # "Wang Yi held talks in the Solomon Islands": a visitor's talks abroad, with no other
         # party named, are with the host, where the article names the host a party somewhere
-        # (not a neutral venue: "talks in Geneva"); a visit is to its host
+        # (not a neutral city: "talks in Geneva"; a country is: "held talks in the Solomon
+        # Islands"); a visit is to its host
         countries.append(group.country)
     elif len(countries) < 2 and (group_reference or (not group.organizations and group.kind != "summit")) and \
             not _among_compatriots(article, group, countries):

@@ -344,6 +344,8 @@ _RELATIVE_ON_PERSON_RE = re.compile(cues.RELATIVE_ON_PERSON, _FLAGS)
 _PRONOUN_SUBJECT_RE = re.compile(cues.PRONOUN_SUBJECT)
 _GAPPED_OBJECT_REST_RE = re.compile(cues.GAPPED_OBJECT_REST)
 _RESCHEDULED_RE = re.compile(cues.RESCHEDULED_TO, _FLAGS)
+#: The opening of a clause of contrast, which has its own subject (", while Australia's ...")
+_CONTRAST_OPENING_RE = re.compile(r",?\s*(?:while|whereas)\b", _FLAGS)
 #: Right after a name, the verb it is the subject of ("Zelensky said", "Erdogan had met")
 _SUBJECT_VERB_AFTER_RE = re.compile(r"\s+(?:(?:\w+ly|also|then|later|had|has|have|was|is|will|would)\s+)?"
                                     r"(?:said|says|told|tells|added|announced|[a-z]+ed|met|held|had|went|flew|spoke|made)\b")
