@@ -718,7 +718,8 @@ MEDIATOR_CUES = (
     MediatorCue(r"\b(?:which|who) (?:had )?(?:brokered|mediated|facilitated)\b", "before", "previous"),
     # "the Brazilian envoy brought the two foreign ministers to Colonia": whoever brings the
     # parties together is a go-between
-    MediatorCue(r"\b(?:brought|bring|brings|bringing)\b(?= (?:together )?(?:the )?(?:[\w'’-]+ ){0,6}?(?:ministers|leaders|"
+    # (not the encounter itself: "the meeting in Suva, which brought together ministers from ...")
+    MediatorCue(r"(?<!\bwhich )(?<!\bthat )\b(?:brought|bring|brings|bringing)\b(?= (?:together )?(?:the )?(?:[\w'’-]+ ){0,6}?(?:ministers|leaders|"
                 r"presidents|delegations|sides|negotiators|envoys|delegates|heads of state)\b)", "before", "next"),
     # "Egypt and Qatar brokered a meeting between ...": the go-betweens of the encounter named next
     MediatorCue(r"\b(?:brokered|mediated|facilitated|arranged)\b(?= (?:a|an|the|new|fresh|another) )", "before", "next"),
