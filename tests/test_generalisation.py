@@ -3744,6 +3744,7 @@ def test_a_clause_of_contrast_and_talks_in_a_country(body, found):
 
 def test_a_meeting_that_brought_ministers_together_brokers_nothing():
     # the co-chairs of a meeting "which brought together" ministers take part; none brokers it
-    body = "Lula and Fiji's prime minister co-chaired the meeting in Suva, which brought together ministers from Fiji, Samoa and Tonga."
+    body = ("Lula and Fiji's prime minister co-chaired the meeting in Suva, which brought together ministers "
+            "from Fiji, Samoa and Tonga.")
     record = _one(body, kind="meeting")
     assert (record["mediators"], "FJI" in record["countries"]) == ([], True)
