@@ -1903,8 +1903,10 @@ def test_a_gathering_named_after_a_brand_is_a_company_s():
 
 @pytest.mark.parametrize("body, day, end", [
     ("The summit of Chile and Peru in Lima, March 1-2, ended without a joint text.", "2024-03-01", "2024-03-02"),
-    # one day told with the ending verb is the last day only: the start is not known
-    ("The talks between Chile and Peru ended on Saturday in Lima.", None, "2024-03-02"),
+    # one day told with the ending verb, the length not told: taken to have lasted that day, as
+    # a meeting is (a visit's first day stays unknown)
+    ("The talks between Chile and Peru ended on Saturday in Lima.", "2024-03-02", None),
+    ("The visit of Chile's president to Peru ended on Saturday.", None, "2024-03-02"),
 ])
 def test_a_span_told_as_ending_is_the_encounter_s_whole_span(body, day, end):
     record = _one(body)

@@ -229,8 +229,9 @@ MAX_DATE_AFTER = 150
 #: How many days before the day an encounter is told to end it may be told to begin.
 OPENED_BEFORE_DAYS = 21
 #: Kinds of encounter that, told only by their last day and no length, are taken to have
-#: lasted that one day (talks run on: their first day stays unknown).
-ONE_DAY_KINDS = ("meeting", "summit", "call", "signing")
+#: lasted that one day ("the talks in Honiara ended on Thursday with agreements"; a visit's
+#: first day stays unknown).
+ONE_DAY_KINDS = ("meeting", "summit", "call", "signing", "talks")
 
 
 #: How many days before publication a lede's trigger-less date may lie to date the article's

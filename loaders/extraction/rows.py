@@ -149,8 +149,8 @@ def _row(record, article, group, published):
         if group.days and group.days > 1:
             event_date, precision = end_date - pd.Timedelta(days=group.days - 1), "day"
         elif group.days is None and group.kind in ONE_DAY_KINDS:
-            # "the Brazil-Portugal summit ended on Monday with 15 agreements": a meeting or a
-            # summit whose length is not told is taken to have lasted that one day
+            # "the Brazil-Portugal summit ended on Monday with 15 agreements": a meeting, a
+            # summit or talks whose length is not told are taken to have lasted that one day
             event_date, end_date, precision = end_date, None, "day"
     if event_date is not None and group.ends is not None and precision == "day" and end_date is None:
         last = pd.Timestamp(group.ends.end_date or group.ends.date)
