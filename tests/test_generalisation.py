@@ -2377,8 +2377,8 @@ def test_a_date_alone_in_a_parenthesis_dates_the_encounter_before_it(body, day):
     # a day a verb of occurrence governs is the encounter's, whatever verb of ending follows
     ("Talks between Qatar and Bahrain, held in Doha on Saturday, ended without a joint statement.", "2024-03-02"),
     ("Talks between Qatar and Bahrain - which took place in Doha on Saturday - ended without a deal.", "2024-03-02"),
-    # the day the ending verb governs is the last day only
-    ("Talks between Qatar and Bahrain ended in Doha on Saturday without a joint statement.", None),
+    # the day the ending verb governs is the last day only: a visit's first day stays unknown
+    ("The visit of Qatar's emir to Bahrain ended in Manama on Saturday without a joint statement.", None),
 ])
 def test_the_day_of_an_encounter_is_not_its_end_when_a_verb_of_occurrence_governs_it(body, day):
     assert _one(body)["date"] == day
@@ -2398,8 +2398,9 @@ def test_the_visiting_leader_is_who_an_encounter_is_with(body, found):
 @pytest.mark.parametrize("body, found", [
     # a summit told only by its last day, with no length, lasted that day
     ("The Brazil-Portugal summit in Brasilia ended on Monday with 15 agreements.", ("2024-03-04", None)),
-    # talks run on: their first day stays unknown
-    ("Talks between Brazil and Portugal ended in Brasilia on Monday.", (None, "2024-03-04")),
+    # so did talks (a visit's first day stays unknown)
+    ("Talks between Brazil and Portugal ended in Brasilia on Monday.", ("2024-03-04", None)),
+    ("The visit of Brazil's president to Portugal ended in Lisbon on Monday.", (None, "2024-03-04")),
     # a length makes the first day
     ("Two days of talks between Brazil and Portugal ended in Brasilia on Monday.", ("2024-03-03", "2024-03-04")),
 ])
