@@ -570,6 +570,8 @@ def _scan_block(text, block_start, block_end, base, previous, deadline):
                 if base is not None and "year" in part.groups:
                     # (a later year of today's story ends the old one)
                     story = mention if mention.rule in _STORY_RULES and mention.date.year <= base.year - STORY_YEARS else None
+                elif {"rel", "relyear"} & part.groups.keys():
+                    story = None  # (so does a date told from today: "last July")
                 if _is_anchor(mention):
                     anchor, anchor_end = mention.end_date or mention.date, mention.end
                 if mention.precision == "day" and mention.rule != "present" and _heads_an_entry(text, part):

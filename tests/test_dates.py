@@ -687,6 +687,9 @@ def test_the_present_of_going_looks_ahead(text, expected):
     ("The two presidents first met in October 1983.\n\nThey met again on Christmas Day in Lima.",
      ("Christmas Day", date(2023, 12, 25))),
     ("The two presidents first met in October 1983. They met again last December.", ("last December", date(2023, 12, 1))),
+    # a date told from today ends the old story for the dates after it
+    ("The two presidents first met in October 1983. They met again last July and in September.",
+     ("September", date(2023, 9, 1))),
     ("The treaty was signed in October 1983. The presidents will meet again on April 2.", ("April 2", date(2024, 4, 2))),
     # nor one in the present perfect, which runs up to today
     ("The two presidents first met in October 1983. They have talked often since, most recently on February 20.",
