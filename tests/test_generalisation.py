@@ -3751,3 +3751,16 @@ def test_a_meeting_that_brought_ministers_together_brokers_nothing():
             "from Fiji, Samoa and Tonga.")
     record = _one(body, kind="meeting")
     assert (record["mediators"], "FJI" in record["countries"]) == ([], True)
+
+
+@pytest.mark.parametrize("body, found", [
+    # a title told alone after the one official named with it stands for him
+    ("Chancellor Scholz and President Macron signed a treaty in Paris on Monday. The Chancellor paid a state "
+     "visit to Spain last July.", ("visit", ["DEU", "ESP"])),
+    # not where officials of two countries bear it
+    ("President Lula met President Boric in Lima on Monday. The President paid a state visit to Spain last July.",
+     None),
+])
+def test_a_title_told_alone(body, found):
+    visits = [(r["kind"], sorted(r["countries"])) for r in extract(body) if r["kind"] == "visit"]
+    assert (visits[0] if visits else None) == found

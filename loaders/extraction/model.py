@@ -400,6 +400,7 @@ class _Article:
                 if not any(s < end and start < e for s, e in taken):
                     taken.append((start, end))
                     out.append(Place(start, end, given, "official", first.iso3, first.name, None))
+        out.extend(self._titles_alone(taken))
         for surname, places in named.items():
             if len({p.name for p in places}) > 1:
                 continue
@@ -413,6 +414,29 @@ class _Article:
                     continue
                 taken.append((start, end))
                 out.append(Place(start, end, surname, "official", first.iso3, first.name, None))
+        return out
+
+
+    def _titles_alone(self, taken):
+        """"Chancellor Adenauer ... The Chancellor paid a state visit to France": a title told
+        alone after the one official the article has named with it stands for him (not where
+        officials of two countries bear it, nor "the President of France")."""
+        holders = {}
+        for place in self.places:
+            if place.kind == "official" and place.iso3:
+                title = _TITLE_BEFORE_RE.search(self.text, max(0, place.start - 40), place.start)
+                if title:
+                    holders.setdefault(title.group(1), []).append(place)
+        out = []
+        for title, places in holders.items():
+            if len({p.iso3 for p in places}) > 1:
+                continue
+            first = places[0]
+            for match in re.finditer(rf"\b(?<=[Tt]he ){re.escape(title)}\b(?!\s+(?:of\b|[A-Z]))", self.text[first.end:]):
+                start, end = first.end + match.start(), first.end + match.end()
+                if not any(s < end and start < e for s, e in taken):
+                    taken.append((start, end))
+                    out.append(Place(start, end, title, "official", first.iso3, first.name, None))
         return out
 
 
