@@ -88,9 +88,9 @@ CALLED_TO = (r"(?:congratulate|discuss|offer|express|thank|wish|convey|brief|ask
 SPOKE_WITH = (r"(?:spoke|spoken|speak|speaks|speaking|talked|(?<=will )talk|(?<=to )talk|(?<=would )talk) "
               r"(?:\w+ )?(?:with|to)")
 #: News outlets: someone who "spoke with Reuters on Tuesday" gave an interview, held no call.
-NEWS_OUTLETS = (r"(?:Reuters|AFP|AP|the Associated Press|Bloomberg|CNN|BBC|Fox News|NBC|CBS|ABC|Xinhua|TASS|Sky News|Al Jazeera|"
-                # ... nor does one who "spoke to Congress": a house addressed
-                r"Congress|Parliament|the Senate|the House|the Knesset|the Duma|the Bundestag|the Diet|the Assembly)")
+NEWS_OUTLETS = r"(?:Reuters|AFP|AP|the Associated Press|Bloomberg|CNN|BBC|Fox News|NBC|CBS|ABC|Xinhua|TASS|Sky News|Al Jazeera)"
+#: Houses addressed: someone who "spoke to Congress" made a speech, held no call.
+HOUSES = r"(?:Congress|Parliament|the Senate|the House|the Knesset|the Duma|the Bundestag|the Diet|the Assembly)"
 
 # Longer phrases first: the first pattern that matches a stretch of text wins it.
 TRIGGERS = (
@@ -117,8 +117,8 @@ TRIGGERS = (
             r"(?![^.;]{0,60}" + IN_PERSON + ")", "call", "041", "phone"),
     Trigger(PAIR_SPOKE + r"(?=[^.;]{0,60}" + IN_PERSON + ")", "meeting", "040", None),
     # "Trump spoke with Putin for two hours on Tuesday": a leader named alone after the verb
-    # (a news outlet is no leader: "spoke with Reuters on Tuesday")
-    Trigger(SPOKE_WITH + r"(?= (?!" + NEWS_OUTLETS + r"\b)"
+    # (a news outlet or a house is no leader: "spoke with Reuters on Tuesday", "spoke to Congress")
+    Trigger(SPOKE_WITH + r"(?= (?!(?:" + NEWS_OUTLETS + "|" + HOUSES + r")\b)"
             r"(?-i:[A-Z][\w'’-]+)(?: (?-i:[A-Z][\w'’-]+))? (?:for|on|by|about|late|early|today|yesterday|again|twice)\b)",
             "call", "041", "phone"),
     Trigger(SPOKE_WITH + r"(?= (?:his |her |their |the )?(?:[\w.'’-]+ ){0,3}?(?:counterparts?|[Pp]resident|[Pp]rime [Mm]inister|"
@@ -463,6 +463,19 @@ CANCEL_CUES = (
     # delayed: "the talks were held up for six months", "the visit has been delayed"
     r"\b(?:was|were|been|is|are) (?:\w+ly )?(?:delayed|held up)\b(?! (?:by|for) (?:an?|a few|several|\w+) (?:minutes?|hours?)\b)",
 )
+
+#: A relative clause on the trigger before, up to the next trigger ("the summit in Amman, where
+#: they were to ...")
+WHERE_ON_IT = r"[^,;.]{0,40},\s*where\s+(?:[\w'’]+\s+){0,4}"
+#: A relative clause telling the visitor's arrival: "Koizumi, who flew in this morning, ..."
+ARRIVAL_ASIDE = r",\s+who\s+(?:had\s+)?(?:arrived|flew in|landed|touched down)\b[^,;]{0,60},"
+#: The opening of a clause of contrast, which has its own subject (", while Australia's ...")
+CONTRAST_OPENING = r",?\s*(?:while|whereas)\b"
+#: Right after a name, the verb it is the subject of ("Zelensky said", "Erdogan had met")
+SUBJECT_VERB_AFTER = (r"\s+(?:(?:\w+ly|also|then|later|had|has|have|was|is|will|would)\s+)?"
+                      r"(?:said|says|told|tells|added|announced|[a-z]+ed|met|held|had|went|flew|spoke|made)\b")
+#: After a call, one more called: ", and then with Biden"
+CALLED_TOO = r",?\s+and\s+(?:then|later|afterwards|also)\s+with\s+(?=(?:the\s+)?[A-Z])"
 
 #: After an encounter put off, the new day it is put off to ("postponed to May", "pushed back
 #: until next week", "moved to Friday", "rescheduled for June 3").

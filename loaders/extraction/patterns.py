@@ -71,9 +71,7 @@ _COUNTERPART_RE = re.compile(r"\bcounterparts?\b", _FLAGS)
 
 _WHEN_RE = re.compile(r"\s*,?\s*(?:" + cues.WHEN_WORD + "|" + cues.WHERE_WORD + r")\b", _FLAGS)
 _WHERE_RE = re.compile(r"\s*,?\s*" + cues.WHERE_WORD + r"\b", _FLAGS)
-#: A relative clause on the trigger before, up to the next trigger ("the summit in Amman, where
-#: they were to ...")
-_WHERE_ON_IT_RE = re.compile(r"[^,;.]{0,40},\s*where\s+(?:[\w'’]+\s+){0,4}", _FLAGS)
+_WHERE_ON_IT_RE = re.compile(cues.WHERE_ON_IT, _FLAGS)
 
 
 _HERE_RE = re.compile(r"\bhere\b", _FLAGS)
@@ -182,8 +180,7 @@ _RESUMES_BEFORE_RE = re.compile(cues.RESUMES_BEFORE, _FLAGS)
 _RESUMES_AFTER_RE = re.compile(cues.RESUMES_AFTER, _FLAGS)
 _CAPTION_END_RE = re.compile(cues.CAPTION_END)
 _AFTER_ENCOUNTER_RE = re.compile(cues.AFTER_ENCOUNTER, _FLAGS)
-#: A relative clause telling the visitor's arrival: "Koizumi, who flew in this morning, ..."
-_ARRIVAL_ASIDE_RE = re.compile(r",\s+who\s+(?:had\s+)?(?:arrived|flew in|landed|touched down)\b[^,;]{0,60},", _FLAGS)
+_ARRIVAL_ASIDE_RE = re.compile(cues.ARRIVAL_ASIDE, _FLAGS)
 _BUILDING_OF_RE = re.compile(cues.BUILDING_OF, _FLAGS)
 _PAST_VERB_RE = re.compile(cues.PAST_VERB, _FLAGS)
 _NOT_SINCE_BEFORE_RE = re.compile(cues.NOT_SINCE_BEFORE, _FLAGS)
@@ -345,13 +342,9 @@ _RELATIVE_ON_PERSON_RE = re.compile(cues.RELATIVE_ON_PERSON, _FLAGS)
 _PRONOUN_SUBJECT_RE = re.compile(cues.PRONOUN_SUBJECT)
 _GAPPED_OBJECT_REST_RE = re.compile(cues.GAPPED_OBJECT_REST)
 _RESCHEDULED_RE = re.compile(cues.RESCHEDULED_TO, _FLAGS)
-#: The opening of a clause of contrast, which has its own subject (", while Australia's ...")
-_CONTRAST_OPENING_RE = re.compile(r",?\s*(?:while|whereas)\b", _FLAGS)
-#: Right after a name, the verb it is the subject of ("Zelensky said", "Erdogan had met")
-_SUBJECT_VERB_AFTER_RE = re.compile(r"\s+(?:(?:\w+ly|also|then|later|had|has|have|was|is|will|would)\s+)?"
-                                    r"(?:said|says|told|tells|added|announced|[a-z]+ed|met|held|had|went|flew|spoke|made)\b")
-#: After a call, one more called: ", and then with Biden"
-_CALLED_TOO_RE = re.compile(r",?\s+and\s+(?:then|later|afterwards|also)\s+with\s+(?=(?:the\s+)?[A-Z])")
+_CONTRAST_OPENING_RE = re.compile(cues.CONTRAST_OPENING, _FLAGS)
+_SUBJECT_VERB_AFTER_RE = re.compile(cues.SUBJECT_VERB_AFTER)
+_CALLED_TOO_RE = re.compile(cues.CALLED_TOO)
 
 
 _LIST_CUT_RE = re.compile(cues.LIST_SEPARATORS)
