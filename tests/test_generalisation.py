@@ -3764,3 +3764,16 @@ def test_a_meeting_that_brought_ministers_together_brokers_nothing():
 def test_a_title_told_alone(body, found):
     visits = [(r["kind"], sorted(r["countries"])) for r in extract(body) if r["kind"] == "visit"]
     assert (visits[0] if visits else None) == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # closing an encounter counted in days: the day told is its last, and its first follows
+    ("Leaders of Fiji, Samoa and Tonga closed a three-day summit in Suva on Monday.", ("2024-03-02", "2024-03-04")),
+    ("The foreign ministers of Chile and Peru wrapped up their four-day talks in Lima on Friday.",
+     ("2024-02-27", "2024-03-01")),
+    # opening one is its first day
+    ("Leaders of Fiji, Samoa and Tonga opened a three-day summit in Suva on Monday.", ("2024-03-04", "2024-03-06")),
+])
+def test_closing_an_encounter_counted_in_days(body, found):
+    record = extract(body)[0]
+    assert (record["date"], record["end_date"]) == found
