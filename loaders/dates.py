@@ -17,6 +17,7 @@ How an expression resolves (the publication date is the base; `RULES` lists the 
   "September last year". Quarters and seasons are their three months (`end_date` is the last
   day): "the third quarter", "Q3 2024", "the fourth quarter of last year", "next quarter",
   "last summer", "the autumn of 2024", "winter 2021" (December 2021 to February 2022).
+  "Earlier that month", "the same month": the month of the previous dated mention.
 - year: "in 2019", "last year", "later this year", "the end of the year", "this fiscal year",
   "fiscal 1989", "FY2026", and a year before its noun ("a 2010 raid", "the 2019 summit": rule
   year_modifier). A year range is one mention per year: "2009-2010", "2009-10", "between 2021
@@ -24,8 +25,8 @@ How an expression resolves (the publication date is the base; `RULES` lists the 
   1999), "last century".
 - week: "next week", "earlier this week", "the last week" -> the Monday, precision week.
 - day: "today", "yesterday", "Wednesday", "on Thursday", "earlier Monday", "Wednesday afternoon",
-  "this weekend" (Saturday to Sunday), "over the next two days", "six days later" (after the
-  previous dated mention), "the day before" (the eve of the previous dated mention, or of the
+  "this weekend" (Saturday to Sunday), "over the next two days", "six days later" or
+  "forty-eight hours later" (after the previous dated mention), "the day before" (the eve of the previous dated mention, or of the
   publication day), "the day after" (the morrow of the previous dated mention), "three days
   ago", "six years ago to the day" (that very day). In an entry of a timeline (a line opening
   with a day and a dash or colon: "Aug. 22, 2015: the meeting, set for the next two days, is
@@ -84,6 +85,8 @@ WEEKDAYS = {
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2,
+    # hours counted in whole days ("forty-eight hours later")
+    "twenty-four": 24, "forty-eight": 48, "seventy-two": 72,
 }
 #: Ordinals of quarters and centuries ("the third quarter", "the twentieth century").
 ORDINALS = {
@@ -385,7 +388,7 @@ RULES = (
     # year ago this month": that month, a year back
     ("ago", "word", rf"(?P<count>{_NUMBER}){_SP}(?P<unit>(?i:days?|weeks?|months?|years?)){_SP}(?i:ago)\b"
             rf"(?:(?P<exact>,?{_SP}(?i:to{_SP}the{_SP}day|today))\b|{_SP}(?i:this){_SP}(?P<frame>(?i:week|month))\b)?"),
-    ("after_previous", "word", rf"(?P<count>{_NUMBER}){_SP}(?P<unit>(?i:days?|weeks?|months?|years?)){_SP}"
+    ("after_previous", "word", rf"(?P<count>{_NUMBER}){_SP}(?P<unit>(?i:days?|weeks?|months?|years?|hours?)){_SP}"
                        rf"(?P<dir>(?i:later|earlier|afterwards|after{_SP}that|before{_SP}that))\b"),
     ("after_previous", "word", rf"(?P<phrase>(?i:(?P<eve>the{_SP}day{_SP}before)|(?P<morrow>the{_SP}day{_SP}after)"
                        rf"|the{_SP}(?:next|following|previous|same){_SP}(?P<unit>day|week|month|year)"
@@ -394,6 +397,9 @@ RULES = (
                        # "later in the day"), or the one after it ("the next morning")
                        rf"|(?:(?:later|earlier){_SP})?in{_SP}the{_SP}(?P<unit3>morning|afternoon|evening)"
                        rf"|(?:later|earlier){_SP}in{_SP}the{_SP}(?P<unit4>day)"
+                       # the month just told ("Earlier that month a summit ...", "later that
+                       # same month")
+                       rf"|(?:(?:earlier|later){_SP}(?:in{_SP})?|in{_SP})?that{_SP}(?:same{_SP})?(?P<unit6>month)"
                        rf"|the{_SP}(?:next|following){_SP}(?P<unit5>morning|afternoon|evening)))\b"),
 )
 
@@ -544,6 +550,7 @@ def _scan_block(text, block_start, block_end, base, previous, deadline):
         candidates.append(candidate)
     found = []
     anchor = _last_day(previous)
+    month_anchor = _last_month(previous)
     anchor_end = previous[-1].end if previous else block_start
     chosen = _select(candidates)
     spans = [(c.start, c.end) for c in chosen]
@@ -560,7 +567,8 @@ def _scan_block(text, block_start, block_end, base, previous, deadline):
             told_in = _story_base(text, story, part) if candidate.start >= entry_end else None
             # a bare part of the day opening a new paragraph ("In the afternoon ...") is the
             # report's day, not the day the paragraph before told
-            held_over = base if "unit3" in part.groups and "\n" in text[anchor_end:part.start] else anchor
+            held_over = base if "unit3" in part.groups and "\n" in text[anchor_end:part.start] else \
+                month_anchor if _counts_in_months(part.groups) else anchor
             if told_in is not None:
                 mention = _resolve(text, part, told_in, held_over, neighbours, nearest=True)
             else:
@@ -574,6 +582,8 @@ def _scan_block(text, block_start, block_end, base, previous, deadline):
                     story = None  # (so does a date told from today: "last July")
                 if _is_anchor(mention):
                     anchor, anchor_end = mention.end_date or mention.date, mention.end
+                if _is_month_anchor(mention):
+                    month_anchor = mention.end_date or mention.date
                 if mention.precision == "day" and mention.rule != "present" and _heads_an_entry(text, part):
                     entry, entry_end = mention.end_date or mention.date, _line_end(text, mention.end)
     return found
@@ -616,6 +626,26 @@ def _last_day(mentions):
         if _is_anchor(mention):
             return mention.end_date or mention.date
     return None
+
+
+def _is_month_anchor(mention):
+    """Whether a later "earlier that month" or "the following year" counts from this mention: a
+    day or a month, but not "now"."""
+    return mention.precision in ("day", "month") and mention.rule != "present"
+
+
+def _last_month(mentions):
+    for mention in reversed(mentions):
+        if _is_month_anchor(mention):
+            return mention.end_date or mention.date
+    return None
+
+
+def _counts_in_months(groups):
+    """Whether an expression counted from a date told before counts in months or years ("that
+    month", "two years later"): it may count from a month as well as from a day."""
+    unit = groups.get("unit", "").lower().rstrip("s")
+    return "unit6" in groups or unit in ("month", "year")
 
 
 def _parts(text, candidate):
@@ -1407,6 +1437,10 @@ def _resolve_after_previous(groups, base, tense, anchor):
         return None
     if "phrase" in groups:
         # "later that evening", "the same day": the day itself; "the next/previous week": one step.
+        if "unit6" in groups:
+            return date(anchor.year, anchor.month, 1), None, "month"
+        if "same" in groups["phrase"].split() and groups.get("unit") in ("month", "year"):
+            return _period_start(anchor, groups["unit"]), None, groups["unit"]
         if any(name in groups for name in ("unit2", "unit3", "unit4")) or "same" in groups["phrase"].split():
             return anchor, None, "day"
         if "unit5" in groups or "morrow" in groups:
@@ -1414,8 +1448,13 @@ def _resolve_after_previous(groups, base, tense, anchor):
         unit = groups["unit"]
         count = -1 if "previous" in groups["phrase"] else 1
     else:
-        unit = groups["unit"].rstrip("s")
+        unit = groups["unit"].lower().rstrip("s")
         count = _count(groups["count"])
+        if unit == "hour":
+            # "forty-eight hours later": whole days only
+            if count % 24:
+                return None
+            unit, count = "day", count // 24
         if groups["dir"].split()[0] in ("earlier", "before"):
             count = -count
     if unit == "day":

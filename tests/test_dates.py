@@ -225,6 +225,17 @@ ANCHORED = [
     ("On July 10, Sweden joins. Later that evening, leaders dine.", MON, "Later that evening", "2024-07-10", "day"),
     ("Talks ran from 6 to 10 March. The next day they flew home.", date(2023, 3, 20), "The next day", "2023-03-11", "day"),
     ("He arrived on Monday and left the following day.", MON, "the following day", "2024-07-09", "day"),
+    # hours counted in whole days
+    ("The envoy landed in Lima on 3 March. Forty-eight hours later he was in Quito.", WED,
+     "Forty-eight hours later", "2023-03-05", "day"),
+    ("They signed on 3 March; 24 hours later the truce broke down.", WED, "24 hours later", "2023-03-04", "day"),
+    # the month just told, a day or a month ("earlier that month", "the same month")
+    ("Ghana was suspended in March last year. Earlier that month, a summit in Accra had met.", WED,
+     "Earlier that month", "2022-03-01", "month"),
+    ("They signed on 3 March. Later that same month the envoys met.", WED, "Later that same month",
+     "2023-03-01", "month"),
+    ("The pact was signed in June 1990. The same month, the ministers met in Sofia.", WED, "The same month",
+     "1990-06-01", "month"),
 ]
 
 
@@ -236,6 +247,9 @@ def test_anchored_to_previous_date(text, published, phrase, day, precision):
 
 def test_relative_to_nothing_is_not_a_date():
     assert [m.text for m in find_dates("Six days later, they ended the talks.", WED)] == []
+    assert [m.text for m in find_dates("Earlier that month, they ended the talks.", WED)] == []
+    # hours that are no whole days count from no day
+    assert [m.text for m in find_dates("They met on 3 March; ten hours later the truce broke down.", WED)] == ["3 March"]
 
 
 # A year range is two dates, one per year.
