@@ -1096,6 +1096,17 @@ OPENS_AFTER = r"\s+(?:had\s+)?(?:began|begun|opened|started|kicked off|got under
 RESUMES_BEFORE = r"\b(?:resum(?:e|ed|es|ing)|reconven(?:e|ed|es|ing)|resumption of)\s+(?:the|their)\s+(?:[\w-]+\s+)?$"
 RESUMES_AFTER = r"\s+(?:had\s+)?(?:resumed|reconvened)\b"
 
+#: A day and the encounter told as its apposition ("announced on Sunday, the day the summit was
+#: due to open, that ..."): matched between the day and the trigger; the day is the encounter's.
+DAY_APPOSITION = r",\s+the\s+(?:very\s+|same\s+)?day\s+(?:that\s+|when\s+|on\s+which\s+)?[^,;()]{0,60}$"
+#: Days counted between a day and an encounter: "signed on Friday, a day after the talks"
+#: (matched between the day and the trigger: the encounter is so many days before the day),
+#: and "spoke by phone, two days after Lee took office on June 4" (matched between the trigger
+#: and the day: so many days after it).
+DAYS_APART_BEFORE = r",\s+(?P<count>a|one|two|three|four|five|six|seven|\d)\s+days?\s+(?P<dir>after|before)\s+[^,;()]{0,50}$"
+DAYS_APART_AFTER = (r"^[^;()]{0,40}?,\s+(?P<count>a|one|two|three|four|five|six|seven|\d)\s+days?\s+"
+                    r"(?P<dir>after|before)\b[^,;()]{0,60}$")
+
 #: What may follow the date a photo caption ends with: the full stop, and the agency's credit.
 CAPTION_END = r"\s*\.?\s*(?:\([^)]{0,120}\)\s*)?(?:$|\n)"
 

@@ -3777,3 +3777,24 @@ def test_a_title_told_alone(body, found):
 def test_closing_an_encounter_counted_in_days(body, found):
     record = extract(body)[0]
     assert (record["date"], record["end_date"]) == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # the day an encounter is apposed to
+    ("Egypt announced on Monday, the day the meeting between Sudan and Chad was due to be held, that it would "
+     "not take place.", "2024-03-04"),
+    # so many days from a day told after the encounter
+    ("The presidents of Chile and Peru have so far only spoken by phone, two days after Boric took office on "
+     "February 26.", "2024-02-28"),
+    ("Chile's president met Peru's president in Lima, a day before the two leaders flew to Quito on Friday.",
+     "2024-02-29"),
+    # or before it
+    ("Chile and Peru signed the accord in Lima on Friday, two days before a summit of their presidents.",
+     "2024-03-03"),
+    # not when the encounter's own clause gives its day
+    ("Chile's president met Peru's president in Lima on Friday, two days after the earthquake of March 1.",
+     "2024-03-01"),
+])
+def test_a_day_apposed_or_days_apart(body, found):
+    records = [r for r in extract(body) if r["kind"] != "signing" and r["kind"] != "visit"]
+    assert records[0]["date"] == found

@@ -39,6 +39,9 @@ from loaders.extraction.patterns import (
     _COUNTERPART_RE,
     _COUNTING_BEFORE_RE,
     _COURSE_RELATIVE_RE,
+    _DAY_APPOSITION_RE,
+    _DAYS_APART_AFTER_RE,
+    _DAYS_APART_BEFORE_RE,
     _DAYS_OF_AFTER_RE,
     _DAYS_OF_RE,
     _DEADLINE_RE,
@@ -922,6 +925,9 @@ def _sentence_date(article, sentence, candidate):
         told = [m for m in dates if m.end <= sentence.start + meanwhile.end()]
         if len(told) == 1:
             return told[0], "the date of the opening clause it is told as simultaneous with"
+    apart = _days_apart(article, candidate, dates)
+    if apart is not None:
+        return apart
     # "..., in Astana, Kazakhstan, Wednesday, Sept. 14, 2022. (AP Photo)"
     last = next((m for m in reversed(dates) if m.start > candidate.end), None)
     if last is not None and last.precision == "day" and re.match(r",?\s", article.text[last.start - 2:last.start]) and \
@@ -941,6 +947,34 @@ def _sentence_date(article, sentence, candidate):
                         _OPENING_DATE_RE.fullmatch(article.text, sentence.start, m.start)), None)
         if opening is not None and after.group(0).split()[0].lower() in ("after", "following"):
             return opening, "the day of what the sentence opens with, which came after it"
+    return None
+
+
+def _days_apart(article, candidate, dates):
+    """(date, where) for an encounter told as the apposition of a day ("announced on Sunday, the
+    day the summit was due to open, that ...") or so many days from it ("signed on Friday, a day
+    after the talks"; "spoke by phone, two days after Lee took office on June 4"), else None."""
+    text = article.text
+    for mention in dates:
+        if mention.precision != "day" or mention.end_date is not None:
+            continue
+        if mention.end <= candidate.start:
+            between = text[mention.end:candidate.start]
+            if _DAY_APPOSITION_RE.match(between):
+                return mention, "the day it is told as the apposition of"
+            found, sign = _DAYS_APART_BEFORE_RE.match(between), -1
+        elif mention.start >= candidate.end:
+            found, sign = _DAYS_APART_AFTER_RE.match(text[candidate.end:mention.start]), 1
+        else:
+            continue
+        if found:
+            count = found.group("count").lower()
+            days = 1 if count in ("a", "one") else int(count) if count.isdigit() else cues.NUMBER_WORDS[count]
+            if found.group("dir").lower() == "before":
+                sign = -sign
+            day = mention.date + timedelta(days=sign * days)
+            return (DateMention(mention.start, mention.end, mention.text, day, None, "day", mention.rule),
+                    f"{days} day(s) {found.group('dir').lower()} the day told")
     return None
 
 
