@@ -140,6 +140,11 @@ TRIGGERS = (
     Trigger(r"call(?:(?<=\bin a call)|(?<=\bon a call)|(?<=\bduring a call)|(?<=\bin their call)|(?<=\bof their call)|"
             r"(?<=\bduring their call)|(?<=\bduring the call)|(?<=\bin the call))"
             r"(?!\s+(?:for|to)\b|\s+on\s+(?!" + WEEKDAY + "))", "call", "041", "phone"),
+    # "Their longest call, on March 18, ran for two hours": the call of the pair told before
+    # (not "their call for a truce", "their call to arms")
+    Trigger(r"(?<=\b[Tt]heir )(?:(?:first|second|third|last|latest|previous|next|longest|shortest|most recent|"
+            r"recent|earlier|brief|lengthy|hour-long|\d+-minute) )?call(?!\s+(?:for|to)\b|-|\s+on\s+(?!" + WEEKDAY + "|" + MONTH_PREFIX + r"|\d))",
+            "call", "041", "phone"),
     # summits
     Trigger(r"summit(?:s| meeting| talks)?", "summit", "040", "multilateral"),
     # a meeting of heads of state or government is a summit, whatever the noun

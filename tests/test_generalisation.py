@@ -3798,3 +3798,17 @@ def test_closing_an_encounter_counted_in_days(body, found):
 def test_a_day_apposed_or_days_apart(body, found):
     records = [r for r in extract(body) if r["kind"] != "signing" and r["kind"] != "visit"]
     assert records[0]["date"] == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # "their call" is the pair's call, with the day told of it
+    ("Lula's dealings with Milei have been by telephone. Their longest call, on February 12, ran for two hours.",
+     [("call", "2024-02-12")]),
+    ("Lula and Milei spoke by phone. Their call on February 12 lasted two hours.", [("call", "2024-02-12")]),
+    # not their appeal
+    ("Chile's and Peru's presidents repeated their call for a truce on Monday.", []),
+    ("Lula and Milei met in Lima on Monday. Their call on the region to disarm was heard.",
+     [("meeting", "2024-03-04")]),
+])
+def test_their_call(body, found):
+    assert [(r["kind"], r["date"]) for r in extract(body)] == found
