@@ -501,9 +501,9 @@ OFF_AFTER = r"\s+(?:(?:is|are|now|all)\s+)?off\b(?!\s+(?:the|to|for|with|of)\b)"
 #: Future, intention and schedule: the encounter has not happened on the publication date.
 PLAN_CUES = (
     r"\bwill\b", r"\bwould\b", r"\bshall\b", r"\b\w+'ll\b",
-    # (not "was set up": founded)
-    r"\b(?:is|are|was|were) (?:to|due|set(?! (?:up|out|aside)\b)|scheduled|expected|slated|planned|poised|going) (?:to )?(?:\b|$)",
-    r"\b(?:is|are) (?:also )?(?:due|scheduled|expected|set(?! (?:up|out|aside)\b)|slated|planned)\b",
+    # (not "was set up": founded; nor "was set in motion by a call", "was set off by": caused)
+    r"\b(?:is|are|was|were) (?:to|due|set(?! (?:up|out|aside|in motion|off)\b)|scheduled|expected|slated|planned|poised|going) (?:to )?(?:\b|$)",
+    r"\b(?:is|are) (?:also )?(?:due|scheduled|expected|set(?! (?:up|out|aside|in motion|off)\b)|slated|planned)\b",
     r"\bscheduled\b", r"\bplann(?:ed|ing)\b",
     # ("the next day" counts from a day told, past or not)
     r"\b(?:upcoming|forthcoming|next(?! (?:day|morning|afternoon|evening|night)\b)|future|proposed|another|follow-up)\b",

@@ -3812,3 +3812,17 @@ def test_a_day_apposed_or_days_apart(body, found):
 ])
 def test_their_call(body, found):
     assert [(r["kind"], r["date"]) for r in extract(body)] == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # what was set in motion or set off by an encounter came after it: the encounter was held
+    ("The Lima round was set in motion by a telephone call between the presidents of Chile and Peru on "
+     "Thursday, February 29.", ("call", "held", "2024-02-29")),
+    ("The talks between Chile and Peru were set off by a meeting of their presidents in Lima on Monday.",
+     ("meeting", "held", "2024-03-04")),
+    # set for a day is still a plan
+    ("The talks between Chile and Peru are set for Monday.", ("talks", "planned", "2024-03-11")),
+])
+def test_set_in_motion_by_an_encounter(body, found):
+    record = extract(body)[0]
+    assert (record["kind"], record["status"], record["date"]) == found
