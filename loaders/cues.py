@@ -849,7 +849,9 @@ NON_ACTOR_FOLLOWERS = (
     r"|-(?:backed|led|supported|sponsored|funded|armed|trained|made|built|born|based|owned|allied|aligned|friendly|occupied|controlled|"
     r"speaking)\b"
     r"|\s+(?:[\w-]+\s+)?(?:resort|hotel|city|town|village|mountains?|region|coast|island|capital)\b"
-    r"|\s+(?:summit|meeting|talks|negotiations|visit|trip|conference|agreement|declaration|format)\b"
+    # an encounter or a deal named after its place ("the London round", "the Minsk process")
+    r"|\s+(?:summit|meeting|talks|negotiations|visit|trip|conference|agreement|declaration|format|round|process|"
+    r"accord)s?\b"
     # a firm, a team or a body of that country, not its state ("a Chilean copper company")
     r"|\s+(?:[\w-]+\s+){0,2}(?:company|companies|firm|firms|bank|banks|club|team|airline|carrier|giant|"
     r"conglomerate|miner|producer|manufacturer|maker|university|newspaper|broadcaster|shareholders?|investors?|"

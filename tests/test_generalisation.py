@@ -3826,3 +3826,15 @@ def test_their_call(body, found):
 def test_set_in_motion_by_an_encounter(body, found):
     record = extract(body)[0]
     assert (record["kind"], record["status"], record["date"]) == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # a round, a process or accords named after a place: the place is no party
+    ("Chile's President Boric met Peru's President Boluarte in Lima on Monday. The Quito round was set in motion "
+     "by a call between the two presidents on Thursday, February 29.", ["CHL", "PER"]),
+    ("The Minsk process was revived by a call between the presidents of Chile and Peru on Friday.", ["CHL", "PER"]),
+    # a capital that acts is a party
+    ("Quito held a call with Lima on Friday.", ["ECU", "PER"]),
+])
+def test_an_encounter_named_after_a_place(body, found):
+    assert sorted(_one(body, kind="call")["countries"]) == found
