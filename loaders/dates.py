@@ -1437,6 +1437,9 @@ def _resolve_after_previous(groups, base, tense, anchor):
         return None
     if "phrase" in groups:
         # "later that evening", "the same day": the day itself; "the next/previous week": one step.
+        if "unit4" in groups and groups["phrase"].startswith("earlier") and base is not None and anchor > base:
+            # "said he had spoken earlier in the day", after a day still to come: the report's day
+            return base, None, "day"
         if "unit6" in groups:
             return date(anchor.year, anchor.month, 1), None, "month"
         if "same" in groups["phrase"].split() and groups.get("unit") in ("month", "year"):

@@ -225,6 +225,10 @@ ANCHORED = [
     ("On July 10, Sweden joins. Later that evening, leaders dine.", MON, "Later that evening", "2024-07-10", "day"),
     ("Talks ran from 6 to 10 March. The next day they flew home.", date(2023, 3, 20), "The next day", "2023-03-11", "day"),
     ("He arrived on Monday and left the following day.", MON, "the following day", "2024-07-09", "day"),
+    # "earlier in the day" after a day still to come is the report's day
+    ("The truce takes effect on Friday. He said he had spoken by phone earlier in the day with the king.", WED,
+     "earlier in the day", "2023-05-17", "day"),
+    ("They met on Monday. Earlier in the day, he had called the king.", WED, "Earlier in the day", "2023-05-15", "day"),
     # hours counted in whole days
     ("The envoy landed in Lima on 3 March. Forty-eight hours later he was in Quito.", WED,
      "Forty-eight hours later", "2023-03-05", "day"),
