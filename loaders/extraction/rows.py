@@ -82,12 +82,14 @@ def _article_rows(record):
     text = record.get("text") or ""
     published = _published_date(record.get("published"))
     article = _Article(text, published)
-    for sentence in article.sentences:
-        article.absent |= _absent_in(article, sentence)
+    # (read once: the sentences without a trigger are asked again below)
+    absent_in = {sentence.start: _absent_in(article, sentence) for sentence in article.sentences}
+    for codes in absent_in.values():
+        article.absent |= codes
     candidates = []
     for sentence in article.sentences:
         found = _triggers(article, sentence)
-        if not found and (_ATTENDANCE_RE.search(sentence.text) or _absent_in(article, sentence) or
+        if not found and (_ATTENDANCE_RE.search(sentence.text) or absent_in[sentence.start] or
                           _ANY_MEDIATOR_RE.search(sentence.text)):
             found = [_attendance(article, sentence)]
             article.brokers |= set(found[0].mediators)
