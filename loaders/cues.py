@@ -196,7 +196,8 @@ TRIGGERS = (
     # a stop on a journey: "stopped in Lima", "stopped over in Quito"
     Trigger(r"(?:stopped|stops|stopping|stop) (?:off |over )?in(?= (?-i:[A-Z]))", "visit", "042", "visit"),
     # "went on to Lima" is a journey, "went on to meet" what came next
-    Trigger(r"(?:travel(?:s|led|ling|ed|ing)?|go(?:es|ing)?|went|head(?:s|ed)?|fl(?:y|ies|ew|ying|own)) (?:on to(?= (?:the )?(?-i:[A-Z]))|to)",
+    Trigger(r"(?:travel(?:s|led|ling|ed|ing)?|go(?:es|ing)?|went|head(?:s|ed)?|fl(?:y|ies|ew|ying|own)|jet(?:s|ted|ting)?) "
+            r"(?:on to(?= (?:the )?(?-i:[A-Z]))|to)",
             "visit", "042", "visit"),
     Trigger(r"(?:fl(?:y|ies|ew|ying|own)) into(?= (?:the )?(?-i:[A-Z]))", "visit", "042", "visit"),
     # an itinerary: "will go on to Lima", "moves on to Quito", "a tour that took him to Peru and Chile"
@@ -268,6 +269,13 @@ TRIGGERS = (
             "meeting", "040", None),
     # "saw each other again in Sofia", "had not seen each other since 2019"
     Trigger(r"(?:saw|see|sees|seen|seeing) each other", "meeting", "040", None),
+    # "has sat across the table from Putin four times": face to face
+    Trigger(r"(?:sat|sit|sits|sitting) (?:down )?(?:across|opposite) (?:the table )?from(?= (?:the |his |her |their )?(?-i:[A-Z])|"
+            r"\s+(?:his|her|their) counterparts?)", "meeting", "040", None),
+    # the visitor told just before, received by the leader: "the envoy, whom he received in
+    # Moscow on Thursday"
+    Trigger(r"(?<=whom )(?:he|she|they) (?:had |has |have |also |later )?(?:received|met|hosted|welcomed|saw)\b",
+            "meeting", "040", None),
     # "discussed it face to face": in person, unless a "met" or a noun already tells it
     Trigger(r"(?<!\bmet )(?<!\bmeet )(?<!\bmeeting )face to face(?! (?:talks|meetings?|encounters?|summits?|conversations?|"
             r"diplomacy|contacts?|interactions?|dialogue)\b)", "meeting", "040", None),
@@ -289,7 +297,7 @@ TRIGGERS = (
     Trigger(r"(?:held|hold|holds|holding|had) (?:\w+ )?discussions", "talks", "046", None),
     # a leader receiving, hosting or seeing another: "was received by President X", "received
     # the visiting Prime Minister", "will host President X at a luncheon", "to see President X"
-    Trigger(r"(?:was|were|is|are|been|being) (?:received|welcomed)(?: (?:at|in) [^,;.]{1,60}?)?(?: on \w+day)? by"
+    Trigger(r"(?:was|were|is|are|been|being) (?:received|welcomed)(?: (?:at|in|on|that|this|later|the) [^,;.]{1,60}?)? by"
             r"(?=(?-i: (?:the |his |her )?(?:[A-Z][\w.'’-]+ ){0,3}[A-Z]))",
             "meeting", "040", None),
     Trigger(r"(?:receiv(?:ed|es|ing)|host(?:s|ed|ing)?|welcom(?:ed|es|ing)|(?<=to )receive|(?<=will )receive|(?<=to )host|"
@@ -803,7 +811,7 @@ LOCATION_PREPOSITIONS = (r"\b(?:in|at|outside|inside|to|into|across|on the outsk
 VENUE_PREPOSITIONS = (
     # "since Helsinki in 2018": the place of an earlier encounter
     r"\b(?:in|at|into|outside|inside|on the outskirts of|since|(?:trips?|visits?|visited|journey|tour|travel\w*|"
-    r"fl(?:y|ies|ew|own|ying)|went|go(?:es|ing)?|gone|came|comes?|coming|return\w*|head\w*|arriv\w*|"
+    r"fl(?:y|ies|ew|own|ying)|jet(?:s|ted|ting)?|went|go(?:es|ing)?|gone|came|comes?|coming|return\w*|head\w*|arriv\w*|"
     r"back|invit\w*(?:\s+[\w-]+){0,3}|welcom\w*(?:\s+[\w-]+){0,3}|(?:sent|sends|send|dispatch\w*)\b[^.;]{0,80}?|"
     # an itinerary: "will go on to Lima", "a tour that took him to Quito"
     r"(?:go(?:es|ing)?|went|gone|fl(?:y|ies|ew|own|ying)|continu\w*|mov(?:e|es|ed|ing)) on|(?:take|takes|taking|took|taken) (?:him|her|them)(?: on)?|"
@@ -1316,7 +1324,7 @@ DURATION_WORDS = {"one-day": 1, "two-day": 2, "three-day": 3, "four-day": 4, "fi
 #: Travel to an encounter ("travelling to Beijing for talks on Friday", "arrived in Doha for a
 #: round of talks"): the encounter is the talks, not a visit. But a stay counted in days ("for
 #: five days of meetings") is a visit.
-MOTION_TRIGGERS = r"^(?:arrived|arrives|arriving|landed|lands|touched down|travel\w*|go(?:es|ing)?|went|head(?:s|ed)?|fl(?:y|ies|ew|ying|own)|is due|are due|was due|were due|leave|leaves|left|depart\w*)\b"
+MOTION_TRIGGERS = r"^(?:arrived|arrives|arriving|landed|lands|touched down|travel\w*|go(?:es|ing)?|went|head(?:s|ed)?|fl(?:y|ies|ew|ying|own)|jet(?:s|ted|ting)?|is due|are due|was due|were due|leave|leaves|left|depart\w*)\b"
 STAY_IN_DAYS = r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)\s+days?\s+of\b"
 
 #: Between a party and the verb it is the subject of: its role and an auxiliary ("Bhutan's

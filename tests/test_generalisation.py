@@ -3838,3 +3838,25 @@ def test_set_in_motion_by_an_encounter(body, found):
 ])
 def test_an_encounter_named_after_a_place(body, found):
     assert sorted(_one(body, kind="call")["countries"]) == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # received by a leader, with the time and place between ("was received that evening at the palace by")
+    ("Peru's President Boluarte flew in on Sunday and was received that evening at the palace by Chilean "
+     "President Gabriel Boric.", ("meeting", ["CHL", "PER"])),
+    # a visitor "whom he received" after the visitor's name
+    ("Lula thanked the Argentine envoy Daniel Scioli, whom he received in Brasilia on Monday, for the proposal.",
+     ("meeting", ["ARG", "BRA"])),
+    # across the table from a leader
+    ("The Chilean foreign minister has sat across the table from Peru's President Boluarte in Lima twice.",
+     ("meeting", ["CHL", "PER"])),
+    # jetting to a capital to see its leader: the meeting there
+    ("US envoy Richard Grenell jetted to Caracas on Friday to see Venezuela's President Nicolas Maduro.",
+     ("meeting", ["USA", "VEN"])),
+    # not a proposal received coolly, nor "whom he described"
+    ("The proposal was received coolly by Chile's President Boric on Monday.", None),
+    ("The Chilean minister, whom he described as a friend, praised Peru's President Boluarte.", None),
+])
+def test_received_sat_across_jetted(body, found):
+    records = extract(body)
+    assert ((records[0]["kind"], sorted(records[0]["countries"])) if records else None) == found
