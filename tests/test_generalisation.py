@@ -3860,3 +3860,15 @@ def test_an_encounter_named_after_a_place(body, found):
 def test_received_sat_across_jetted(body, found):
     records = extract(body)
     assert ((records[0]["kind"], sorted(records[0]["countries"])) if records else None) == found
+
+
+def test_a_list_of_encounters_with_the_one_met_named_after_the_verb():
+    # the one met, named after the verb and before the list, is a party of every item, not the
+    # pair told in the sentence before
+    body = ("Brazil's President Lula spoke by phone with China's President Xi Jinping on June 5. Chile's foreign "
+            "minister has met Peru's President Boluarte four times this year: in Lima in February and again in "
+            "March, in Cusco on April 11, and in Arequipa on April 25.")
+    meetings = [r for r in extract(body, published=datetime(2025, 7, 31)) if r["kind"] == "meeting"]
+    assert [(r["date"], sorted(r["countries"])) for r in meetings] == [
+        ("2025-02-01", ["CHL", "PER"]), ("2025-03-01", ["CHL", "PER"]), ("2025-04-11", ["CHL", "PER"]),
+        ("2025-04-25", ["CHL", "PER"])]

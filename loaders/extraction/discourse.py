@@ -699,8 +699,12 @@ def _chronologies(article, candidates):
             continue
         lists.append((candidate.end, article.sentences[candidate.sentence].end))
         sentence = article.sentences[candidate.sentence]
+        # (with the trigger's object: "has sat across the table from Putin four times: in Moscow ...")
+        # (objects of their own, one per item, are no party of every item)
+        first_item = candidate.end if objects else \
+            min(min(mention.start, place.start if place is not None else mention.start) for mention, place in items)
         named = {p.iso3 for p in article.in_sentence(article.places, sentence)
-                 if p.start < candidate.end and article.is_actor(p)}
+                 if p.start < first_item and article.is_actor(p)}
         # the parties are named before the list ("Chile and Peru met in ..."), or referred to
         # ("their meetings"); the items name places and what happened there
         parties = [c for c in candidate.countries if c in named]
