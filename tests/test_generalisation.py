@@ -3872,3 +3872,20 @@ def test_a_list_of_encounters_with_the_one_met_named_after_the_verb():
     assert [(r["date"], sorted(r["countries"])) for r in meetings] == [
         ("2025-02-01", ["CHL", "PER"]), ("2025-03-01", ["CHL", "PER"]), ("2025-04-11", ["CHL", "PER"]),
         ("2025-04-25", ["CHL", "PER"])]
+
+
+@pytest.mark.parametrize("body, found", [
+    # "the two presidents", after sentences about a president and a prime minister: the two
+    # presidents of the lede
+    ("President Boric will fly to Lima on Saturday for a summit with Peruvian Prime Minister Gustavo Adrianzen, "
+     "before talks with Argentine President Javier Milei on Monday. Boric and Adrianzen first met in June in "
+     "Quito. Boric will spend two days in Lima. The visit will be his first. The two presidents have so far "
+     "only spoken by phone.", ["ARG", "CHL"]),
+    # "the two leaders" names no role: the pair told just before
+    ("President Boric will fly to Lima on Saturday for a summit with Peruvian Prime Minister Gustavo Adrianzen, "
+     "before talks with Argentine President Javier Milei on Monday. Boric and Adrianzen first met in June in "
+     "Quito. Boric will spend two days in Lima. The two leaders have so far only spoken by phone.",
+     ["CHL", "PER"]),
+])
+def test_the_two_presidents_hold_the_role(body, found):
+    assert sorted(_one(body, kind="call")["countries"]) == found

@@ -268,7 +268,8 @@ class _Article:
         countries whose officials hold one, where the article names two or more: a country whose
         officials it names only in other roles is left out ("Chancellor Merkel")."""
         named = self.roles_named if roles else {}
-        if sum(1 for held in named.values() if held & set(roles)) >= 2:
+        roles_told = sum(1 for held in named.values() if held & set(roles)) >= 2
+        if roles_told:
             hosts = set(hosts) | {code for code, held in named.items() if held and not held & set(roles)}
         if collective:
             told = [self._parties_of(position, hosts) for position in range(index, -1, -1)]
@@ -292,7 +293,13 @@ class _Article:
             codes = _unique(codes + here)
             if counterpart and len(codes) >= 2 and position == index - 1:
                 return codes
-        return nearest or [code for code in self.in_play() if code not in hosts] or self.in_play()
+        playing = [code for code in self.in_play() if code not in hosts]
+        if nearest is None and len(playing) < 2 and roles_told:
+            # "the two presidents" where the pair in play is a president and a prime minister: the
+            # first sentence naming two who hold the role
+            nearest = next((here for here in (self._parties_of(position, hosts) for position in range(index + 1))
+                            if len(here) >= 2), None)
+        return nearest or playing or self.in_play()
 
     def _parties_of(self, position, hosts):
         """The parties the sentence at `position` names, hosts, brokers and absentees aside."""
