@@ -846,6 +846,8 @@ NON_ACTOR_FOLLOWERS = (
     r"territory|border(?! (?:officials|guards|police|authorities|commanders|delegations?|talks|negotiations|commission|committee|meeting))|forces|troops|navy|ports?|grain|economy|media|"
     r"state media|soil|people|question|issue|strait|absence|withdrawal|boycott|exit|strikes?|attacks?|offensive|"
     r"bombing|shelling|raids?|missiles?|drones?|sanctions|blockade|annexation|occupation|"
+    # what a country does or owns, talked about: "North Korea's nuclear program"
+    r"programs?|programmes?|arsenal|stockpile|enrichment|"
     # a company named by its country: "a U.S. chipmaker", "the German carmaker"
     r"chipmakers?|carmakers?|automakers?|companies|company|firms?|lenders?|banks?|insurers?|airlines?|manufacturers?|"
     r"makers?|producers?|conglomerates?|retailers?|exporters?|startups?|giants?|multinationals?)\b"

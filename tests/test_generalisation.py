@@ -3889,3 +3889,14 @@ def test_a_list_of_encounters_with_the_one_met_named_after_the_verb():
 ])
 def test_the_two_presidents_hold_the_role(body, found):
     assert sorted(_one(body, kind="call")["countries"]) == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # a country's programme or arsenal is what is talked about, not a party
+    ("Chile's and Peru's foreign ministers will hold talks on Saturday that are expected to cover trade, a "
+     "declining birth rate shared by both countries and Bolivia's nuclear program.", ["CHL", "PER"]),
+    # the country itself, met, is a party
+    ("Chile's president met Bolivia's president on Monday to discuss Bolivia's missile programme.", ["BOL", "CHL"]),
+])
+def test_a_countrys_programme_is_a_topic(body, found):
+    assert sorted(extract(body)[0]["countries"]) == found
