@@ -3900,3 +3900,16 @@ def test_the_two_presidents_hold_the_role(body, found):
 ])
 def test_a_countrys_programme_is_a_topic(body, found):
     assert sorted(extract(body)[0]["countries"]) == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # the leader an encounter is told as held with, hosting a dinner during it, stays a party
+    ("Chile's President Boric will fly to Lima on Saturday for a summit with Peru's President Boluarte. The "
+     "summit, to be followed by a dinner hosted by the Peruvian leader, will cover trade.",
+     (["CHL", "PER"], [])),
+    # a host told apart from the parties is a go-between
+    ("Chile and Peru held talks in Quito on Saturday. The talks were hosted by Ecuador.", (["CHL", "PER"], ["ECU"])),
+])
+def test_a_party_hosting_a_dinner_stays_a_party(body, found):
+    record = extract(body)[0]
+    assert (sorted(record["countries"]), record["mediators"]) == found

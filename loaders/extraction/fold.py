@@ -210,8 +210,10 @@ def _absorb(group, candidate, anaphor=False):
         group.countries = _unique(group.countries + candidate.countries)
     group.absent.update(candidate.absent)
     if not candidate.backdrop:
-        # (the hosts of a summit are not those of the talks held on its sidelines)
-        group.mediators = _unique(group.mediators + candidate.mediators)
+        # (the hosts of a summit are not those of the talks held on its sidelines; nor is a party
+        # the encounter was first told as held with, hosting a dinner during it in a later sentence)
+        group.mediators = _unique(group.mediators + [m for m in candidate.mediators if not (
+            anaphor and m in group.members[0].countries and candidate.sentence != group.members[0].sentence)])
     group.organizations = _unique(group.organizations + candidate.organizations)
     group.heads = _unique(group.heads + candidate.heads)
     if renames:
