@@ -359,6 +359,9 @@ NOT_ENCOUNTERS = (
     r"\bden(?:ied|ies|y|ying) (?:a |the |any |media |press )?(?:reports?|claims?|suggestions?|rumou?rs?) (?:that|of)\b[^.;]{0,160}",
     r"\bcalls? with reporters\b",
     r"\b(?:federal reserve|fed|central bank|opec\+?|board|shareholders?'?|cabinet|committee|parliament(?:ary)?|party|fomc)\b[\w\s'-]{0,60}\bmeeting",
+    # (a central bank's people, across an aside: "policymakers at the Federal Reserve, at their
+    # own two-day meeting")
+    r"\b(?:federal reserve|central bank|fomc)\b[\w\s,'’-]{0,60}\bmeeting",
     r"\bpolicy meetings?\b",
     # a company's organs: "flew to London for talks with the Corus board", "negotiations with the unions"
     r"\b(?:talks|negotiations|meetings?|met|meet|meets) with (?:the )?(?:[\w'’.-]+ ){0,3}?(?:board|management|"

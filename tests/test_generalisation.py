@@ -3913,3 +3913,15 @@ def test_a_countrys_programme_is_a_topic(body, found):
 def test_a_party_hosting_a_dinner_stays_a_party(body, found):
     record = extract(body)[0]
     assert (sorted(record["countries"]), record["mediators"]) == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # a central bank's meeting told across an aside is no diplomacy
+    ("The Reserve Bank of India kept its rate on Wednesday, a week after policymakers at the U.S. Federal "
+     "Reserve, at their own two-day meeting in Washington, left American rates on hold.", []),
+    # a party leader's meeting told across an aside is
+    ("Communist Party General Secretary Xi Jinping, at his meeting with Brazil's President Lula in Brasilia on "
+     "Monday, praised trade.", [("meeting", ["BRA", "CHN"])]),
+])
+def test_a_central_banks_meeting_across_an_aside(body, found):
+    assert [(r["kind"], sorted(r["countries"])) for r in extract(body)] == found
