@@ -389,7 +389,9 @@ NOT_ENCOUNTERS = (
     # ... nor travelling: "the group's chairman flew to London"
     r"\b(?:chairman|chairwoman|chief executive|ceo|founder|owner|directors|executives)\b[^.;]{0,40}?"
     r"\b(?:flew|flies|travell?ed|travels|visited|visits|arrived|arrives)\b[^.;]*",
-    r"\b(?:visit(?:ed|s|ing)?|trip to|went to|travel(?:led|s)? to) (?:a |the )?(?:[\w-]+ ){0,2}(?:hospital|factory|university|school|museum|port|plant|front ?line|troops|site|area|region|(?:[\w-]+ )?(?:game|match|concert|restaurant|stadium|festival))\b",
+    r"\b(?:visit(?:ed|s|ing)?|trip to|went to|travel(?:led|s)? to) (?:a |the )?(?:[\w-]+ ){0,2}(?:hospital|factory|university|school|museum|port|plant|front ?line|troops|site|area|region|"
+    r"shipyard|farm|mine|memorial|cemetery|temple|shrine|church|mosque|cathedral|monument|exhibition|refinery|laboratory|"
+    r"headquarters|campus|(?:[\w-]+ )?(?:game|match|concert|restaurant|stadium|festival))\b",
     r"\bwork(?:ing)? trip\b",
     # "joined the summit by video link": taking part from afar, not a call of its own (the
     # encounter it joins is still found; "spoke by video link" is a call trigger, kept below)

@@ -3925,3 +3925,15 @@ def test_a_party_hosting_a_dinner_stays_a_party(body, found):
 ])
 def test_a_central_banks_meeting_across_an_aside(body, found):
     assert [(r["kind"], sorted(r["countries"])) for r in extract(body)] == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # a visit to a shipyard, a memorial or a temple on a trip is no visit of its own
+    ("Boric is scheduled to visit a shipyard in Valparaiso run by Peru's largest group on Tuesday.", []),
+    ("Peru's president visited a war memorial in Santiago on Monday.", []),
+    # a visit to the country is
+    ("Chile's president will visit Peru on Tuesday and lay a wreath at a memorial in Lima.",
+     [("visit", ["CHL", "PER"])]),
+])
+def test_a_visit_to_a_site_is_no_visit(body, found):
+    assert [(r["kind"], sorted(r["countries"])) for r in extract(body)] == found
