@@ -1398,8 +1398,9 @@ GIVEN_NAME_CALLED = frozenset({"MYS", "ETH", "ERI", "ISL"})
 #: Before a year or month that counts encounters ("for the third time this year", "the second
 #: round this year", "his first trip abroad this year").
 COUNTING_BEFORE = (r"(?:\btimes?|\b(?:first|second|third|fourth|fifth|sixth|last|\d+(?:st|nd|rd|th))\s+"
-                   r"(?:[\w-]+\s+)?(?:round|meeting|summit|visit|session|call|trip|journey|tour|talks)s?"
-                   r"(?:\s+(?:abroad|overseas|together))?)\s+(?:so\s+far\s+)?(?:in\s+)?$")
+                   r"(?:[\w-]+\s+)?(?:round|meeting|summit|visit|session|call|conversation|trip|journey|tour|talks)s?"
+                   # "the second telephone conversation between the two heads of state this year"
+                   r"(?:\s+(?:abroad|overseas|together|(?:between|with)\s+(?:[\w'’.-]+\s+){1,6}?))?)\s*(?:so\s+far\s+)?(?:in\s+)?$")
 
 #: "talks on the sidelines of the summit": an encounter held during a gathering, which takes the
 #: gathering's date and venue where it gives none of its own.

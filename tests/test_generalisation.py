@@ -3937,3 +3937,15 @@ def test_a_central_banks_meeting_across_an_aside(body, found):
 ])
 def test_a_visit_to_a_site_is_no_visit(body, found):
     assert [(r["kind"], sorted(r["countries"])) for r in extract(body)] == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # "the second conversation between the two heads of state this year" counts the calls: the
+    # call is the one told before it, on its day
+    ("Xi Jinping spoke by phone with Lula on Thursday. It was the second telephone conversation between the two "
+     "heads of state this year, following their call on January 17.", ["2024-02-29", "2024-01-17"]),
+    # "met ... this year" dates nothing but the year
+    ("Chile's president met Peru's president in Lima this year.", ["2024-01-01"]),
+])
+def test_a_count_of_calls_this_year(body, found):
+    assert [r["date"] for r in extract(body)] == found

@@ -1033,7 +1033,7 @@ def _nearest_date(article, candidate, span, verb=None):
         # "for the third time this year", "the second round this year": the year counts the
         # encounters, it does not date one ("met for the first time today" does)
         if mention.precision != "day" and re.match(r"(?i)this\b", mention.text) and \
-                _COUNTING_BEFORE_RE.search(article.text, max(0, mention.start - 30), mention.start):
+                _COUNTING_BEFORE_RE.search(article.text, max(0, mention.start - 80), mention.start):
             continue
         # a date inside a parenthesis or a relative clause on another noun is that one's ("Sweden's
         # prime minister (who flew in on Sunday) held talks on Monday", "met to discuss the floods
