@@ -235,7 +235,8 @@ TRIGGERS = (
     # a leader receiving others: "hosted the leaders of Peru and Bolivia", "hosts his counterpart"
     Trigger(r"(?:received|receives|welcomed|welcomes|hosted|hosts) (?:(?-i:[A-Z])[\w'’.-]+ ){0,2}(?-i:President|Prime Minister|"
             r"Foreign Minister|Chancellor|King|Queen|Emir|Crown Prince|Premier|Secretary|Vice President)\b", "meeting", "040", None),
-    Trigger(r"(?:sat|sits|sit|sitting) down (?:(?:here|there|again|today|yesterday|\w+day)\s+){0,2}"
+    Trigger(r"(?:sat|sits|sit|sitting) down (?:(?:here|there|again|today|yesterday|\w+day|(?:that|this|the next|the same) "
+            r"(?:morning|afternoon|evening|night|day)|later|privately|separately|briefly|first)\s+){0,2}"
             r"(?:together\b|with(?= (?:the |his |her |their |an? )?(?-i:[A-Z]))|(?=(?:in|at) (?:the )?(?-i:[A-Z])))",
             "meeting", "040", None),
     # "Abiy received them at the palace": a leader receiving the visitors just told

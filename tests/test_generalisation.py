@@ -3949,3 +3949,16 @@ def test_a_visit_to_a_site_is_no_visit(body, found):
 ])
 def test_a_count_of_calls_this_year(body, found):
     assert [r["date"] for r in extract(body)] == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # sitting down, with the time between the verb and the one met
+    ("Peru's foreign minister arrived in Santiago on Monday for a two-day trip and sat down that evening with "
+     "Chile's foreign minister.", [("visit", "2024-03-04"), ("meeting", "2024-03-04")]),
+    ("Peru's foreign minister sat down privately with Chile's foreign minister in Santiago on Monday.",
+     [("meeting", "2024-03-04")]),
+    # not sitting down to a meal alone
+    ("Peru's foreign minister sat down that evening to write a letter to Chile's government.", []),
+])
+def test_sitting_down_with_the_time_between(body, found):
+    assert [(r["kind"], r["date"]) for r in extract(body)] == found
