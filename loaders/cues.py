@@ -314,7 +314,9 @@ TRIGGERS = (
     # a name that runs on into a noun phrase, "received Senate approval")
     Trigger(r"(?:received|receives|receiving|welcomed|welcomes|welcoming|hosted|hosts|hosting|"
             r"(?<=will )(?:receive|welcome|host)|(?<=to )(?:receive|welcome|host))"
-            r"(?= (?-i:(?!(?:" + WEEKDAY + "|" + MONTH + r")\b)[A-Z][\w-]+(?: [A-Z][\w-]+)?)(?:,| and (?-i:[A-Z])| (?:at|in|on|for|to)\b|\.))",
+            # (the name may follow its country: "hosted South Korea's Moon Jae-in at the White House")
+            r"(?= (?-i:(?:[A-Z][\w.-]+ )?[A-Z][\w.-]+['’]s )?(?-i:(?!(?:" + WEEKDAY + "|" + MONTH + r")\b)[A-Z][\w-]+(?: [A-Z][\w-]+)?)"
+            r"(?:,| and (?-i:[A-Z])| (?:at|in|on|for|to)\b|\.))",
             "meeting", "040", None),
     Trigger(r"(?:shake|shakes|shook|shaking) hands", "meeting", "040", None),
     # a go-between bringing the parties' envoys together: "brought the Egyptian and Israeli foreign

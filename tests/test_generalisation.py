@@ -3962,3 +3962,17 @@ def test_a_count_of_calls_this_year(body, found):
 ])
 def test_sitting_down_with_the_time_between(body, found):
     assert [(r["kind"], r["date"]) for r in extract(body)] == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # a list cut by a clause of contrast, whose own encounter is told apart
+    ("North Korea's Kim has met China's Xi Jinping twice, in Beijing in March and in Dalian in May, while Trump "
+     "hosted South Korea's Moon Jae-in at the White House last month.",
+     [("2024-03-01", ["CHN", "PRK"]), ("2023-05-01", ["CHN", "PRK"]), ("2024-02-01", ["KOR", "USA"])]),
+    # a leader hosted by name after the country's
+    ("Chile's president hosted Peru's Boluarte in Santiago on Monday.", [("2024-03-04", ["CHL", "PER"])]),
+    # not a decision welcomed
+    ("Chile's president welcomed Peru's decision on Monday.", []),
+])
+def test_a_list_cut_by_a_clause_of_contrast(body, found):
+    assert [(r["date"], sorted(r["countries"])) for r in extract(body)] == found

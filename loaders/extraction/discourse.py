@@ -22,6 +22,7 @@ from loaders.extraction.patterns import (
     _ANOTHER_NOUNS_CLAUSE_RE,
     _BARE_ROUND_RE,
     _CALLED_TOO_RE,
+    _CONTRAST_OPENING_RE,
     _COUNT_BEFORE_RE,
     _DAY_OF_RE,
     _DAYS_APART_OPENING_RE,
@@ -697,7 +698,7 @@ def _chronologies(article, candidates):
         if len(items) < 2:
             out.append(candidate)
             continue
-        lists.append((candidate.end, article.sentences[candidate.sentence].end))
+        lists.append(_list_tail(article, candidate))
         sentence = article.sentences[candidate.sentence]
         # (with the trigger's object: "has sat across the table from Putin four times: in Moscow ...")
         # (objects of their own, one per item, are no party of every item)
@@ -860,12 +861,21 @@ def _times_counted(article, candidate, items):
     return framed if counted else []
 
 
+def _list_tail(article, candidate):
+    """Where a list after `candidate`'s trigger may run: to the end of its sentence, or to a clause
+    of contrast, which tells an encounter of its own ("..., in Beijing in March and in Dalian in
+    May, while Trump hosted Moon last month")."""
+    sentence = article.sentences[candidate.sentence]
+    contrast = _CONTRAST_OPENING_RE.search(article.text, candidate.end, sentence.end)
+    return candidate.end, contrast.start() if contrast else sentence.end
+
+
 def _list_items(article, candidate):
     """(date, place or None) for each item of a list after `candidate`'s trigger, in its sentence:
     items are cut at semicolons, else at the dates themselves. A list needs a place per item,
     or a count before the noun that the days match ("two meetings ... on May 9 and June 13")."""
     sentence = article.sentences[candidate.sentence]
-    tail = (candidate.end, sentence.end)
+    tail = _list_tail(article, candidate)
     # (not the day of a report: "..., will not take place, Oman said on Saturday")
     # (nor of a decision about it: "scheduled for Tuesday in Washington were called off on Monday")
     dates = [m for m in article.dates_from(*tail) if m.end <= sentence.end and m.precision in ("day", "month", "year")
