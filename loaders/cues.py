@@ -470,6 +470,8 @@ CANCEL_CUES = (
     r"(?:summit|meeting|talks|visit|trip|negotiations|conference|call)(?: [\w-]+){0,3}?) off\b",
     r"\bcancel(?:l?ed|s|l?ing|lation)?\b",
     r"\bscrap(?:ped|s|ping)?\b",
+    # "scuppering a planned meeting", "torpedoed the talks"
+    r"\bscupper(?:ed|s|ing)?\b", r"\btorpedo(?:ed|es|ing)\b",
     r"\b(?:will|would|is|was) not (?:be )?go(?:ing)? ahead\b",
     r"\b(?:will|would) not (?:take place|be held)\b", r"\bwon't (?:take place|be held)\b",
     r"\bwon't go ahead\b",
@@ -484,6 +486,13 @@ CANCEL_CUES = (
     # delayed: "the talks were held up for six months", "the visit has been delayed"
     r"\b(?:was|were|been|is|are) (?:\w+ly )?(?:delayed|held up)\b(?! (?:by|for) (?:an?|a few|several|\w+) (?:minutes?|hours?)\b)",
 )
+
+#: Between a cancellation cue and the trigger it governs as its object ("cancelling a planned
+#: meeting", "scuppered their talks"): that trigger is the one called off.
+CANCELLED_OBJECT = r"\s+(?:the|a|an|their|his|her|its)\s+(?:[\w-]+\s+){0,2}"
+
+#: Right after a trigger, the place just told ("a planned meeting there with Pashinyan").
+THERE_AFTER = r"\s+there\b"
 
 #: A relative clause on the trigger before, up to the next trigger ("the summit in Amman, where
 #: they were to ...")

@@ -3976,3 +3976,22 @@ def test_sitting_down_with_the_time_between(body, found):
 ])
 def test_a_list_cut_by_a_clause_of_contrast(body, found):
     assert [(r["date"], sorted(r["countries"])) for r in extract(body)] == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # a cancellation whose object is the next trigger calls off that one, not the one before
+    ("Chile's president will attend a summit of Andean leaders in Lima on Thursday, cancelling a planned "
+     "meeting with Peru's president.", [("summit", "planned"), ("meeting", "cancelled")]),
+    # scuppered, torpedoed: called off
+    ("The row scuppered talks between Chile and Peru that had been set for Monday.", [("talks", "cancelled")]),
+    ("Chile's president cancelled the summit with Peru's president.", [("summit", "cancelled")]),
+])
+def test_a_cancellation_calls_off_its_object(body, found):
+    assert [(r["kind"], r["status"]) for r in extract(body)] == found
+
+
+def test_a_meeting_there_at_a_gathering_takes_its_day():
+    body = ("Bolivia's president will not attend a gathering of Andean leaders in Lima on Thursday, officials "
+            "said, scuppering a planned meeting there with Chile's president.")
+    record = _one(body, kind="meeting")
+    assert (record["status"], record["date"], sorted(record["countries"])) == ("cancelled", "2024-03-07", ["BOL", "CHL"])

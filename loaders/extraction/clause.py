@@ -25,6 +25,7 @@ from loaders.extraction.patterns import (
     _BY_PHONE_RE,
     _CANCEL_RE,
     _CANCEL_WISHED_RE,
+    _CANCELLED_OBJECT_RE,
     _CAPTION_END_RE,
     _CLAUSE_RE,
     _CLOSED_BY_DAYS_RE,
@@ -120,6 +121,7 @@ from loaders.extraction.patterns import (
     _SUBJECT_PREDICATE_RE,
     _SUBJECT_VERB_AFTER_RE,
     _THAT_CLAUSE_RE,
+    _THERE_AFTER_RE,
     _TOPIC_VERB_RE,
     _TRIGGER_RE,
     _URGING_RE,
@@ -455,6 +457,15 @@ def _on_the_sidelines(article, candidates):
             candidate.why["date"] = f"on the sidelines of a gathering of its sentence: {gathering.date.text!r}"
             if candidate.country is None:
                 candidate.city, candidate.country = gathering.city, gathering.country
+    for gathering, candidate in zip(candidates, candidates[1:]):
+        # "a gathering of leaders in Granada on Thursday, ... a planned meeting there with
+        # Pashinyan": held at the gathering, there and then
+        if candidate.date is None and gathering.date is not None and gathering.kind == "summit" and \
+                candidate.kind != "summit" and _THERE_AFTER_RE.match(article.text, candidate.end):
+            candidate.date = gathering.date
+            candidate.why["date"] = f"'there', at a gathering of its sentence: {gathering.date.text!r}"
+            if candidate.country is None:
+                candidate.city, candidate.country = gathering.city, gathering.country
 
 
 def _pronoun_object(article, candidate):
@@ -628,6 +639,11 @@ def _status(text, clause, start, end, stop=None):
     cancel = _CANCEL_RE.search(text, *clause) or _OFF_AFTER_RE.match(text, end)
     if cancel and _CANCEL_WISHED_RE.search(text, max(clause[0], cancel.start() - 80), cancel.start()):
         cancel = None  # "urged him to call off the summit": wished, not done
+    if cancel and stop is not None and end <= cancel.start() and cancel.end() <= stop and \
+            _CANCELLED_OBJECT_RE.fullmatch(text, cancel.end(), stop):
+        # "will attend the summit on Thursday, cancelling a planned meeting with Boric": the
+        # cue's object is the next trigger, not this one
+        cancel = None
     pluperfect = _PLUPERFECT_BEFORE_RE.search(text[max(0, cancel.start() - 25):cancel.start()]) if cancel else None
     if pluperfect and any(m.group(0).lower() != "had" for m in
                           _PAST_VERB_RE.finditer(text, clause[0], cancel.start() - 25 + pluperfect.start())):

@@ -360,6 +360,8 @@ _RELATIVE_SKIP_RE = re.compile(cues.RELATIVE_CLAUSE)
 _PLAN_ASIDE_RE = re.compile(cues.PLAN_ASIDE, _FLAGS)
 _CONTACT_RELATIVE_RE = re.compile(cues.CONTACT_RELATIVE)
 _CANCEL_WISHED_RE = re.compile(cues.CANCEL_WISHED, _FLAGS)
+_CANCELLED_OBJECT_RE = re.compile(cues.CANCELLED_OBJECT, _FLAGS)
+_THERE_AFTER_RE = re.compile(cues.THERE_AFTER, _FLAGS)
 _PEOPLE_OF_STATE_AFTER_RE = re.compile(cues.PEOPLE_OF_STATE_AFTER, _FLAGS)
 _PEOPLE_OF_STATE_BEFORE_RE = re.compile(cues.PEOPLE_OF_STATE_BEFORE, _FLAGS)
 #: A relative clause right after a trigger, up to its end ("..., which kicks off Saturday.").
