@@ -1442,6 +1442,14 @@ def test_an_undated_encounter_in_a_live_blog_entry_is_on_the_blog_s_day():
     assert _one("The presidents of Chile and Peru shook hands in front of the cameras.")["date"] is None
 
 
+def test_an_encounter_a_live_blog_entry_tells_as_ending_ran_its_days_up_to_the_entry_s_day():
+    body = ("Live: Andean talks\n\n"
+            "14:20 - The foreign ministers of Chile and Peru ended two days of talks in Lima with a joint statement.\n\n"
+            "11:05 - Motorcades are arriving at the palace.\n\n")
+    record = _one(body)
+    assert (record["date"], record["end_date"]) == ("2024-03-05", "2024-03-06")
+
+
 @pytest.mark.parametrize("body", [
     "Chilean President Boric, whose government is fighting U.S.-backed rebels, met the Bolivian president in La Paz on Monday.",
     "Chilean President Boric, whose air force flies Russian-made jets, met the Bolivian president in La Paz on Monday.",

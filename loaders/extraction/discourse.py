@@ -29,6 +29,7 @@ from loaders.extraction.patterns import (
     _DAYS_APART_RE,
     _DECIDED_RE,
     _DURING_THAT_RE,
+    _ENDING_RE,
     _FIRST_SINCE_AFTER_RE,
     _FIRST_SINCE_APPOSITIVE_RE,
     _FIRST_SINCE_BEFORE_RE,
@@ -539,9 +540,13 @@ def _date_live_entries(article, groups):
             told.append((days[entry], entry))
         if told:
             day, entry = min(told)
-            group.date = DateMention(entry[0], entry[1], article.text[entry[0]:entry[1]].strip(), day, None, "day",
-                                     "live_entry")
-            _because(group, "date", "told in an entry of a live blog: the entry's day")
+            ending = group.days and group.days > 1 and any(
+                _ENDING_RE.search(article.text, article.sentences[m.sentence].start, m.end) for m in group.members)
+            first = day - timedelta(days=group.days - 1) if ending else day
+            group.date = DateMention(entry[0], entry[1], article.text[entry[0]:entry[1]].strip(), first,
+                                     day if ending else None, "day", "live_entry")
+            _because(group, "date", "told in an entry of a live blog: the entry's day" +
+                     (f", the last of its {group.days} days" if ending else ""))
 
 
 def _date_from_paragraph(article, groups):
