@@ -491,6 +491,10 @@ CANCEL_CUES = (
 #: meeting", "scuppered their talks"): that trigger is the one called off.
 CANCELLED_OBJECT = r"\s+(?:the|a|an|their|his|her|its)\s+(?:[\w-]+\s+){0,2}"
 
+#: Right after a trigger, a relative clause on it, after its place if any ("talks in London that
+#: ran deep into Tuesday night"); matched case-sensitively for the place's capital.
+THAT_ON_TRIGGER = r"\W*(?:(?:in|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+)?that\b"
+
 #: Right after a trigger, the place just told ("a planned meeting there with Pashinyan").
 THERE_AFTER = r"\s+there\b"
 
@@ -1216,6 +1220,9 @@ ENDING_CUES = (
     r"\bclos(?:ed|es)\b(?!\s+(?:the|a|an|their|its|his|her|this|that|to)\b)", r"\bbroke up\b",
     # "broke off their meeting here tonight": ended it
     r"\b(?:broke|breaks|break) off\b",
+    # running on to a day: "two days of talks that ran deep into Tuesday night" (not "ran into trouble")
+    r"\b(?:ran|runs|running|went|dragged|stretched|continued)\s+(?:on\s+)?(?:deep|late|well)?\s*into(?=\s+(?:the\s+)?(?:"
+    + WEEKDAY + r"|night|the\s+night|early|late|today|yesterday)\b)",
     # a participle ending a span, before its day: "three days of talks ending Sunday"
     r"\bending(?=\s+(?:on\s+)?(?:" + WEEKDAY + r"|today|yesterday)\b)",
     # transitive, with the encounter as object: "leaders closed a four-day summit on Monday",

@@ -4003,3 +4003,15 @@ def test_a_meeting_there_at_a_gathering_takes_its_day():
             "said, scuppering a planned meeting there with Chile's president.")
     record = _one(body, kind="meeting")
     assert (record["status"], record["date"], sorted(record["countries"])) == ("cancelled", "2024-03-07", ["BOL", "CHL"])
+
+
+@pytest.mark.parametrize("body, found", [
+    # talks that ran into a day ended that day; their length gives the first
+    ("Negotiators from Chile and Peru agreed on a framework, officials said, after two days of talks in Lima "
+     "that ran deep into Tuesday night.", ("2024-03-04", "2024-03-05")),
+    # running into trouble ends nothing
+    ("Talks between Chile and Peru ran into trouble on Tuesday.", ("2024-03-05", None)),
+])
+def test_talks_that_ran_into_a_day(body, found):
+    record = extract(body)[0]
+    assert (record["date"], record["end_date"]) == found

@@ -121,6 +121,7 @@ from loaders.extraction.patterns import (
     _SUBJECT_PREDICATE_RE,
     _SUBJECT_VERB_AFTER_RE,
     _THAT_CLAUSE_RE,
+    _THAT_ON_TRIGGER_RE,
     _THERE_AFTER_RE,
     _TOPIC_VERB_RE,
     _TRIGGER_RE,
@@ -914,7 +915,8 @@ def _told_ending(text, candidate, clause, date):
     for cue in _ENDING_RE.finditer(text, clause[0], clause[1]):
         if cue.start() >= candidate.end:
             between = text[candidate.end:cue.start()]
-            if re.search(r"\bthat\b", between) and not re.match(r"\W*that\b", between):
+            # (a relative clause on the trigger, after its place: "talks in London that ran into Tuesday")
+            if re.search(r"\bthat\b", between) and not _THAT_ON_TRIGGER_RE.match(between):
                 continue
         elif _LOCATED_AT_RE.search(text, cue.end(), candidate.start):
             continue

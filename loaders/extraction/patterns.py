@@ -362,6 +362,7 @@ _CONTACT_RELATIVE_RE = re.compile(cues.CONTACT_RELATIVE)
 _CANCEL_WISHED_RE = re.compile(cues.CANCEL_WISHED, _FLAGS)
 _CANCELLED_OBJECT_RE = re.compile(cues.CANCELLED_OBJECT, _FLAGS)
 _THERE_AFTER_RE = re.compile(cues.THERE_AFTER, _FLAGS)
+_THAT_ON_TRIGGER_RE = re.compile(cues.THAT_ON_TRIGGER)
 _PEOPLE_OF_STATE_AFTER_RE = re.compile(cues.PEOPLE_OF_STATE_AFTER, _FLAGS)
 _PEOPLE_OF_STATE_BEFORE_RE = re.compile(cues.PEOPLE_OF_STATE_BEFORE, _FLAGS)
 #: A relative clause right after a trigger, up to its end ("..., which kicks off Saturday.").
