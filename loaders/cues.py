@@ -1196,7 +1196,9 @@ CLAUSE_BREAKS = (
     r",\s+(?=(?:[\w-]+\s+){0,5}(?:days?|weeks?|months?|years?)\s+(?:after|before|since)\b)",
     # a verb of sequence between two encounters: each has its own time and place
     r"\s+(?=" + SEQUENCE_VERBS + r"\s+(?!by\b))", r"(?<!\bbeing)(?<!\bbeen)(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere)\s+(?=" + PREPARES + ")",
-    r"\s+--\s+", r"\s+-\s+",
+    # (not a dash opening a list of names in apposition: "the leaders of the island countries -
+    # Fiji, Samoa and Tonga")
+    r"\s+--\s+", r"\s+-\s+(?!(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3},\s)",
     # a clause coordinated after a comma, opening with its own time or place: "visited the Gambia
     # on Saturday, and on Sunday he received ..."
     r",\s+(?=and\s+(?:on|in|at|later|then|earlier|the next|the following|last|this|next)\b)",

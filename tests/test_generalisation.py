@@ -4015,3 +4015,15 @@ def test_a_meeting_there_at_a_gathering_takes_its_day():
 def test_talks_that_ran_into_a_day(body, found):
     record = extract(body)[0]
     assert (record["date"], record["end_date"]) == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # a dash opening a list of countries in apposition belongs to the clause
+    ("China's Xi will sit down in Suva on Friday with the leaders of the island countries - Fiji, Samoa and Tonga.",
+     [["CHN", "FJI", "TON", "WSM"]]),
+    # a dash opening a clause of its own still cuts it
+    ("China's Xi met Fiji's prime minister in Suva on Friday - Australia's foreign minister flew to Tonga the "
+     "same day.", [["CHN", "FJI"], ["AUS", "TON"]]),
+])
+def test_a_dash_opening_a_list_of_countries(body, found):
+    assert [sorted(r["countries"]) for r in extract(body)] == found
