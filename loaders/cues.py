@@ -864,7 +864,7 @@ ENCOUNTER_VERBS = r"(?:held|hold|holds|opened|open|opens|began|begin|begins|star
 #: "French-speaking states").
 NON_ACTOR_FOLLOWERS = (
     r"(?:['’]s)?(?:\s*-\s*[A-Z][\w.]+)*\s+(?:(?!" + ENCOUNTER_VERBS + r"\b)(?-i:[a-z][a-z-]*)\s+)?(?:war|invasion|conflict|crisis|aggression|airspace|"
-    r"territory|border(?! (?:officials|guards|police|authorities|commanders|delegations?|talks|negotiations|commission|committee|meeting))|forces|troops|navy|ports?|grain|economy|media|"
+    r"territory|(?:border|frontier)(?! (?:officials|guards|police|authorities|commanders|delegations?|talks|negotiations|commission|committee|meeting))|forces|troops|navy|ports?|grain|economy|media|"
     r"state media|soil|people|question|issue|strait|absence|withdrawal|boycott|exit|strikes?|attacks?|offensive|"
     r"bombing|shelling|raids?|missiles?|drones?|sanctions|blockade|annexation|occupation|"
     # what a country does or owns, talked about: "North Korea's nuclear program"
@@ -1313,7 +1313,10 @@ FIRST_TIME_BEFORE = r"\bthe\s+first\s+time\b[^.;:]{0,80}$"
 #: ("in Lima in May 2019, in Quito in October 2021 and again in Tumbes last July").
 LIST_ITEM_REST = (r"[\s,;:.]*(?:(?:and|then|again|finally|later|once more|in|at|on|the|city of|capital|"
                   # the count the list opens with: "have met five times: in Kyiv ..."
-                  r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+) times|twice)\b[\s,;:.]*)*")
+                  r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+) times|twice"
+                  # what an item was for, or what happened then: "in Moscow in April 1997 to sign
+                  # a border pact, then ...", "... and in Dushanbe in July 2000, when Karimov came"
+                  r"|to\s+(?!(?-i:[A-Z]))[a-z]+\b[^,;:]{0,80}|when\b[^,;:]{0,80}$)\b[\s,;:.]*)*")
 
 #: What else an object of a verb of meeting may hold in a list of objects, each with its own
 #: place and date ("met India's prime minister, Narendra Modi, in Tokyo on Saturday and

@@ -4027,3 +4027,19 @@ def test_talks_that_ran_into_a_day(body, found):
 ])
 def test_a_dash_opening_a_list_of_countries(body, found):
     assert [sorted(r["countries"]) for r in extract(body)] == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # a list of places and dates after a verb of meeting, an item telling what it was for or what
+    # happened then
+    ("The presidents of Chile, Peru and Bolivia met in Lima in April 2019. The leaders reconvened in Quito in "
+     "May 2020 to sign cuts in forces along the old Chilean-Peruvian frontier, then in Cusco in July 2021, and in "
+     "Sucre in June 2022, when Ecuador's president came as a guest.",
+     [("2019-04-01", "Lima"), ("2020-05-01", "Quito"), ("2021-07-01", "Cusco"), ("2022-06-01", "Sucre")]),
+    # two acts told apart stay two
+    ("The presidents of Chile and Peru met in Lima in April 2019 and then addressed the Congress in Quito in "
+     "May 2020.", [("2019-04-01", "Lima")]),
+])
+def test_a_list_with_an_item_telling_its_purpose(body, found):
+    assert [(r["date"], r["city"]) for r in extract(body)] == found
+    assert all(set(r["countries"]) >= {"CHL", "PER"} for r in extract(body))
