@@ -270,6 +270,8 @@ TRIGGERS = (
             "meeting", "040", None),
     # "saw each other again in Sofia", "had not seen each other since 2019"
     Trigger(r"(?:saw|see|sees|seen|seeing) each other", "meeting", "040", None),
+    # "conferred with the king", "conferred again in Sofia" (not "conferred an award on")
+    Trigger(r"confer(?:red|s|ring)?(?= (?:with|again|privately|briefly|together|(?:in|at) (?-i:[A-Z]))\b)", "meeting", "040", None),
     # "has sat across the table from Putin four times": face to face
     Trigger(r"(?:sat|sit|sits|sitting) (?:down )?(?:across|opposite) (?:the table )?from(?= (?:the |his |her |their )?(?-i:[A-Z])|"
             r"\s+(?:his|her|their) counterparts?)", "meeting", "040", None),
@@ -803,6 +805,10 @@ DECISION_CUES = (
 #: prisoners, at talks hosted by Macron"), so the day is the encounter's.
 AFTER_ENCOUNTER = (r"\b(?:after|following|at the end of|at the close of|at|during)\s+(?:a|an|the|their|his|her|its)?\s*"
                    r"(?:(?:more than|nearly|almost|about|some|over)\s+)?(?:[\w-]+\s+){0,3}$")
+
+#: ... or a clause opening with "after" whose act was done in the encounter ("clinched a deal on
+#: Tuesday, after the two prime ministers settled the last details in a telephone call").
+AFTER_CLAUSE_ENCOUNTER = r",\s+(?:after|following)\s+[^,;.]{0,100}?\b(?:in|during|over|at)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}$"
 
 #: A place right after one of these is where an encounter is, not who takes part.
 #: ("in the port city of", "to Russia's Black Sea resort of")

@@ -4043,3 +4043,16 @@ def test_a_dash_opening_a_list_of_countries(body, found):
 def test_a_list_with_an_item_telling_its_purpose(body, found):
     assert [(r["date"], r["city"]) for r in extract(body)] == found
     assert all(set(r["countries"]) >= {"CHL", "PER"} for r in extract(body))
+
+
+@pytest.mark.parametrize("body, found", [
+    # a decision dated in the main clause, an "after" clause telling the encounter it came out of
+    ("Chile and Peru clinched a deal on Tuesday to end the dispute, after Presidents Gabriel Boric and Dina "
+     "Boluarte settled the last details in a telephone call.", [("call", "2024-03-05")]),
+    # conferring again somewhere is meeting there
+    ("Chile's and Peru's foreign ministers conferred again in Quito in May.", [("meeting", "2023-05-01")]),
+    # not conferring an honour
+    ("The university conferred an honorary degree on Peru's president on Monday.", []),
+])
+def test_an_after_clause_and_conferring(body, found):
+    assert [(r["kind"], r["date"]) for r in extract(body)] == found

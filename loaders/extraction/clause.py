@@ -12,6 +12,7 @@ from loaders.extraction.model import _after_anchor, _anchor_day, _Candidate, _un
 from loaders.extraction.patterns import (
     _ABSENCE,
     _ABSENCE_REACH_ENDS_RE,
+    _AFTER_CLAUSE_ENCOUNTER_RE,
     _AFTER_ENCOUNTER_RE,
     _ANAPHORA_RE,
     _ANOTHER_OCCURRENCE_RE,
@@ -953,7 +954,8 @@ def _sentence_date(article, sentence, candidate):
         return last, "the day a caption ends with"
     # "agreed Thursday not to use force, after a tense meeting": the decision came out of the
     # encounter, on its day (or in its month: "announced the plan last month after a call")
-    after = _AFTER_ENCOUNTER_RE.search(article.text, sentence.start, candidate.start)
+    after = _AFTER_ENCOUNTER_RE.search(article.text, sentence.start, candidate.start) or \
+        _AFTER_CLAUSE_ENCOUNTER_RE.search(article.text, sentence.start, candidate.start)
     if after:
         decided = [m for m in dates if m.end <= candidate.start and m.precision in ("day", "month") and
                    _RESULT_DAY_RE.search(article.text[max(sentence.start, m.start - 40):m.start])]
