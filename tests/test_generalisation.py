@@ -4056,3 +4056,15 @@ def test_a_list_with_an_item_telling_its_purpose(body, found):
 ])
 def test_an_after_clause_and_conferring(body, found):
     assert [(r["kind"], r["date"]) for r in extract(body)] == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # a day modifying the trigger dates it, even after a verb of decision
+    ("Chile's president on Monday cancelled his planned March 12 summit in Lima with Peru's president.",
+     ("cancelled", "2024-03-12")),
+    # the decision's day dates no encounter
+    ("Chile's president on Monday cancelled the summit in Lima with Peru's president.", ("cancelled", None)),
+])
+def test_a_day_modifying_the_trigger(body, found):
+    record = extract(body)[0]
+    assert (record["status"], record["date"]) == found

@@ -1045,8 +1045,10 @@ def _nearest_date(article, candidate, span, verb=None):
         if _REPORTING_RE.search(article.text[max(0, mention.start - 40):mention.start]) or \
                 _DEADLINE_RE.search(article.text[max(0, mention.start - 30):mention.start]):
             continue
-        if _DECIDED_RE.search(article.text[max(0, mention.start - 40):mention.start]) or \
-                (mention.end <= candidate.start and _DECIDED_AFTER_RE.match(article.text, mention.end)):
+        # (but a day that modifies the trigger is its own: "cancelled his planned June 12 summit")
+        modifier = mention.end <= candidate.start and not article.text[mention.end:candidate.start].strip()
+        if not modifier and (_DECIDED_RE.search(article.text[max(0, mention.start - 40):mention.start]) or
+                             (mention.end <= candidate.start and _DECIDED_AFTER_RE.match(article.text, mention.end))):
             continue
         if mention.rule in NOT_EVENT_RULES and not _modifies_trigger(article, mention, candidate):
             continue
