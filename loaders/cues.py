@@ -1234,9 +1234,11 @@ ENDING_CUES = (
     # a participle ending a span, before its day: "three days of talks ending Sunday"
     r"\bending(?=\s+(?:on\s+)?(?:" + WEEKDAY + r"|today|yesterday)\b)",
     # transitive, with the encounter as object: "leaders closed a four-day summit on Monday",
-    # "the ministers ended their talks in Oslo" (not "ended the war": no encounter follows)
-    r"\b(?:closed|closes|ended|ends|concluded|concludes|wrapped up|wraps up)\s+(?:a|an|the|their|its|his|her)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?=(?:summit|talks|conference|meeting|visit|trip|tour|negotiations|session|round)s?\b)",
+    # "the ministers ended their talks in Oslo" (not "ended the war": no encounter follows; nor a
+    # visit, which keeps the day told: "ended his visit to Peru on Friday"; "concluded the talks"
+    # tells an outcome more than a last day)
+    r"\b(?:closed|closes|ended|ends|wrapped up|wraps up)\s+(?:a|an|the|their|its|his|her)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?=(?:summit|talks|conference|meeting|negotiations|session|round)s?\b)",
     # "..., closing three days of speeches", "capping a week of talks"
     r"\b(?:closing|ending|concluding|capping|wrapping up)\s+(?:a|an|the|\w+)\s+(?:days?|weeks?)\s+of\b",
 )

@@ -3781,6 +3781,8 @@ def test_a_title_told_alone(body, found):
      ("2024-02-27", "2024-03-01")),
     # opening one is its first day
     ("Leaders of Fiji, Samoa and Tonga opened a three-day summit in Suva on Monday.", ("2024-03-04", "2024-03-06")),
+    # a visit ended on a day keeps that day
+    ("Chile's president ended his visit to Peru on Friday.", ("2024-03-01", None)),
 ])
 def test_closing_an_encounter_counted_in_days(body, found):
     record = extract(body)[0]
