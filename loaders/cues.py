@@ -906,6 +906,13 @@ ATTENDANCE_CUES = (
     r"\b(?:was|were) (?:also )?(?:present|in attendance)\b",
     # a roll call: "The signatories were A, B and C", "Participants include ..."
     r"\b(?:signatories|participants) (?:were|are|included|include)\b",
+    # "They included Palestinian President Abbas, ...", "Starmer and Macron are among those
+    # expected", "leaders from 35 nations, among them Brazil's Rousseff"
+    r"\b(?:they|guests|those present|the guests|the leaders) (?:included|include)\b",
+    r"\bamong (?:those (?:expected|attending|invited|present|taking part)|the (?:leaders|guests|delegates|heads of state) (?:expected|attending|invited|present))\b",
+    # ... "among them" naming leaders, not countries ("among them Brazil's Rousseff", not "talks
+    # with the Global South, among them China and India")
+    r"\bamong them,?\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}?(?:[\w.-]+['’]s\s|(?-i:President|Prime Minister|King|Queen|Emir|Chancellor)\b)",
     # "The mission was made up of South Africa's president, ...", "the delegation comprised" (not
     # a standing membership: "the G20 is made up of ...")
     r"\b(?:was|were) (?:made up|composed) of\b", r"\b(?:mission|delegation|group) (?:included|comprised|consisted of)\b",

@@ -4070,3 +4070,18 @@ def test_an_after_clause_and_conferring(body, found):
 def test_a_day_modifying_the_trigger(body, found):
     record = extract(body)[0]
     assert (record["status"], record["date"]) == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # who is told as among those expected, or included among the leaders attending, takes part
+    ("Egypt will host leaders of more than 20 countries in Cairo on Monday for a summit on Gaza, co-chaired by "
+     "Egypt's president and Qatar's emir. Britain's Keir Starmer, France's Emmanuel Macron and Italy's Giorgia "
+     "Meloni are among those expected.", ["EGY", "FRA", "GBR", "ITA", "QAT"]),
+    ("Leaders of Chile and Peru opened a summit in Lima on Monday attended by some 30 leaders. They included "
+     "Brazil's Lula, Bolivia's president and Argentina's Milei.", ["ARG", "BOL", "BRA", "CHL", "PER"]),
+    # countries among those a summit was prepared with do not attend it
+    ("Chile and Peru will hold a summit in Lima on June 15. Talks were held with the region's powers, among them "
+     "Brazil and Argentina.", ["CHL", "PER"]),
+])
+def test_who_is_among_those_expected(body, found):
+    assert sorted(_one(body, kind="summit")["countries"]) == found
