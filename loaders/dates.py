@@ -17,7 +17,9 @@ How an expression resolves (the publication date is the base; `RULES` lists the 
   "September last year". Quarters and seasons are their three months (`end_date` is the last
   day): "the third quarter", "Q3 2024", "the fourth quarter of last year", "next quarter",
   "last summer", "the autumn of 2024", "winter 2021" (December 2021 to February 2022).
-  "Earlier that month", "the same month": the month of the previous dated mention.
+  "Earlier that month", "the same month": the month of the previous dated mention; "in March of
+  that year", "February the following year": that month in the year of the previous dated mention
+  (or the year after or before it).
 - year: "in 2019", "last year", "later this year", "the end of the year", "this fiscal year",
   "fiscal 1989", "FY2026", and a year before its noun ("a 2010 raid", "the 2019 summit": rule
   year_modifier). A year range is one mention per year: "2009-2010", "2009-10", "between 2021
@@ -348,6 +350,9 @@ RULES = (
     ("month", "month", rf"(?:(?P<mod>{_MOD}){_SP}|(?P<mid>(?i:mid)(?:-|{_SP})))?{_month('month')},?{_SP}{_year('year')}"),
     ("month", "month", rf"(?:(?P<mod>{_MOD}){_SP}|(?P<mid>(?i:mid)(?:-|{_SP})))?{_month('month', full_only=True)}{_SP}"
               rf"(?:of{_SP})?(?P<relyear>(?i:last|this|next)){_SP}(?i:year)"),
+    # the year of the date told before: "In February the following year", "in March of that year"
+    ("month_told", "month", rf"(?:(?P<mod>{_MOD}){_SP})?{_month('month', full_only=True)},?{_SP}(?:of{_SP})?"
+                   rf"(?P<yearref>(?i:that|the{_SP}same|the{_SP}following|the{_SP}next|the{_SP}previous)){_SP}(?i:year)\b"),
     ("month", "month", rf"(?:(?P<outer>(?i:early|late)){_SP}(?=(?i:last|next|this|coming|past)\b))?(?:{_REL}{_SP})?"
               rf"(?:(?P<mod>{_MOD}){_SP}|(?P<mid>(?i:mid)(?:-|{_SP})))?{_month('month', full_only=True)}"),
     ("year_range", "digit", rf"{_LEAD}{_year('year')}(?P<link>{_DASH}|{_SP}(?i:to|until|through|and){_SP})"
@@ -551,6 +556,7 @@ def _scan_block(text, block_start, block_end, base, previous, deadline):
     found = []
     anchor = _last_day(previous)
     month_anchor = _last_month(previous)
+    year_anchor = next((m.date for m in reversed(previous) if m.rule != "present"), None)
     anchor_end = previous[-1].end if previous else block_start
     chosen = _select(candidates)
     spans = [(c.start, c.end) for c in chosen]
@@ -568,6 +574,7 @@ def _scan_block(text, block_start, block_end, base, previous, deadline):
             # a bare part of the day opening a new paragraph ("In the afternoon ...") is the
             # report's day, not the day the paragraph before told
             held_over = base if "unit3" in part.groups and "\n" in text[anchor_end:part.start] else \
+                year_anchor if part.rule == "month_told" else \
                 month_anchor if _counts_in_months(part.groups) else anchor
             if told_in is not None:
                 mention = _resolve(text, part, told_in, held_over, neighbours, nearest=True)
@@ -584,6 +591,8 @@ def _scan_block(text, block_start, block_end, base, previous, deadline):
                     anchor, anchor_end = mention.end_date or mention.date, mention.end
                 if _is_month_anchor(mention):
                     month_anchor = mention.end_date or mention.date
+                if mention.rule != "present":
+                    year_anchor = mention.date
                 if mention.precision == "day" and mention.rule != "present" and _heads_an_entry(text, part):
                     entry, entry_end = mention.end_date or mention.date, _line_end(text, mention.end)
     return found
@@ -990,7 +999,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?][\"'’”)]*\s+(?=[A-Z\"“‘'(])")
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:not|never|also|already|since|\w+ly)\s+)?"
                               r"(?!(?:to|a|an|the|no|its|their|his|her|some|any)\b)[a-z]+\b", re.I)
 #: Rules that count from the previous dated mention.
-_ANCHORED = frozenset({"after_previous"})
+_ANCHORED = frozenset({"after_previous", "month_told"})
 
 
 def _resolve(text, candidate, base, anchor, skip=(), nearest=False):
@@ -1206,6 +1215,13 @@ def _resolve_month(groups, base, tense, anchor):
     else:
         year = base.year
     return date(_in_range(year), month, 1), None, "month"
+
+
+def _resolve_month_told(groups, base, tense, anchor):
+    if anchor is None:
+        return None
+    step = {"following": 1, "next": 1, "previous": -1}.get(groups["yearref"].split()[-1], 0)
+    return date(_in_range(anchor.year + step), _month_number(groups["month"]), 1), None, "month"
 
 
 def _resolve_year(groups, base, tense, anchor):
@@ -1481,7 +1497,7 @@ def _period_start(day, unit):
 
 _RESOLVERS = {
     "iso": _resolve_iso, "numeric": _resolve_numeric, "absolute": _resolve_absolute,
-    "range": _resolve_range, "month": _resolve_month, "year_range": _resolve_year,
+    "range": _resolve_range, "month": _resolve_month, "month_told": _resolve_month_told, "year_range": _resolve_year,
     "year_modifier": _resolve_year,
     "year": _resolve_year, "relative": _resolve_relative, "weekend": _resolve_weekend,
     "day_word": _resolve_day_word, "weekday": _resolve_weekday,

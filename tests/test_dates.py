@@ -229,6 +229,13 @@ ANCHORED = [
     ("The truce takes effect on Friday. He said he had spoken by phone earlier in the day with the king.", WED,
      "earlier in the day", "2023-05-17", "day"),
     ("They met on Monday. Earlier in the day, he had called the king.", WED, "Earlier in the day", "2023-05-15", "day"),
+    # a month in the year of the date told before, or the year after or before it
+    ("In 1971 the envoy flew to Beijing. In February the following year, the president went.", WED,
+     "February the following year", "1972-02-01", "month"),
+    ("In 1971 the envoy flew to Beijing. In March of that year, he met the premier.", WED, "March of that year",
+     "1971-03-01", "month"),
+    ("They met in May 1980. In June the previous year they had spoken.", WED, "June the previous year",
+     "1979-06-01", "month"),
     # hours counted in whole days
     ("The envoy landed in Lima on 3 March. Forty-eight hours later he was in Quito.", WED,
      "Forty-eight hours later", "2023-03-05", "day"),
@@ -252,6 +259,7 @@ def test_anchored_to_previous_date(text, published, phrase, day, precision):
 def test_relative_to_nothing_is_not_a_date():
     assert [m.text for m in find_dates("Six days later, they ended the talks.", WED)] == []
     assert [m.text for m in find_dates("Earlier that month, they ended the talks.", WED)] == []
+    assert [m.text for m in find_dates("In March of that year, they ended the talks.", WED)] == []
     # hours that are no whole days count from no day
     assert [m.text for m in find_dates("They met on 3 March; ten hours later the truce broke down.", WED)] == ["3 March"]
 
