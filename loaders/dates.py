@@ -600,7 +600,8 @@ def _scan_block(text, block_start, block_end, base, previous, deadline):
 
 def _story_base(text, story, candidate):
     """The day a date without a year counts from when the last date with a year of its own, told
-    years before the base, stands in the sentence before it, in the same paragraph: a story of
+    years before the base, stands in one of the two sentences before it, in the same paragraph
+    (none dated between): a story of
     the past goes on in its own year ("Sadat flew to Jerusalem in November 1977. Begin returned
     the gesture on Christmas Day" is Christmas 1977). None otherwise: in the story's own sentence (a list of
     dated items runs up to today: "met in Lima in May 2019 and in Quito on 10 February"), or
@@ -608,7 +609,7 @@ def _story_base(text, story, candidate):
     if story is None or candidate.rule not in _STORY_RULES or "year" in candidate.groups or \
             {"weekday", "rel", "relyear"} & candidate.groups.keys() or "\n" in text[story.end:candidate.start]:
         return None
-    if len(_SENTENCE_BREAK.findall(text, story.end, candidate.start)) != 1:
+    if len(_SENTENCE_BREAK.findall(text, story.end, candidate.start)) not in (1, 2):
         return None
     if tense_near(text, candidate.start, candidate.end) in ("future", "present"):
         return None
@@ -993,7 +994,7 @@ _PRESENT_IS_NEAREST = frozenset({"weekday", "weekday_range", "weekend", "quarter
 #: gives its year to the dates without one told right after it (`_story_base`).
 STORY_YEARS = 2
 #: (a bare year does not: "after the one with Egypt in 1979. In July, ..." is this July)
-_STORY_RULES = frozenset({"absolute", "month", "range", "holiday"})
+_STORY_RULES = frozenset({"absolute", "month", "range", "holiday", "season"})
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'’”)]*\s+(?=[A-Z\"“‘'(])")
 #: A verb in the present perfect ("have spoken", "has often met"; not "have to", "has a plan").
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:not|never|also|already|since|\w+ly)\s+)?"

@@ -707,12 +707,18 @@ def test_the_present_of_going_looks_ahead(text, expected):
     ("The talks opened on June 2, 1983. The treaty was signed on July 30 in Quito.", ("July 30", date(1983, 7, 30))),
     ("The talks opened in June 1983. A second round followed in August.", ("August", date(1983, 8, 1))),
     ("The talks opened in June 1983. They had to break off in August.", ("August", date(1983, 8, 1))),
+    # ... and in the sentence after next, with none dated between; a season with its year too
+    ("The talks opened in Geneva in January 1983. Progress was slow. The delegates met again on March 3.",
+     ("March 3", date(1983, 3, 3))),
+    ("In the summer of 1983 the ministers met in Geneva. They met again on October 3.", ("October 3", date(1983, 10, 3))),
     # but not in the story's own sentence (a list of dates runs up to today), not across a
     # paragraph, not a date told relative to today, not one still to come
     ("The presidents met in Lima in May 2019 and in Quito on 10 February.", ("10 February", date(2024, 2, 10))),
     ("The two presidents first met in October 1983.\n\nThey met again on Christmas Day in Lima.",
      ("Christmas Day", date(2023, 12, 25))),
     ("The two presidents first met in October 1983. They met again last December.", ("last December", date(2023, 12, 1))),
+    ("The talks opened in June 1983. Progress was slow. Few hoped for much. The delegates met again on March 3.",
+     ("March 3", date(2024, 3, 3))),
     # a date told from today ends the old story for the dates after it
     ("The two presidents first met in October 1983. They met again last July and in September.",
      ("September", date(2023, 9, 1))),
