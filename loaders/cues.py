@@ -908,7 +908,8 @@ ATTENDANCE_CUES = (
     r"\b(?:signatories|participants) (?:were|are|included|include)\b",
     # "They included Palestinian President Abbas, ...", "Starmer and Macron are among those
     # expected", "leaders from 35 nations, among them Brazil's Rousseff"
-    r"\b(?:they|guests|those present|the guests|the leaders) (?:included|include)\b",
+    r"\b(?:they|guests|those present|the guests|the leaders) (?:included|include),?\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}?"
+    r"(?:[\w.-]+['’]s\s|(?-i:President|Prime Minister|King|Queen|Emir|Chancellor)\b)",
     r"\bamong (?:those (?:expected|attending|invited|present|taking part)|the (?:leaders|guests|delegates|heads of state) (?:expected|attending|invited|present))\b",
     # ... "among them" naming leaders, not countries ("among them Brazil's Rousseff", not "talks
     # with the Global South, among them China and India")

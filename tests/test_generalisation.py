@@ -4079,6 +4079,9 @@ def test_a_day_modifying_the_trigger(body, found):
      "Meloni are among those expected.", ["EGY", "FRA", "GBR", "ITA", "QAT"]),
     ("Leaders of Chile and Peru opened a summit in Lima on Monday attended by some 30 leaders. They included "
      "Brazil's Lula, Bolivia's president and Argentina's Milei.", ["ARG", "BOL", "BRA", "CHL", "PER"]),
+    # what the talks include is no roll call
+    ("Chile and Peru will hold a summit in Lima on June 15. They include trade, the border and Bolivia's "
+     "claims to the sea.", ["CHL", "PER"]),
     # countries among those a summit was prepared with do not attend it
     ("Chile and Peru will hold a summit in Lima on June 15. Talks were held with the region's powers, among them "
      "Brazil and Argentina.", ["CHL", "PER"]),
