@@ -863,13 +863,13 @@ NOT_VENUE_BEFORE = r"\b(?:war|peace|ceasefire|cease-fire|truce|conflict|crisis|f
 
 #: Verbs that make the country before them the subject of an encounter ("Chile and Peru held
 #: border talks"), never the describer of the noun after them.
-ENCOUNTER_VERBS = r"(?:held|hold|holds|opened|open|opens|began|begin|begins|started|start|starts|resumed|resume|resumes|concluded|ended|end|ends)"
+SUBJECT_ENCOUNTER_VERBS = r"(?:held|hold|holds|opened|open|opens|began|begin|begins|started|start|starts|resumed|resume|resumes|concluded|ended|end|ends)"
 
 #: A country followed by one of these is a topic or a place, not a party ("Russia's war",
 #: "the Russia-Ukraine war", "US airspace", "Chinese balloon", "former British colonies",
 #: "French-speaking states").
 NON_ACTOR_FOLLOWERS = (
-    r"(?:['’]s)?(?:\s*-\s*[A-Z][\w.]+)*\s+(?:(?!" + ENCOUNTER_VERBS + r"\b)(?-i:[a-z][a-z-]*)\s+)?(?:war|invasion|conflict|crisis|aggression|airspace|"
+    r"(?:['’]s)?(?:\s*-\s*[A-Z][\w.]+)*\s+(?:(?!" + SUBJECT_ENCOUNTER_VERBS + r"\b)(?-i:[a-z][a-z-]*)\s+)?(?:war|invasion|conflict|crisis|aggression|airspace|"
     r"territory|(?:border|frontier)(?! (?:officials|guards|police|authorities|commanders|delegations?|talks|negotiations|commission|committee|meeting))|forces|troops|navy|ports?|grain|economy|media|"
     r"state media|soil|people|question|issue|strait|absence|withdrawal|boycott|exit|strikes?|attacks?|offensive|"
     r"bombing|shelling|raids?|missiles?|drones?|sanctions|blockade|annexation|occupation|"
@@ -1151,13 +1151,11 @@ RESUMES_AFTER = r"\s+(?:had\s+)?(?:resumed|reconvened)\b"
 #: A day and the encounter told as its apposition ("announced on Sunday, the day the summit was
 #: due to open, that ..."): matched between the day and the trigger; the day is the encounter's.
 DAY_APPOSITION = r",\s+the\s+(?:very\s+|same\s+)?day\s+(?:that\s+|when\s+|on\s+which\s+)?[^,;()]{0,60}$"
-#: Days counted between a day and an encounter: "signed on Friday, a day after the talks"
-#: (matched between the day and the trigger: the encounter is so many days before the day),
-#: and "spoke by phone, two days after Lee took office on June 4" (matched between the trigger
-#: and the day: so many days after it).
-DAYS_APART_BEFORE = r",\s+(?P<count>a|one|two|three|four|five|six|seven|\d)\s+days?\s+(?P<dir>after|before)\s+[^,;()]{0,50}$"
-DAYS_APART_AFTER = (r"^[^;()]{0,40}?,\s+(?P<count>a|one|two|three|four|five|six|seven|\d)\s+days?\s+"
-                    r"(?P<dir>after|before)\b[^,;()]{0,60}$")
+#: Days counted from a day told after the encounter, matched between the trigger and that day:
+#: "spoke by phone, two days after Lee took office on June 4" is so many days after it (a day
+#: told before it, "signed on Friday, a day after the talks", is DAYS_APART_BEFORE's).
+DAYS_TO_A_DAY_AFTER = (r"^[^;()]{0,40}?,\s+(?P<count>a|one|two|three|four|five|six|seven|\d)\s+days?\s+"
+                       r"(?P<dir>after|before)\b[^,;()]{0,60}$")
 
 #: What may follow the date a photo caption ends with: the full stop, and the agency's credit.
 CAPTION_END = r"\s*\.?\s*(?:\([^)]{0,120}\)\s*)?(?:$|\n)"

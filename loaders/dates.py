@@ -28,9 +28,9 @@ How an expression resolves (the publication date is the base; `RULES` lists the 
 - week: "next week", "earlier this week", "the last week" -> the Monday, precision week.
 - day: "today", "yesterday", "Wednesday", "on Thursday", "earlier Monday", "Wednesday afternoon",
   "this weekend" (Saturday to Sunday), "over the next two days", "six days later" or
-  "forty-eight hours later" (after the previous dated mention), "the day before" (the eve of the previous dated mention, or of the
-  publication day), "the day after" (the morrow of the previous dated mention), "three days
-  ago", "six years ago to the day" (that very day). In an entry of a timeline (a line opening
+  "forty-eight hours later" (after the previous dated mention), "the day before" (the eve of
+  the previous dated mention, or of the publication day), "the day after" (the morrow of the
+  previous dated mention), "three days ago", "six years ago to the day" (that very day). In an entry of a timeline (a line opening
   with a day and a dash or colon: "Aug. 22, 2015: the meeting, set for the next two days, is
   called off"), the other dates of the line count from that day.
 - the present: "now", "currently", "at present" are the publication day, precision day (TimeML's
@@ -1647,8 +1647,8 @@ def dates_agree(first, second, by_year=True):
     ...             DateMention(0, 6, "in May", date(2024, 5, 1), None, "month", "month"))
     'same month 2024-05'
     """
-    a, a_end = _day(first.date), _day(first.end_date or first.date)
-    b, b_end = _day(second.date), _day(second.end_date or second.date)
+    a, a_end = _calendar_day(first.date), _calendar_day(first.end_date or first.date)
+    b, b_end = _calendar_day(second.date), _calendar_day(second.end_date or second.date)
     ranges_meet = a <= b <= a_end or b <= a <= b_end
     if first.precision == "day" and second.precision == "day":
         if a == b:
@@ -1661,6 +1661,6 @@ def dates_agree(first, second, by_year=True):
     return None
 
 
-def _day(value):
+def _calendar_day(value):
     """The calendar day of a date, datetime or pandas Timestamp."""
     return value.date() if isinstance(value, datetime) else value

@@ -42,10 +42,9 @@ from loaders.extraction.patterns import (
     _COUNTING_BEFORE_RE,
     _COURSE_RELATIVE_RE,
     _DAY_APPOSITION_RE,
-    _DAYS_APART_AFTER_RE,
-    _DAYS_APART_BEFORE_RE,
     _DAYS_OF_AFTER_RE,
     _DAYS_OF_RE,
+    _DAYS_TO_A_DAY_AFTER_RE,
     _DEADLINE_RE,
     _DECIDED_AFTER_RE,
     _DECIDED_RE,
@@ -944,7 +943,7 @@ def _sentence_date(article, sentence, candidate):
         told = [m for m in dates if m.end <= sentence.start + meanwhile.end()]
         if len(told) == 1:
             return told[0], "the date of the opening clause it is told as simultaneous with"
-    apart = _days_apart(article, candidate, dates)
+    apart = _day_apposed_or_counted(article, candidate, dates)
     if apart is not None:
         return apart
     # "..., in Astana, Kazakhstan, Wednesday, Sept. 14, 2022. (AP Photo)"
@@ -970,31 +969,24 @@ def _sentence_date(article, sentence, candidate):
     return None
 
 
-def _days_apart(article, candidate, dates):
+def _day_apposed_or_counted(article, candidate, dates):
     """(date, where) for an encounter told as the apposition of a day ("announced on Sunday, the
-    day the summit was due to open, that ...") or so many days from it ("signed on Friday, a day
-    after the talks"; "spoke by phone, two days after Lee took office on June 4"), else None."""
+    day the summit was due to open, that ...") or so many days from a day told after it ("spoke by
+    phone, two days after Lee took office on June 4"), else None."""
     text = article.text
     for mention in dates:
         if mention.precision != "day" or mention.end_date is not None:
             continue
-        if mention.end <= candidate.start:
-            between = text[mention.end:candidate.start]
-            if _DAY_APPOSITION_RE.match(between):
-                return mention, "the day it is told as the apposition of"
-            found, sign = _DAYS_APART_BEFORE_RE.match(between), -1
-        elif mention.start >= candidate.end:
-            found, sign = _DAYS_APART_AFTER_RE.match(text[candidate.end:mention.start]), 1
-        else:
-            continue
+        if mention.end <= candidate.start and _DAY_APPOSITION_RE.match(text, mention.end, candidate.start):
+            return mention, "the day it is told as the apposition of"
+        found = _DAYS_TO_A_DAY_AFTER_RE.match(text[candidate.end:mention.start]) if mention.start >= candidate.end else None
         if found:
             count = found.group("count").lower()
             days = 1 if count in ("a", "one") else int(count) if count.isdigit() else cues.NUMBER_WORDS[count]
-            if found.group("dir").lower() == "before":
-                sign = -sign
+            sign = 1 if found.group("dir").lower() == "after" else -1
             day = mention.date + timedelta(days=sign * days)
             return (DateMention(mention.start, mention.end, mention.text, day, None, "day", mention.rule),
-                    f"{days} day(s) {found.group('dir').lower()} the day told")
+                    f"{days} day(s) {found.group('dir').lower()} the day told after it")
     return None
 
 
