@@ -1214,6 +1214,10 @@ CLAUSE_BREAKS = (
     # a clause coordinated after a comma, opening with its own time or place: "visited the Gambia
     # on Saturday, and on Sunday he received ..."
     r",\s+(?=and\s+(?:on|in|at|later|then|earlier|the next|the following|last|this|next)\b)",
+    # a clause coordinated after a comma with a subject of its own, named, and its past verb:
+    # "held talks on Tuesday, and Prime Minister Narendra Modi received the visiting minister"
+    r",\s+(?=and\s+(?:(?:the\s+)?(?-i:[A-Z])[\w'’.-]+\s+){1,5}(?:received|met|hosted|welcomed|flew|travell?ed|"
+    r"visited|called|spoke|held|sat)\b)",
 )
 
 # --- date attachment -------------------------------------------------------------------------

@@ -4088,3 +4088,17 @@ def test_a_day_modifying_the_trigger(body, found):
 ])
 def test_who_is_among_those_expected(body, found):
     assert sorted(_one(body, kind="summit")["countries"]) == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # a clause coordinated after a comma, with its own named subject and day: another encounter,
+    # led by other people
+    ("India's National Security Adviser Ajit Doval and Chinese Foreign Minister Wang Yi held talks on Tuesday, "
+     "and Prime Minister Narendra Modi received the visiting Chinese minister at his residence in the evening.",
+     [("talks", "2024-03-05"), ("meeting", "2024-03-05")]),
+    # one encounter told twice in a sentence by the same people stays one
+    ("Brazil's President Lula met Argentina's President Javier Milei in Brasilia on Monday, and Lula told "
+     "Milei the meeting had been useful.", [("meeting", "2024-03-04")]),
+])
+def test_a_coordinated_clause_led_by_other_people(body, found):
+    assert [(r["kind"], r["date"]) for r in extract(body)] == found

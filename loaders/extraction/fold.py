@@ -105,6 +105,11 @@ def _compatible(group, candidate, strict_status=True, anaphor=False):
         return False
     if not _heads_agree(group.heads, candidate.heads):
         return False
+    # two encounters of one sentence led by other people ("Doval and Wang held talks on Tuesday,
+    # and Modi received the visiting minister in the evening") are two
+    if candidate.sentence in group.sentences and group.heads and candidate.heads and candidate.date is not None and \
+            not set(group.heads) & set(candidate.heads) and not candidate.anaphoric:
+        return False
     a, b = set(group.countries), set(candidate.countries)
     if a and b and not (a & b):
         return False
