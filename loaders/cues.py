@@ -1381,7 +1381,10 @@ STAY_IN_DAYS = r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|sever
 SUBJECT_GAP = r"(?:['’]s)?(?:\s+(?!and\b|or\b|with\b|in\b|at\b|to\b|on\b|of\b)[\w.'’-]+){0,4}?\s+(?:(?:was|were|is|are|has|have|had|will|would|then)\s+)?(?:\w+ly\s+)?"
 #: Right before a verb whose subject is the sentence's: a coordination or a pronoun ("... and
 #: then flew to Beirut", "where he held talks").
-COORDINATED_VERB = r"(?:\band(?:\s+then)?|\bthen|\bbefore|\bwhere\s+(?:he|she|they)|\b(?:he|she|they))\s+(?:[\w-]+\s+){0,2}$"
+COORDINATED_VERB = (r"(?:\band(?:\s+then)?|\bthen|\bbefore|\bwhere\s+(?:he|she|they)|\b(?:he|she|they))\s+(?:[\w-]+\s+){0,2}$"
+                    # a participle's subject is the main clause's: "received Putin in August, after
+                    # welcoming Zelensky in June"
+                    r"|,\s+(?:after|while|since|before)\s+$")
 #: A sentence opening with a subordinate clause: its first comma before the main clause (not a
 #: date's, nor one opening a phrase: "When they last met, in Lima in May, they ...") ends it
 #: ("While the two ministers met in Lima, the presidents spoke by phone"). A template for the words

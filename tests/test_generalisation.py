@@ -4102,3 +4102,14 @@ def test_who_is_among_those_expected(body, found):
 ])
 def test_a_coordinated_clause_led_by_other_people(body, found):
     assert [(r["kind"], r["date"]) for r in extract(body)] == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # a participle after a comma has the main clause's subject, not the object of its verb
+    ("Chile's President Boric spoke in Lima. He received Peru's president in August, after welcoming Bolivia's "
+     "president in June.", [["CHL", "PER"], ["BOL", "CHL"]]),
+    ("Chile's President Boric received Peru's president in August, before meeting Bolivia's president in "
+     "Sucre in June.", [["CHL", "PER"], ["BOL", "CHL"]]),
+])
+def test_a_participle_has_the_main_clauses_subject(body, found):
+    assert [sorted(r["countries"]) for r in extract(body)] == found
