@@ -852,7 +852,9 @@ VENUE_PREPOSITIONS = (
 #: "subjects such as Taiwan", "the war against Ukraine", "discussed North Korea's missiles").
 TOPIC_PREPOSITIONS = (r"\b(?:(?<!\bcall )(?<!\bcalled )(?<!\bcalls )(?<!\bcalling )on|about|over|regarding|concerning|such as|including|against|near|with regard to|discuss(?:ed|es|ing)?|"
                       # an envoy's brief: "the Personal Envoy for Western Sahara", "special envoy to Syria"
-                      r"(?:envoy|representative|coordinator|rapporteur|commissioner)(?: of the Secretary-General)? (?:for|to|on))\s+(?:the\s+)?$")
+                      r"(?:envoy|representative|coordinator|rapporteur|commissioner)(?: of the Secretary-General)? (?:for|to|on)"
+                      # the one mourned or honoured: "at the memorial service for Nelson Mandela"
+                      r"|(?:memorial|funeral|burial|tribute|wake|requiem)(?: service| mass| ceremony)? (?:for|of|to))\s+(?:the\s+)?(?:late\s+)?$")
 
 #: Verbs whose object is what an encounter is about: a place after them, told after the
 #: trigger, is in the topic ("talks are expected to cover the offensive in northern Syria").

@@ -4113,3 +4113,13 @@ def test_a_coordinated_clause_led_by_other_people(body, found):
 ])
 def test_a_participle_has_the_main_clauses_subject(body, found):
     assert [sorted(r["countries"]) for r in extract(body)] == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # the one mourned or honoured is no party
+    ("Obama and Castro shook hands at the memorial service for Nelson Mandela in Johannesburg on Tuesday.",
+     ["CUB", "USA"]),
+    ("Lula and Boric met at the funeral of Pope Francis in Rome on Saturday.", ["BRA", "CHL"]),
+])
+def test_the_one_mourned_is_no_party(body, found):
+    assert sorted(extract(body)[0]["countries"]) == found
