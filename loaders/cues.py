@@ -72,7 +72,7 @@ MONTH = r"(?:January|February|March|April|May|June|July|August|September|October
 MONTH_PREFIX = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
 
 #: Two leaders named before a verb of talking: "... and Putin spoke", "... and Xi had talked".
-PAIR_SPOKE = r"(?<= and )(?:(?-i:[A-Z])[\w.'’-]+ ){1,3}(?:(?:have|had|also|again) )?(?:spoke|talked)"
+PAIR_SPOKE = r"(?<= and )(?:(?-i:[A-Z])[\w.'’-]+ ){1,3}(?:(?:have|had|also|again) )?(?:spoke|talked)(?! (?:of|about)\b)"
 #: Told face to face: on a gathering's sidelines, in person.
 IN_PERSON = r"\b(?:on the (?:sidelines|margins)|in person|face to face)\b"
 #: A leader called, by name with an optional title ("called Mr. Putin", "calls President Lula").
@@ -720,6 +720,9 @@ URGING_CUES = (
     r"\burg(?:e|ed|es|ing)\b",
     # an offer or a proposal not yet taken up: "offered to host talks", "proposed a summit"
     r"\b(?:offer(?:ed|s|ing)?|propos(?:ed|es|ing)|suggest(?:ed|s|ing)?)\s+(?:to\s+(?:\w+\s+)?)?(?:a\s+|an\s+|new\s+)?$",
+    # an encounter talked about: "spoke of meeting in person", "discussed holding a summit"
+    r"\b(?:spoke|spoken|speak|speaks|talked|talk|talks)\s+(?:of|about)\s+(?:holding\s+|having\s+)?(?:a\s+|an\s+|another\s+)?$",
+    r"\bdiscuss(?:ed|es|ing)?\s+(?:holding\s+|having\s+)?(?:a\s+possible\s+|a\s+|an\s+|another\s+)?$",
 )
 
 #: Right before a cancellation: a wish or a threat, not the act ("Democrats urged him to call off

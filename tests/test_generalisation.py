@@ -4123,3 +4123,15 @@ def test_a_participle_has_the_main_clauses_subject(body, found):
 ])
 def test_the_one_mourned_is_no_party(body, found):
     assert sorted(extract(body)[0]["countries"]) == found
+
+
+@pytest.mark.parametrize("body, found", [
+    # an encounter talked about is none yet
+    ("Lula and Milei spoke of meeting in person, possibly in Chile.", []),
+    ("Lula and Milei discussed holding a summit in Chile.", []),
+    # what was discussed at one is
+    ("Lula and Milei discussed trade at their meeting in Santiago on Monday.", [("meeting", "2024-03-04")]),
+    ("Lula and Milei spoke in person on the sidelines of the summit in Lima on Monday.", [("meeting", "2024-03-04")]),
+])
+def test_an_encounter_talked_about(body, found):
+    assert [(r["kind"], r["date"]) for r in extract(body)] == found
