@@ -554,9 +554,9 @@ def _scan_block(text, block_start, block_end, base, previous, deadline):
             return None
         candidates.append(candidate)
     found = []
-    anchor = _last_day(previous)
-    month_anchor = _last_month(previous)
-    year_anchor = next((m.date for m in reversed(previous) if m.rule != "present"), None)
+    anchor = _last_date(previous, _is_anchor)
+    month_anchor = _last_date(previous, _is_month_anchor)
+    year_anchor = _last_date(previous, _is_year_anchor)
     anchor_end = previous[-1].end if previous else block_start
     chosen = _select(candidates)
     spans = [(c.start, c.end) for c in chosen]
@@ -591,8 +591,8 @@ def _scan_block(text, block_start, block_end, base, previous, deadline):
                     anchor, anchor_end = mention.end_date or mention.date, mention.end
                 if _is_month_anchor(mention):
                     month_anchor = mention.end_date or mention.date
-                if mention.rule != "present":
-                    year_anchor = mention.date
+                if _is_year_anchor(mention):
+                    year_anchor = mention.end_date or mention.date
                 if mention.precision == "day" and mention.rule != "present" and _heads_an_entry(text, part):
                     entry, entry_end = mention.end_date or mention.date, _line_end(text, mention.end)
     return found
@@ -631,24 +631,22 @@ def _is_anchor(mention):
     return mention.precision == "day" and mention.rule != "present"
 
 
-def _last_day(mentions):
-    for mention in reversed(mentions):
-        if _is_anchor(mention):
-            return mention.end_date or mention.date
-    return None
-
-
 def _is_month_anchor(mention):
-    """Whether a later "earlier that month" or "the following year" counts from this mention: a
-    day or a month, but not "now"."""
+    """Whether a later "earlier that month" or "two months later" counts from this mention: a day
+    or a month, but not "now"."""
     return mention.precision in ("day", "month") and mention.rule != "present"
 
 
-def _last_month(mentions):
-    for mention in reversed(mentions):
-        if _is_month_anchor(mention):
-            return mention.end_date or mention.date
-    return None
+def _is_year_anchor(mention):
+    """Whether a later "in March of that year" counts from this mention: any date but "now"."""
+    return mention.rule != "present"
+
+
+def _last_date(mentions, is_anchor):
+    """The date the last of `mentions` that `is_anchor` holds for counts from (a span's last
+    day), or None."""
+    mention = next((m for m in reversed(mentions) if is_anchor(m)), None)
+    return None if mention is None else mention.end_date or mention.date
 
 
 def _counts_in_months(groups):

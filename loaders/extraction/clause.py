@@ -453,20 +453,22 @@ def _on_the_sidelines(article, candidates):
             and _AT_GATHERING_RE.fullmatch(article.text, candidate.end, gathering.start) is not None
         # (the gathering is the encounter's setting, not its name)
         gathering.backdrop = sidelines
-        if candidate.date is None and gathering.date is not None and gathering.kind == "summit" and sidelines:
-            candidate.date = gathering.date
-            candidate.why["date"] = f"on the sidelines of a gathering of its sentence: {gathering.date.text!r}"
-            if candidate.country is None:
-                candidate.city, candidate.country = gathering.city, gathering.country
+        if sidelines:
+            _held_at(candidate, gathering, "on the sidelines of a gathering of its sentence")
     for gathering, candidate in zip(candidates, candidates[1:]):
         # "a gathering of leaders in Granada on Thursday, ... a planned meeting there with
         # Pashinyan": held at the gathering, there and then
-        if candidate.date is None and gathering.date is not None and gathering.kind == "summit" and \
-                candidate.kind != "summit" and _THERE_AFTER_RE.match(article.text, candidate.end):
-            candidate.date = gathering.date
-            candidate.why["date"] = f"'there', at a gathering of its sentence: {gathering.date.text!r}"
-            if candidate.country is None:
-                candidate.city, candidate.country = gathering.city, gathering.country
+        if candidate.kind != "summit" and _THERE_AFTER_RE.match(article.text, candidate.end):
+            _held_at(candidate, gathering, "'there', at a gathering of its sentence")
+
+
+def _held_at(candidate, gathering, where):
+    """An undated candidate held at a dated summit takes its date, and its place where it names none."""
+    if candidate.date is None and gathering.date is not None and gathering.kind == "summit":
+        candidate.date = gathering.date
+        candidate.why["date"] = f"{where}: {gathering.date.text!r}"
+        if candidate.country is None:
+            candidate.city, candidate.country = gathering.city, gathering.country
 
 
 def _pronoun_object(article, candidate):

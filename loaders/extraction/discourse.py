@@ -540,7 +540,7 @@ def _date_live_entries(article, groups):
             told.append((days[entry], entry))
         if told:
             day, entry = min(told)
-            ending = group.days and group.days > 1 and any(
+            ending = (group.days or 0) > 1 and any(
                 _ENDING_RE.search(article.text, article.sentences[m.sentence].start, m.end) for m in group.members)
             first = day - timedelta(days=group.days - 1) if ending else day
             group.date = DateMention(entry[0], entry[1], article.text[entry[0]:entry[1]].strip(), first,
